@@ -1,0 +1,7 @@
+import { resolve } from 'path';
+
+/** The repository root (tests run compiled, from dist/test). */
+export const repoRoot = resolve(__dirname, '..', '..');
+
+/** The shared fixtures live beside the repository, never copied into it. */
+export const filingFixture = resolve(repoRoot, '..', 'shared', 'fixtures', 'filing-numbers.tsv');
