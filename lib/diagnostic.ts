@@ -31,3 +31,39 @@ export function languageOf(siteLanguage: unknown): Language {
 export function say(language: Language, text: { zh: string; en: string }): string {
   return text[language];
 }
+
+/**
+ * A diagnostic placed somewhere: in the config (`path`, e.g. `beian.gongan`) or in the
+ * generated site (`page`, relative to `public_dir`). Deadline findings also carry the
+ * deadline (YYYY-MM-DD) and, once it has passed, the whole days overdue.
+ */
+export interface Finding extends Diagnostic {
+  path?: string;
+  page?: string;
+  deadline?: string;
+  daysOverdue?: number;
+}
+
+/** Places a diagnostic at a config path. */
+export function at(path: string, diagnostic: Diagnostic): Finding {
+  return { ...diagnostic, path };
+}
+
+/** True when any finding is an error. */
+export function hasError(findings: readonly Diagnostic[]): boolean {
+  return findings.some(f => f.severity === 'error');
+}
+
+/**
+ * One finding as a line for a log or a terminal: where, what, and what to write.
+ * `path: message (code)`, then `write: suggestion` indented below when there is one.
+ */
+export function describe(finding: Finding, language: Language): string {
+  const where = finding.page ?? finding.path;
+  let text = `${where ? `${where}: ` : ''}${finding.message} (${finding.code})`;
+  if (finding.suggestion) {
+    const label = say(language, { zh: '改为', en: 'write' });
+    text += `\n    ${label}: ${finding.suggestion.replace(/\n/g, '\n    ')}`;
+  }
+  return text;
+}

@@ -1,0 +1,266 @@
+import { at, say, type Finding, type Language } from './diagnostic';
+import { compareFilings, parseGongan, parseIcp, type FilingResult } from './filing';
+
+/**
+ * The `beian` block of a site's `_config.yml`: its shape, its defaults, and how it is read.
+ * This module is the one place that knows the keys; nothing else reads `hexo.config.beian`.
+ *
+ * ```yaml
+ * beian:
+ *   enable: true                       # false turns everything off
+ *   icp: 京ICP备20000491号-1            # or {number, approved: 2024-05-20}
+ *   gongan: 京公网安备11010502030143号    # or bare digits, a YAML integer, or {number, icon}
+ *   online: 2024-06-01                 # optional: the day the site went online
+ * ```
+ */
+
+/** The defaults, frozen: reading a config copies, never mutates, them. */
+export const DEFAULTS = Object.freeze({
+  enable: true,
+  icon: Object.freeze({ width: 16, height: 16 })
+});
+
+const TOP_KEYS = ['enable', 'icp', 'gongan', 'online'] as const;
+const ICP_KEYS = ['number', 'approved'] as const;
+const GONGAN_KEYS = ['number', 'icon'] as const;
+
+/** A filing as configured: the user's value, what the engine made of it, and its dates. */
+export interface IcpSetting {
+  /** The number as the user wrote it (string or number), kept for messages. */
+  input: unknown;
+  result: FilingResult;
+  /** The ICP approval date, YYYY-MM-DD, when given. */
+  approved?: string;
+}
+
+export interface GonganSetting {
+  input: unknown;
+  result: FilingResult;
+  /** The icon's src as written (a site path or an http(s) URL), when given and usable. */
+  icon?: string;
+}
+
+/** The `beian` block once read: every value checked, nothing of the user's changed. */
+export interface BeianConfig {
+  enable: boolean;
+  icp?: IcpSetting;
+  gongan?: GonganSetting;
+  /** The day the site went online, YYYY-MM-DD, when given. */
+  online?: string;
+  icon: { width: number; height: number };
+}
+
+/** What reading produced: the config to act on and every problem found, with config paths. */
+export interface ReadResult {
+  config: BeianConfig;
+  findings: Finding[];
+}
+
+type Plain = Record<string, unknown>;
+
+function isPlain(value: unknown): value is Plain {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
+}
+
+function isAbsent(value: unknown): boolean {
+  return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+}
+
+/**
+ * Reads the raw `beian` value of a site config (as js-yaml 4 gave it: strings, numbers,
+ * Dates, nulls, objects) into a {@link BeianConfig}.
+ *
+ * Never throws and never mutates `raw`. Each problem becomes one finding naming its config
+ * path (`beian.icp.approved`), what is wrong and what to write. An invalid number is left
+ * out of `config` (a wrong number published is worse than none); a number the engine could
+ * normalise is kept, with the engine's `normalised` warning.
+ *
+ * @param raw      `hexo.config.beian`; absent means "nothing configured", not an error.
+ * @param language the language of the messages.
+ */
+export function readConfig(raw: unknown, language: Language): ReadResult {
+  const findings: Finding[] = [];
+  const config: BeianConfig = { enable: DEFAULTS.enable, icon: { ...DEFAULTS.icon } };
+  if (raw === undefined || raw === null) return { config, findings };
+  if (!isPlain(raw)) {
+    findings.push({
+      code: 'config-shape',
+      severity: 'error',
+      path: 'beian',
+      message: say(language, {
+        zh: 'beian 应是一组键（icp、gongan 等），而不是单个值。',
+        en: 'beian must be a block of keys (icp, gongan, …), not a single value.'
+      }),
+      suggestion: 'beian:\n  icp: 京ICP备20000491号-1\n  gongan: 京公网安备11010502030143号'
+    });
+    return { config, findings };
+  }
+
+  findings.push(...unknownKeys(raw, TOP_KEYS, 'beian', language));
+
+  if (raw.enable !== undefined) {
+    if (typeof raw.enable === 'boolean') config.enable = raw.enable;
+    else findings.push(notBoolean('beian.enable', raw.enable, language));
+  }
+
+  const icp = readIcp(raw.icp, language, findings);
+  if (icp) config.icp = icp;
+  const gongan = readGongan(raw.gongan, language, findings);
+  if (gongan) config.gongan = gongan;
+
+  if (!isAbsent(raw.online)) {
+    const online = readDate(raw.online, 'beian.online', language, findings);
+    if (online) config.online = online;
+  }
+
+  if (icp && gongan) {
+    findings.push(...compareFilings(icp.result, gongan.result, { language }).map(d => at('beian', d)));
+  }
+  return { config, findings };
+}
+
+function readIcp(value: unknown, language: Language, findings: Finding[]): IcpSetting | undefined {
+  if (isAbsent(value)) return undefined;
+  let input: unknown = value;
+  let approved: string | undefined;
+  let numberPath = 'beian.icp';
+  if (isPlain(value)) {
+    findings.push(...unknownKeys(value, ICP_KEYS, 'beian.icp', language));
+    input = value.number;
+    numberPath = 'beian.icp.number';
+    if (!isAbsent(value.approved)) approved = readDate(value.approved, 'beian.icp.approved', language, findings);
+    if (isAbsent(input)) {
+      findings.push(missingNumber(numberPath, '京ICP备20000491号-1', language));
+      return undefined;
+    }
+  }
+  const result = parseIcp(input, { language });
+  findings.push(...result.diagnostics.map(d => at(numberPath, d)));
+  return { input, result, approved };
+}
+
+function readGongan(value: unknown, language: Language, findings: Finding[]): GonganSetting | undefined {
+  if (isAbsent(value)) return undefined;
+  let input: unknown = value;
+  let icon: string | undefined;
+  let numberPath = 'beian.gongan';
+  if (isPlain(value)) {
+    findings.push(...unknownKeys(value, GONGAN_KEYS, 'beian.gongan', language));
+    input = value.number;
+    numberPath = 'beian.gongan.number';
+    if (!isAbsent(value.icon)) icon = readIcon(value.icon, 'beian.gongan.icon', language, findings);
+    if (isAbsent(input)) {
+      findings.push(missingNumber(numberPath, '京公网安备11010502030143号', language));
+      return undefined;
+    }
+  }
+  const result = parseGongan(input, { language });
+  findings.push(...result.diagnostics.map(d => at(numberPath, d)));
+  return { input, result, icon };
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * A calendar date as js-yaml gives it (an unquoted `2024-05-20` is a Date at UTC midnight;
+ * a quoted one a string) → `YYYY-MM-DD`, or undefined with a finding.
+ */
+function readDate(value: unknown, path: string, language: Language, findings: Finding[]): string | undefined {
+  if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString().slice(0, 10);
+  if (typeof value === 'string' && isCalendarDate(value.trim())) return value.trim();
+  findings.push({
+    code: 'config-date',
+    severity: 'error',
+    path,
+    message: say(language, {
+      zh: `${path} 不是日期（写的是 ${shown(value)}），请写成 年-月-日。`,
+      en: `${path} is not a date (it is ${shown(value)}); write it as year-month-day.`
+    }),
+    suggestion: '2024-05-20'
+  });
+  return undefined;
+}
+
+/** True for a real `YYYY-MM-DD` day (2024-02-30 is not one). */
+export function isCalendarDate(text: string): boolean {
+  const m = ISO_DATE.exec(text);
+  if (!m) return false;
+  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return date.toISOString().slice(0, 10) === text;
+}
+
+const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
+
+/** The icon must be served from the site or over http(s): no `javascript:`, no `data:`. */
+function readIcon(value: unknown, path: string, language: Language, findings: Finding[]): string | undefined {
+  if (typeof value === 'string') {
+    const src = value.trim();
+    const scheme = SCHEME.exec(src)?.[1].toLowerCase();
+    if (scheme === undefined || scheme === 'http' || scheme === 'https') return src;
+  }
+  findings.push({
+    code: 'config-icon',
+    severity: 'error',
+    path,
+    message: say(language, {
+      zh: `${path} 应是站点内的图片路径或 http(s) 地址（写的是 ${shown(value)}），图标未显示。`,
+      en: `${path} must be an image path on your site or an http(s) URL (it is ${shown(value)}); the icon is not shown.`
+    }),
+    suggestion: '/images/gongan.png'
+  });
+  return undefined;
+}
+
+function unknownKeys(block: Plain, known: readonly string[], path: string, language: Language): Finding[] {
+  return Object.keys(block).filter(key => !known.includes(key)).map(key => ({
+    code: 'config-unknown-key',
+    severity: 'warning' as const,
+    path: `${path}.${key}`,
+    message: say(language, {
+      zh: `未知的键 ${path}.${key}，已忽略；${path} 下可用的键：${known.join('、')}。`,
+      en: `Unknown key ${path}.${key} is ignored; the keys under ${path} are ${known.join(', ')}.`
+    })
+  }));
+}
+
+function notBoolean(path: string, value: unknown, language: Language): Finding {
+  return {
+    code: 'config-boolean',
+    severity: 'error',
+    path,
+    message: say(language, {
+      zh: `${path} 应为 true 或 false（写的是 ${shown(value)}），已按 true 处理。`,
+      en: `${path} must be true or false (it is ${shown(value)}); treated as true.`
+    }),
+    suggestion: 'false'
+  };
+}
+
+function missingNumber(path: string, example: string, language: Language): Finding {
+  return {
+    code: 'empty',
+    severity: 'error',
+    path,
+    message: say(language, {
+      zh: `${path} 缺少备案号。`,
+      en: `${path} is missing: write the filing number there.`
+    }),
+    suggestion: example
+  };
+}
+
+/** A user's value as text for a message, short and on one line. */
+function shown(value: unknown): string {
+  let text: string;
+  if (value instanceof Date) text = value.toISOString();
+  else if (typeof value === 'string') text = `"${value}"`;
+  else {
+    try {
+      text = JSON.stringify(value) ?? String(value);
+    } catch {
+      text = String(value);
+    }
+  }
+  text = text.replace(/\s+/g, ' ');
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}

@@ -1,0 +1,67 @@
+import { expect } from 'chai';
+import { readConfig } from '../lib/config';
+import { addDays, daysBetween, gonganDeadline, today } from '../lib/deadline';
+
+const ICP = '京ICP备20000491号-1';
+
+function deadline(raw: unknown, on: string, language: 'en' | 'zh' = 'en') {
+  return gonganDeadline(readConfig(raw, language).config, on, language);
+}
+
+describe('deadline', () => {
+  it('counts calendar days', () => {
+    expect(addDays('2024-05-20', 30)).to.equal('2024-06-19');
+    expect(addDays('2024-02-15', 30)).to.equal('2024-03-16');
+    expect(daysBetween('2024-06-19', '2024-07-01')).to.equal(12);
+    expect(daysBetween('2024-07-01', '2024-06-19')).to.equal(-12);
+  });
+
+  it('nothing when a 公安 number is configured, or no ICP number', () => {
+    expect(deadline({ icp: ICP, gongan: '京公网安备11010502030143号' }, '2030-01-01')).to.deep.equal([]);
+    expect(deadline({}, '2030-01-01')).to.deep.equal([]);
+  });
+
+  it('info when no date is known', () => {
+    const [finding, ...rest] = deadline({ icp: ICP }, '2024-06-01');
+    expect(rest).to.deep.equal([]);
+    expect(finding.code).to.equal('gongan-missing');
+    expect(finding.severity).to.equal('info');
+    expect(finding.path).to.equal('beian.gongan');
+    expect(finding.deadline).to.equal(undefined);
+  });
+
+  it('a warning naming the deadline within 30 days of the ICP approval', () => {
+    const [finding] = deadline({ icp: { number: ICP, approved: '2024-05-20' } }, '2024-06-01');
+    expect(finding.severity).to.equal('warning');
+    expect(finding.deadline).to.equal('2024-06-19');
+    expect(finding.daysOverdue).to.equal(undefined);
+    expect(finding.message).to.equal('No public-security (公安) number yet: file by 2024-06-19 (30 days from beian.icp.approved 2024-05-20; 18 days left). Once filed, put the number in beian.gongan.');
+  });
+
+  it('the deadline day itself is still in time', () => {
+    expect(deadline({ icp: { number: ICP, approved: '2024-05-20' } }, '2024-06-19')[0].severity).to.equal('warning');
+    expect(deadline({ icp: { number: ICP, approved: '2024-05-20' } }, '2024-06-20')[0].severity).to.equal('error');
+  });
+
+  it('an error with the days overdue once past it', () => {
+    const [finding] = deadline({ icp: { number: ICP, approved: '2024-05-20' } }, '2024-07-01', 'zh');
+    expect(finding.severity).to.equal('error');
+    expect(finding.deadline).to.equal('2024-06-19');
+    expect(finding.daysOverdue).to.equal(12);
+    expect(finding.message).to.equal('公安联网备案已逾期 12 天：截止日为 2024-06-19（beian.icp.approved 2024-05-20 起 30 日）。请尽快办理，并在 beian.gongan 填写编号。');
+  });
+
+  it('the go-live date, when given, is the start of the 30 days', () => {
+    const [finding] = deadline({ icp: { number: ICP, approved: '2024-01-01' }, online: '2024-06-01' }, '2024-06-10');
+    expect(finding.severity).to.equal('warning');
+    expect(finding.deadline).to.equal('2024-07-01');
+    expect(finding.message).to.contain('beian.online 2024-06-01');
+  });
+
+  it('today() is the calendar day in the site timezone', () => {
+    const instant = new Date('2024-05-20T20:00:00Z');
+    expect(today('Asia/Shanghai', instant)).to.equal('2024-05-21');
+    expect(today('America/New_York', instant)).to.equal('2024-05-20');
+    expect(today('Not/AZone', instant)).to.match(/^2024-05-2[01]$/);
+  });
+});
