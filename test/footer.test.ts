@@ -123,10 +123,15 @@ describe('footer (real Hexo, landscape theme)', function () {
     expect(readPublic(dir, 'index.html')).to.contain('alt="公安备案图标"');
   });
 
-  it('works on Hexo 6, which real blogs still pin', async () => {
-    const dir = site(BOTH);
-    const logged = await generate(dir, 'hexo6');
-    expect(lineInSiteFooter(readPublic(dir, 'index.html'))).to.contain('code=11010502030143');
-    expect(logged.error).to.deep.equal([]);
-  });
+  for (const module of ['hexo7', 'hexo6'] as const) {
+    it(`works on ${module.replace('hexo', 'Hexo ')}, which real blogs still pin`, async () => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { version } = require(`${module}/package.json`) as { version: string };
+      expect(version.split('.')[0]).to.equal(module.slice(4));
+      const dir = site(BOTH);
+      const logged = await generate(dir, module);
+      expect(lineInSiteFooter(readPublic(dir, 'index.html'))).to.contain('code=11010502030143');
+      expect(logged.error).to.deep.equal([]);
+    });
+  }
 });

@@ -63,8 +63,8 @@ export function makeSite(options: SiteOptions = {}): string {
   return dir;
 }
 
-/** Which installed Hexo runs a site: the current one, or Hexo 6 as real blogs still pin. */
-export type HexoModule = 'hexo' | 'hexo6';
+/** Which installed Hexo runs a site: the current one (8), or 7 or 6, as real blogs still pin. */
+export type HexoModule = 'hexo' | 'hexo7' | 'hexo6';
 
 /** Log lines a silent Hexo would have printed, by level. */
 export interface Logged {

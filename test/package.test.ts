@@ -1,0 +1,61 @@
+import { expect } from 'chai';
+import { execFile } from 'child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { promisify } from 'util';
+import { makeSite, generate, readPublic } from './site';
+import { repoRoot } from './paths';
+
+const exec = promisify(execFile);
+
+/** The package as npm publishes it, installed into a site the way a user installs it. */
+describe('package (npm pack, installed into a site)', function () {
+  this.timeout(180_000);
+  let packDir: string;
+  let files: string[];
+  let tarball: string;
+  let site: string;
+
+  before(async () => {
+    packDir = mkdtempSync(join(tmpdir(), 'hexo-beian-pack-'));
+    // Built already by `npm test`; --ignore-scripts keeps `prepare` from building twice.
+    const { stdout } = await exec('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', packDir], { cwd: repoRoot });
+    const [packed] = JSON.parse(stdout) as { filename: string; files: { path: string }[] }[];
+    files = packed.files.map(f => f.path).sort();
+    tarball = join(packDir, packed.filename);
+  });
+
+  after(() => {
+    for (const dir of [packDir, site]) if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('ships the compiled plugin and its template, not the tests or the sources', () => {
+    expect(files).to.include.members(['package.json', 'README.md', 'dist/index.js', 'dist/index.d.ts', 'dist/lib/inject.js', 'templates/beian.njk']);
+    expect(files.filter(f => f.startsWith('dist/test/') || f.endsWith('.ts') && !f.endsWith('.d.ts'))).to.deep.equal([]);
+  });
+
+  it('installed from the tarball, generates a site with the filing line', async () => {
+    site = mkdtempSync(join(tmpdir(), 'hexo-beian-installed-'));
+    writeFileSync(join(site, 'package.json'), JSON.stringify({ name: 'site', private: true, dependencies: { 'hexo-beian': `file:${tarball}` } }));
+    await exec('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts'], { cwd: site });
+    // The rest of the site comes from a helper site: theme, renderers and Hexo linked in.
+    const helper = makeSite({ withoutPlugin: true, config: 'beian:\n  icp: 京ICP备20000491号-1\n  gongan: 11010502030143\n' });
+    const pkg = JSON.parse(readFileSync(join(helper, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    pkg.dependencies['hexo-beian'] = `file:${tarball}`;
+    writeFileSync(join(site, 'package.json'), JSON.stringify(pkg));
+    for (const name of Object.keys(pkg.dependencies).filter(n => n !== 'hexo-beian')) {
+      symlinkSync(join(repoRoot, 'node_modules', name), join(site, 'node_modules', name));
+    }
+    for (const file of ['_config.yml', 'source']) {
+      cpSync(join(helper, file), join(site, file), { recursive: true });
+    }
+    rmSync(helper, { recursive: true, force: true });
+    await generate(site);
+    const page = readPublic(site, 'index.html');
+    expect(page).to.contain('<div class="hexo-beian" data-hexo-beian');
+    expect(page).to.contain('>京公网安备11010502030143号</a>');
+    // Loaded from the install, not from this repository.
+    expect(readFileSync(join(site, 'node_modules', 'hexo-beian', 'templates', 'beian.njk'), 'utf8')).to.contain('data-hexo-beian');
+  });
+});
