@@ -252,7 +252,7 @@ function missingNumber(path: string, example: string, language: Language): Findi
 /** A user's value as text for a message, short and on one line. */
 function shown(value: unknown): string {
   let text: string;
-  if (value instanceof Date) text = value.toISOString();
+  if (value instanceof Date) text = Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString();
   else if (typeof value === 'string') text = `"${value}"`;
   else {
     try {

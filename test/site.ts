@@ -14,7 +14,10 @@ import { repoRoot } from './paths';
  */
 
 /** The site packages every test site depends on; the theme comes from npm too. */
-const SITE_PACKAGES = ['hexo-renderer-ejs', 'hexo-renderer-marked', 'hexo-renderer-stylus', 'hexo-theme-landscape'];
+const SITE_PACKAGES = [
+  'hexo-generator-archive', 'hexo-generator-category', 'hexo-generator-index', 'hexo-generator-tag',
+  'hexo-renderer-ejs', 'hexo-renderer-marked', 'hexo-renderer-stylus', 'hexo-theme-landscape'
+];
 
 export interface SiteOptions {
   /** YAML appended to the site's `_config.yml` (the `beian:` block, `language:`, …). */
@@ -34,6 +37,7 @@ timezone: Asia/Shanghai
 const HELLO = `---
 title: 你好，世界
 date: 2024-05-21 10:00:00
+updated: 2024-05-21 10:00:00
 ---
 第一篇文章。
 
