@@ -1,4 +1,4 @@
-import { at, say, type Finding, type Language } from './diagnostic';
+import { at, say, type Diagnostic, type Finding, type Language } from './diagnostic';
 import { compareFilings, parseGongan, parseIcp, type FilingResult } from './filing';
 
 /**
@@ -83,24 +83,14 @@ export function readConfig(raw: unknown, language: Language): ReadResult {
   const config: BeianConfig = { enable: DEFAULTS.enable, icon: { ...DEFAULTS.icon } };
   if (raw === undefined || raw === null) return { config, findings };
   if (!isPlain(raw)) {
-    findings.push({
-      code: 'config-shape',
-      severity: 'error',
-      path: 'beian',
-      message: say(language, {
-        zh: 'beian 应是一组键（icp、gongan 等），而不是单个值。',
-        en: 'beian must be a block of keys (icp, gongan, …), not a single value.'
-      }),
-      suggestion: 'beian:\n  icp: 京ICP备20000491号-1\n  gongan: 京公网安备11010502030143号'
-    });
+    findings.push(notABlock(raw, language));
     return { config, findings };
   }
 
   findings.push(...unknownKeys(raw, TOP_KEYS, 'beian', language));
 
-  if (raw.enable !== undefined) {
-    if (typeof raw.enable === 'boolean') config.enable = raw.enable;
-    else findings.push(notBoolean('beian.enable', raw.enable, language));
+  if (raw.enable !== undefined && raw.enable !== null) {
+    config.enable = readBoolean(raw.enable, 'beian.enable', DEFAULTS.enable, language, findings);
   }
 
   const icp = readIcp(raw.icp, language, findings);
@@ -130,12 +120,12 @@ function readIcp(value: unknown, language: Language, findings: Finding[]): IcpSe
     numberPath = 'beian.icp.number';
     if (!isAbsent(value.approved)) approved = readDate(value.approved, 'beian.icp.approved', language, findings);
     if (isAbsent(input)) {
-      findings.push(missingNumber(numberPath, '京ICP备20000491号-1', language));
+      findings.push(missingNumber(numberPath, 'icp', language));
       return undefined;
     }
   }
   const result = parseIcp(input, { language });
-  findings.push(...result.diagnostics.map(d => at(numberPath, d)));
+  findings.push(...result.diagnostics.map(d => at(numberPath, movedTo('gongan', d))));
   return { input, result, approved };
 }
 
@@ -150,12 +140,12 @@ function readGongan(value: unknown, language: Language, findings: Finding[]): Go
     numberPath = 'beian.gongan.number';
     if (!isAbsent(value.icon)) icon = readIcon(value.icon, 'beian.gongan.icon', language, findings);
     if (isAbsent(input)) {
-      findings.push(missingNumber(numberPath, '京公网安备11010502030143号', language));
+      findings.push(missingNumber(numberPath, 'gongan', language));
       return undefined;
     }
   }
   const result = parseGongan(input, { language });
-  findings.push(...result.diagnostics.map(d => at(numberPath, d)));
+  findings.push(...result.diagnostics.map(d => at(numberPath, movedTo('icp', d))));
   return { input, result, icon };
 }
 
@@ -173,10 +163,9 @@ function readDate(value: unknown, path: string, language: Language, findings: Fi
     severity: 'error',
     path,
     message: say(language, {
-      zh: `${path} 不是日期（写的是 ${shown(value)}），请写成 年-月-日。`,
-      en: `${path} is not a date (it is ${shown(value)}); write it as year-month-day.`
-    }),
-    suggestion: '2024-05-20'
+      zh: `${path} 不是日期（写的是 ${shown(value)}），请写成 年-月-日，例如 2024-05-20。`,
+      en: `${path} is not a date (it is ${shown(value)}); write it as year-month-day, for example 2024-05-20.`
+    })
   });
   return undefined;
 }
@@ -203,10 +192,9 @@ function readIcon(value: unknown, path: string, language: Language, findings: Fi
     severity: 'error',
     path,
     message: say(language, {
-      zh: `${path} 应是站点内的图片路径或 http(s) 地址（写的是 ${shown(value)}），图标未显示。`,
-      en: `${path} must be an image path on your site or an http(s) URL (it is ${shown(value)}); the icon is not shown.`
-    }),
-    suggestion: '/images/gongan.png'
+      zh: `${path} 应是站点内的图片路径或 http(s) 地址，例如 /images/gongan.png（写的是 ${shown(value)}），图标未显示。`,
+      en: `${path} must be an image path on your site or an http(s) URL, for example /images/gongan.png (it is ${shown(value)}); the icon is not shown.`
+    })
   });
   return undefined;
 }
@@ -223,29 +211,76 @@ function unknownKeys(block: Plain, known: readonly string[], path: string, langu
   }));
 }
 
-function notBoolean(path: string, value: unknown, language: Language): Finding {
-  return {
+/** The example shown where a number is missing: a shape, never a number to paste. */
+const EXAMPLE = { icp: '京ICP备20000491号-1', gongan: '京公网安备11010502030143号' } as const;
+
+/**
+ * A value that is not a block of keys. When it is itself a filing number (a common slip:
+ * `beian: 京ICP备…`), the suggestion is the block that holds it.
+ */
+function notABlock(raw: unknown, language: Language): Finding {
+  const finding: Finding = {
+    code: 'config-shape',
+    severity: 'error',
+    path: 'beian',
+    message: say(language, {
+      zh: `beian 应是一组键（icp、gongan 等），而不是单个值，例如：\nbeian:\n  icp: ${EXAMPLE.icp}\n  gongan: ${EXAMPLE.gongan}`,
+      en: `beian must be a block of keys (icp, gongan, …), not a single value; for example:\nbeian:\n  icp: ${EXAMPLE.icp}\n  gongan: ${EXAMPLE.gongan}`
+    })
+  };
+  const icp = parseIcp(raw);
+  const gongan = parseGongan(raw);
+  if (icp.ok) finding.suggestion = `beian:\n  icp: ${icp.canonical}`;
+  else if (gongan.ok) finding.suggestion = `beian:\n  gongan: ${gongan.canonical}`;
+  return finding;
+}
+
+/** A number found in the wrong field: what to write is a line under the other key. */
+function movedTo(key: 'icp' | 'gongan', diagnostic: Diagnostic): Diagnostic {
+  if (diagnostic.code !== 'wrong-kind' || !diagnostic.suggestion) return diagnostic;
+  return { ...diagnostic, suggestion: `${key}: ${diagnostic.suggestion}` };
+}
+
+/** YAML 1.2 (js-yaml 4) reads `no`, `off`, `yes`, `on` as text: honour what they mean. */
+const WORDS: Record<string, boolean> = { true: true, yes: true, on: true, false: false, no: false, off: false };
+
+function readBoolean(value: unknown, path: string, fallback: boolean, language: Language, findings: Finding[]): boolean {
+  if (typeof value === 'boolean') return value;
+  const meant = typeof value === 'string' ? WORDS[value.trim().toLowerCase()] : undefined;
+  if (meant !== undefined) {
+    findings.push({
+      code: 'config-boolean',
+      severity: 'warning',
+      path,
+      message: say(language, {
+        zh: `${path} 写的是文本 ${shown(value)}，已按 ${meant} 处理；请写不带引号的 true 或 false。`,
+        en: `${path} is the text ${shown(value)}, read as ${meant}; write true or false without quotes.`
+      }),
+      suggestion: String(meant)
+    });
+    return meant;
+  }
+  findings.push({
     code: 'config-boolean',
     severity: 'error',
     path,
     message: say(language, {
-      zh: `${path} 应为 true 或 false（写的是 ${shown(value)}），已按 true 处理。`,
-      en: `${path} must be true or false (it is ${shown(value)}); treated as true.`
-    }),
-    suggestion: 'false'
-  };
+      zh: `${path} 应为 true 或 false（写的是 ${shown(value)}），已按 ${fallback} 处理。`,
+      en: `${path} must be true or false (it is ${shown(value)}); treated as ${fallback}.`
+    })
+  });
+  return fallback;
 }
 
-function missingNumber(path: string, example: string, language: Language): Finding {
+function missingNumber(path: string, key: 'icp' | 'gongan', language: Language): Finding {
   return {
     code: 'empty',
     severity: 'error',
     path,
     message: say(language, {
-      zh: `${path} 缺少备案号。`,
-      en: `${path} is missing: write the filing number there.`
-    }),
-    suggestion: example
+      zh: `${path} 缺少备案号，请填写，例如 ${EXAMPLE[key]}。`,
+      en: `${path} is missing: write the filing number there, for example ${EXAMPLE[key]}.`
+    })
   };
 }
 

@@ -55,15 +55,16 @@ export function hasError(findings: readonly Diagnostic[]): boolean {
 }
 
 /**
- * One finding as a line for a log or a terminal: where, what, and what to write.
- * `path: message (code)`, then `write: suggestion` indented below when there is one.
+ * One finding as text for a log or a terminal: `path: message (code)` on the first line;
+ * further lines of the message, then `write: suggestion`, indented below it.
  */
 export function describe(finding: Finding, language: Language): string {
   const where = finding.page ?? finding.path;
-  let text = `${where ? `${where}: ` : ''}${finding.message} (${finding.code})`;
+  const [first, ...more] = finding.message.split('\n');
+  const lines = [`${where ? `${where}: ` : ''}${first} (${finding.code})`, ...more];
   if (finding.suggestion) {
-    const label = say(language, { zh: '改为', en: 'write' });
-    text += `\n    ${label}: ${finding.suggestion.replace(/\n/g, '\n    ')}`;
+    const [head, ...rest] = finding.suggestion.split('\n');
+    lines.push(`${say(language, { zh: '改为', en: 'write' })}: ${head}`, ...rest);
   }
-  return text;
+  return lines.join('\n    ');
 }

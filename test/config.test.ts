@@ -43,18 +43,40 @@ describe('config', () => {
 
   it('enable: false turns it off; a non-boolean is an error and leaves it on', () => {
     expect(readConfig({ enable: false, icp: ICP }, 'en').config.enable).to.equal(false);
-    const { config, findings } = readConfig({ enable: 'no', icp: ICP }, 'en');
+    const { config, findings } = readConfig({ enable: 'maybe', icp: ICP }, 'en');
     expect(config.enable).to.equal(true);
-    expect(findings.map(f => [f.code, f.path, f.suggestion])).to.deep.equal([['config-boolean', 'beian.enable', 'false']]);
+    expect(findings.map(f => [f.code, f.severity, f.path, f.message])).to.deep.equal([
+      ['config-boolean', 'error', 'beian.enable', 'beian.enable must be true or false (it is "maybe"); treated as true.']
+    ]);
   });
 
-  it('a block that is not a block of keys is one error with the block to write', () => {
-    const { findings } = readConfig('京ICP备20000491号-1', 'zh');
+  it('enable: no (text in YAML 1.2) means what it says, with a warning', () => {
+    const { config, findings } = readConfig({ enable: 'no', icp: ICP }, 'zh');
+    expect(config.enable).to.equal(false);
+    expect(findings.map(f => [f.code, f.severity, f.suggestion, f.message])).to.deep.equal([
+      ['config-boolean', 'warning', 'false', 'beian.enable 写的是文本 "no"，已按 false 处理；请写不带引号的 true 或 false。']
+    ]);
+  });
+
+  it('a number in place of the block: one error, and the block that holds it', () => {
+    const { findings } = readConfig('京ICP备 20000491号-1', 'zh');
     expect(findings).to.have.length(1);
     expect(findings[0].code).to.equal('config-shape');
     expect(findings[0].path).to.equal('beian');
-    expect(findings[0].message).to.match(/beian 应是一组键/);
-    expect(findings[0].suggestion).to.equal('beian:\n  icp: 京ICP备20000491号-1\n  gongan: 京公网安备11010502030143号');
+    expect(findings[0].message).to.match(/^beian 应是一组键/);
+    expect(findings[0].suggestion).to.equal('beian:\n  icp: 京ICP备20000491号-1');
+    expect(readConfig(11010502030143, 'en').findings[0].suggestion).to.equal('beian:\n  gongan: 京公网安备11010502030143号');
+  });
+
+  it('any other value in place of the block: an example in the message, nothing to paste', () => {
+    const [finding] = readConfig([1, 2], 'en').findings;
+    expect(finding.suggestion).to.equal(undefined);
+    expect(finding.message).to.equal('beian must be a block of keys (icp, gongan, …), not a single value; for example:\nbeian:\n  icp: 京ICP备20000491号-1\n  gongan: 京公网安备11010502030143号');
+  });
+
+  it('a number in the other field: the suggestion is the line to write under the other key', () => {
+    const { findings } = readConfig({ gongan: '皖ICP备18015620号-1' }, 'en');
+    expect(findings.map(f => [f.code, f.path, f.suggestion])).to.deep.equal([['wrong-kind', 'beian.gongan', 'icp: 皖ICP备18015620号-1']]);
   });
 
   it('names unknown keys at their path, so typos are seen', () => {
@@ -65,7 +87,9 @@ describe('config', () => {
   it('a long form without its number is an error at .number with an example', () => {
     const { config, findings } = readConfig({ icp: { approved: '2024-05-20' } }, 'en');
     expect(config.icp).to.equal(undefined);
-    expect(findings.map(f => [f.code, f.path, f.suggestion])).to.deep.equal([['empty', 'beian.icp.number', ICP]]);
+    expect(findings.map(f => [f.code, f.path, f.message])).to.deep.equal([
+      ['empty', 'beian.icp.number', 'beian.icp.number is missing: write the filing number there, for example 京ICP备20000491号-1.']
+    ]);
   });
 
   it('reports the engine\'s diagnostics at the config path they came from', () => {
@@ -78,11 +102,12 @@ describe('config', () => {
     const { config, findings } = readConfig({ icp: { number: ICP, approved: '2024-02-30' }, online: 20240601 }, 'en');
     expect(config.icp?.approved).to.equal(undefined);
     expect(config.online).to.equal(undefined);
-    expect(findings.map(f => [f.code, f.path, f.suggestion])).to.deep.equal([
-      ['config-date', 'beian.icp.approved', '2024-05-20'],
-      ['config-date', 'beian.online', '2024-05-20']
+    expect(findings.map(f => [f.code, f.path])).to.deep.equal([
+      ['config-date', 'beian.icp.approved'],
+      ['config-date', 'beian.online']
     ]);
-    expect(findings[0].message).to.equal('beian.icp.approved is not a date (it is "2024-02-30"); write it as year-month-day.');
+    expect(findings[0].message).to.equal('beian.icp.approved is not a date (it is "2024-02-30"); write it as year-month-day, for example 2024-05-20.');
+    expect(findings[1].message).to.equal('beian.online is not a date (it is 20240601); write it as year-month-day, for example 2024-05-20.');
   });
 
   it('never mutates the user\'s config or the defaults', () => {

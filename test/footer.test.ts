@@ -111,8 +111,9 @@ describe('footer (real Hexo, landscape theme)', function () {
     const dir = site('\nbeian: [1, 2]\n');
     const logged = await generate(dir);
     expect(count(readPublic(dir, 'index.html'), 'data-hexo-beian')).to.equal(0);
-    expect(logged.error.map(line => line.split('\n')[0])).to.deep.equal([
-      'hexo-beian: beian: beian must be a block of keys (icp, gongan, …), not a single value. (config-shape)'
+    expect(logged.error).to.deep.equal([
+      'hexo-beian: beian: beian must be a block of keys (icp, gongan, …), not a single value; for example: (config-shape)\n'
+      + '    beian:\n      icp: 京ICP备20000491号-1\n      gongan: 京公网安备11010502030143号'
     ]);
   });
 
