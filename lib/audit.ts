@@ -32,14 +32,14 @@ export function auditConfig(raw: unknown, options: AuditOptions): Finding[] {
       })
     });
   }
-  if (!config.icp && !findings.some(f => f.path?.startsWith('beian.icp'))) {
+  if (config.enable && !config.icp && !findings.some(f => f.path?.startsWith('beian.icp'))) {
     findings.push({
       code: 'icp-missing',
       severity: 'warning',
       path: 'beian.icp',
       message: say(language, {
-        zh: '没有配置 ICP 备案号：中国大陆的网站须在首页底部显示它（《非经营性互联网信息服务备案管理办法》第十三条）。请在 _config.yml 的 beian.icp 填写，例如 icp: 京ICP备20000491号-1。',
-        en: 'No ICP number is configured: a site served from mainland China must show it at the bottom of its home page (MIIT Order No. 33, art. 13). Write it in beian.icp of _config.yml, for example icp: 京ICP备20000491号-1.'
+        zh: '没有配置 ICP 备案号：中国大陆的网站须在首页底部显示它（《非经营性互联网信息服务备案管理办法》第十三条）。请在站点的 _config.yml（不是主题的）里写：\nbeian:\n  icp: 你的 ICP 备案号，例如 京ICP备20000491号-1',
+        en: 'No ICP number is configured: a site served from mainland China must show it at the bottom of its home page (MIIT Order No. 33, art. 13). Write it in the site\'s _config.yml (not the theme\'s):\nbeian:\n  icp: <your ICP number, for example 京ICP备20000491号-1>'
       })
     });
   }

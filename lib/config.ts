@@ -93,9 +93,9 @@ export function readConfig(raw: unknown, language: Language): ReadResult {
     config.enable = readBoolean(raw.enable, 'beian.enable', DEFAULTS.enable, language, findings);
   }
 
-  const icp = readIcp(raw.icp, language, findings);
+  const icp = readIcp(raw.icp, isAbsent(raw.gongan), language, findings);
   if (icp) config.icp = icp;
-  const gongan = readGongan(raw.gongan, language, findings);
+  const gongan = readGongan(raw.gongan, isAbsent(raw.icp), language, findings);
   if (gongan) config.gongan = gongan;
 
   if (!isAbsent(raw.online)) {
@@ -109,7 +109,7 @@ export function readConfig(raw: unknown, language: Language): ReadResult {
   return { config, findings };
 }
 
-function readIcp(value: unknown, language: Language, findings: Finding[]): IcpSetting | undefined {
+function readIcp(value: unknown, gonganFree: boolean, language: Language, findings: Finding[]): IcpSetting | undefined {
   if (isAbsent(value)) return undefined;
   let input: unknown = value;
   let approved: string | undefined;
@@ -125,11 +125,11 @@ function readIcp(value: unknown, language: Language, findings: Finding[]): IcpSe
     }
   }
   const result = parseIcp(input, { language });
-  findings.push(...result.diagnostics.map(d => at(numberPath, movedTo('gongan', d))));
+  findings.push(...result.diagnostics.map(d => at(numberPath, movedTo('gongan', gonganFree, d))));
   return { input, result, approved };
 }
 
-function readGongan(value: unknown, language: Language, findings: Finding[]): GonganSetting | undefined {
+function readGongan(value: unknown, icpFree: boolean, language: Language, findings: Finding[]): GonganSetting | undefined {
   if (isAbsent(value)) return undefined;
   let input: unknown = value;
   let icon: string | undefined;
@@ -145,7 +145,7 @@ function readGongan(value: unknown, language: Language, findings: Finding[]): Go
     }
   }
   const result = parseGongan(input, { language });
-  findings.push(...result.diagnostics.map(d => at(numberPath, movedTo('icp', d))));
+  findings.push(...result.diagnostics.map(d => at(numberPath, movedTo('icp', icpFree, d))));
   return { input, result, icon };
 }
 
@@ -199,16 +199,31 @@ function readIcon(value: unknown, path: string, language: Language, findings: Fi
   return undefined;
 }
 
+/**
+ * Keys that belong one level down, in the long form of `icp` or `gongan`: written directly
+ * under `beian`, the message shows the long form to write instead.
+ */
+const LONG_FORM: Record<string, 'icp' | 'gongan'> = { approved: 'icp', icon: 'gongan' };
+
 function unknownKeys(block: Plain, known: readonly string[], path: string, language: Language): Finding[] {
-  return Object.keys(block).filter(key => !known.includes(key)).map(key => ({
-    code: 'config-unknown-key',
-    severity: 'warning' as const,
-    path: `${path}.${key}`,
-    message: say(language, {
-      zh: `未知的键 ${path}.${key}，已忽略；${path} 下可用的键：${known.join('、')}。`,
-      en: `Unknown key ${path}.${key} is ignored; the keys under ${path} are ${known.join(', ')}.`
-    })
-  }));
+  return Object.keys(block).filter(key => !known.includes(key)).map(key => {
+    const home = path === 'beian' ? LONG_FORM[key] : undefined;
+    const longForm = home ? `\n${home}:\n  number: ${EXAMPLE[home]}\n  ${key}: ${key === 'approved' ? '2024-05-20' : '/images/gongan.png'}` : '';
+    return {
+      code: 'config-unknown-key',
+      severity: 'warning' as const,
+      path: `${path}.${key}`,
+      message: home
+        ? say(language, {
+          zh: `${path}.${key} 应写在 ${home} 下面，已忽略：把 ${home} 改成长格式：${longForm}`,
+          en: `${path}.${key} belongs under ${home} and is ignored: write ${home} in its long form:${longForm}`
+        })
+        : say(language, {
+          zh: `未知的键 ${path}.${key}，已忽略；${path} 下可用的键：${known.join('、')}。`,
+          en: `Unknown key ${path}.${key} is ignored; the keys under ${path} are ${known.join(', ')}.`
+        })
+    };
+  });
 }
 
 /** The example shown where a number is missing: a shape, never a number to paste. */
@@ -235,10 +250,14 @@ function notABlock(raw: unknown, language: Language): Finding {
   return finding;
 }
 
-/** A number found in the wrong field: what to write is a line under the other key. */
-function movedTo(key: 'icp' | 'gongan', diagnostic: Diagnostic): Diagnostic {
+/**
+ * A number found in the wrong field: what to write is a line under the other key, when
+ * that key is free; when it holds a number already, only the user can say which is right.
+ */
+function movedTo(key: 'icp' | 'gongan', free: boolean, diagnostic: Diagnostic): Diagnostic {
   if (diagnostic.code !== 'wrong-kind' || !diagnostic.suggestion) return diagnostic;
-  return { ...diagnostic, suggestion: `${key}: ${diagnostic.suggestion}` };
+  const { suggestion, ...rest } = diagnostic;
+  return free ? { ...rest, suggestion: `${key}: ${suggestion}` } : rest;
 }
 
 /** YAML 1.2 (js-yaml 4) reads `no`, `off`, `yes`, `on` as text: honour what they mean. */

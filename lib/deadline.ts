@@ -43,7 +43,8 @@ export function today(timezone?: unknown, now: Date = new Date()): string {
  * number is.
  *
  * - no start date known → `info` (we cannot tell whether the 30 days have run);
- * - today on or before the deadline → `warning` naming the deadline;
+ * - the start date still ahead (the site is not online yet) → `info` naming the deadline;
+ * - today from the start date to the deadline (inclusive) → `warning` naming the deadline;
  * - after it → `error` with the whole days overdue.
  *
  * @param config the read config (`icp` present, `gongan` absent triggers it).
@@ -56,19 +57,36 @@ export function gonganDeadline(config: BeianConfig, todayDate: string, language:
   const code = 'gongan-missing';
   const start = config.online ?? config.icp.approved;
   const startKey = config.online ? 'beian.online' : 'beian.icp.approved';
+  // What to write once filed, as it stands in _config.yml.
+  const filed = say(language, {
+    zh: '备案通过后，在 beian 下加一行 gongan: 你的公安备案号，例如 gongan: 京公网安备11010502030143号。',
+    en: 'Once filed, add a line under beian: gongan: <your number>, for example gongan: 京公网安备11010502030143号.'
+  });
   if (!start) {
     return [{
       code,
       severity: 'info',
       path,
       message: say(language, {
-        zh: '已配置 ICP 备案号，但没有公安联网备案号。网站开通后 30 日内须办理公安联网备案；填写 beian.icp.approved（ICP 备案通过日期）或 beian.online（上线日期），即可算出截止日。备案后在 beian.gongan 填写编号。',
-        en: 'An ICP number is set but no public-security (公安) number. Sites must file with public security within 30 days of going online; set beian.icp.approved (the ICP approval date) or beian.online (the go-live date) to get the deadline. Once filed, put the number in beian.gongan.'
+        zh: `已配置 ICP 备案号，但没有公安联网备案号。网站开通后 30 日内须办理公安联网备案。写上 ICP 备案通过日期即可算出截止日：\nicp:\n  number: ${config.icp.result.canonical ?? '京ICP备20000491号-1'}\n  approved: 2024-05-20\n（或写 beian.online: 上线日期）。${filed}`,
+        en: `An ICP number is set but no public-security (公安) number. Sites must file with public security within 30 days of going online. Give the ICP approval date to get the deadline:\nicp:\n  number: ${config.icp.result.canonical ?? '京ICP备20000491号-1'}\n  approved: 2024-05-20\n(or beian.online: the go-live date). ${filed}`
       })
     }];
   }
   const deadline = addDays(start, GONGAN_DAYS);
   const late = daysBetween(deadline, todayDate);
+  if (daysBetween(todayDate, start) > 0) {
+    return [{
+      code,
+      severity: 'info',
+      path,
+      deadline,
+      message: say(language, {
+        zh: `${startKey} 是 ${start}，还没到：公安联网备案的截止日将是 ${deadline}（含当天）。${filed}`,
+        en: `${startKey} is ${start}, still ahead: the public-security (公安) filing will be due on ${deadline} (inclusive). ${filed}`
+      })
+    }];
+  }
   if (late <= 0) {
     return [{
       code,
@@ -76,8 +94,8 @@ export function gonganDeadline(config: BeianConfig, todayDate: string, language:
       path,
       deadline,
       message: say(language, {
-        zh: `尚无公安联网备案号：须在 ${deadline} 前办理（${startKey} ${start} 起 30 日内，还剩 ${-late} 天）。备案后在 beian.gongan 填写编号。`,
-        en: `No public-security (公安) number yet: file by ${deadline} (30 days from ${startKey} ${start}; ${-late} days left). Once filed, put the number in beian.gongan.`
+        zh: `尚无公安联网备案号：截止日是 ${deadline}（含当天；${startKey} ${start} 起 30 日），还剩 ${-late} 天。${filed}`,
+        en: `No public-security (公安) number yet: file by ${deadline} (inclusive; 30 days from ${startKey} ${start}); ${-late} days left. ${filed}`
       })
     }];
   }
@@ -88,8 +106,8 @@ export function gonganDeadline(config: BeianConfig, todayDate: string, language:
     deadline,
     daysOverdue: late,
     message: say(language, {
-      zh: `公安联网备案已逾期 ${late} 天：截止日为 ${deadline}（${startKey} ${start} 起 30 日）。请尽快办理，并在 beian.gongan 填写编号。`,
-      en: `The public-security (公安) filing is ${late} days overdue: the deadline was ${deadline} (30 days from ${startKey} ${start}). File now and put the number in beian.gongan.`
+      zh: `公安联网备案已逾期 ${late} 天：截止日为 ${deadline}（${startKey} ${start} 起 30 日）。请尽快办理。${filed}`,
+      en: `The public-security (公安) filing is ${late} days overdue: the deadline was ${deadline} (30 days from ${startKey} ${start}). File now. ${filed}`
     })
   }];
 }

@@ -38,14 +38,14 @@ describe('check (hexo beian check)', function () {
     const dir = site('beian:\n  icp:\n    number: 京ICP备20000491号-1\n    approved: 2024-05-20\n');
     const { code, stdout } = await runHexo(dir, ['beian', 'check', '--today', '2024-07-01']);
     expect(code).to.equal(1);
-    expect(stdout).to.contain('ERROR   beian.gongan: The public-security (公安) filing is 12 days overdue: the deadline was 2024-06-19 (30 days from beian.icp.approved 2024-05-20). File now and put the number in beian.gongan. (gongan-missing)');
+    expect(stdout).to.contain('ERROR   beian.gongan: The public-security (公安) filing is 12 days overdue: the deadline was 2024-06-19 (30 days from beian.icp.approved 2024-05-20). File now. Once filed, add a line under beian: gongan: <your number>, for example gongan: 京公网安备11010502030143号. (gongan-missing)');
   });
 
   it('公安 within 30 days: exit 0, a warning naming the deadline', async () => {
     const dir = site('language: zh-CN\nbeian:\n  icp:\n    number: 京ICP备20000491号-1\n    approved: 2024-05-20\n');
     const { code, stdout } = await runHexo(dir, ['beian', 'check', '--today', '2024-06-01']);
     expect(code).to.equal(0);
-    expect(stdout).to.contain('WARNING beian.gongan: 尚无公安联网备案号：须在 2024-06-19 前办理（beian.icp.approved 2024-05-20 起 30 日内，还剩 18 天）。');
+    expect(stdout).to.contain('WARNING beian.gongan: 尚无公安联网备案号：截止日是 2024-06-19（含当天；beian.icp.approved 2024-05-20 起 30 日），还剩 18 天。');
     expect(stdout).to.contain('hexo-beian：0 个错误，1 个警告，0 条提示。');
   });
 

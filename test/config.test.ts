@@ -84,6 +84,19 @@ describe('config', () => {
     expect(summary({ icp: { number: ICP, aproved: '2024-05-20' } })).to.deep.equal([['config-unknown-key', 'warning', 'beian.icp.aproved']]);
   });
 
+  it('a key written one level too high: the message shows the long form that holds it', () => {
+    const [finding] = readConfig({ icp: ICP, approved: '2024-05-20' }, 'en').findings;
+    expect([finding.code, finding.path]).to.deep.equal(['config-unknown-key', 'beian.approved']);
+    expect(finding.message).to.equal('beian.approved belongs under icp and is ignored: write icp in its long form:\nicp:\n  number: 京ICP备20000491号-1\n  approved: 2024-05-20');
+  });
+
+  it('a number in the other field, when that field is taken: no line to paste', () => {
+    const { findings } = readConfig({ icp: ICP, gongan: '皖ICP备18015620号-1' }, 'en');
+    const wrong = findings.find(f => f.code === 'wrong-kind');
+    expect(wrong?.path).to.equal('beian.gongan');
+    expect(wrong?.suggestion).to.equal(undefined);
+  });
+
   it('a long form without its number is an error at .number with an example', () => {
     const { config, findings } = readConfig({ icp: { approved: '2024-05-20' } }, 'en');
     expect(config.icp).to.equal(undefined);
