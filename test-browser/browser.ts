@@ -1,6 +1,6 @@
 import { execFileSync } from 'child_process';
 import { existsSync } from 'fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 
 /**
  * Headless Chromium as the tests drive it: Debian's `chromium` package (never a browser
@@ -52,7 +52,7 @@ export function launch(): Promise<Browser> {
 }
 
 /** A visitor's screen: a phone at 375 px (touch, 2× pixels, honouring the page's viewport meta), a desktop at 1280 px. */
-export function screenFor(width: number): { viewport: { width: number; height: number }; deviceScaleFactor: number; isMobile: boolean; hasTouch: boolean } {
+export function screenFor(width: number): BrowserContextOptions {
   return width < 768
     ? { viewport: { width, height: 667 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true }
     : { viewport: { width, height: 800 }, deviceScaleFactor: 1, isMobile: false, hasTouch: false };
@@ -62,21 +62,20 @@ export function screenFor(width: number): { viewport: { width: number; height: n
 const OUTSIDE = '<!doctype html><meta charset="utf-8"><title>outside</title><p>An outside page; the test does not fetch it.</p>';
 
 /**
- * A browser context that loads only from `origin`. Navigations elsewhere (a visitor clicking
- * the filing links) get a stand-in page, so the new tab's URL can be read; other outside
- * requests (a theme's CDN scripts and fonts) fail as offline, and are listed in `blocked`.
+ * A browser context of a visitor with a screen `width` CSS px wide that loads only from
+ * `origin`. Navigations elsewhere (a visitor clicking the filing links) get a stand-in page,
+ * so the new tab's URL can be read; other outside requests (a theme's CDN scripts and
+ * fonts) fail as they do offline.
  */
-export async function openContext(browser: Browser, origin: string, width: number): Promise<{ context: BrowserContext; blocked: string[] }> {
+export async function openContext(browser: Browser, origin: string, width: number): Promise<BrowserContext> {
   const context = await browser.newContext({ ...screenFor(width), locale: 'zh-CN', timezoneId: 'Asia/Shanghai', serviceWorkers: 'block' });
-  const blocked: string[] = [];
   await context.route('**/*', route => {
     const request = route.request();
     if (new URL(request.url()).origin === origin) return route.continue();
     if (request.isNavigationRequest()) return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: OUTSIDE });
-    blocked.push(request.url());
     return route.abort('internetdisconnected');
   });
-  return { context, blocked };
+  return context;
 }
 
 /**

@@ -96,7 +96,7 @@ describe('the filing line in a real browser (headless Chromium)', function () {
             const shot = join(resultsDir, `${site.theme}-${name}-${width}.png`);
 
             before(async () => {
-              ({ context } = await openContext(browser, server.origin, width));
+              context = await openContext(browser, server.origin, width);
               page = await context.newPage();
               const response = await page.goto(`${server.origin}${path}`, { waitUntil: 'load' });
               expect(response?.status(), `HTTP status of ${path}`).to.equal(200);
