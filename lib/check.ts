@@ -221,7 +221,7 @@ function pageList(pages: readonly string[], language: Language): string {
   const more = pages.length - first.length;
   return say(language, {
     zh: `${first.join('、')}${more > 0 ? ` 等 ${pages.length} 个页面` : ''}`,
-    en: `${first.join(', ')}${more > 0 ? ` and ${more} more pages` : ''}`
+    en: `${first.join(', ')}${more > 0 ? ` and ${more} more page${more > 1 ? 's' : ''}` : ''}`
   });
 }
 
