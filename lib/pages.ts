@@ -1,5 +1,4 @@
 import { closeSync, openSync, readdirSync, readSync } from 'fs';
-import { join } from 'path';
 import { unescapeHTML } from 'hexo-util';
 import { say, type Finding, type Language } from './diagnostic';
 import { parseGongan, parseIcp } from './filing';
@@ -219,10 +218,26 @@ function hasSlot(page: Buffer): boolean {
   return slots.bodyEnd >= 0 || slots.footerEnd >= 0;
 }
 
+const MIIT = Buffer.from('miit');
+const WWW = Buffer.from('www.');
+const GOV_CN_PATH = Buffer.from('gov.cn/');
+
+/**
+ * Could the `beian.` at `at` belong to a retired host (`miitbeian.gov.cn`,
+ * `www.beian.miit.gov.cn`, `beian.gov.cn/…`)? A byte comparison, so that the current hosts
+ * on every page (`//beian.miit.gov.cn`, `//beian.mps.gov.cn`) cost nothing more.
+ */
+function maybeRetired(page: Buffer, at: number): boolean {
+  const after = at + BEIAN.length;
+  return (at >= 4 && (page.compare(MIIT, 0, 4, at - 4, at) === 0 || page.compare(WWW, 0, 4, at - 4, at) === 0))
+    || (after + GOV_CN_PATH.length <= page.length && page.compare(GOV_CN_PATH, 0, GOV_CN_PATH.length, after, after + GOV_CN_PATH.length) === 0);
+}
+
 /** Retired query addresses found as link targets (`href="…"`), one per address. */
 function retiredLinks(page: Buffer): string[] {
   const found = new Set<string>();
   for (const at of offsets(page, BEIAN)) {
+    if (!maybeRetired(page, at)) continue;
     // Back to the start of the URL: at most `href="https://www.miit` before `beian.`.
     const from = Math.max(0, at - 48);
     const before = page.toString('utf8', from, at);
@@ -430,7 +445,7 @@ export function auditPublic(dir: string, plan: PagePlan, onPage?: (pages: number
   const folders: string[] = [''];
   while (folders.length > 0) {
     const folder = folders.pop() as string;
-    const entries = readdirSync(join(dir, folder), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const entries = readdirSync(`${dir}/${folder}`, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const subfolders: string[] = [];
     for (const entry of entries) {
       const path = folder ? `${folder}/${entry.name}` : entry.name;
@@ -438,7 +453,7 @@ export function auditPublic(dir: string, plan: PagePlan, onPage?: (pages: number
         subfolders.push(path);
       } else if (entry.isFile() && /\.html?$/i.test(entry.name)) {
         if (path === 'index.html') home = true;
-        findings.push(...auditPage(path, read(join(dir, path)), plan));
+        findings.push(...auditPage(path, read(`${dir}/${path}`), plan));
         pages++;
         onPage?.(pages);
       }
