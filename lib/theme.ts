@@ -156,8 +156,8 @@ export function auditTheme(settings: ThemeBeian, items: readonly FooterItem[], l
   const place = (setting: ThemeSetting, d: Diagnostic): Finding => ({ ...d, path: setting.path });
   const shown: Shown = {};
 
-  // ICP: always printed once enabled.
-  const icpSetting = settings.icp ?? { value: undefined, path: `${whereOf(enable).file}:${whereOf(enable).key.replace(/enable$/, model.keys.icp)}` };
+  // ICP: always printed once enabled. Unset anywhere, it belongs next to `enable`.
+  const icpSetting = settings.icp ?? { value: undefined, path: enable.path.replace(/enable$/, model.keys.icp) };
   if (isBlank(icpSetting.value)) {
     findings.push({
       code: 'theme-empty-icp',

@@ -26,7 +26,7 @@ const SITE_PACKAGES = [
  */
 const THEME_PACKAGES: Record<SiteTheme, { theme?: string; linked: string[] }> = {
   landscape: { linked: [] },
-  next: { theme: 'hexo-theme-next', linked: [] },
+  next: { theme: 'hexo-theme-next', linked: ['hexo-util', 'js-yaml', '@adobe/css-tools'] },
   fluid: { theme: 'hexo-theme-fluid', linked: ['hexo-pagination', 'moment', 'hexo-util', 'nunjucks', '@adobe/css-tools'] }
 };
 
