@@ -78,13 +78,6 @@ hexo-beian: 0 error(s), 0 warning(s), 1 info; 0 page(s) checked.
       });
     });
 
-    it('a pending 公安 filing: information with the days pending', async () => {
-      const dir = site(`beian:\n  icp: ${ICP}\n  gongan:\n    applied: 2024-06-10\n`);
-      const { code, stdout } = await runHexo(dir, ['beian', 'check', '--today', '2024-07-01']);
-      expect(code).to.equal(0);
-      expect(stdout).to.contain('INFO    beian.gongan.applied: The public-security (公安) filing was applied for on 2024-06-10 and has been pending for 21 days. Once approved, put the number in beian.gongan.number and remove applied. (gongan-pending)');
-    });
-
     it('no beian block: a warning that no ICP number is configured', async () => {
       const dir = site('');
       const { code, stdout } = await runHexo(dir, ['beian', 'check']);
