@@ -63,9 +63,8 @@ interface Occurrence {
   text: string;
   /** The 公安 digits, when the engine accepted a 公安 number. */
   digits?: string;
-  /** Byte offsets of the number. */
+  /** Byte offset of the number (of its province character, when it has one). */
   start: number;
-  end: number;
   /** The `<a>` it is the text of. */
   anchor?: { href: string; target: Target; open: number; close: number };
 }
@@ -109,7 +108,7 @@ function readNumber(page: Buffer, at: number, kind: Kind): Occurrence | undefine
   const province = isIdeograph(before.slice(-1)) ? before.slice(-1) : '';
   const start = province ? from - Buffer.byteLength(province) : at;
   const { text, digits } = identify(kind, province + match[0]);
-  const occurrence: Occurrence = { kind, text, start, end: at + Buffer.byteLength(match[0]) };
+  const occurrence: Occurrence = { kind, text, start };
   if (digits) occurrence.digits = digits;
   return occurrence;
 }
@@ -296,7 +295,7 @@ export function auditPage(path: string, html: Buffer, plan: PagePlan): Finding[]
   for (const item of plan.items) {
     if (item.kind !== 'icp' || item.text.includes('ICP')) continue;
     for (const at of offsets(html, Buffer.from(item.text))) {
-      const found: Occurrence = { kind: 'icp', text: item.text, start: at, end: at + Buffer.byteLength(item.text) };
+      const found: Occurrence = { kind: 'icp', text: item.text, start: at };
       found.anchor = anchorAround(html, at);
       occurrences.push(found);
     }
@@ -310,9 +309,6 @@ export function auditPage(path: string, html: Buffer, plan: PagePlan): Finding[]
     const digits = item.kind === 'gongan' ? /code=([^&]*)$/.exec(item.href)?.[1] : undefined;
     const shown = occurrences.filter(o => o.kind === item.kind && o.text === item.text);
     const linked = shown.filter(o => o.anchor && linkedRight(item, o.anchor.target, digits));
-    const where = item.kind === 'icp'
-      ? { zh: 'https://beian.miit.gov.cn/', en: 'https://beian.miit.gov.cn/' }
-      : { zh: `https://beian.mps.gov.cn/#/query/webSearch?code=${digits}`, en: `https://beian.mps.gov.cn/#/query/webSearch?code=${digits}` };
     if (shown.length === 0) {
       const rule = home && item.kind === 'icp'
         ? { zh: '首页底部必须显示 ICP 备案号（《非经营性互联网信息服务备案管理办法》第十三条）', en: 'the home page must show it at the bottom (MIIT Order No. 33, art. 13)' }
@@ -324,8 +320,8 @@ export function auditPage(path: string, html: Buffer, plan: PagePlan): Finding[]
     } else if (linked.length === 0) {
       const seen = shown.map(o => o.anchor?.href).find(href => href);
       add('page-unlinked', 'error', {
-        zh: `${label.zh} ${item.text} 在这个页面上，但没有链接到 ${where.zh}（${seen ? `链接到的是 ${seen}` : '没有链接'}）。${REGENERATE.zh}，让 hexo-beian 的备案行出现在页面上。`,
-        en: `${label.en} ${item.text} is on this page but not linked to ${where.en} (${seen ? `its link goes to ${seen}` : 'it has no link'}). To fix it, ${REGENERATE.en} so that hexo-beian's line is on the page.`
+        zh: `${label.zh} ${item.text} 在这个页面上，但没有链接到 ${item.href}（${seen ? `链接到的是 ${seen}` : '没有链接'}）。${REGENERATE.zh}，让 hexo-beian 的备案行出现在页面上。`,
+        en: `${label.en} ${item.text} is on this page but not linked to ${item.href} (${seen ? `its link goes to ${seen}` : 'it has no link'}). To fix it, ${REGENERATE.en} so that hexo-beian's line is on the page.`
       });
     } else if (item.icon) {
       const src = item.icon.src;
