@@ -128,7 +128,7 @@ function whereOf(setting: ThemeSetting): { file: string; key: string } {
 /** What the theme puts on every page: the numbers its template prints, and their links. */
 interface Shown {
   icp?: { setting: ThemeSetting; result: FilingResult };
-  gongan?: { setting: ThemeSetting; result: FilingResult; code?: string };
+  gongan?: { setting: ThemeSetting; result: FilingResult };
 }
 
 /**
@@ -191,7 +191,7 @@ export function auditTheme(settings: ThemeBeian, items: readonly FooterItem[], l
   if (gongan && !isBlank(gongan.value) && (codeText !== undefined || !model.gonganNeedsCode)) {
     const result = parseGongan(gongan.value, { language });
     findings.push(...result.diagnostics.map(d => place(gongan, d)));
-    shown.gongan = { setting: gongan, result, code: codeText };
+    shown.gongan = { setting: gongan, result };
     if (codeText !== undefined && code) {
       if (result.ok && result.digits && codeText !== result.digits) {
         findings.push({
