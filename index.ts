@@ -20,6 +20,6 @@ if (typeof hexo !== 'undefined') {
   hexo.extend.filter.register('before_generate', () => footer.prepare());
   hexo.extend.filter.register('after_render:html', (html: string) => footer.inject(html));
   hexo.extend.console.register('beian', CHECK_COMMAND.desc, CHECK_COMMAND, function (this: Hexo, args) {
-    beianCommand(this, args);
+    return beianCommand(this, args);
   });
 }

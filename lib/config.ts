@@ -9,7 +9,8 @@ import { compareFilings, parseGongan, parseIcp, type FilingResult } from './fili
  * beian:
  *   enable: true                       # false turns everything off
  *   icp: 京ICP备20000491号-1            # or {number, approved: 2024-05-20}
- *   gongan: 京公网安备11010502030143号    # or bare digits, a YAML integer, or {number, icon}
+ *   gongan: 京公网安备11010502030143号    # or bare digits, a YAML integer, or {number, icon};
+ *                                      # while pending: {applied: 2024-06-10} (no number yet)
  *   online: 2024-06-01                 # optional: the day the site went online
  * ```
  */
@@ -22,7 +23,7 @@ export const DEFAULTS = Object.freeze({
 
 const TOP_KEYS = ['enable', 'icp', 'gongan', 'online'] as const;
 const ICP_KEYS = ['number', 'approved'] as const;
-const GONGAN_KEYS = ['number', 'icon'] as const;
+const GONGAN_KEYS = ['number', 'icon', 'applied'] as const;
 
 /** A filing as configured: the user's value, what the engine made of it, and its dates. */
 export interface IcpSetting {
@@ -45,6 +46,11 @@ export interface BeianConfig {
   enable: boolean;
   icp?: IcpSetting;
   gongan?: GonganSetting;
+  /**
+   * The day the public-security (公安) filing was applied for, YYYY-MM-DD, while it is
+   * pending: `gongan: {applied: 2024-06-10}` with no number yet. Absent once a number is set.
+   */
+  gonganApplied?: string;
   /** The day the site went online, YYYY-MM-DD, when given. */
   online?: string;
   icon: { width: number; height: number };
@@ -96,15 +102,16 @@ export function readConfig(raw: unknown, language: Language): ReadResult {
   const icp = readIcp(raw.icp, isAbsent(raw.gongan), language, findings);
   if (icp) config.icp = icp;
   const gongan = readGongan(raw.gongan, isAbsent(raw.icp), language, findings);
-  if (gongan) config.gongan = gongan;
+  if (gongan?.setting) config.gongan = gongan.setting;
+  else if (gongan?.applied) config.gonganApplied = gongan.applied;
 
   if (!isAbsent(raw.online)) {
     const online = readDate(raw.online, 'beian.online', language, findings);
     if (online) config.online = online;
   }
 
-  if (icp && gongan) {
-    findings.push(...compareFilings(icp.result, gongan.result, { language }).map(d => at('beian', d)));
+  if (icp && config.gongan) {
+    findings.push(...compareFilings(icp.result, config.gongan.result, { language }).map(d => at('beian', d)));
   }
   return { config, findings };
 }
@@ -129,7 +136,11 @@ function readIcp(value: unknown, gonganFree: boolean, language: Language, findin
   return { input, result, approved };
 }
 
-function readGongan(value: unknown, icpFree: boolean, language: Language, findings: Finding[]): GonganSetting | undefined {
+/**
+ * `beian.gongan`: a number (short or long form), or a pending filing: the long form with
+ * `applied` and no number yet. With a number, `applied` is history and plays no part.
+ */
+function readGongan(value: unknown, icpFree: boolean, language: Language, findings: Finding[]): { setting?: GonganSetting; applied?: string } | undefined {
   if (isAbsent(value)) return undefined;
   let input: unknown = value;
   let icon: string | undefined;
@@ -140,13 +151,16 @@ function readGongan(value: unknown, icpFree: boolean, language: Language, findin
     numberPath = 'beian.gongan.number';
     if (!isAbsent(value.icon)) icon = readIcon(value.icon, 'beian.gongan.icon', language, findings);
     if (isAbsent(input)) {
-      findings.push(missingNumber(numberPath, 'gongan', language));
-      return undefined;
+      if (isAbsent(value.applied)) {
+        findings.push(missingNumber(numberPath, 'gongan', language));
+        return undefined;
+      }
+      return { applied: readDate(value.applied, 'beian.gongan.applied', language, findings) };
     }
   }
   const result = parseGongan(input, { language });
   findings.push(...result.diagnostics.map(d => at(numberPath, movedTo('icp', icpFree, d))));
-  return { input, result, icon };
+  return { setting: { input, result, icon } };
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -292,13 +306,16 @@ function readBoolean(value: unknown, path: string, fallback: boolean, language: 
 }
 
 function missingNumber(path: string, key: 'icp' | 'gongan', language: Language): Finding {
+  const pending = key === 'gongan'
+    ? { zh: '；若公安备案还在审核中，改写 applied: 2024-06-10（提交申请的日期）', en: '; while the filing is still pending, write applied: 2024-06-10 (the day you applied) instead' }
+    : { zh: '', en: '' };
   return {
     code: 'empty',
     severity: 'error',
     path,
     message: say(language, {
-      zh: `${path} 缺少备案号，请填写，例如 ${EXAMPLE[key]}。`,
-      en: `${path} is missing: write the filing number there, for example ${EXAMPLE[key]}.`
+      zh: `${path} 缺少备案号，请填写，例如 ${EXAMPLE[key]}${pending.zh}。`,
+      en: `${path} is missing: write the filing number there, for example ${EXAMPLE[key]}${pending.en}.`
     })
   };
 }

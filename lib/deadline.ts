@@ -39,24 +39,32 @@ export function today(timezone?: unknown, now: Date = new Date()): string {
 }
 
 /**
- * The `gongan-missing` finding, or none: an ICP number is configured and no public-security
- * number is.
+ * The public-security filing's state against the clock: `gongan-missing` when an ICP number
+ * is configured and no public-security number is, `gongan-pending` when the filing is
+ * recorded as applied for (`beian.gongan.applied`) and no number has come yet.
  *
+ * `gongan-missing`:
  * - no start date known → `info` (we cannot tell whether the 30 days have run);
  * - the start date still ahead (the site is not online yet) → `info` naming the deadline;
  * - today from the start date to the deadline (inclusive) → `warning` naming the deadline;
  * - after it → `error` with the whole days overdue.
  *
- * @param config the read config (`icp` present, `gongan` absent triggers it).
+ * `gongan-pending` (art. 12 asks to *file* within 30 days, which applying does): `info` with
+ * the days pending and, when a start date is known, whether it was applied for in time;
+ * `warning` when the application date is after today (a typo).
+ *
+ * @param config the read config.
  * @param todayDate `YYYY-MM-DD`.
- * @returns zero or one finding at `beian.gongan`, with `deadline` and `daysOverdue` when known.
+ * @returns zero or one finding at `beian.gongan` (`beian.gongan.applied` when pending), with
+ *   `deadline` and `daysOverdue` when known.
  */
 export function gonganDeadline(config: BeianConfig, todayDate: string, language: Language): Finding[] {
-  if (!config.icp || config.gongan) return [];
+  if (config.gongan) return [];
+  if (config.gonganApplied) return [pending(config, config.gonganApplied, todayDate, language)];
+  if (!config.icp) return [];
   const path = 'beian.gongan';
   const code = 'gongan-missing';
-  const start = config.online ?? config.icp.approved;
-  const startKey = config.online ? 'beian.online' : 'beian.icp.approved';
+  const start = startOf(config);
   // What to write once filed, as it stands in _config.yml.
   const filed = say(language, {
     zh: '备案通过后，在 beian 下加一行 gongan: 你的公安备案号，例如 gongan: 京公网安备11010502030143号。',
@@ -73,17 +81,17 @@ export function gonganDeadline(config: BeianConfig, todayDate: string, language:
       })
     }];
   }
-  const deadline = addDays(start, GONGAN_DAYS);
+  const deadline = addDays(start.date, GONGAN_DAYS);
   const late = daysBetween(deadline, todayDate);
-  if (daysBetween(todayDate, start) > 0) {
+  if (daysBetween(todayDate, start.date) > 0) {
     return [{
       code,
       severity: 'info',
       path,
       deadline,
       message: say(language, {
-        zh: `${startKey} 是 ${start}，还没到：公安联网备案的截止日将是 ${deadline}（含当天）。${filed}`,
-        en: `${startKey} is ${start}, still ahead: the public-security (公安) filing will be due on ${deadline} (inclusive). ${filed}`
+        zh: `${start.key} 是 ${start.date}，还没到：公安联网备案的截止日将是 ${deadline}（含当天）。${filed}`,
+        en: `${start.key} is ${start.date}, still ahead: the public-security (公安) filing will be due on ${deadline} (inclusive). ${filed}`
       })
     }];
   }
@@ -94,8 +102,8 @@ export function gonganDeadline(config: BeianConfig, todayDate: string, language:
       path,
       deadline,
       message: say(language, {
-        zh: `尚无公安联网备案号：截止日是 ${deadline}（含当天；${startKey} ${start} 起 30 日），还剩 ${-late} 天。${filed}`,
-        en: `No public-security (公安) number yet: file by ${deadline} (inclusive; 30 days from ${startKey} ${start}); ${-late} days left. ${filed}`
+        zh: `尚无公安联网备案号：截止日是 ${deadline}（含当天；${start.key} ${start.date} 起 30 日），还剩 ${-late} 天。${filed}`,
+        en: `No public-security (公安) number yet: file by ${deadline} (inclusive; 30 days from ${start.key} ${start.date}); ${-late} days left. ${filed}`
       })
     }];
   }
@@ -106,8 +114,48 @@ export function gonganDeadline(config: BeianConfig, todayDate: string, language:
     deadline,
     daysOverdue: late,
     message: say(language, {
-      zh: `公安联网备案已逾期 ${late} 天：截止日为 ${deadline}（${startKey} ${start} 起 30 日）。请尽快办理。${filed}`,
-      en: `The public-security (公安) filing is ${late} days overdue: the deadline was ${deadline} (30 days from ${startKey} ${start}). File now. ${filed}`
+      zh: `公安联网备案已逾期 ${late} 天：截止日为 ${deadline}（${start.key} ${start.date} 起 30 日）。请尽快办理。${filed}`,
+      en: `The public-security (公安) filing is ${late} days overdue: the deadline was ${deadline} (30 days from ${start.key} ${start.date}). File now. ${filed}`
     })
   }];
+}
+
+/** The start of the 30 days: the go-live date, else the ICP approval date, with its key. */
+function startOf(config: BeianConfig): { date: string; key: string } | undefined {
+  if (config.online) return { date: config.online, key: 'beian.online' };
+  if (config.icp?.approved) return { date: config.icp.approved, key: 'beian.icp.approved' };
+  return undefined;
+}
+
+function pending(config: BeianConfig, applied: string, todayDate: string, language: Language): Finding {
+  const path = 'beian.gongan.applied';
+  const code = 'gongan-pending';
+  const days = daysBetween(applied, todayDate);
+  if (days < 0) {
+    return {
+      code,
+      severity: 'warning',
+      path,
+      message: say(language, {
+        zh: `beian.gongan.applied 是 ${applied}，晚于今天（${todayDate}）：请写提交公安备案申请的那一天。`,
+        en: `beian.gongan.applied is ${applied}, after today (${todayDate}): write the day you applied for the public-security (公安) filing.`
+      })
+    };
+  }
+  const start = startOf(config);
+  const finding: Finding = { code, severity: 'info', path, message: '' };
+  let timing = { zh: '', en: '' };
+  if (start) {
+    const deadline = addDays(start.date, GONGAN_DAYS);
+    const late = daysBetween(deadline, applied);
+    finding.deadline = deadline;
+    timing = late <= 0
+      ? { zh: `，在截止日 ${deadline} 之前`, en: `, within the 30 days (deadline ${deadline})` }
+      : { zh: `，比截止日 ${deadline} 晚 ${late} 天`, en: `, ${late} days after the deadline ${deadline}` };
+  }
+  finding.message = say(language, {
+    zh: `公安联网备案已于 ${applied} 提交${timing.zh}，至今审核中 ${days} 天。通过后在 beian.gongan.number 填写编号，并删去 applied。`,
+    en: `The public-security (公安) filing was applied for on ${applied}${timing.en} and has been pending for ${days} days. Once approved, put the number in beian.gongan.number and remove applied.`
+  });
+  return finding;
 }

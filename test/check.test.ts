@@ -1,85 +1,185 @@
 import { expect } from 'chai';
-import { rmSync } from 'fs';
-import { makeSite, runHexo } from './site';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { join } from 'path';
+import { generate, makeSite, runHexo } from './site';
+import type { JsonReport } from '../lib/check';
+
+/** Hexo logs this on stdout while it loads the config, before any plugin is loaded. */
+const VALIDATING = 'INFO  Validating config\n';
+
+const ICP = '京ICP备20000491号-1';
+const GONGAN = '京公网安备11010502030143号';
+const POST = '2024/05/21/hello/index.html';
+
+/** The fields a finding may have in the JSON report. */
+const FIELDS = ['code', 'severity', 'message', 'path', 'page', 'deadline', 'daysOverdue', 'suggestion'];
+
+function count(dir: string, prefix = ''): number {
+  return readdirSync(join(dir, prefix), { withFileTypes: true })
+    .reduce((n, e) => n + (e.isDirectory() ? count(dir, join(prefix, e.name)) : e.name.endsWith('.html') ? 1 : 0), 0);
+}
 
 /** `hexo beian check`, run by the real hexo command line in a real site. */
 describe('check (hexo beian check)', function () {
   const dirs: string[] = [];
   after(() => dirs.forEach(dir => rmSync(dir, { recursive: true, force: true })));
 
-  function site(beian: string): string {
-    const dir = makeSite({ config: beian });
+  function site(beian: string, options: Parameters<typeof makeSite>[0] = {}): string {
+    const dir = makeSite({ ...options, config: beian });
     dirs.push(dir);
     return dir;
   }
 
-  it('valid numbers: exit 0 and a clean summary', async () => {
-    const dir = site('beian:\n  icp: 京ICP备20000491号-1\n  gongan: 京公网安备11010502030143号\n');
-    const { code, stdout, stderr } = await runHexo(dir, ['beian', 'check', '--today', '2024-06-01']);
+  describe('the config, without public/', () => {
+    it('valid numbers: exit 0, and a note that no page was checked', async () => {
+      const dir = site(`beian:\n  icp: ${ICP}\n  gongan: ${GONGAN}\n`);
+      const { code, stdout, stderr } = await runHexo(dir, ['beian', 'check', '--today', '2024-06-01']);
+      expect(code).to.equal(0);
+      expect(stdout).to.equal(`${VALIDATING}INFO    public/ does not exist, so no page was checked: run hexo generate first, or hexo beian check --generate. (public-missing)
+hexo-beian: 0 error(s), 0 warning(s), 1 info; 0 page(s) checked.
+`);
+      expect(stderr).to.equal('');
+    });
+
+    it('an invalid number: exit 1, the error with its config path, no stack trace', async () => {
+      const dir = site(`beian:\n  icp: ${ICP}\n  gongan: 渝公网安备 33010002050803号\n`);
+      const { code, stdout, stderr } = await runHexo(dir, ['beian', 'check']);
+      expect(code).to.equal(1);
+      expect(stdout).to.match(/^ERROR {3}beian\.gongan: .*\(province-mismatch\)$/m);
+      expect(stdout).to.match(/^ {4}write: 浙公网安备33010002050803号$/m);
+      expect(stdout).to.contain('hexo-beian: 1 error(s)');
+      expect(stdout + stderr).not.to.match(/FATAL|\n\s+at /);
+    });
+
+    it('公安 overdue: exit 1, error naming the deadline and the days overdue', async () => {
+      const dir = site(`beian:\n  icp:\n    number: ${ICP}\n    approved: 2024-05-20\n`);
+      const { code, stdout } = await runHexo(dir, ['beian', 'check', '--today', '2024-07-01']);
+      expect(code).to.equal(1);
+      expect(stdout).to.contain('ERROR   beian.gongan: The public-security (公安) filing is 12 days overdue: the deadline was 2024-06-19 (30 days from beian.icp.approved 2024-05-20). File now. Once filed, add a line under beian: gongan: <your number>, for example gongan: 京公网安备11010502030143号. (gongan-missing)');
+    });
+
+    it('公安 within 30 days: exit 0 with a warning naming the deadline; --strict fails on it', async () => {
+      const dir = site(`language: zh-CN\nbeian:\n  icp:\n    number: ${ICP}\n    approved: 2024-05-20\n`);
+      const { code, stdout } = await runHexo(dir, ['beian', 'check', '--today', '2024-06-01']);
+      expect(code).to.equal(0);
+      expect(stdout).to.contain('WARNING beian.gongan: 尚无公安联网备案号：截止日是 2024-06-19（含当天；beian.icp.approved 2024-05-20 起 30 日），还剩 18 天。');
+      expect(stdout).to.contain('hexo-beian：0 个错误，1 个警告，1 条提示；检查了 0 个页面。');
+      const strict = await runHexo(dir, ['beian', 'check', '--today', '2024-06-01', '--strict', '--json', '--silent']);
+      expect(strict.code).to.equal(1);
+      const json = JSON.parse(strict.stdout) as JsonReport;
+      expect(json.ok).to.equal(false);
+      expect(json.summary).to.deep.equal({ errors: 0, warnings: 1, infos: 1, pages: 0 });
+      expect(json.findings[0]).to.deep.equal({
+        code: 'gongan-missing',
+        severity: 'warning',
+        message: '尚无公安联网备案号：截止日是 2024-06-19（含当天；beian.icp.approved 2024-05-20 起 30 日），还剩 18 天。备案通过后，在 beian 下加一行 gongan: 你的公安备案号，例如 gongan: 京公网安备11010502030143号。',
+        path: 'beian.gongan',
+        deadline: '2024-06-19'
+      });
+    });
+
+    it('no beian block: a warning that no ICP number is configured', async () => {
+      const dir = site('');
+      const { code, stdout } = await runHexo(dir, ['beian', 'check']);
+      expect(code).to.equal(0);
+      expect(stdout).to.match(/^WARNING beian\.icp: No ICP number is configured/m);
+    });
+
+    it('a bad --today or a missing subcommand: exit 2, the usage on stderr', async () => {
+      const dir = site(`beian:\n  icp: ${ICP}\n`);
+      const badDate = await runHexo(dir, ['beian', 'check', '--today', '2024-13-01', '--json']);
+      expect(badDate.code).to.equal(2);
+      expect(badDate.stdout).to.equal(VALIDATING);
+      expect(badDate.stderr).to.equal('--today takes a date, for example --today 2024-05-20 (got 2024-13-01).\n');
+      const noSub = await runHexo(dir, ['beian', 'chekc']);
+      expect(noSub.code).to.equal(2);
+      expect(noSub.stderr).to.equal('Usage: hexo beian check [--json] [--strict] [--generate] [--today YYYY-MM-DD] (there is no subcommand "chekc")\n');
+    });
+
+    it('hexo help beian documents the command, its argument and its options', async () => {
+      const dir = site('');
+      const { code, stdout } = await runHexo(dir, ['help', 'beian']);
+      expect(code).to.equal(0);
+      expect(stdout).to.contain('Usage: hexo beian <check> [--json] [--strict] [--generate] [--today YYYY-MM-DD]');
+      expect(stdout).to.contain('Check the ICP and public-security (公安) filing numbers of this site');
+      expect(stdout).to.match(/check\s+Audit the beian config, the 公安 deadline, the icon/);
+      expect(stdout).to.match(/--json\s+Print one JSON object on stdout and nothing else/);
+      expect(stdout).to.match(/--strict\s+Exit 1 on warnings too/);
+      expect(stdout).to.match(/-g, --generate\s+Run hexo generate first/);
+      expect(stdout).to.match(/--today YYYY-MM-DD\s+Date the deadline is measured against/);
+    });
+  });
+
+  describe('a generated site, edited after generation', () => {
+    let dir: string;
+    let pages: number;
+    before(async () => {
+      dir = site(`beian:\n  icp: ${ICP}\n  gongan: ${GONGAN}\n`);
+      await generate(dir);
+      pages = count(join(dir, 'public'));
+      // The home page shows another number; a post page lost the line.
+      const home = join(dir, 'public', 'index.html');
+      writeFileSync(home, readFileSync(home, 'utf8').replace(`>${ICP}<`, '>京ICP备20000492号-1<'));
+      const post = join(dir, 'public', POST);
+      writeFileSync(post, readFileSync(post, 'utf8').replace(/<div class="hexo-beian"[\s\S]*?<\/div>/, ''));
+      // The same site, its config changed since the build: every page is stale.
+      writeFileSync(join(dir, '_config.stale.yml'), readFileSync(join(dir, '_config.yml'), 'utf8').replace(ICP, '京ICP备20000491号-2'));
+    });
+
+    it('--json --silent: stdout is exactly one JSON object, with page findings', async () => {
+      const { code, stdout } = await runHexo(dir, ['beian', 'check', '--json', '--silent', '--today', '2024-06-01']);
+      expect(code).to.equal(1);
+      expect(stdout.startsWith('{') && stdout.endsWith('}\n')).to.equal(true);
+      const json = JSON.parse(stdout) as JsonReport;
+      expect(json.ok).to.equal(false);
+      expect(json.summary).to.deep.equal({ errors: 4, warnings: 0, infos: 0, pages });
+      expect(json.findings.map(f => [f.code, f.severity, f.page])).to.deep.equal([
+        ['page-missing', 'error', 'index.html'],
+        ['page-other-number', 'error', 'index.html'],
+        ['page-missing', 'error', POST],
+        ['page-missing', 'error', POST]
+      ]);
+      for (const finding of json.findings) expect(FIELDS).to.include.members(Object.keys(finding));
+    });
+
+    it('--json without --silent: only Hexo\'s own line, logged before plugins load, precedes it', async () => {
+      const { stdout } = await runHexo(dir, ['beian', 'check', '--json', '--today', '2024-06-01']);
+      expect(stdout.startsWith(VALIDATING)).to.equal(true);
+      expect((JSON.parse(stdout.slice(VALIDATING.length)) as JsonReport).summary.errors).to.equal(4);
+    });
+
+    it('a stale build: one line per finding that repeats on every page', async () => {
+      const { code, stdout } = await runHexo(dir, ['beian', 'check', '--config', '_config.stale.yml', '--today', '2024-06-01']);
+      expect(code).to.equal(1);
+      const lines = stdout.split('\n').filter(line => line.startsWith('ERROR'));
+      expect(lines[0]).to.equal('ERROR   index.html: The ICP number 京ICP备20000491号-2 is not on this page: the home page must show it at the bottom (MIIT Order No. 33, art. 13). To fix it, regenerate the site (hexo clean && hexo generate); if it is still missing, the theme\'s layout has neither a site <footer> nor </body>. (page-missing)');
+      // Every other page, named by the first three and a count.
+      expect(lines.find(line => line.includes('this page should show it'))).to.match(new RegExp(`^ERROR {3}${POST}, archives/index\\.html, \\S+ and ${pages - 4} more pages?: The ICP number 京ICP备20000491号-2 is not on this page: this page should show it\\.`));
+      expect(stdout).to.contain('This page shows 京ICP备20000491号-1, but the config has 京ICP备20000491号-2 (beian.icp)');
+      expect(stdout).to.contain(`page(s) checked.`);
+    });
+  });
+
+  it('--generate on a Fluid site: generates, then finds Fluid\'s stale links; stdout holds the JSON only', async function () {
+    const dir = site(`beian:\n  icp: ${ICP}\n  gongan: ${GONGAN}\n`, {
+      theme: 'fluid',
+      files: { '_config.fluid.yml': `footer:\n  beian:\n    enable: true\n    icp_text: ${ICP}\n    police_text: ${GONGAN}\n    police_code: 11010502030143\n` }
+    });
+    expect(existsSync(join(dir, 'public'))).to.equal(false);
+    const { code, stdout, stderr } = await runHexo(dir, ['beian', 'check', '--generate', '--json', '--today', '2024-06-01']);
     expect(code).to.equal(0);
-    // Hexo itself logs "INFO  Validating config" first.
-    expect(stdout.trim().split('\n').filter(line => !line.startsWith('INFO  Validating'))).to.deep.equal([
-      'hexo-beian: 0 error(s), 0 warning(s), 0 info.'
+    expect(stdout.startsWith(VALIDATING)).to.equal(true);
+    const json = JSON.parse(stdout.slice(VALIDATING.length)) as JsonReport;
+    // Hexo's own log of the build went to stderr.
+    expect(stderr).to.match(/INFO {2}Files loaded in/);
+    expect(json.summary).to.deep.equal({ errors: 0, warnings: 3 + count(join(dir, 'public')), infos: 0, pages: count(join(dir, 'public')) });
+    expect(json.findings.slice(0, 3).map(f => [f.code, f.path])).to.deep.equal([
+      ['theme-stale-link', '_config.fluid.yml:footer.beian.icp_text'],
+      ['theme-stale-link', '_config.fluid.yml:footer.beian.police_code'],
+      ['theme-double-display', '_config.fluid.yml:footer.beian.enable']
     ]);
-    expect(stderr).not.to.contain('at ');
-  });
-
-  it('an invalid number: exit 1, the error with its config path, no stack trace', async () => {
-    const dir = site('beian:\n  icp: 京ICP备20000491号-1\n  gongan: 渝公网安备 33010002050803号\n');
-    const { code, stdout, stderr } = await runHexo(dir, ['beian', 'check']);
-    expect(code).to.equal(1);
-    expect(stdout).to.match(/^ERROR {3}beian\.gongan: .*\(province-mismatch\)$/m);
-    expect(stdout).to.match(/^ {4}write: 浙公网安备33010002050803号$/m);
-    expect(stdout).to.contain('hexo-beian: 1 error(s)');
-    expect(stdout + stderr).not.to.match(/FATAL|\n\s+at /);
-  });
-
-  it('公安 overdue: exit 1, error naming the deadline and the days overdue', async () => {
-    const dir = site('beian:\n  icp:\n    number: 京ICP备20000491号-1\n    approved: 2024-05-20\n');
-    const { code, stdout } = await runHexo(dir, ['beian', 'check', '--today', '2024-07-01']);
-    expect(code).to.equal(1);
-    expect(stdout).to.contain('ERROR   beian.gongan: The public-security (公安) filing is 12 days overdue: the deadline was 2024-06-19 (30 days from beian.icp.approved 2024-05-20). File now. Once filed, add a line under beian: gongan: <your number>, for example gongan: 京公网安备11010502030143号. (gongan-missing)');
-  });
-
-  it('公安 within 30 days: exit 0, a warning naming the deadline', async () => {
-    const dir = site('language: zh-CN\nbeian:\n  icp:\n    number: 京ICP备20000491号-1\n    approved: 2024-05-20\n');
-    const { code, stdout } = await runHexo(dir, ['beian', 'check', '--today', '2024-06-01']);
-    expect(code).to.equal(0);
-    expect(stdout).to.contain('WARNING beian.gongan: 尚无公安联网备案号：截止日是 2024-06-19（含当天；beian.icp.approved 2024-05-20 起 30 日），还剩 18 天。');
-    expect(stdout).to.contain('hexo-beian：0 个错误，1 个警告，0 条提示。');
-  });
-
-  it('公安 missing and no date known: exit 0, information only', async () => {
-    const dir = site('beian:\n  icp: 京ICP备20000491号-1\n');
-    const { code, stdout } = await runHexo(dir, ['beian', 'check', '--today', '2030-01-01']);
-    expect(code).to.equal(0);
-    expect(stdout).to.match(/^INFO {4}beian\.gongan: An ICP number is set but no public-security .*\(gongan-missing\)$/m);
-  });
-
-  it('no beian block: a warning that no ICP number is configured', async () => {
-    const dir = site('');
-    const { code, stdout } = await runHexo(dir, ['beian', 'check']);
-    expect(code).to.equal(0);
-    expect(stdout).to.match(/^WARNING beian\.icp: No ICP number is configured/m);
-  });
-
-  it('a bad --today or a missing subcommand: exit 2 with the usage', async () => {
-    const dir = site('beian:\n  icp: 京ICP备20000491号-1\n');
-    const badDate = await runHexo(dir, ['beian', 'check', '--today', '2024-13-01']);
-    expect(badDate.code).to.equal(2);
-    expect(badDate.stdout).to.contain('--today takes a date, for example --today 2024-05-20 (got 2024-13-01).');
-    const noSub = await runHexo(dir, ['beian', 'chekc']);
-    expect(noSub.code).to.equal(2);
-    expect(noSub.stdout).to.contain('Usage: hexo beian check [--today YYYY-MM-DD] (there is no subcommand "chekc")');
-  });
-
-  it('hexo help beian documents the command, its argument and its option', async () => {
-    const dir = site('');
-    const { code, stdout } = await runHexo(dir, ['help', 'beian']);
-    expect(code).to.equal(0);
-    expect(stdout).to.contain('Usage: hexo beian <check> [--today YYYY-MM-DD]');
-    expect(stdout).to.contain('Check the ICP and public-security (公安) filing numbers of this site');
-    expect(stdout).to.match(/--today YYYY-MM-DD\s+Date the deadline is measured against/);
-    expect(stdout).to.match(/check\s+Audit the beian block/);
+    const retired = json.findings.filter(f => f.code === 'link-retired');
+    expect(retired.map(f => f.page)).to.include.members(['index.html', '404.html', POST]);
+    expect(retired[0].message).to.contain('http://www.beian.gov.cn/portal/registerSystemInfo?recordcode=11010502030143');
   });
 });

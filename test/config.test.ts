@@ -105,6 +105,23 @@ describe('config', () => {
     ]);
   });
 
+  it('a pending 公安 filing: applied, no number yet', () => {
+    const { config, findings } = readConfig({ icp: ICP, gongan: { applied: new Date(Date.UTC(2024, 5, 10)) } }, 'en');
+    expect(findings).to.deep.equal([]);
+    expect(config.gongan).to.equal(undefined);
+    expect(config.gonganApplied).to.equal('2024-06-10');
+    // Once the number is there, it is what counts.
+    const approved = readConfig({ gongan: { number: GONGAN, applied: '2024-06-10' } }, 'en').config;
+    expect(approved.gongan?.result.canonical).to.equal(GONGAN);
+    expect(approved.gonganApplied).to.equal(undefined);
+  });
+
+  it('a pending filing with a bad date, and a long form with neither number nor date', () => {
+    expect(summary({ gongan: { applied: '6/10' } })).to.deep.equal([['config-date', 'error', 'beian.gongan.applied']]);
+    const [finding] = readConfig({ gongan: { icon: '/images/gongan.png' } }, 'en').findings;
+    expect(finding.message).to.equal('beian.gongan.number is missing: write the filing number there, for example 京公网安备11010502030143号; while the filing is still pending, write applied: 2024-06-10 (the day you applied) instead.');
+  });
+
   it('reports the engine\'s diagnostics at the config path they came from', () => {
     const found = summary({ icp: { number: '京ICP备12345678号-1' }, gongan: '渝公网安备 33010002050803号' });
     expect(found).to.deep.include(['placeholder', 'error', 'beian.icp.number']);

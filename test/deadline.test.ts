@@ -70,6 +70,28 @@ describe('deadline', () => {
     expect(finding.message).to.contain('beian.online 2024-06-01');
   });
 
+  it('a pending filing applied for in time: info with the days pending', () => {
+    const [finding, ...rest] = deadline({ icp: { number: ICP, approved: '2024-05-20' }, gongan: { applied: '2024-06-10' } }, '2024-07-01');
+    expect(rest).to.deep.equal([]);
+    expect([finding.code, finding.severity, finding.path, finding.deadline]).to.deep.equal(['gongan-pending', 'info', 'beian.gongan.applied', '2024-06-19']);
+    expect(finding.daysOverdue).to.equal(undefined);
+    expect(finding.message).to.equal('The public-security (公安) filing was applied for on 2024-06-10, within the 30 days (deadline 2024-06-19) and has been pending for 21 days. Once approved, put the number in beian.gongan.number and remove applied.');
+  });
+
+  it('a pending filing applied for late, or with no start date, or without an ICP number', () => {
+    const late = deadline({ icp: { number: ICP, approved: '2024-05-20' }, gongan: { applied: '2024-06-25' } }, '2024-07-01', 'zh')[0];
+    expect(late.message).to.equal('公安联网备案已于 2024-06-25 提交，比截止日 2024-06-19 晚 6 天，至今审核中 6 天。通过后在 beian.gongan.number 填写编号，并删去 applied。');
+    const undated = deadline({ gongan: { applied: '2024-06-25' } }, '2024-06-25')[0];
+    expect([undated.code, undated.severity, undated.deadline]).to.deep.equal(['gongan-pending', 'info', undefined]);
+    expect(undated.message).to.equal('The public-security (公安) filing was applied for on 2024-06-25 and has been pending for 0 days. Once approved, put the number in beian.gongan.number and remove applied.');
+  });
+
+  it('a pending filing dated after today: a warning (a typo)', () => {
+    const [finding] = deadline({ icp: ICP, gongan: { applied: '2024-07-02' } }, '2024-07-01');
+    expect([finding.code, finding.severity]).to.deep.equal(['gongan-pending', 'warning']);
+    expect(finding.message).to.equal('beian.gongan.applied is 2024-07-02, after today (2024-07-01): write the day you applied for the public-security (公安) filing.');
+  });
+
   it('today() is the calendar day in the site timezone', () => {
     const instant = new Date('2024-05-20T20:00:00Z');
     expect(today('Asia/Shanghai', instant)).to.equal('2024-05-21');

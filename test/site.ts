@@ -19,7 +19,22 @@ const SITE_PACKAGES = [
   'hexo-renderer-ejs', 'hexo-renderer-marked', 'hexo-renderer-stylus', 'hexo-theme-landscape'
 ];
 
+/**
+ * Themes from npm a test site can use: the theme package (a dependency of the site) and the
+ * modules its scripts require from the site's node_modules (linked, not dependencies, or
+ * Hexo would load the `hexo-*` ones as plugins).
+ */
+const THEME_PACKAGES: Record<SiteTheme, { theme?: string; linked: string[] }> = {
+  landscape: { linked: [] },
+  next: { theme: 'hexo-theme-next', linked: ['hexo-util', 'js-yaml', '@adobe/css-tools'] },
+  fluid: { theme: 'hexo-theme-fluid', linked: ['hexo-pagination', 'moment', 'hexo-util', 'nunjucks', '@adobe/css-tools'] }
+};
+
+export type SiteTheme = 'landscape' | 'next' | 'fluid';
+
 export interface SiteOptions {
+  /** The theme (default landscape), installed from npm like the rest. */
+  theme?: SiteTheme;
   /** YAML appended to the site's `_config.yml` (the `beian:` block, `language:`, …). */
   config?: string;
   /** Extra files, by path relative to the site (e.g. `source/_posts/a.md`). */
@@ -28,11 +43,13 @@ export interface SiteOptions {
   withoutPlugin?: boolean;
 }
 
-const BASE_CONFIG = `title: Test Blog
+function baseConfig(theme: SiteTheme): string {
+  return `title: Test Blog
 url: https://blog.example.cn
-theme: landscape
+theme: ${theme}
 timezone: Asia/Shanghai
 `;
+}
 
 const HELLO = `---
 title: 你好，世界
@@ -49,18 +66,22 @@ updated: 2024-05-21 10:00:00
 /** Writes a site into a new temporary folder and returns its path. */
 export function makeSite(options: SiteOptions = {}): string {
   const dir = mkdtempSync(join(tmpdir(), 'hexo-beian-site-'));
+  const theme = options.theme ?? 'landscape';
+  const { theme: themePackage, linked } = THEME_PACKAGES[theme];
+  const packages = themePackage ? [...SITE_PACKAGES, themePackage] : SITE_PACKAGES;
   const deps: Record<string, string> = { hexo: '*' };
-  for (const name of SITE_PACKAGES) deps[name] = '*';
+  for (const name of packages) deps[name] = '*';
   if (!options.withoutPlugin) deps['hexo-beian'] = '*';
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'site', private: true, hexo: { version: '8.0.0' }, dependencies: deps }, null, 2));
-  writeFileSync(join(dir, '_config.yml'), BASE_CONFIG + (options.config ?? ''));
+  writeFileSync(join(dir, '_config.yml'), baseConfig(theme) + (options.config ?? ''));
   const files = { 'source/_posts/hello.md': HELLO, ...options.files };
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), text);
   }
   mkdirSync(join(dir, 'node_modules'));
-  for (const name of [...SITE_PACKAGES, 'hexo', 'hexo-cli']) {
+  for (const name of [...packages, ...linked, 'hexo', 'hexo-cli']) {
+    mkdirSync(dirname(join(dir, 'node_modules', name)), { recursive: true });
     symlinkSync(join(repoRoot, 'node_modules', name), join(dir, 'node_modules', name));
   }
   if (!options.withoutPlugin) symlinkSync(repoRoot, join(dir, 'node_modules', 'hexo-beian'));

@@ -1,0 +1,329 @@
+import { existsSync, readdirSync } from 'fs';
+import { basename, extname, join, relative, sep } from 'path';
+import { say, type Diagnostic, type Finding, type Language } from './diagnostic';
+import { parseGongan, parseIcp, type FilingResult } from './filing';
+import type { FooterItem } from './render';
+
+/**
+ * The filing line that themes print themselves: NexT's and Fluid's `footer.beian` settings,
+ * read from the three places Hexo merges them, and audited against hexo-beian's own line.
+ *
+ * What the themes' templates emit (read from hexo-theme-next 8.x
+ * `layout/_partials/footer.njk` and hexo-theme-fluid 1.9.x
+ * `layout/_partials/footer/beian.ejs`; filing-rules.md, "How existing themes do it"):
+ * - NexT `footer.beian: {enable, icp, gongan_id, gongan_num, gongan_icon_url}`: the ICP link
+ *   whenever enabled (an empty link when `icp` is empty); the 公安 line only with both
+ *   `gongan_id` and `gongan_num`, linked to the MPS query with `gongan_id`, not the digits
+ *   of the number it shows.
+ * - Fluid `footer.beian: {enable, icp_text, police_text, police_code, police_icon}`: the ICP
+ *   link to plain-http `http://beian.miit.gov.cn/`; the 公安 line when `police_text` is set,
+ *   linked (only with `police_code`) to the retired
+ *   `http://www.beian.gov.cn/portal/registerSystemInfo?recordcode=`.
+ */
+
+/** The themes whose filing settings are read. */
+export type ThemeName = 'next' | 'fluid';
+
+interface ThemeModel {
+  label: string;
+  keys: { icp: string; gongan: string; code: string; icon: string };
+  /** Where the template links the ICP number. */
+  icpHref: string;
+  /** Where the template links the 公安 number; the code follows. */
+  gonganHref: string;
+  /** NexT shows the 公安 line only with the code too; Fluid with the number alone. */
+  gonganNeedsCode: boolean;
+}
+
+const THEMES: Record<ThemeName, ThemeModel> = {
+  next: {
+    label: 'NexT',
+    keys: { icp: 'icp', gongan: 'gongan_num', code: 'gongan_id', icon: 'gongan_icon_url' },
+    icpHref: 'https://beian.miit.gov.cn',
+    gonganHref: 'https://beian.mps.gov.cn/#/query/webSearch?code=',
+    gonganNeedsCode: true
+  },
+  fluid: {
+    label: 'Fluid',
+    keys: { icp: 'icp_text', gongan: 'police_text', code: 'police_code', icon: 'police_icon' },
+    icpHref: 'http://beian.miit.gov.cn/',
+    gonganHref: 'http://www.beian.gov.cn/portal/registerSystemInfo?recordcode=',
+    gonganNeedsCode: false
+  }
+};
+
+/** The theme a site's `theme` setting names, when hexo-beian reads its filing settings. */
+export function themeOf(theme: unknown): ThemeName | undefined {
+  const name = String(theme ?? '').trim().toLowerCase().replace(/^hexo-theme-/, '');
+  return name === 'next' || name === 'fluid' ? name : undefined;
+}
+
+/**
+ * One source of theme settings, lowest priority first as Hexo merges them: the theme's own
+ * `_config.yml`, then the site's `_config.<theme>.yml`, then `theme_config` in the site's
+ * `_config.yml`.
+ */
+export interface ThemeLayer {
+  /** The file, relative to the site (`_config.next.yml`). */
+  file: string;
+  /** The key path of the settings inside the file: `''`, or `'theme_config.'`. */
+  prefix: string;
+  /** The parsed file (or its `theme_config`). */
+  data: unknown;
+}
+
+/** A setting as Hexo will use it, and where it was written (`_config.next.yml:footer.beian.icp`). */
+export interface ThemeSetting {
+  value: unknown;
+  path: string;
+}
+
+/** A theme's filing settings, merged as Hexo merges them. */
+export interface ThemeBeian {
+  theme: ThemeName;
+  enable?: ThemeSetting;
+  icp?: ThemeSetting;
+  gongan?: ThemeSetting;
+  code?: ThemeSetting;
+  icon?: ThemeSetting;
+}
+
+type Plain = Record<string, unknown>;
+
+function isPlain(value: unknown): value is Plain {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
+}
+
+/**
+ * Merges `footer.beian` of the layers (the highest layer that sets a key wins, as in Hexo's
+ * deepMerge) and remembers which file each setting came from. Pure.
+ */
+export function readThemeBeian(theme: ThemeName, layers: readonly ThemeLayer[]): ThemeBeian {
+  const model = THEMES[theme];
+  const result: ThemeBeian = { theme };
+  const fields = { enable: 'enable', ...model.keys } as const;
+  for (const layer of layers) {
+    const footer = isPlain(layer.data) ? layer.data.footer : undefined;
+    const beian = isPlain(footer) ? footer.beian : undefined;
+    if (!isPlain(beian)) continue;
+    for (const [field, key] of Object.entries(fields) as [keyof typeof fields, string][]) {
+      if (beian[key] !== undefined) {
+        result[field] = { value: beian[key], path: `${layer.file}:${layer.prefix}footer.beian.${key}` };
+      }
+    }
+  }
+  return result;
+}
+
+function isBlank(value: unknown): boolean {
+  return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+}
+
+/** The file part of a setting's path, and the key path inside it. */
+function whereOf(setting: ThemeSetting): { file: string; key: string } {
+  const at = setting.path.lastIndexOf(':');
+  return { file: setting.path.slice(0, at), key: setting.path.slice(at + 1) };
+}
+
+/** What the theme puts on every page: the numbers its template prints, and their links. */
+interface Shown {
+  icp?: { setting: ThemeSetting; result: FilingResult };
+  gongan?: { setting: ThemeSetting; result: FilingResult };
+}
+
+/**
+ * Audits a theme's own filing line, against hexo-beian's line (`items`, from
+ * `footerItems`: what hexo-beian shows). Only when the theme shows it (`enable` truthy, as
+ * its template tests it):
+ *
+ * - the theme's numbers through the engine, at their theme config paths;
+ * - `theme-empty-icp` (warning): enabled with no ICP number, so it prints an empty link;
+ * - `theme-gongan-code` (error): the code in the 公安 link is not the number shown;
+ * - `theme-stale-link` (warning): links to retired or plain-http query pages (Fluid);
+ * - `theme-double-display` (warning): hexo-beian shows a line too: every page shows two;
+ * - `theme-disagrees` (error): the theme shows another number than hexo-beian;
+ * - `theme-move` (info): the equivalent `beian:` block (the suggestion), to move to.
+ *
+ * @returns findings with `path` = `<file>:<key path>`; none when the theme shows nothing.
+ */
+export function auditTheme(settings: ThemeBeian, items: readonly FooterItem[], language: Language): Finding[] {
+  const model = THEMES[settings.theme];
+  const { enable } = settings;
+  if (!enable || !enable.value) return [];
+  const findings: Finding[] = [];
+  const { label } = model;
+  const off = offAdvice(label, enable, language);
+  const place = (setting: ThemeSetting, d: Diagnostic): Finding => ({ ...d, path: setting.path });
+  const shown: Shown = {};
+
+  // ICP: always printed once enabled. Unset anywhere, it belongs next to `enable`.
+  const icpSetting = settings.icp ?? { value: undefined, path: enable.path.replace(/enable$/, model.keys.icp) };
+  if (isBlank(icpSetting.value)) {
+    findings.push({
+      code: 'theme-empty-icp',
+      severity: 'warning',
+      path: icpSetting.path,
+      message: say(language, {
+        zh: `${label} 的 footer.beian 已开启，但没有 ICP 备案号（${model.keys.icp}）：页脚会出现一个指向 beian.miit.gov.cn 的空链接。请把备案号写进 _config.yml 的 beian: 块，交给 hexo-beian 显示。${off.zh}`,
+        en: `${label}'s footer.beian is on but has no ICP number (${model.keys.icp}): the footer shows an empty link to beian.miit.gov.cn. Put your numbers in the beian: block of _config.yml instead, for hexo-beian to show. ${off.en}`
+      })
+    });
+  } else {
+    const result = parseIcp(icpSetting.value, { language });
+    findings.push(...result.diagnostics.map(d => place(icpSetting, d)));
+    shown.icp = { setting: icpSetting, result };
+    if (!model.icpHref.startsWith('https://')) {
+      findings.push({
+        code: 'theme-stale-link',
+        severity: 'warning',
+        path: icpSetting.path,
+        message: say(language, {
+          zh: `${label} 把 ICP 备案号链接到 ${model.icpHref}（http，而非 https://beian.miit.gov.cn/）。hexo-beian 链接到现行地址：把编号写在 beian.icp。${off.zh}`,
+          en: `${label} links the ICP number to ${model.icpHref} (plain http, not https://beian.miit.gov.cn/). hexo-beian links to the current address: write the number in beian.icp. ${off.en}`
+        })
+      });
+    }
+  }
+
+  // 公安: printed with its number (and, for NexT, its code).
+  const { gongan, code } = settings;
+  const codeText = code && !isBlank(code.value) ? String(code.value).trim() : undefined;
+  if (gongan && !isBlank(gongan.value) && (codeText !== undefined || !model.gonganNeedsCode)) {
+    const result = parseGongan(gongan.value, { language });
+    findings.push(...result.diagnostics.map(d => place(gongan, d)));
+    shown.gongan = { setting: gongan, result };
+    if (codeText !== undefined && code) {
+      if (result.ok && result.digits && codeText !== result.digits) {
+        findings.push({
+          code: 'theme-gongan-code',
+          severity: 'error',
+          path: code.path,
+          message: say(language, {
+            zh: `${label} 显示的公安备案号是 ${result.canonical}，链接查询的却是 ${codeText}（${whereOf(code).key}）：点开会查到别的编号或查不到。两处本应是同一串数字；hexo-beian 只需写一次编号，链接由数字生成。`,
+            en: `${label} shows the public-security (公安) number ${result.canonical} but its link queries ${codeText} (${whereOf(code).key}): visitors find another filing or none. Both must be the same digits; hexo-beian takes the number once and builds the link from it.`
+          }),
+          suggestion: `${model.keys.code}: ${result.digits}`
+        });
+      }
+      if (!model.gonganHref.startsWith('https://beian.mps.gov.cn/')) {
+        findings.push({
+          code: 'theme-stale-link',
+          severity: 'warning',
+          path: code.path,
+          message: say(language, {
+            zh: `${label} 把公安备案号链接到已停用的 ${model.gonganHref}…（2023 年底起改为 https://beian.mps.gov.cn/#/query/webSearch?code=…，旧地址自 2025 年起无法访问）。hexo-beian 链接到新地址：把编号写在 beian.gongan。${off.zh}`,
+            en: `${label} links the public-security (公安) number to the retired ${model.gonganHref}… (replaced by https://beian.mps.gov.cn/#/query/webSearch?code=… in late 2023, unreachable since 2025). hexo-beian links to the new one: write the number in beian.gongan. ${off.en}`
+          })
+        });
+      }
+    }
+  }
+  if (!shown.icp && !shown.gongan) return findings;
+
+  // Against hexo-beian's own line.
+  const ours = { icp: items.find(i => i.kind === 'icp')?.text, gongan: items.find(i => i.kind === 'gongan')?.text };
+  if (items.length > 0) {
+    findings.push({
+      code: 'theme-double-display',
+      severity: 'warning',
+      path: enable.path,
+      message: say(language, {
+        zh: `${label} 自己也显示备案号（${whereOf(enable).key}: true，在 ${whereOf(enable).file}），hexo-beian 也显示：每个页面会出现两遍。${off.zh}`,
+        en: `${label} shows filing numbers itself (${whereOf(enable).key}: true in ${whereOf(enable).file}) and hexo-beian shows them too: every page shows them twice. ${off.en}`
+      }),
+      suggestion: 'footer:\n  beian:\n    enable: false'
+    });
+  }
+  for (const kind of ['icp', 'gongan'] as const) {
+    const theirs = shown[kind];
+    const mine = ours[kind];
+    if (!theirs || !mine) continue;
+    const text = theirs.result.canonical ?? String(theirs.setting.value).trim();
+    if (text === mine) continue;
+    findings.push({
+      code: 'theme-disagrees',
+      severity: 'error',
+      path: theirs.setting.path,
+      message: say(language, {
+        zh: `${label} 显示 ${text}，hexo-beian 显示 ${mine}（beian.${kind}）：页面上会出现两个不同的编号。把正确的编号写在 beian.${kind}。${off.zh}`,
+        en: `${label} shows ${text} and hexo-beian shows ${mine} (beian.${kind}): pages show two different numbers. Keep the right one in beian.${kind}. ${off.en}`
+      })
+    });
+  }
+
+  // The equivalent beian: block, unless hexo-beian already shows the same numbers.
+  const icp = shown.icp?.result.ok ? shown.icp.result.canonical : undefined;
+  const gonganNumber = shown.gongan?.result.ok ? shown.gongan.result.canonical : undefined;
+  const icon = settings.icon && !isBlank(settings.icon.value) && gonganNumber ? String(settings.icon.value).trim() : undefined;
+  if ((icp || gonganNumber) && (icp !== undefined && icp !== ours.icp || gonganNumber !== undefined && gonganNumber !== ours.gongan)) {
+    const lines = ['beian:'];
+    if (icp) lines.push(`  icp: ${icp}`);
+    if (gonganNumber) lines.push(...(icon ? ['  gongan:', `    number: ${gonganNumber}`, `    icon: ${icon}`] : [`  gongan: ${gonganNumber}`]));
+    findings.push({
+      code: 'theme-move',
+      severity: 'info',
+      path: enable.path,
+      message: say(language, {
+        zh: `${label} 的备案号可以交给 hexo-beian 显示：它会校验编号、链接到现行的查询页面，并放进任何主题的页脚。把下面的 beian: 块写进 _config.yml（已有的日期等键请保留）。${off.zh}`,
+        en: `${label}'s filing numbers can move to hexo-beian, which validates them, links them to the current query pages and puts them in any theme's footer. Write this beian: block in _config.yml (keep any dates you already have there). ${off.en}`
+      }),
+      suggestion: lines.join('\n')
+    });
+  }
+  return findings;
+}
+
+/** "Set footer.beian.enable: false in <the file that turned it on>.", a whole sentence. */
+function offAdvice(label: string, enable: ThemeSetting, language: Language): { zh: string; en: string } {
+  const { file, key } = whereOf(enable);
+  return {
+    zh: `在 ${file} 中设置 ${key}: false，关闭 ${label} 自己的备案显示。`,
+    en: `Set ${key}: false in ${file} to turn ${label}'s own line off.`
+  };
+}
+
+/** Reads a YAML file of the site as Hexo does (`hexo.render.render({path})`). */
+export type ConfigReader = (path: string) => Promise<unknown>;
+
+/** Where a site keeps its configs. */
+export interface ThemePlaces {
+  /** The site's folder (`hexo.base_dir`). */
+  baseDir: string;
+  /** The theme's folder (`hexo.theme_dir`), when Hexo found one. */
+  themeDir?: string;
+  /** The site config file (`hexo.config_path`). */
+  configPath: string;
+  /** The `theme` setting. */
+  theme: string;
+}
+
+/**
+ * Reads the layers of theme settings from disk, lowest priority first (see
+ * {@link ThemeLayer}). A file that is missing or does not parse is left out: Hexo itself
+ * reports those.
+ */
+export async function loadThemeLayers(read: ConfigReader, places: ThemePlaces): Promise<ThemeLayer[]> {
+  const layers: ThemeLayer[] = [];
+  const label = (path: string) => relative(places.baseDir, path).split(sep).join('/');
+  const add = async (path: string | undefined, pick: (data: unknown) => unknown, prefix = '') => {
+    if (!path || !existsSync(path)) return;
+    try {
+      layers.push({ file: label(path), prefix, data: pick(await read(path)) });
+    } catch {
+      // Hexo reports a config it cannot read; the audit goes on without it.
+    }
+  };
+  await add(places.themeDir ? join(places.themeDir, '_config.yml') : undefined, data => data);
+  await add(alternateConfig(places.baseDir, places.theme), data => data);
+  await add(places.configPath, data => (isPlain(data) ? data.theme_config : undefined), 'theme_config.');
+  return layers;
+}
+
+/** `_config.<theme>.yml`, or any `_config.<theme>.*`, as Hexo's load_theme_config finds it. */
+function alternateConfig(baseDir: string, theme: string): string | undefined {
+  const name = `_config.${theme}`;
+  const yml = join(baseDir, `${name}.yml`);
+  if (existsSync(yml)) return yml;
+  const found = readdirSync(baseDir).find(file => basename(file, extname(file)) === name);
+  return found ? join(baseDir, found) : undefined;
+}
