@@ -8,6 +8,7 @@
 import type Hexo from 'hexo';
 import { footerFilter } from './lib/footer';
 import { beianCommand, CHECK_COMMAND } from './lib/check';
+import { publishGuard } from './lib/guard';
 
 export { parseIcp, parseGongan, compareFilings } from './lib/filing';
 export type { FilingResult, FilingKind, ParseOptions } from './lib/filing';
@@ -19,6 +20,10 @@ if (typeof hexo !== 'undefined') {
   const footer = footerFilter(hexo);
   hexo.extend.filter.register('before_generate', () => footer.prepare());
   hexo.extend.filter.register('after_render:html', (html: string) => footer.inject(html));
+  // After the footer's own before_generate (priority 10), which logs the config's findings.
+  const guard = publishGuard(hexo);
+  hexo.extend.filter.register('before_generate', () => guard.beforeGenerate(), 20);
+  hexo.on('deployBefore', () => guard.deployBefore());
   hexo.extend.console.register('beian', CHECK_COMMAND.desc, CHECK_COMMAND, function (this: Hexo, args) {
     return beianCommand(this, args);
   });

@@ -1,10 +1,20 @@
+import { existsSync } from 'fs';
+import { join } from 'path';
+import type Hexo from 'hexo';
+import { url_for } from 'hexo-util';
 import { say, type Finding, type Language } from './diagnostic';
 import { readConfig } from './config';
 import { gonganDeadline } from './deadline';
+import { auditIcon, iconExists } from './icon';
+import { auditTheme, loadThemeLayers, readThemeBeian, themeOf } from './theme';
+import { auditPublic } from './pages';
+import { footerItems } from './render';
 
 /**
- * The audit behind `hexo beian check`: everything wrong with a site's filings, as findings
- * with config paths. Pure: the caller supplies the raw config and today's date.
+ * The audit behind `hexo beian check` and the deploy guard: everything wrong with a site's
+ * filings, as findings with config paths or pages. {@link auditConfig} is pure (the caller
+ * supplies the raw config and today's date); {@link auditSite} gathers the rest of what it
+ * needs from Hexo (the theme's settings, the icon file, `public_dir`).
  */
 export interface AuditOptions {
   language: Language;
@@ -52,4 +62,64 @@ const RANK = { error: 0, warning: 1, info: 2 } as const;
 /** Errors first, then warnings, then infos; the order within a severity is kept. */
 export function sortFindings(findings: readonly Finding[]): Finding[] {
   return [...findings].sort((a, b) => RANK[a.severity] - RANK[b.severity]);
+}
+
+/** What {@link auditSite} looks at, and how. */
+export interface SiteAuditOptions extends AuditOptions {
+  /** Read the pages under `public_dir` too (false before a build: nothing is written yet). */
+  pages: boolean;
+  /** Called after each page read, with the count so far (for a progress line). */
+  onPage?: (pages: number) => void;
+}
+
+/**
+ * Every audit, on what Hexo knows of the site: the `beian` block and the deadline, the icon,
+ * the theme's own filing settings, and, with `pages`, the pages under `public_dir` when it
+ * exists. The one implementation behind `hexo beian check` and the deploy guard.
+ *
+ * @returns findings, errors first; `pages` is the number of HTML pages read.
+ */
+export async function auditSite(hexo: Hexo, options: SiteAuditOptions): Promise<{ findings: Finding[]; pages: number }> {
+  const { today, language } = options;
+  const raw = hexo.config.beian;
+  const { config } = readConfig(raw, language);
+  const items = footerItems(config, language, path => url_for.call(hexo, path));
+  const findings = auditConfig(raw, { language, today });
+
+  const themeSource = join(hexo.theme_dir, 'source');
+  const icon = config.gongan?.icon;
+  findings.push(...auditIcon(config, {
+    language,
+    siteUrl: hexo.config.url,
+    found: icon === undefined ? undefined : iconExists(icon, [hexo.source_dir, themeSource])
+  }));
+
+  const theme = themeOf(hexo.config.theme);
+  if (theme) {
+    const layers = await loadThemeLayers(path => hexo.render.render({ path }), {
+      baseDir: hexo.base_dir,
+      themeDir: hexo.theme_dir,
+      configPath: hexo.config_path,
+      theme: String(hexo.config.theme)
+    });
+    findings.push(...auditTheme(readThemeBeian(theme, layers), items, language));
+  }
+
+  let pages = 0;
+  if (!options.pages) return { findings: sortFindings(findings), pages };
+  if (existsSync(hexo.public_dir)) {
+    const site = auditPublic(hexo.public_dir, { items, language }, options.onPage ?? (() => undefined));
+    pages = site.pages;
+    findings.push(...site.findings);
+  } else {
+    findings.push({
+      code: 'public-missing',
+      severity: 'info',
+      message: say(language, {
+        zh: `${hexo.config.public_dir ?? 'public'}/ 不存在，没有检查任何页面：先运行 hexo generate，或用 hexo beian check --generate。`,
+        en: `${hexo.config.public_dir ?? 'public'}/ does not exist, so no page was checked: run hexo generate first, or hexo beian check --generate.`
+      })
+    });
+  }
+  return { findings: sortFindings(findings), pages };
 }

@@ -1,16 +1,9 @@
-import { existsSync } from 'fs';
-import { join } from 'path';
 import type Hexo from 'hexo';
-import { url_for } from 'hexo-util';
 import pc from 'picocolors';
 import { describe, languageOf, say, type Finding, type Language, type Severity } from './diagnostic';
-import { isCalendarDate, readConfig } from './config';
+import { isCalendarDate } from './config';
 import { today as todayIn } from './deadline';
-import { auditConfig, sortFindings } from './audit';
-import { auditIcon, iconExists } from './icon';
-import { auditTheme, loadThemeLayers, readThemeBeian, themeOf } from './theme';
-import { auditPublic } from './pages';
-import { footerItems } from './render';
+import { auditSite } from './audit';
 
 /**
  * `hexo beian check`: the console command. Thin: reads its arguments, gathers what the
@@ -68,7 +61,7 @@ export async function beianCommand(hexo: Hexo, args: CheckArgs): Promise<number>
   try {
     if (options.generate) await hexo.call('generate', {});
     const progress = progressLine(language);
-    const { findings, pages } = await auditSite(hexo, options.today, language, progress.update);
+    const { findings, pages } = await auditSite(hexo, { today: options.today, language, pages: true, onPage: progress.update });
     progress.done();
     const failed = findings.some(f => f.severity === 'error' || (options.strict && f.severity === 'warning'));
     code = failed ? EXIT.findings : EXIT.ok;
@@ -102,53 +95,6 @@ function readArgs(hexo: Hexo, args: CheckArgs, language: Language): Options | st
     });
   }
   return { json: Boolean(args.json), strict: Boolean(args.strict), generate: Boolean(args.g || args.generate), today };
-}
-
-/**
- * Every audit, on what Hexo knows of the site: the `beian` block and the deadline, the icon,
- * the theme's own filing settings, and the pages under `public_dir` when it exists.
- */
-async function auditSite(hexo: Hexo, today: string, language: Language, onPage: (pages: number) => void): Promise<{ findings: Finding[]; pages: number }> {
-  const raw = hexo.config.beian;
-  const { config } = readConfig(raw, language);
-  const items = footerItems(config, language, path => url_for.call(hexo, path));
-  const findings = auditConfig(raw, { language, today });
-
-  const themeSource = join(hexo.theme_dir, 'source');
-  const icon = config.gongan?.icon;
-  findings.push(...auditIcon(config, {
-    language,
-    siteUrl: hexo.config.url,
-    found: icon === undefined ? undefined : iconExists(icon, [hexo.source_dir, themeSource])
-  }));
-
-  const theme = themeOf(hexo.config.theme);
-  if (theme) {
-    const layers = await loadThemeLayers(path => hexo.render.render({ path }), {
-      baseDir: hexo.base_dir,
-      themeDir: hexo.theme_dir,
-      configPath: hexo.config_path,
-      theme: String(hexo.config.theme)
-    });
-    findings.push(...auditTheme(readThemeBeian(theme, layers), items, language));
-  }
-
-  let pages = 0;
-  if (existsSync(hexo.public_dir)) {
-    const site = auditPublic(hexo.public_dir, { items, language }, onPage);
-    pages = site.pages;
-    findings.push(...site.findings);
-  } else {
-    findings.push({
-      code: 'public-missing',
-      severity: 'info',
-      message: say(language, {
-        zh: `${hexo.config.public_dir ?? 'public'}/ 不存在，没有检查任何页面：先运行 hexo generate，或用 hexo beian check --generate。`,
-        en: `${hexo.config.public_dir ?? 'public'}/ does not exist, so no page was checked: run hexo generate first, or hexo beian check --generate.`
-      })
-    });
-  }
-  return { findings: sortFindings(findings), pages };
 }
 
 /** The `--json` object: `{ok, summary: {errors, warnings, infos, pages}, findings}`. */

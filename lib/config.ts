@@ -12,16 +12,22 @@ import { compareFilings, parseGongan, parseIcp, type FilingResult } from './fili
  *   gongan: 京公网安备11010502030143号    # or bare digits, a YAML integer, or {number, icon};
  *                                      # while pending: {applied: 2024-06-10} (no number yet)
  *   online: 2024-06-01                 # optional: the day the site went online
+ *   guard: warn                        # off | warn | block: the audit before deploy
  * ```
  */
 
 /** The defaults, frozen: reading a config copies, never mutates, them. */
 export const DEFAULTS = Object.freeze({
   enable: true,
+  guard: 'warn' as GuardMode,
   icon: Object.freeze({ width: 16, height: 16 })
 });
 
-const TOP_KEYS = ['enable', 'icp', 'gongan', 'online'] as const;
+/** What the deploy guard does with the audit's findings (see lib/guard.ts). */
+export const GUARD_MODES = ['off', 'warn', 'block'] as const;
+export type GuardMode = typeof GUARD_MODES[number];
+
+const TOP_KEYS = ['enable', 'icp', 'gongan', 'online', 'guard'] as const;
 const ICP_KEYS = ['number', 'approved'] as const;
 const GONGAN_KEYS = ['number', 'icon', 'applied'] as const;
 
@@ -53,6 +59,8 @@ export interface BeianConfig {
   gonganApplied?: string;
   /** The day the site went online, YYYY-MM-DD, when given. */
   online?: string;
+  /** `off`: no audit at generate or deploy; `warn`: print its findings; `block`: stop on an error. */
+  guard: GuardMode;
   icon: { width: number; height: number };
 }
 
@@ -86,7 +94,7 @@ function isAbsent(value: unknown): boolean {
  */
 export function readConfig(raw: unknown, language: Language): ReadResult {
   const findings: Finding[] = [];
-  const config: BeianConfig = { enable: DEFAULTS.enable, icon: { ...DEFAULTS.icon } };
+  const config: BeianConfig = { enable: DEFAULTS.enable, guard: DEFAULTS.guard, icon: { ...DEFAULTS.icon } };
   if (raw === undefined || raw === null) return { config, findings };
   if (!isPlain(raw)) {
     findings.push(notABlock(raw, language));
@@ -104,6 +112,8 @@ export function readConfig(raw: unknown, language: Language): ReadResult {
   const gongan = readGongan(raw.gongan, isAbsent(raw.icp), language, findings);
   if (gongan?.setting) config.gongan = gongan.setting;
   else if (gongan?.applied) config.gonganApplied = gongan.applied;
+
+  if (!isAbsent(raw.guard)) config.guard = readGuard(raw.guard, language, findings);
 
   if (!isAbsent(raw.online)) {
     const online = readDate(raw.online, 'beian.online', language, findings);
@@ -272,6 +282,23 @@ function movedTo(key: 'icp' | 'gongan', free: boolean, diagnostic: Diagnostic): 
   if (diagnostic.code !== 'wrong-kind' || !diagnostic.suggestion) return diagnostic;
   const { suggestion, ...rest } = diagnostic;
   return free ? { ...rest, suggestion: `${key}: ${suggestion}` } : rest;
+}
+
+/** `beian.guard`: one of {@link GUARD_MODES}; anything else keeps the default, with an error. */
+function readGuard(value: unknown, language: Language, findings: Finding[]): GuardMode {
+  const mode = typeof value === 'string' ? value.trim().toLowerCase() : value === false ? 'off' : undefined;
+  const known = GUARD_MODES.find(m => m === mode);
+  if (known) return known;
+  findings.push({
+    code: 'config-choice',
+    severity: 'error',
+    path: 'beian.guard',
+    message: say(language, {
+      zh: `beian.guard 只能是 ${GUARD_MODES.join('、')}（写的是 ${shown(value)}），已按 ${DEFAULTS.guard} 处理。`,
+      en: `beian.guard must be one of ${GUARD_MODES.join(', ')} (it is ${shown(value)}); treated as ${DEFAULTS.guard}.`
+    })
+  });
+  return DEFAULTS.guard;
 }
 
 /** YAML 1.2 (js-yaml 4) reads `no`, `off`, `yes`, `on` as text: honour what they mean. */
