@@ -1,5 +1,5 @@
 import { execFile } from 'child_process';
-import { mkdtempSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'fs';
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { dirname, join } from 'path';
 import { promisify } from 'util';
@@ -13,11 +13,21 @@ import { repoRoot } from './paths';
  * so Hexo loads the plugin exactly as it loads it from a user's site.
  */
 
-/** The site packages every test site depends on; the theme comes from npm too. */
+/** The plugins every test site depends on (Hexo loads each `hexo-*` dependency). */
 const SITE_PACKAGES = [
   'hexo-generator-archive', 'hexo-generator-category', 'hexo-generator-index', 'hexo-generator-tag',
-  'hexo-renderer-ejs', 'hexo-renderer-marked', 'hexo-renderer-stylus', 'hexo-theme-landscape'
+  'hexo-renderer-ejs', 'hexo-renderer-marked', 'hexo-renderer-stylus'
 ];
+
+/** The themes from npm the tests build with, and the renderers each needs besides the above. */
+export const THEMES = {
+  landscape: [],
+  next: [],
+  fluid: [],
+  butterfly: ['hexo-renderer-pug']
+} as const satisfies Record<string, readonly string[]>;
+
+export type Theme = keyof typeof THEMES;
 
 export interface SiteOptions {
   /** YAML appended to the site's `_config.yml` (the `beian:` block, `language:`, …). */
@@ -26,11 +36,12 @@ export interface SiteOptions {
   files?: Record<string, string>;
   /** Leave the plugin out of the site's dependencies (the "without plugin" build). */
   withoutPlugin?: boolean;
+  /** The theme (default landscape). */
+  theme?: Theme;
 }
 
 const BASE_CONFIG = `title: Test Blog
 url: https://blog.example.cn
-theme: landscape
 timezone: Asia/Shanghai
 `;
 
@@ -49,19 +60,23 @@ updated: 2024-05-21 10:00:00
 /** Writes a site into a new temporary folder and returns its path. */
 export function makeSite(options: SiteOptions = {}): string {
   const dir = mkdtempSync(join(tmpdir(), 'hexo-beian-site-'));
-  const deps: Record<string, string> = { hexo: '*' };
-  for (const name of SITE_PACKAGES) deps[name] = '*';
+  const theme = options.theme ?? 'landscape';
+  const deps: Record<string, string> = { hexo: '*', [`hexo-theme-${theme}`]: '*' };
+  for (const name of [...SITE_PACKAGES, ...THEMES[theme]]) deps[name] = '*';
   if (!options.withoutPlugin) deps['hexo-beian'] = '*';
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'site', private: true, hexo: { version: '8.0.0' }, dependencies: deps }, null, 2));
-  writeFileSync(join(dir, '_config.yml'), BASE_CONFIG + (options.config ?? ''));
+  writeFileSync(join(dir, '_config.yml'), `${BASE_CONFIG}theme: ${theme}\n${options.config ?? ''}`);
   const files = { 'source/_posts/hello.md': HELLO, ...options.files };
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), text);
   }
+  // Every installed package, flat, as npm lays out a site: themes require packages they do not
+  // declare (Fluid: moment, hexo-pagination), found only because npm hoists Hexo's own.
+  // Hexo loads only the `dependencies` above as plugins.
   mkdirSync(join(dir, 'node_modules'));
-  for (const name of [...SITE_PACKAGES, 'hexo', 'hexo-cli']) {
-    symlinkSync(join(repoRoot, 'node_modules', name), join(dir, 'node_modules', name));
+  for (const name of readdirSync(join(repoRoot, 'node_modules'))) {
+    if (!name.startsWith('.')) symlinkSync(join(repoRoot, 'node_modules', name), join(dir, 'node_modules', name));
   }
   if (!options.withoutPlugin) symlinkSync(repoRoot, join(dir, 'node_modules', 'hexo-beian'));
   return dir;
