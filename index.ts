@@ -6,7 +6,7 @@
  * filing-number engine.
  */
 import type Hexo from 'hexo';
-import { footerFilter } from './lib/footer';
+import { footerFilter, type PageLocals } from './lib/footer';
 import { beianCommand, CHECK_COMMAND } from './lib/check';
 
 export { parseIcp, parseGongan, compareFilings } from './lib/filing';
@@ -18,7 +18,12 @@ declare const hexo: Hexo | undefined;
 if (typeof hexo !== 'undefined') {
   const footer = footerFilter(hexo);
   hexo.extend.filter.register('before_generate', () => footer.prepare());
-  hexo.extend.filter.register('after_render:html', (html: string) => footer.inject(html));
+  // Hexo runs `after_render:html` once per final page, with the page's locals.
+  hexo.extend.filter.register('after_render:html', (html: string, locals?: PageLocals) => footer.inject(html, locals));
+  // A helper's `this` is the page's locals (Hexo types it as the Hexo instance).
+  hexo.extend.helper.register('beian', function (this: unknown) {
+    return footer.helper(this as PageLocals);
+  });
   hexo.extend.console.register('beian', CHECK_COMMAND.desc, CHECK_COMMAND, function (this: Hexo, args) {
     beianCommand(this, args);
   });

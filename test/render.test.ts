@@ -1,14 +1,14 @@
 import { expect } from 'chai';
 import { readConfig } from '../lib/config';
 import { footerItems, gonganQueryUrl, ICP_QUERY_URL, renderFooter } from '../lib/render';
-import type { Language } from '../lib/diagnostic';
+import type { LabelLanguage } from '../lib/diagnostic';
 
 const ICP = '京ICP备20000491号-1';
 const GONGAN = '京公网安备11010502030143号';
 const urlFor = (path: string) => (path.startsWith('http') ? path : `/blog/${path.replace(/^\//, '')}`);
 
-function markup(raw: unknown, language: Language = 'zh'): string {
-  return renderFooter(footerItems(readConfig(raw, language).config, language, urlFor));
+function markup(raw: unknown, language: LabelLanguage = 'zh-Hans'): string {
+  return renderFooter(footerItems(readConfig(raw, 'en').config, language, urlFor), language);
 }
 
 /** The elements of the rendered line, as [tag, attributes] pairs, in order. */
