@@ -145,10 +145,13 @@ export function compactText(text: string): string {
 export function shows(compact: string, item: FooterItem): boolean {
   const text = compactText(item.text);
   if (!text) return false;
+  // A text that starts with a letter or digit (`B2-20080101`) must not be the tail of a longer one.
+  const open = /^[\dA-Za-z]/.test(text);
   for (let at = compact.indexOf(text); at >= 0; at = compact.indexOf(text, at + 1)) {
     const after = compact.slice(at + text.length, at + text.length + 2);
-    const before = compact.charAt(at - 1);
-    if (!/^(?:\d|-\d)/.test(after) && !/[\dA-Za-z]/.test(before)) return true;
+    if (/^(?:\d|-\d)/.test(after)) continue;
+    if (open && /[\dA-Za-z]/.test(compact.charAt(at - 1))) continue;
+    return true;
   }
   return false;
 }

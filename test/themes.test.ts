@@ -158,3 +158,72 @@ for (const theme of THEMES) {
     });
   });
 }
+
+describe('a theme that already shows a filing number (NexT, Fluid from npm)', function () {
+  const dirs: string[] = [];
+  after(() => dirs.forEach(dir => rmSync(dir, { recursive: true, force: true })));
+
+  async function build(theme: Theme, config: string): Promise<{ dir: string; logged: Logged }> {
+    const dir = makeSite({ theme, config, files: FILES });
+    dirs.push(dir);
+    return { dir, logged: await generate(dir) };
+  }
+
+  /** How often the page shows `number` as text (tags and attributes, such as our aria-label, taken out). */
+  function count(html: string, number: string): number {
+    return html.replace(/<[^>]*>/g, ' ').split(number).length - 1;
+  }
+
+  const POST = join('2024', '05', '22', 'tricky', 'index.html');
+
+  describe('NexT with its own footer.beian on (ICP only)', () => {
+    let dir: string;
+    let logged: Logged;
+    before(async function () {
+      this.timeout(60_000);
+      ({ dir, logged } = await build('next', `${BEIAN}theme_config:\n  footer:\n    beian:\n      enable: true\n      icp: 京ICP备20000491号-1\n`));
+    });
+
+    it('leaves the ICP number out of its line on every page and keeps the 公安 number', () => {
+      for (const page of ['index.html', POST, join('about', 'index.html')]) {
+        const html = readFileSync(join(dir, 'public', page), 'utf8');
+        expect(count(html, '京ICP备20000491号-1'), page).to.equal(1);
+        const { line } = takeLine(html);
+        expect(line, page).not.to.contain('hexo-beian-icp');
+        expect(line, page).to.contain('>京公网安备11010502030143号</a>');
+      }
+    });
+
+    it('warns once per build, naming the page, the number and the NexT setting to turn off', () => {
+      expect(logged.error).to.deep.equal([]);
+      expect(logged.warn).to.have.length(1);
+      expect(logged.warn[0]).to.match(/^hexo-beian: [^:]+\.html: The page already shows 京ICP备20000491号-1 \(beian\.icp\)/);
+      expect(logged.warn[0]).to.contain('set footer.beian.enable: false (_config.next.yml)');
+      expect(logged.warn[0]).to.contain('beian.duplicates: keep');
+      expect(logged.warn[0]).to.match(/\(already-shown\)$/);
+    });
+  });
+
+  it('Fluid showing both numbers: only the extra record is added, with one warning per number', async function () {
+    this.timeout(60_000);
+    const { dir, logged } = await build('fluid', `${BEIAN}  extra:\n    - text: 京ICP证030173号\ntheme_config:\n  footer:\n    beian:\n      enable: true\n      icp_text: 京ICP备20000491号-1\n      police_text: 京公网安备11010502030143号\n      police_code: 11010502030143\n`);
+    const html = readFileSync(join(dir, 'public', 'index.html'), 'utf8');
+    expect(count(html, '京ICP备20000491号-1')).to.equal(1);
+    expect(count(html, '京公网安备11010502030143号')).to.equal(1);
+    const { line } = takeLine(html);
+    expect(line).to.match(/^<div class="hexo-beian" data-hexo-beian style="text-align:center">\n<span class="hexo-beian-item hexo-beian-extra" [^>]*>京ICP证030173号<\/span>\n<\/div>$/);
+    expect(logged.warn).to.have.length(2);
+    expect(logged.warn[0]).to.match(/^hexo-beian: [^:]+\.html: The page already shows 京ICP备20000491号-1 \(beian\.icp\)/);
+    expect(logged.warn[1]).to.match(/^hexo-beian: [^:]+\.html: The page already shows 京公网安备11010502030143号 \(beian\.gongan\)/);
+    for (const warning of logged.warn) expect(warning).to.contain('set footer.beian.enable: false (_config.fluid.yml)');
+  });
+
+  it('duplicates: keep shows both, as the user insists', async function () {
+    this.timeout(60_000);
+    const { dir, logged } = await build('next', `${BEIAN}  duplicates: keep\ntheme_config:\n  footer:\n    beian:\n      enable: true\n      icp: 京ICP备20000491号-1\n`);
+    const html = readFileSync(join(dir, 'public', 'index.html'), 'utf8');
+    expect(count(html, '京ICP备20000491号-1')).to.equal(2);
+    expect(takeLine(html).line).to.contain('hexo-beian-icp');
+    expect(logged.warn).to.deep.equal([]);
+  });
+});
