@@ -65,7 +65,7 @@ function run(hexo: Hexo, args: CheckArgs, out: Output, language: Language): numb
     }));
     return EXIT.usage;
   }
-  const findings = auditConfig(hexo.config.beian, { language, today });
+  const findings = auditConfig(hexo.config.beian, { language, today, url: hexo.config.url });
   out.write(report(findings, language));
   return hasError(findings) ? EXIT.findings : EXIT.ok;
 }

@@ -52,18 +52,18 @@ export function today(timezone?: unknown, now: Date = new Date()): string {
  */
 export function gonganDeadline(config: BeianConfig, todayDate: string, language: Language): Finding[] {
   if (!config.icp || config.gongan) return [];
-  const path = 'beian.gongan';
+  const path = `${config.at}.gongan`;
   const code = 'gongan-missing';
   const start = config.online ?? config.icp.approved;
-  const startKey = config.online ? 'beian.online' : 'beian.icp.approved';
+  const startKey = config.online ? 'beian.online' : `${config.at}.icp.approved`;
   if (!start) {
     return [{
       code,
       severity: 'info',
       path,
       message: say(language, {
-        zh: '已配置 ICP 备案号，但没有公安联网备案号。网站开通后 30 日内须办理公安联网备案；填写 beian.icp.approved（ICP 备案通过日期）或 beian.online（上线日期），即可算出截止日。备案后在 beian.gongan 填写编号。',
-        en: 'An ICP number is set but no public-security (公安) number. Sites must file with public security within 30 days of going online; set beian.icp.approved (the ICP approval date) or beian.online (the go-live date) to get the deadline. Once filed, put the number in beian.gongan.'
+        zh: `已配置 ICP 备案号，但没有公安联网备案号。网站开通后 30 日内须办理公安联网备案；填写 ${config.at}.icp.approved（ICP 备案通过日期）或 beian.online（上线日期），即可算出截止日。备案后在 ${path} 填写编号。`,
+        en: `An ICP number is set but no public-security (公安) number. Sites must file with public security within 30 days of going online; set ${config.at}.icp.approved (the ICP approval date) or beian.online (the go-live date) to get the deadline. Once filed, put the number in ${path}.`
       })
     }];
   }
@@ -76,8 +76,8 @@ export function gonganDeadline(config: BeianConfig, todayDate: string, language:
       path,
       deadline,
       message: say(language, {
-        zh: `尚无公安联网备案号：须在 ${deadline} 前办理（${startKey} ${start} 起 30 日内，还剩 ${-late} 天）。备案后在 beian.gongan 填写编号。`,
-        en: `No public-security (公安) number yet: file by ${deadline} (30 days from ${startKey} ${start}; ${-late} days left). Once filed, put the number in beian.gongan.`
+        zh: `尚无公安联网备案号：须在 ${deadline} 前办理（${startKey} ${start} 起 30 日内，还剩 ${-late} 天）。备案后在 ${path} 填写编号。`,
+        en: `No public-security (公安) number yet: file by ${deadline} (30 days from ${startKey} ${start}; ${-late} days left). Once filed, put the number in ${path}.`
       })
     }];
   }
@@ -88,8 +88,8 @@ export function gonganDeadline(config: BeianConfig, todayDate: string, language:
     deadline,
     daysOverdue: late,
     message: say(language, {
-      zh: `公安联网备案已逾期 ${late} 天：截止日为 ${deadline}（${startKey} ${start} 起 30 日）。请尽快办理，并在 beian.gongan 填写编号。`,
-      en: `The public-security (公安) filing is ${late} days overdue: the deadline was ${deadline} (30 days from ${startKey} ${start}). File now and put the number in beian.gongan.`
+      zh: `公安联网备案已逾期 ${late} 天：截止日为 ${deadline}（${startKey} ${start} 起 30 日）。请尽快办理，并在 ${path} 填写编号。`,
+      en: `The public-security (公安) filing is ${late} days overdue: the deadline was ${deadline} (30 days from ${startKey} ${start}). File now and put the number in ${path}.`
     })
   }];
 }
