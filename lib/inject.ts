@@ -1,4 +1,4 @@
-import { Parser } from 'htmlparser2';
+import { Tokenizer } from 'htmlparser2';
 import { MARK } from './render';
 
 /**
@@ -11,7 +11,7 @@ import { MARK } from './render';
 /** Sectioning content (HTML § 4.3): a `<footer>` inside one belongs to it, not to the page. */
 const SECTIONING = new Set(['article', 'aside', 'nav', 'section']);
 
-/** Elements whose content is not text shown on the page. */
+/** Elements whose content is not text shown on the page (the tokenizer keeps it raw). */
 const RAW_TEXT = new Set(['script', 'style']);
 
 /** What a page offers the filing line, as offsets into the page (UTF-16 code units). */
@@ -32,41 +32,70 @@ export interface Slots {
   text?: string;
 }
 
-/** Reads a page once and returns where the filing line can go. Never throws on bad HTML. */
+/**
+ * Reads a page once and returns where the filing line can go. Never throws on bad HTML.
+ *
+ * The page is read token by token (htmlparser2's Tokenizer, which keeps `<script>` and
+ * `<style>` content raw) rather than as a tree: a tree builder closes the site footer at a
+ * `</footer>` inside a `<template>` in it, while a template's content is inert.
+ */
 export function findSlots(html: string, options: { text?: boolean } = {}): Slots {
   const slots: Slots = { footerEnd: -1, footerStart: -1, bodyEnd: -1, marked: false };
   let sectioning = 0;
   let template = 0;
-  let raw = 0;
-  const footers: number[] = []; // per open <footer>: its start when it is the page's own, else -1
+  let raw = '';
+  const footers: number[] = []; // per open <footer>: the `<` of its tag when it is the page's own, else -1
   const chunks: { at: number; text: string }[] = [];
-  const parser = new Parser({
-    onopentag(name) {
-      if (SECTIONING.has(name)) sectioning++;
-      else if (name === 'template') template++;
-      else if (RAW_TEXT.has(name)) raw++;
-      else if (name === 'footer') footers.push(sectioning === 0 && template === 0 ? parser.startIndex : -1);
+  const name = (start: number, end: number) => html.slice(start, end).toLowerCase();
+  const noop = () => undefined;
+  const tokenizer = new Tokenizer({ decodeEntities: true }, {
+    onopentagname(start, end) {
+      const tag = name(start, end);
+      if (tag === 'template') template++;
+      if (template > 0) return;
+      if (SECTIONING.has(tag)) sectioning++;
+      else if (RAW_TEXT.has(tag)) raw = tag;
+      else if (tag === 'footer') footers.push(sectioning === 0 ? start - 1 : -1);
     },
-    onattribute(name) {
-      if (name === MARK) slots.marked = true;
+    onattribname(start, end) {
+      if (name(start, end) === MARK) slots.marked = true;
     },
-    ontext(text) {
-      if (options.text && raw === 0 && template === 0) chunks.push({ at: parser.startIndex, text });
+    ontext(start, end) {
+      if (options.text && !raw && template === 0) chunks.push({ at: start, text: html.slice(start, end) });
     },
-    onclosetag(name, isImplied) {
-      if (SECTIONING.has(name)) sectioning--;
-      else if (name === 'template') template--;
-      else if (RAW_TEXT.has(name)) raw--;
-      else if (name === 'footer') {
-        const start = footers.pop() ?? -1;
-        if (start >= 0 && !isImplied) {
-          slots.footerStart = start;
-          slots.footerEnd = parser.startIndex;
+    ontextentity(codepoint, end) {
+      if (options.text && !raw && template === 0) chunks.push({ at: end - 1, text: String.fromCodePoint(codepoint) });
+    },
+    onclosetag(start, end) {
+      const tag = name(start, end);
+      const at = start - 2; // the `<` of `</tag`
+      if (template > 0) {
+        if (tag === 'template') template--;
+        return;
+      }
+      if (SECTIONING.has(tag)) sectioning = Math.max(0, sectioning - 1);
+      else if (tag === raw) raw = '';
+      else if (tag === 'footer' && footers.length > 0) {
+        const open = footers.pop() ?? -1;
+        if (open >= 0) {
+          slots.footerStart = open;
+          slots.footerEnd = at;
         }
-      } else if (name === 'body' && !isImplied && template === 0) slots.bodyEnd = parser.startIndex;
-    }
-  }, { decodeEntities: true });
-  parser.end(html);
+      } else if (tag === 'body') slots.bodyEnd = at;
+    },
+    onattribdata: noop,
+    onattribentity: noop,
+    onattribend: noop,
+    oncdata: noop,
+    oncomment: noop,
+    ondeclaration: noop,
+    onend: noop,
+    onopentagend: noop,
+    onprocessinginstruction: noop,
+    onselfclosingtag: noop
+  });
+  tokenizer.write(html);
+  tokenizer.end();
   if (options.text) {
     const inFooter = slots.footerEnd >= 0 ? chunks.filter(c => c.at > slots.footerStart && c.at < slots.footerEnd) : chunks;
     slots.text = inFooter.map(c => c.text).join('');
