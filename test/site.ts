@@ -36,8 +36,8 @@ export interface SiteOptions {
   files?: Record<string, string>;
   /** Leave the plugin out of the site's dependencies (the "without plugin" build). */
   withoutPlugin?: boolean;
-  /** The theme (default landscape). */
-  theme?: Theme;
+  /** A theme from npm (default landscape), or the name of one written under `themes/` through `files`. */
+  theme?: Theme | string;
 }
 
 const BASE_CONFIG = `title: Test Blog
@@ -61,8 +61,9 @@ updated: 2024-05-21 10:00:00
 export function makeSite(options: SiteOptions = {}): string {
   const dir = mkdtempSync(join(tmpdir(), 'hexo-beian-site-'));
   const theme = options.theme ?? 'landscape';
-  const deps: Record<string, string> = { hexo: '*', [`hexo-theme-${theme}`]: '*' };
-  for (const name of [...SITE_PACKAGES, ...THEMES[theme]]) deps[name] = '*';
+  const deps: Record<string, string> = { hexo: '*' };
+  const fromNpm = theme in THEMES ? [`hexo-theme-${theme}`, ...THEMES[theme as Theme]] : [];
+  for (const name of [...SITE_PACKAGES, ...fromNpm]) deps[name] = '*';
   if (!options.withoutPlugin) deps['hexo-beian'] = '*';
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'site', private: true, hexo: { version: '8.0.0' }, dependencies: deps }, null, 2));
   writeFileSync(join(dir, '_config.yml'), `${BASE_CONFIG}theme: ${theme}\n${options.config ?? ''}`);
