@@ -58,7 +58,7 @@ export function findSlots(html: string, options: { text?: boolean } = {}): Slots
       else if (tag === 'footer') footers.push(sectioning === 0 ? start - 1 : -1);
     },
     onattribname(start, end) {
-      if (name(start, end) === MARK) slots.marked = true;
+      if (end - start === MARK.length && name(start, end) === MARK) slots.marked = true;
     },
     ontext(start, end) {
       if (options.text && !raw && template === 0) chunks.push({ at: start, text: html.slice(start, end) });
