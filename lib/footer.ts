@@ -61,34 +61,47 @@ export function logFindings(log: Hexo['log'], findings: readonly Finding[], lang
   }
 }
 
-/** The theme setting that shows its own filing line, for the themes whose settings are known. */
-const THEME_SETTINGS: Record<string, string> = {
-  next: 'footer.beian.enable: false (_config.next.yml)',
-  fluid: 'footer.beian.enable: false (_config.fluid.yml)',
-  butterfly: 'footer.custom_text (_config.butterfly.yml)'
+/** What to change in the themes whose own filing settings are known (filing-rules.md, "How existing themes do it"). */
+const THEME_SETTINGS: Record<string, { zh: string; en: string }> = {
+  next: {
+    zh: '这通常是 NexT 自带的备案栏：请在 _config.next.yml 中设置 footer.beian.enable: false',
+    en: 'This is usually NexT\'s own filing line: set footer.beian.enable: false in _config.next.yml'
+  },
+  fluid: {
+    zh: '这通常是 Fluid 自带的备案栏：请在 _config.fluid.yml 中设置 footer.beian.enable: false',
+    en: 'This is usually Fluid\'s own filing line: set footer.beian.enable: false in _config.fluid.yml'
+  },
+  butterfly: {
+    zh: '请从 _config.butterfly.yml 的 footer.custom_text 中删去这个号码',
+    en: 'Remove the number from footer.custom_text in _config.butterfly.yml'
+  }
+};
+
+const ANY_THEME = {
+  zh: '请从主题的页脚设置中删去这个号码',
+  en: 'Remove the number from the theme\'s footer settings'
 };
 
 /**
  * The warning for a number the page already shows: which page, which number, the theme
- * setting to turn off, and the option that keeps both.
+ * setting to change, and the option that keeps both.
  *
+ * @param at    the config path that holds the numbers (`beian`, `beian.domains["host"]`).
  * @param theme the site's `theme` (`next`, `fluid`, …).
  */
 export function alreadyShown(item: FooterItem, page: string, at: string, theme: unknown, language: Language): Finding {
   const key = item.kind === 'extra' ? 'beian.extra' : `${at}.${item.kind}`;
   const name = typeof theme === 'string' ? theme.replace(/^hexo-theme-/, '') : '';
-  const setting = THEME_SETTINGS[name];
+  const change = THEME_SETTINGS[name] ?? ANY_THEME;
   return {
     code: 'already-shown',
     severity: 'warning',
     path: key,
     page,
     message: say(language, {
-      zh: `页面已显示 ${item.text}（${key}），hexo-beian 没有再显示一遍（其他这样的页面同样处理）。`
-        + (setting ? `这通常是主题自带的备案栏：请设置 ${setting}，` : '请从主题的页脚设置中删去这个号码，')
+      zh: `页面已显示 ${item.text}（${key}），hexo-beian 没有再显示一遍（其他这样的页面同样处理）。${change.zh}，`
         + '由 hexo-beian 显示经过校验、带正确链接的号码；若要两者都显示，请设置 beian.duplicates: keep。',
-      en: `The page already shows ${item.text} (${key}), so hexo-beian left it out of its line there (and on other such pages). `
-        + (setting ? `This is usually the theme's own filing line: set ${setting} ` : 'Remove the number from the theme\'s footer settings ')
+      en: `The page already shows ${item.text} (${key}), so hexo-beian left it out of its line there (and on other such pages). ${change.en} `
         + 'so that hexo-beian shows it, checked and correctly linked; to show both, set beian.duplicates: keep.'
     })
   };

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { rmSync, writeFileSync, mkdirSync } from 'fs';
 import { join } from 'path';
 import type Hexo from 'hexo';
-import { footerFilter } from '../lib/footer';
+import { alreadyShown, footerFilter, isHomePage, isHtmlRoute } from '../lib/footer';
 import { generate, makeSite, readPublic, runHexo, type Logged, type SiteOptions } from './site';
 
 const BOTH = `
@@ -326,6 +326,35 @@ beian:
       expect(com.stdout).to.contain('INFO    beian.domains: 站点 url 的域名 blog.example.com 不在 beian.domains 中（已列出：blog.example.cn, example.org.cn），本次构建不显示任何备案信息。');
       expect(com.stdout).not.to.contain('icp-missing');
       expect(com.code).to.equal(0);
+    });
+  });
+
+  describe('pure parts of the glue', () => {
+    it('isHomePage(): the root index.html only', () => {
+      expect(isHomePage({ path: 'index.html' })).to.equal(true);
+      for (const path of ['page/2/index.html', 'blog/index.html', 'about/index.html', '', undefined]) {
+        expect(isHomePage({ path }), String(path)).to.equal(false);
+      }
+      expect(isHomePage(undefined)).to.equal(false);
+    });
+
+    it('isHtmlRoute(): .html and .htm routes; without a path the page decides', () => {
+      for (const path of ['index.html', '404.html', 'a/b.HTM']) expect(isHtmlRoute({ path }), path).to.equal(true);
+      for (const path of ['api.json', 'atom.xml', 'search.xml', 'robots.txt', 'index']) expect(isHtmlRoute({ path }), path).to.equal(false);
+      expect(isHtmlRoute(undefined)).to.equal(true);
+      expect(isHtmlRoute({})).to.equal(true);
+    });
+
+    it('alreadyShown(): names the page, the number, its config path, and what to change in this theme', () => {
+      const icp = { kind: 'icp' as const, text: '京ICP备20000491号-1' };
+      const butterfly = alreadyShown(icp, 'index.html', 'beian.domains["blog.example.cn"]', 'butterfly', 'zh');
+      expect(butterfly).to.deep.include({ code: 'already-shown', severity: 'warning', page: 'index.html', path: 'beian.domains["blog.example.cn"].icp' });
+      expect(butterfly.message).to.equal('页面已显示 京ICP备20000491号-1（beian.domains["blog.example.cn"].icp），hexo-beian 没有再显示一遍（其他这样的页面同样处理）。'
+        + '请从 _config.butterfly.yml 的 footer.custom_text 中删去这个号码，由 hexo-beian 显示经过校验、带正确链接的号码；若要两者都显示，请设置 beian.duplicates: keep。');
+      const other = alreadyShown({ kind: 'extra', text: '京ICP证030173号' }, 'a/index.html', 'beian', 'hexo-theme-icarus', 'en');
+      expect(other.path).to.equal('beian.extra');
+      expect(other.message).to.equal('The page already shows 京ICP证030173号 (beian.extra), so hexo-beian left it out of its line there (and on other such pages). '
+        + 'Remove the number from the theme\'s footer settings so that hexo-beian shows it, checked and correctly linked; to show both, set beian.duplicates: keep.');
     });
   });
 });

@@ -198,7 +198,7 @@ describe('a theme that already shows a filing number (NexT, Fluid from npm)', fu
       expect(logged.error).to.deep.equal([]);
       expect(logged.warn).to.have.length(1);
       expect(logged.warn[0]).to.match(/^hexo-beian: [^:]+\.html: The page already shows 京ICP备20000491号-1 \(beian\.icp\)/);
-      expect(logged.warn[0]).to.contain('set footer.beian.enable: false (_config.next.yml)');
+      expect(logged.warn[0]).to.contain('This is usually NexT\'s own filing line: set footer.beian.enable: false in _config.next.yml so that hexo-beian shows it');
       expect(logged.warn[0]).to.contain('beian.duplicates: keep');
       expect(logged.warn[0]).to.match(/\(already-shown\)$/);
     });
@@ -215,7 +215,7 @@ describe('a theme that already shows a filing number (NexT, Fluid from npm)', fu
     expect(logged.warn).to.have.length(2);
     expect(logged.warn[0]).to.match(/^hexo-beian: [^:]+\.html: The page already shows 京ICP备20000491号-1 \(beian\.icp\)/);
     expect(logged.warn[1]).to.match(/^hexo-beian: [^:]+\.html: The page already shows 京公网安备11010502030143号 \(beian\.gongan\)/);
-    for (const warning of logged.warn) expect(warning).to.contain('set footer.beian.enable: false (_config.fluid.yml)');
+    for (const warning of logged.warn) expect(warning).to.contain('set footer.beian.enable: false in _config.fluid.yml');
   });
 
   it('duplicates: keep shows both, as the user insists', async function () {
