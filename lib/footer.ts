@@ -166,14 +166,13 @@ export function footerFilter(hexo: Hexo): FooterFilter {
       try {
         plan.template = compileTemplate(template.source, template.file);
         plan.templateFile = template.file;
-        render(plan, items.map((_, index) => index));
       } catch (err) {
-        plan.template = undefined;
-        plan.markup.clear();
         findings.push(templateFailed(template.file, err, lang));
       }
     }
     logFindings(hexo.log, findings, lang);
+    // Render the whole line now, so a template that fails or lacks the mark is reported once, here.
+    render(plan, items.map((_, index) => index));
   }
 
   /** The markup of some of the plan's items (by index), rendered once per build. */
@@ -192,7 +191,7 @@ export function footerFilter(hexo: Hexo): FooterFilter {
         markup = renderFooter(items, current.labels);
       }
       if (current.template && markup && !findSlots(markup).marked) {
-        if (current.markup.size === 0) hexo.log.warn(`hexo-beian: ${describe(unmarked(current.language), current.language)}`);
+        if (current.markup.size === 0) logFindings(hexo.log, [unmarked(current.language)], current.language);
         markup = `<div ${MARK}>${markup}</div>`;
       }
       current.markup.set(id, markup);
@@ -218,8 +217,8 @@ export function footerFilter(hexo: Hexo): FooterFilter {
         : (shownText: string) => {
           const compact = compactText(shownText);
           const left = all.filter(index => {
-            if (!shows(compact, p.items[index])) return true;
             const item = p.items[index];
+            if (!shows(compact, item)) return true;
             const id = `${item.kind}:${item.text}`;
             if (!warned.has(id)) {
               warned.add(id);
