@@ -6,7 +6,7 @@
  * filing-number engine.
  */
 import type Hexo from 'hexo';
-import { footerFilter } from './lib/footer';
+import { footerFilter, type PageLocals } from './lib/footer';
 import { beianCommand, CHECK_COMMAND } from './lib/check';
 import { publishGuard } from './lib/guard';
 
@@ -19,7 +19,12 @@ declare const hexo: Hexo | undefined;
 if (typeof hexo !== 'undefined') {
   const footer = footerFilter(hexo);
   hexo.extend.filter.register('before_generate', () => footer.prepare());
-  hexo.extend.filter.register('after_render:html', (html: string) => footer.inject(html));
+  // Hexo runs `after_render:html` once per final page, with the page's locals.
+  hexo.extend.filter.register('after_render:html', (html: string, locals?: PageLocals) => footer.inject(html, locals));
+  // A helper's `this` is the page's locals (Hexo types it as the Hexo instance).
+  hexo.extend.helper.register('beian', function (this: unknown) {
+    return footer.helper(this as PageLocals);
+  });
   // After the footer's own before_generate (priority 10), which logs the config's findings.
   const guard = publishGuard(hexo);
   hexo.extend.filter.register('before_generate', () => guard.beforeGenerate(), 20);

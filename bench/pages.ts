@@ -108,7 +108,7 @@ async function main(): Promise<void> {
   const publicDir = join(dir, 'public');
   const { pages, bytes } = measure(publicDir);
   const { config } = readConfig(BEIAN, 'en');
-  const plan: PagePlan = { items: footerItems(config, 'en', path => path), language: 'en' };
+  const plan: PagePlan = { items: footerItems(config, 'en', path => path), placement: config, language: 'en' };
 
   await grep(publicDir); // the pages into the OS cache, for both
   const audits: number[] = [];

@@ -2,8 +2,8 @@ import { existsSync } from 'fs';
 import { join } from 'path';
 import type Hexo from 'hexo';
 import { url_for } from 'hexo-util';
-import { say, type Finding, type Language } from './diagnostic';
-import { readConfig } from './config';
+import { labelLanguageOf, say, type Finding, type Language } from './diagnostic';
+import { readConfig, type DomainChoice } from './config';
 import { gonganDeadline } from './deadline';
 import { auditIcon, iconExists } from './icon';
 import { auditTheme, loadThemeLayers, readThemeBeian, themeOf } from './theme';
@@ -20,6 +20,8 @@ export interface AuditOptions {
   language: Language;
   /** `YYYY-MM-DD`. */
   today: string;
+  /** The site's `url`: its host picks the `beian.domains` entry. */
+  url?: unknown;
 }
 
 /**
@@ -29,8 +31,8 @@ export interface AuditOptions {
  * @returns findings, errors first, then warnings, then infos (stable within a severity).
  */
 export function auditConfig(raw: unknown, options: AuditOptions): Finding[] {
-  const { language, today } = options;
-  const { config, findings } = readConfig(raw, language);
+  const { language, today, url } = options;
+  const { config, findings } = readConfig(raw, language, { url });
   if (!config.enable) {
     findings.push({
       code: 'disabled',
@@ -42,11 +44,13 @@ export function auditConfig(raw: unknown, options: AuditOptions): Finding[] {
       })
     });
   }
-  if (config.enable && !config.icp && !findings.some(f => f.path?.startsWith('beian.icp'))) {
+  if (config.domains) findings.push(domainUsed(config.domains, language));
+  const unlisted = config.domains && config.domains.entry === undefined;
+  if (config.enable && !unlisted && !config.icp && !findings.some(f => f.path?.startsWith(`${config.at}.icp`))) {
     findings.push({
       code: 'icp-missing',
       severity: 'warning',
-      path: 'beian.icp',
+      path: `${config.at}.icp`,
       message: say(language, {
         zh: '没有配置 ICP 备案号：中国大陆的网站须在首页底部显示它（《非经营性互联网信息服务备案管理办法》第十三条）。请在站点的 _config.yml（不是主题的）里写：\nbeian:\n  icp: 你的 ICP 备案号，例如 京ICP备20000491号-1',
         en: 'No ICP number is configured: a site served from mainland China must show it at the bottom of its home page (MIIT Order No. 33, art. 13). Write it in the site\'s _config.yml (not the theme\'s):\nbeian:\n  icp: <your ICP number, for example 京ICP备20000491号-1>'
@@ -55,6 +59,32 @@ export function auditConfig(raw: unknown, options: AuditOptions): Finding[] {
   }
   findings.push(...gonganDeadline(config, today, language));
   return sortFindings(findings);
+}
+
+/** Which `beian.domains` entry the site's `url` picked, or that none did (nothing is shown then). */
+function domainUsed(domains: DomainChoice, language: Language): Finding {
+  const listed = domains.hosts.join(', ') || '-';
+  if (domains.entry !== undefined) {
+    const path = `beian.domains[${JSON.stringify(domains.entry)}]`;
+    return {
+      code: 'domain',
+      severity: 'info',
+      path,
+      message: say(language, {
+        zh: `站点 url 的域名是 ${domains.host}：使用 ${path} 下的备案号。`,
+        en: `The site's url has the host ${domains.host}: the numbers under ${path} are used.`
+      })
+    };
+  }
+  return {
+    code: 'domain',
+    severity: 'info',
+    path: 'beian.domains',
+    message: say(language, {
+      zh: `站点 url 的域名 ${domains.host ?? '（url 不是网址）'} 不在 beian.domains 中（已列出：${listed}），本次构建不显示任何备案信息。境外镜像站正应如此；否则请把这个域名加到 beian.domains 下。`,
+      en: `The site's url has the host ${domains.host ?? '(url is not a URL)'}, which is not under beian.domains (listed: ${listed}): this build shows no filing line. That is right for a mirror outside mainland China; otherwise add the host under beian.domains.`
+    })
+  };
 }
 
 const RANK = { error: 0, warning: 1, info: 2 } as const;
@@ -82,9 +112,10 @@ export interface SiteAuditOptions extends AuditOptions {
 export async function auditSite(hexo: Hexo, options: SiteAuditOptions): Promise<{ findings: Finding[]; pages: number }> {
   const { today, language } = options;
   const raw = hexo.config.beian;
-  const { config } = readConfig(raw, language);
-  const items = footerItems(config, language, path => url_for.call(hexo, path));
-  const findings = auditConfig(raw, { language, today });
+  const url = hexo.config.url;
+  const { config } = readConfig(raw, language, { url });
+  const items = footerItems(config, labelLanguageOf(hexo.config.language), path => url_for.call(hexo, path));
+  const findings = auditConfig(raw, { language, today, url });
 
   const themeSource = join(hexo.theme_dir, 'source');
   const icon = config.gongan?.icon;
@@ -108,7 +139,7 @@ export async function auditSite(hexo: Hexo, options: SiteAuditOptions): Promise<
   let pages = 0;
   if (!options.pages) return { findings: sortFindings(findings), pages };
   if (existsSync(hexo.public_dir)) {
-    const site = auditPublic(hexo.public_dir, { items, language }, options.onPage ?? (() => undefined));
+    const site = auditPublic(hexo.public_dir, { items, placement: config, language }, options.onPage ?? (() => undefined));
     pages = site.pages;
     findings.push(...site.findings);
   } else {

@@ -12,24 +12,47 @@ import { compareFilings, parseGongan, parseIcp, type FilingResult } from './fili
  *   gongan: 京公网安备11010502030143号    # or bare digits, a YAML integer, or {number, icon};
  *                                      # while pending: {applied: 2024-06-10} (no number yet)
  *   online: 2024-06-01                 # optional: the day the site went online
- *   guard: warn                        # off | warn | block: the audit before deploy
+ *   guard: warn                        # off | warn | block: the audit before generate and deploy
+ *   extra:                             # further records, after the two filings
+ *     - {text: 京ICP证030173号, link: https://dxzhgl.miit.gov.cn/}
+ *   position: footer                   # footer | body_end | none
+ *   pages: all                         # all | home
+ *   duplicates: skip                   # skip | keep: a number the page already shows
+ *   template: beian.njk                # the user's own nunjucks template
+ *   domains:                           # per host of `url`: that host's numbers
+ *     blog.example.cn: {icp: 京ICP备20000491号-1, gongan: 11010502030143}
  * ```
  */
+
+/** Where the filing line goes: in the site footer (else before `</body>`), before `</body>`, or only where the theme calls `beian()`. */
+export type Position = 'footer' | 'body_end' | 'none';
+/** Which pages get it: every page, or the home page only (the MIIT rule names the home page). */
+export type Pages = 'all' | 'home';
+/** A number the page already shows (the theme's own filing line): leave it out of ours, or show it twice. */
+export type Duplicates = 'skip' | 'keep';
+/** What the publish guard does with the audit's findings (lib/guard.ts): nothing, print them, or stop on an error. */
+export type GuardMode = 'off' | 'warn' | 'block';
 
 /** The defaults, frozen: reading a config copies, never mutates, them. */
 export const DEFAULTS = Object.freeze({
   enable: true,
+  position: 'footer' as Position,
+  pages: 'all' as Pages,
+  duplicates: 'skip' as Duplicates,
   guard: 'warn' as GuardMode,
   icon: Object.freeze({ width: 16, height: 16 })
 });
 
-/** What the deploy guard does with the audit's findings (see lib/guard.ts). */
-export const GUARD_MODES = ['off', 'warn', 'block'] as const;
-export type GuardMode = typeof GUARD_MODES[number];
+const POSITIONS: readonly Position[] = ['footer', 'body_end', 'none'];
+const PAGES: readonly Pages[] = ['all', 'home'];
+const DUPLICATES: readonly Duplicates[] = ['skip', 'keep'];
+const GUARD_MODES: readonly GuardMode[] = ['off', 'warn', 'block'];
 
-const TOP_KEYS = ['enable', 'icp', 'gongan', 'online', 'guard'] as const;
+const TOP_KEYS = ['enable', 'icp', 'gongan', 'online', 'extra', 'position', 'pages', 'duplicates', 'template', 'domains', 'guard'] as const;
 const ICP_KEYS = ['number', 'approved'] as const;
 const GONGAN_KEYS = ['number', 'icon', 'applied'] as const;
+const EXTRA_KEYS = ['text', 'link'] as const;
+const DOMAIN_KEYS = ['icp', 'gongan'] as const;
 
 /** A filing as configured: the user's value, what the engine made of it, and its dates. */
 export interface IcpSetting {
@@ -47,9 +70,31 @@ export interface GonganSetting {
   icon?: string;
 }
 
+/** A further record shown after the two filings (an ICP licence, 网络文化经营许可证, …). */
+export interface ExtraRecord {
+  /** Shown as written (trimmed); never checked as a filing number. */
+  text: string;
+  /** An absolute http(s) URL, when given and acceptable. */
+  link?: string;
+}
+
+/**
+ * Which `domains` entry this build uses: the host of the site's `url`, and the entry for it
+ * (its key as written), or none when the host is not listed (nothing is shown then).
+ */
+export interface DomainChoice {
+  /** The host of the site's `url`, lower-case; undefined when `url` is not a URL. */
+  host?: string;
+  /** The key of the entry used, as written in `_config.yml`. */
+  entry?: string;
+  /** Every listed host, normalised, in the order written. */
+  hosts: string[];
+}
+
 /** The `beian` block once read: every value checked, nothing of the user's changed. */
 export interface BeianConfig {
   enable: boolean;
+  /** The numbers of this build (from the `domains` entry for this host, when `domains` is set). */
   icp?: IcpSetting;
   gongan?: GonganSetting;
   /**
@@ -57,11 +102,27 @@ export interface BeianConfig {
    * pending: `gongan: {applied: 2024-06-10}` with no number yet. Absent once a number is set.
    */
   gonganApplied?: string;
+  /** The config path that holds `icp` and `gongan`: `beian` or `beian.domains["host"]`. */
+  at: string;
   /** The day the site went online, YYYY-MM-DD, when given. */
   online?: string;
+  extra: ExtraRecord[];
+  position: Position;
+  pages: Pages;
+  duplicates: Duplicates;
+  /** The user's template path as written (relative to the site folder). */
+  template?: string;
+  /** Present when `domains` is set. */
+  domains?: DomainChoice;
   /** `off`: no audit at generate or deploy; `warn`: print its findings; `block`: stop on an error. */
   guard: GuardMode;
   icon: { width: number; height: number };
+}
+
+/** What of the site's own config the reading depends on. */
+export interface SiteSettings {
+  /** The site's `url` (`hexo.config.url`): its host picks the `domains` entry. */
+  url?: unknown;
 }
 
 /** What reading produced: the config to act on and every problem found, with config paths. */
@@ -89,12 +150,26 @@ function isAbsent(value: unknown): boolean {
  * out of `config` (a wrong number published is worse than none); a number the engine could
  * normalise is kept, with the engine's `normalised` warning.
  *
+ * With `domains`, every entry is checked (the same config builds every host), and the
+ * entry whose host is the host of `site.url` gives `icp` and `gongan`; the top-level
+ * numbers are then not used.
+ *
  * @param raw      `hexo.config.beian`; absent means "nothing configured", not an error.
  * @param language the language of the messages.
+ * @param site     the site settings the block depends on (`url`, for `domains`).
  */
-export function readConfig(raw: unknown, language: Language): ReadResult {
+export function readConfig(raw: unknown, language: Language, site: SiteSettings = {}): ReadResult {
   const findings: Finding[] = [];
-  const config: BeianConfig = { enable: DEFAULTS.enable, guard: DEFAULTS.guard, icon: { ...DEFAULTS.icon } };
+  const config: BeianConfig = {
+    enable: DEFAULTS.enable,
+    at: 'beian',
+    extra: [],
+    position: DEFAULTS.position,
+    pages: DEFAULTS.pages,
+    duplicates: DEFAULTS.duplicates,
+    guard: DEFAULTS.guard,
+    icon: { ...DEFAULTS.icon }
+  };
   if (raw === undefined || raw === null) return { config, findings };
   if (!isPlain(raw)) {
     findings.push(notABlock(raw, language));
@@ -107,35 +182,54 @@ export function readConfig(raw: unknown, language: Language): ReadResult {
     config.enable = readBoolean(raw.enable, 'beian.enable', DEFAULTS.enable, language, findings);
   }
 
-  const icp = readIcp(raw.icp, isAbsent(raw.gongan), language, findings);
-  if (icp) config.icp = icp;
-  const gongan = readGongan(raw.gongan, isAbsent(raw.icp), language, findings);
-  if (gongan?.setting) config.gongan = gongan.setting;
-  else if (gongan?.applied) config.gonganApplied = gongan.applied;
-
-  if (!isAbsent(raw.guard)) config.guard = readGuard(raw.guard, language, findings);
+  if (isAbsent(raw.domains)) {
+    Object.assign(config, readFilings(raw, 'beian', language, findings));
+  } else {
+    for (const key of ['icp', 'gongan'] as const) {
+      if (!isAbsent(raw[key])) findings.push(unusedBesideDomains(key, language));
+    }
+    const { choice, filings, at: entryPath } = readDomains(raw.domains, site.url, language, findings);
+    config.domains = choice;
+    Object.assign(config, filings);
+    if (entryPath) config.at = entryPath;
+  }
 
   if (!isAbsent(raw.online)) {
     const online = readDate(raw.online, 'beian.online', language, findings);
     if (online) config.online = online;
   }
-
-  if (icp && config.gongan) {
-    findings.push(...compareFilings(icp.result, config.gongan.result, { language }).map(d => at('beian', d)));
+  if (!isAbsent(raw.extra)) config.extra = readExtra(raw.extra, language, findings);
+  config.position = readChoice(raw.position, 'beian.position', POSITIONS, DEFAULTS.position, language, findings);
+  config.pages = readChoice(raw.pages, 'beian.pages', PAGES, DEFAULTS.pages, language, findings);
+  config.duplicates = readChoice(raw.duplicates, 'beian.duplicates', DUPLICATES, DEFAULTS.duplicates, language, findings);
+  config.guard = raw.guard === false ? 'off' : readChoice(raw.guard, 'beian.guard', GUARD_MODES, DEFAULTS.guard, language, findings);
+  if (!isAbsent(raw.template)) {
+    const template = readTemplate(raw.template, language, findings);
+    if (template) config.template = template;
   }
   return { config, findings };
 }
 
-function readIcp(value: unknown, gonganFree: boolean, language: Language, findings: Finding[]): IcpSetting | undefined {
+/** The numbers of one block (`beian`, or one `domains` entry), checked and compared. */
+function readFilings(block: Plain, path: string, language: Language, findings: Finding[]): { icp?: IcpSetting; gongan?: GonganSetting; gonganApplied?: string } {
+  const icp = readIcp(block.icp, `${path}.icp`, isAbsent(block.gongan), language, findings);
+  const { gongan, applied: gonganApplied } = readGongan(block.gongan, `${path}.gongan`, isAbsent(block.icp), language, findings) ?? {};
+  if (icp && gongan) {
+    findings.push(...compareFilings(icp.result, gongan.result, { language }).map(d => at(path, d)));
+  }
+  return { ...(icp && { icp }), ...(gongan && { gongan }), ...(gonganApplied && { gonganApplied }) };
+}
+
+function readIcp(value: unknown, path: string, gonganFree: boolean, language: Language, findings: Finding[]): IcpSetting | undefined {
   if (isAbsent(value)) return undefined;
   let input: unknown = value;
   let approved: string | undefined;
-  let numberPath = 'beian.icp';
+  let numberPath = path;
   if (isPlain(value)) {
-    findings.push(...unknownKeys(value, ICP_KEYS, 'beian.icp', language));
+    findings.push(...unknownKeys(value, ICP_KEYS, path, language));
     input = value.number;
-    numberPath = 'beian.icp.number';
-    if (!isAbsent(value.approved)) approved = readDate(value.approved, 'beian.icp.approved', language, findings);
+    numberPath = `${path}.number`;
+    if (!isAbsent(value.approved)) approved = readDate(value.approved, `${path}.approved`, language, findings);
     if (isAbsent(input)) {
       findings.push(missingNumber(numberPath, 'icp', language));
       return undefined;
@@ -147,30 +241,329 @@ function readIcp(value: unknown, gonganFree: boolean, language: Language, findin
 }
 
 /**
- * `beian.gongan`: a number (short or long form), or a pending filing: the long form with
- * `applied` and no number yet. With a number, `applied` is history and plays no part.
+ * `gongan`: a number (short or long form), or a pending filing: the long form with `applied`
+ * and no number yet. With a number, `applied` is history and plays no part.
  */
-function readGongan(value: unknown, icpFree: boolean, language: Language, findings: Finding[]): { setting?: GonganSetting; applied?: string } | undefined {
+function readGongan(value: unknown, path: string, icpFree: boolean, language: Language, findings: Finding[]): { gongan?: GonganSetting; applied?: string } | undefined {
   if (isAbsent(value)) return undefined;
   let input: unknown = value;
   let icon: string | undefined;
-  let numberPath = 'beian.gongan';
+  let numberPath = path;
   if (isPlain(value)) {
-    findings.push(...unknownKeys(value, GONGAN_KEYS, 'beian.gongan', language));
+    findings.push(...unknownKeys(value, GONGAN_KEYS, path, language));
     input = value.number;
-    numberPath = 'beian.gongan.number';
-    if (!isAbsent(value.icon)) icon = readIcon(value.icon, 'beian.gongan.icon', language, findings);
+    numberPath = `${path}.number`;
+    if (!isAbsent(value.icon)) icon = readIcon(value.icon, `${path}.icon`, language, findings);
     if (isAbsent(input)) {
       if (isAbsent(value.applied)) {
         findings.push(missingNumber(numberPath, 'gongan', language));
         return undefined;
       }
-      return { applied: readDate(value.applied, 'beian.gongan.applied', language, findings) };
+      return { applied: readDate(value.applied, `${path}.applied`, language, findings) };
     }
   }
   const result = parseGongan(input, { language });
   findings.push(...result.diagnostics.map(d => at(numberPath, movedTo('icp', icpFree, d))));
-  return { setting: { input, result, icon } };
+  return { gongan: { input, result, icon } };
+}
+
+/** A top-level number beside `domains` is never shown: say where it belongs. */
+function unusedBesideDomains(key: 'icp' | 'gongan', language: Language): Finding {
+  const path = `beian.${key}`;
+  const example = `domains:\n  blog.example.cn:\n    ${key}: ${EXAMPLE[key]}`;
+  return {
+    code: 'config-unused',
+    severity: 'warning',
+    path,
+    message: say(language, {
+      zh: `${path} 未被使用：设置了 beian.domains 时，每个域名只显示它自己条目下的备案号。请把它移到所属域名下，例如：\n${example}`,
+      en: `${path} is not used: with beian.domains set, each host shows the numbers under its own entry. Move it under the host it belongs to, for example:\n${example}`
+    })
+  };
+}
+
+/**
+ * The host part of a URL or of a `domains` key, as browsers compare hosts: lower-case,
+ * internationalised names in punycode (WHATWG URL), no trailing dot. Undefined for anything
+ * that is not a bare host (a scheme, a path, a port, spaces) or not a URL.
+ */
+export function hostOf(url: unknown): string | undefined {
+  if (typeof url !== 'string') return undefined;
+  try {
+    const { protocol, hostname } = new URL(url.trim());
+    if ((protocol !== 'http:' && protocol !== 'https:') || !hostname) return undefined;
+    return hostname.replace(/\.$/, '');
+  } catch {
+    return undefined;
+  }
+}
+
+function hostKey(key: string): string | undefined {
+  const text = key.trim();
+  if (!text || /[\s/:?#@\\]/.test(text)) return undefined;
+  return hostOf(`http://${text}`);
+}
+
+/** `beian.domains["blog.example.cn"]`: a key quoted, as it must be when it holds dots. */
+function domainPath(key: string): string {
+  return `beian.domains[${JSON.stringify(key)}]`;
+}
+
+interface DomainsRead {
+  choice: DomainChoice;
+  filings: { icp?: IcpSetting; gongan?: GonganSetting; gonganApplied?: string };
+  /** The config path of the entry used, when one is. */
+  at?: string;
+}
+
+/**
+ * `domains`: host → `{icp, gongan}`. Every entry is checked; the one whose host is the host
+ * of the site's `url` gives this build's numbers. A host not listed shows nothing (the
+ * overseas mirror of a blog carries no filing line).
+ */
+function readDomains(value: unknown, url: unknown, language: Language, findings: Finding[]): DomainsRead {
+  const host = hostOf(url);
+  const choice: DomainChoice = { hosts: [], ...(host && { host }) };
+  const read: DomainsRead = { choice, filings: {} };
+  if (!isPlain(value)) {
+    findings.push({
+      code: 'config-shape',
+      severity: 'error',
+      path: 'beian.domains',
+      message: say(language, {
+        zh: `beian.domains 应为“域名: 该域名的备案号”的一组键（写的是 ${shown(value)}），例如：\ndomains:\n  blog.example.cn:\n    icp: ${EXAMPLE.icp}\n    gongan: ${EXAMPLE.gongan}`,
+        en: `beian.domains must map each host to its numbers (it is ${shown(value)}); for example:\ndomains:\n  blog.example.cn:\n    icp: ${EXAMPLE.icp}\n    gongan: ${EXAMPLE.gongan}`
+      })
+    });
+    return read;
+  }
+  const seen = new Map<string, string>();
+  for (const [key, entry] of Object.entries(value)) {
+    const path = domainPath(key);
+    const entryHost = hostKey(key);
+    if (!entryHost) {
+      findings.push(notAHost(key, path, language));
+      continue;
+    }
+    const first = seen.get(entryHost);
+    if (first !== undefined) {
+      findings.push({
+        code: 'config-domain',
+        severity: 'error',
+        path,
+        message: say(language, {
+          zh: `${path} 与 ${domainPath(first)} 是同一个域名，此条目被忽略；请只保留一个。`,
+          en: `${path} is the same host as ${domainPath(first)}; this entry is ignored. Keep one of them.`
+        })
+      });
+      continue;
+    }
+    seen.set(entryHost, key);
+    choice.hosts.push(entryHost);
+    let filings: DomainsRead['filings'] = {};
+    if (isPlain(entry)) {
+      findings.push(...unknownKeys(entry, DOMAIN_KEYS, path, language));
+      filings = readFilings(entry, path, language, findings);
+    } else if (entry !== null && entry !== undefined) {
+      findings.push(notAnEntry(entry, path, language));
+    }
+    if (entryHost === host) {
+      choice.entry = key;
+      read.filings = filings;
+      read.at = path;
+    }
+  }
+  return read;
+}
+
+function notAHost(key: string, path: string, language: Language): Finding {
+  const finding: Finding = {
+    code: 'config-domain',
+    severity: 'error',
+    path,
+    message: say(language, {
+      zh: `${path}：键应是网站的域名本身，例如 blog.example.cn（不带 https://、端口或路径）；此条目被忽略。`,
+      en: `${path}: the key must be the site's host name alone, for example blog.example.cn (no https://, port or path); this entry is ignored.`
+    })
+  };
+  const host = hostOf(key) ?? hostOf(`http://${key.trim()}`);
+  if (host && host !== key) finding.suggestion = host;
+  return finding;
+}
+
+function notAnEntry(entry: unknown, path: string, language: Language): Finding {
+  const finding: Finding = {
+    code: 'config-shape',
+    severity: 'error',
+    path,
+    message: say(language, {
+      zh: `${path} 应是一组键 icp、gongan（写的是 ${shown(entry)}），例如：\n  icp: ${EXAMPLE.icp}\n  gongan: ${EXAMPLE.gongan}`,
+      en: `${path} must be a block with icp and gongan (it is ${shown(entry)}); for example:\n  icp: ${EXAMPLE.icp}\n  gongan: ${EXAMPLE.gongan}`
+    })
+  };
+  const icp = parseIcp(entry);
+  const gongan = parseGongan(entry);
+  if (icp.ok) finding.suggestion = `icp: ${icp.canonical}`;
+  else if (gongan.ok) finding.suggestion = `gongan: ${gongan.canonical}`;
+  return finding;
+}
+
+/** What each choice means, for the message when the value is none of them. */
+const CHOICES: Record<string, { zh: string; en: string }> = {
+  'beian.position': {
+    zh: 'footer（站点页脚内，没有页脚时放在 </body> 前）、body_end（</body> 前）或 none（只在主题调用 beian() 的地方显示）',
+    en: 'footer (inside the site footer, else before </body>), body_end (just before </body>) or none (only where the theme calls beian())'
+  },
+  'beian.pages': {
+    zh: 'all（每个页面）或 home（只在首页）',
+    en: 'all (every page) or home (the home page only)'
+  },
+  'beian.duplicates': {
+    zh: 'skip（页面已显示的备案号不再重复显示）或 keep（照样显示）',
+    en: 'skip (leave out a number the page already shows) or keep (show it anyway)'
+  },
+  'beian.guard': {
+    zh: 'off（不检查）、warn（生成和部署前检查并提示）或 block（有错误时停止生成和部署）',
+    en: 'off (no audit), warn (audit before generate and deploy, and print) or block (stop generate and deploy on an error)'
+  }
+};
+
+/** One of a few words; `Body-End` reads as `body_end`, with a warning saying so. */
+function readChoice<T extends string>(value: unknown, path: string, choices: readonly T[], fallback: T, language: Language, findings: Finding[]): T {
+  if (isAbsent(value)) return fallback;
+  const word = typeof value === 'string' ? value.trim().toLowerCase().replace(/-/g, '_') : undefined;
+  const meant = choices.find(choice => choice === word);
+  if (meant !== undefined) {
+    if (meant !== value) {
+      findings.push({
+        code: 'config-choice',
+        severity: 'warning',
+        path,
+        message: say(language, {
+          zh: `${path} 写的是 ${shown(value)}，已按 ${meant} 处理；请写 ${meant}。`,
+          en: `${path} is ${shown(value)}, read as ${meant}; write ${meant}.`
+        }),
+        suggestion: meant
+      });
+    }
+    return meant;
+  }
+  const meaning = CHOICES[path];
+  findings.push({
+    code: 'config-choice',
+    severity: 'error',
+    path,
+    message: say(language, {
+      zh: `${path} 应为 ${meaning.zh}（写的是 ${shown(value)}），已按 ${fallback} 处理。`,
+      en: `${path} must be ${meaning.en} (it is ${shown(value)}); treated as ${fallback}.`
+    })
+  });
+  return fallback;
+}
+
+function readTemplate(value: unknown, language: Language, findings: Finding[]): string | undefined {
+  if (typeof value === 'string') return value.trim();
+  findings.push({
+    code: 'config-template',
+    severity: 'error',
+    path: 'beian.template',
+    message: say(language, {
+      zh: `beian.template 应是 nunjucks 模板文件的路径（相对于站点目录），例如 beian.njk（写的是 ${shown(value)}）；已使用内置模板。`,
+      en: `beian.template must be the path of a nunjucks file, relative to the site folder, for example beian.njk (it is ${shown(value)}); the built-in template is used.`
+    })
+  });
+  return undefined;
+}
+
+const EXTRA_EXAMPLE = 'extra:\n  - text: 京ICP证030173号\n    link: https://dxzhgl.miit.gov.cn/';
+
+/**
+ * `extra`: further records, each `{text, link?}` (or just the text). A link must be an
+ * absolute http(s) URL; any other link is refused with an error and the record is shown
+ * without one. A single record written without the list is read as a list of one.
+ */
+function readExtra(value: unknown, language: Language, findings: Finding[]): ExtraRecord[] {
+  let list: unknown[];
+  if (Array.isArray(value)) {
+    list = value;
+  } else if (isPlain(value) || typeof value === 'string' || typeof value === 'number') {
+    findings.push({
+      code: 'config-shape',
+      severity: 'warning',
+      path: 'beian.extra',
+      message: say(language, {
+        zh: `beian.extra 应是列表（每条记录前写 - ），已按一条记录读取，例如：\n${EXTRA_EXAMPLE}`,
+        en: `beian.extra should be a list (a - before each record); read as one record. For example:\n${EXTRA_EXAMPLE}`
+      })
+    });
+    list = [value];
+  } else {
+    findings.push({
+      code: 'config-shape',
+      severity: 'error',
+      path: 'beian.extra',
+      message: say(language, {
+        zh: `beian.extra 应是记录的列表（写的是 ${shown(value)}），例如：\n${EXTRA_EXAMPLE}`,
+        en: `beian.extra must be a list of records (it is ${shown(value)}); for example:\n${EXTRA_EXAMPLE}`
+      })
+    });
+    return [];
+  }
+  const records: ExtraRecord[] = [];
+  list.forEach((item, index) => {
+    const path = `beian.extra[${index}]`;
+    const record = readRecord(item, path, language, findings);
+    if (record) records.push(record);
+  });
+  return records;
+}
+
+function readRecord(item: unknown, path: string, language: Language, findings: Finding[]): ExtraRecord | undefined {
+  let text: unknown = item;
+  let textPath = path;
+  let link: string | undefined;
+  if (isPlain(item)) {
+    findings.push(...unknownKeys(item, EXTRA_KEYS, path, language));
+    text = item.text;
+    textPath = `${path}.text`;
+    if (!isAbsent(item.link)) link = readLink(item.link, `${path}.link`, language, findings);
+  }
+  if (typeof text === 'number') text = String(text);
+  if (typeof text !== 'string' || text.trim() === '') {
+    findings.push({
+      code: isAbsent(text) ? 'empty' : 'not-text',
+      severity: 'error',
+      path: textPath,
+      message: say(language, {
+        zh: `${textPath} 应是要显示的文字（写的是 ${shown(text)}），此记录未显示；例如：\n${EXTRA_EXAMPLE}`,
+        en: `${textPath} must be the text to show (it is ${shown(text)}); the record is not shown. For example:\n${EXTRA_EXAMPLE}`
+      })
+    });
+    return undefined;
+  }
+  return { text: text.trim(), ...(link && { link }) };
+}
+
+/** Only absolute http(s) URLs: no `javascript:`, no `data:`, no line breaks inside. */
+function readLink(value: unknown, path: string, language: Language, findings: Finding[]): string | undefined {
+  if (typeof value === 'string' && !/\s/.test(value.trim())) {
+    try {
+      const url = new URL(value.trim());
+      if (url.protocol === 'http:' || url.protocol === 'https:') return url.href;
+    } catch {
+      // not a URL: refused below
+    }
+  }
+  findings.push({
+    code: 'config-link',
+    severity: 'error',
+    path,
+    message: say(language, {
+      zh: `${path} 应是完整的 http(s) 地址，例如 https://dxzhgl.miit.gov.cn/（写的是 ${shown(value)}）；此记录显示为不带链接的文字。`,
+      en: `${path} must be a full http(s) address, for example https://dxzhgl.miit.gov.cn/ (it is ${shown(value)}); the record is shown without a link.`
+    })
+  });
+  return undefined;
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -282,23 +675,6 @@ function movedTo(key: 'icp' | 'gongan', free: boolean, diagnostic: Diagnostic): 
   if (diagnostic.code !== 'wrong-kind' || !diagnostic.suggestion) return diagnostic;
   const { suggestion, ...rest } = diagnostic;
   return free ? { ...rest, suggestion: `${key}: ${suggestion}` } : rest;
-}
-
-/** `beian.guard`: one of {@link GUARD_MODES}; anything else keeps the default, with an error. */
-function readGuard(value: unknown, language: Language, findings: Finding[]): GuardMode {
-  const mode = typeof value === 'string' ? value.trim().toLowerCase() : value === false ? 'off' : undefined;
-  const known = GUARD_MODES.find(m => m === mode);
-  if (known) return known;
-  findings.push({
-    code: 'config-choice',
-    severity: 'error',
-    path: 'beian.guard',
-    message: say(language, {
-      zh: `beian.guard 只能是 ${GUARD_MODES.join('、')}（写的是 ${shown(value)}），已按 ${DEFAULTS.guard} 处理。`,
-      en: `beian.guard must be one of ${GUARD_MODES.join(', ')} (it is ${shown(value)}); treated as ${DEFAULTS.guard}.`
-    })
-  });
-  return DEFAULTS.guard;
 }
 
 /** YAML 1.2 (js-yaml 4) reads `no`, `off`, `yes`, `on` as text: honour what they mean. */

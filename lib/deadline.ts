@@ -62,7 +62,7 @@ export function gonganDeadline(config: BeianConfig, todayDate: string, language:
   if (config.gongan) return [];
   if (config.gonganApplied) return [pending(config, config.gonganApplied, todayDate, language)];
   if (!config.icp) return [];
-  const path = 'beian.gongan';
+  const path = `${config.at}.gongan`;
   const code = 'gongan-missing';
   const start = startOf(config);
   // What to write once filed, as it stands in _config.yml.
@@ -123,12 +123,12 @@ export function gonganDeadline(config: BeianConfig, todayDate: string, language:
 /** The start of the 30 days: the go-live date, else the ICP approval date, with its key. */
 function startOf(config: BeianConfig): { date: string; key: string } | undefined {
   if (config.online) return { date: config.online, key: 'beian.online' };
-  if (config.icp?.approved) return { date: config.icp.approved, key: 'beian.icp.approved' };
+  if (config.icp?.approved) return { date: config.icp.approved, key: `${config.at}.icp.approved` };
   return undefined;
 }
 
 function pending(config: BeianConfig, applied: string, todayDate: string, language: Language): Finding {
-  const path = 'beian.gongan.applied';
+  const path = `${config.at}.gongan.applied`;
   const code = 'gongan-pending';
   const days = daysBetween(applied, todayDate);
   if (days < 0) {
@@ -137,8 +137,8 @@ function pending(config: BeianConfig, applied: string, todayDate: string, langua
       severity: 'warning',
       path,
       message: say(language, {
-        zh: `beian.gongan.applied 是 ${applied}，晚于今天（${todayDate}）：请写提交公安备案申请的那一天。`,
-        en: `beian.gongan.applied is ${applied}, after today (${todayDate}): write the day you applied for the public-security (公安) filing.`
+        zh: `${path} 是 ${applied}，晚于今天（${todayDate}）：请写提交公安备案申请的那一天。`,
+        en: `${path} is ${applied}, after today (${todayDate}): write the day you applied for the public-security (公安) filing.`
       })
     };
   }
@@ -154,8 +154,8 @@ function pending(config: BeianConfig, applied: string, todayDate: string, langua
       : { zh: `，比截止日 ${deadline} 晚 ${late} 天`, en: `, ${late} days after the deadline ${deadline}` };
   }
   finding.message = say(language, {
-    zh: `公安联网备案已于 ${applied} 提交${timing.zh}，至今审核中 ${days} 天。通过后在 beian.gongan.number 填写编号，并删去 applied。`,
-    en: `The public-security (公安) filing was applied for on ${applied}${timing.en} and has been pending for ${days} days. Once approved, put the number in beian.gongan.number and remove applied.`
+    zh: `公安联网备案已于 ${applied} 提交${timing.zh}，至今审核中 ${days} 天。通过后在 ${config.at}.gongan.number 填写编号，并删去 applied。`,
+    en: `The public-security (公安) filing was applied for on ${applied}${timing.en} and has been pending for ${days} days. Once approved, put the number in ${config.at}.gongan.number and remove applied.`
   });
   return finding;
 }

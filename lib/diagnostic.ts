@@ -23,8 +23,26 @@ export type Language = 'zh' | 'en';
  * Hexo allows a string or a list (the first entry wins, as in Hexo's i18n).
  */
 export function languageOf(siteLanguage: unknown): Language {
+  return labelLanguageOf(siteLanguage) === 'en' ? 'en' : 'zh';
+}
+
+/**
+ * The languages of the text on the page (labels, `title`, `aria-label`, `alt`): simplified
+ * Chinese, traditional Chinese, or English. Messages stay {@link Language}.
+ */
+export type LabelLanguage = 'zh-Hans' | 'zh-Hant' | 'en';
+
+/**
+ * The label language for a Hexo `language` setting (a string or a list, the first entry
+ * wins): `zh-Hant` for zh-TW, zh-HK, zh-MO and zh-Hant*; `zh-Hans` for every other zh
+ * variant; `en` for everything else. `_` and `-` are the same, case does not matter.
+ */
+export function labelLanguageOf(siteLanguage: unknown): LabelLanguage {
   const first = Array.isArray(siteLanguage) ? siteLanguage[0] : siteLanguage;
-  return typeof first === 'string' && /^zh(?:$|[-_])/i.test(first.trim()) ? 'zh' : 'en';
+  if (typeof first !== 'string') return 'en';
+  const tag = first.trim().toLowerCase().replace(/_/g, '-');
+  if (!/^zh(?:$|-)/.test(tag)) return 'en';
+  return /^zh-(?:tw|hk|mo|hant)(?:$|-)/.test(tag) ? 'zh-Hant' : 'zh-Hans';
 }
 
 /** Picks the text for a language from a `{zh, en}` pair. */

@@ -1,3 +1,4 @@
+import type { BeianConfig } from './config';
 import type { FooterItem } from './render';
 
 /**
@@ -20,12 +21,26 @@ export interface PageFacts {
   hasSlot: boolean;
 }
 
+/** The placement settings that decide where the filter puts the line. */
+export type Placement = Pick<BeianConfig, 'pages' | 'position'>;
+
+/** An item the audit checks: a filing number (an `extra` record is the user's own text). */
+export type FilingItem = FooterItem & { kind: 'icp' | 'gongan'; href: string };
+
 /**
- * The items (what hexo-beian shows, from `footerItems`) that `page` must show: all of them on
- * the home page, always — 《非经营性互联网信息服务备案管理办法》 art. 13 puts the ICP number at
- * the bottom of the home page — and on every other page that has a place for them, where the
- * footer filter puts them; none elsewhere.
+ * The filing numbers (of what hexo-beian shows, from `footerItems`) that `page` must show.
+ *
+ * - The home page: all of them, always — 《非经营性互联网信息服务备案管理办法》 art. 13 puts
+ *   the ICP number at the bottom of the home page — whatever the placement settings, so
+ *   `position: none` with a theme that never calls `beian()` fails here, as it should.
+ * - Any other page: all of them where the footer filter puts the line (`pages: all`, and
+ *   `position` not `none`, on a page with a site footer or `</body>`); none elsewhere.
+ *
+ * `extra` records are not checked: they are the user's own text, not filings.
  */
-export function expectedItems(items: readonly FooterItem[], page: PageFacts): readonly FooterItem[] {
-  return page.home || page.hasSlot ? items : [];
+export function expectedItems(items: readonly FooterItem[], page: PageFacts, placement: Placement): readonly FilingItem[] {
+  const filings = items.filter((item): item is FilingItem => item.kind !== 'extra' && item.href !== undefined);
+  if (page.home) return filings;
+  if (placement.pages === 'home' || placement.position === 'none') return [];
+  return page.hasSlot ? filings : [];
 }

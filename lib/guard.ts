@@ -59,7 +59,7 @@ export interface Guard {
 export function publishGuard(hexo: Hexo): Guard {
   const mode = (): { mode: GuardMode; language: Language } => {
     const language = languageOf(hexo.config.language);
-    return { mode: readConfig(hexo.config.beian, language).config.guard, language };
+    return { mode: readConfig(hexo.config.beian, language, { url: hexo.config.url }).config.guard, language };
   };
   const guarded = () => GUARDED.has(String(hexo.env.cmd));
 
@@ -82,7 +82,7 @@ export function publishGuard(hexo: Hexo): Guard {
       if (guard === 'off' || !guarded()) return;
       const findings = await audit(false, language);
       // The footer filter logs the config's own findings for this build.
-      readConfig(hexo.config.beian, language).findings.forEach(f => printed.add(describe(f, language)));
+      readConfig(hexo.config.beian, language, { url: hexo.config.url }).findings.forEach(f => printed.add(describe(f, language)));
       log(findings, language);
       if (guard === 'block' && hasError(findings)) throw new GuardError(blockedLine(findings, 'build', language));
     },

@@ -3,7 +3,7 @@ import { unescapeHTML } from 'hexo-util';
 import { say, type Finding, type Language } from './diagnostic';
 import { parseGongan, parseIcp } from './filing';
 import { findSlots } from './inject';
-import { expectedItems } from './expected';
+import { expectedItems, type Placement } from './expected';
 import type { FooterItem } from './render';
 
 /**
@@ -26,6 +26,8 @@ import type { FooterItem } from './render';
 export interface PagePlan {
   /** What hexo-beian shows (`footerItems` of the config): canonical numbers, links, icon. */
   items: readonly FooterItem[];
+  /** Where the footer filter puts them (`beian.pages`, `beian.position`). */
+  placement: Placement;
   language: Language;
 }
 
@@ -131,6 +133,14 @@ function identify(kind: Kind, written: string): { text: string; digits?: string 
 }
 
 /** The `<a …>` whose text holds the bytes at `at`, with its href; undefined outside any link. */
+/**
+ * In a tag, not in the text: a number in an attribute (`aria-label`, `title`, `alt`) is not
+ * shown to a visitor, so it neither counts as shown nor as another number.
+ */
+function insideTag(page: Buffer, at: number): boolean {
+  return page.lastIndexOf(0x3c, at) > page.lastIndexOf(0x3e, at);
+}
+
 function anchorAround(page: Buffer, at: number): Occurrence['anchor'] {
   let open = at;
   for (;;) {
@@ -285,6 +295,7 @@ export function auditPage(path: string, html: Buffer, plan: PagePlan): Finding[]
   const occurrences: Occurrence[] = [];
   for (const [needle, kind] of [[ICP, 'icp'], [GONGAN, 'gongan']] as const) {
     for (const at of offsets(html, needle)) {
+      if (insideTag(html, at)) continue;
       const found = readNumber(html, at, kind);
       if (!found) continue;
       found.anchor = anchorAround(html, found.start);
@@ -295,6 +306,7 @@ export function auditPage(path: string, html: Buffer, plan: PagePlan): Finding[]
   for (const item of plan.items) {
     if (item.kind !== 'icp' || item.text.includes('ICP')) continue;
     for (const at of offsets(html, Buffer.from(item.text))) {
+      if (insideTag(html, at)) continue;
       const found: Occurrence = { kind: 'icp', text: item.text, start: at };
       found.anchor = anchorAround(html, at);
       occurrences.push(found);
@@ -303,7 +315,7 @@ export function auditPage(path: string, html: Buffer, plan: PagePlan): Finding[]
 
   // What the page must show.
   const home = path === 'index.html';
-  const expected = plan.items.length === 0 ? [] : expectedItems(plan.items, { path, home, hasSlot: hasSlot(html) });
+  const expected = plan.items.length === 0 ? [] : expectedItems(plan.items, { path, home, hasSlot: hasSlot(html) }, plan.placement);
   for (const item of expected) {
     const label = LABEL[item.kind];
     const digits = item.kind === 'gongan' ? /code=([^&]*)$/.exec(item.href)?.[1] : undefined;
@@ -320,8 +332,8 @@ export function auditPage(path: string, html: Buffer, plan: PagePlan): Finding[]
     } else if (linked.length === 0) {
       const seen = shown.map(o => o.anchor?.href).find(href => href);
       add('page-unlinked', 'error', {
-        zh: `${label.zh} ${item.text} 在这个页面上，但没有链接到 ${item.href}（${seen ? `链接到的是 ${seen}` : '没有链接'}）。${REGENERATE.zh}，让 hexo-beian 的备案行出现在页面上。`,
-        en: `${label.en} ${item.text} is on this page but not linked to ${item.href} (${seen ? `its link goes to ${seen}` : 'it has no link'}). To fix it, ${REGENERATE.en} so that hexo-beian's line is on the page.`
+        zh: `${label.zh} ${item.text} 在这个页面上，但没有链接到 ${item.href}（${seen ? `链接到的是 ${seen}` : '没有链接'}）。若是主题自己显示的备案号，请在主题配置里关闭它（hexo-beian 就会显示正确链接的那一行）；否则${REGENERATE.zh}。`,
+        en: `${label.en} ${item.text} is on this page but not linked to ${item.href} (${seen ? `its link goes to ${seen}` : 'it has no link'}). If the theme shows it with its own filing line, turn that off in the theme's config (hexo-beian then shows its correctly linked line); otherwise ${REGENERATE.en}.`
       });
     } else if (item.icon) {
       const src = item.icon.src;
@@ -336,6 +348,8 @@ export function auditPage(path: string, html: Buffer, plan: PagePlan): Finding[]
 
   // Numbers that are not the configured ones, and links of the wrong kind.
   const configured = { icp: plan.items.find(i => i.kind === 'icp')?.text, gongan: plan.items.find(i => i.kind === 'gongan')?.text };
+  // The user's own records (`beian.extra`: an ICP licence, a telecom licence) are theirs too.
+  const own = new Set(plan.items.map(i => i.text));
   const reported = new Set<string>();
   for (const o of occurrences) {
     const label = LABEL[o.kind];
@@ -348,7 +362,7 @@ export function auditPage(path: string, html: Buffer, plan: PagePlan): Finding[]
     };
     const mine = configured[o.kind];
     const displayed = (target !== undefined && target.kind !== 'other') || inside(html, o.start, FOOTER_OPEN, FOOTER_CLOSE) || inside(html, o.start, LINE, DIV_CLOSE);
-    if (mine !== undefined && o.text !== mine && displayed && once('page-other-number')) {
+    if (mine !== undefined && !own.has(o.text) && displayed && once('page-other-number')) {
       add('page-other-number', 'error', {
         zh: `这个页面显示的是 ${o.text}，而配置里是 ${mine}（beian.${o.kind}）：可能是旧的构建，或主题里写死的编号。${REGENERATE.zh}；若仍然出现，在主题的布局和配置里搜索 ${o.text} 并删除。`,
         en: `This page shows ${o.text}, but the config has ${mine} (beian.${o.kind}): a stale build, or a number hard-coded in the theme. To fix it, ${REGENERATE.en}; if it stays, search the theme's layout and config for ${o.text} and remove it.`

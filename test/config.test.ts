@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { DEFAULTS, isCalendarDate, readConfig } from '../lib/config';
+import { DEFAULTS, hostOf, isCalendarDate, readConfig } from '../lib/config';
 
 const ICP = '京ICP备20000491号-1';
 const GONGAN = '京公网安备11010502030143号';
@@ -157,6 +157,181 @@ describe('config', () => {
     for (const raw of [42, true, [], [ICP], cyclic, { icp: [ICP] }, { icp: { number: {} } }, { online: new Date(NaN) }, { gongan: { number: GONGAN, icon: 7 } }]) {
       expect(() => readConfig(raw, 'zh'), JSON.stringify(Object.keys(Object(raw)))).not.to.throw();
     }
+  });
+
+  it('the defaults: footer, every page, skip what the page shows, nothing extra, no domains', () => {
+    const { config } = readConfig({ icp: ICP }, 'en');
+    expect(config).to.deep.include({ position: 'footer', pages: 'all', duplicates: 'skip', extra: [], at: 'beian' });
+    expect(config.domains).to.equal(undefined);
+    expect(config.template).to.equal(undefined);
+    expect(DEFAULTS).to.deep.include({ position: 'footer', pages: 'all', duplicates: 'skip' });
+  });
+
+  describe('position, pages, duplicates', () => {
+    it('reads each choice', () => {
+      const { config, findings } = readConfig({ position: 'body_end', pages: 'home', duplicates: 'keep', template: ' beian.njk ' }, 'en');
+      expect(findings).to.deep.equal([]);
+      expect(config).to.deep.include({ position: 'body_end', pages: 'home', duplicates: 'keep', template: 'beian.njk' });
+      expect(readConfig({ position: 'none' }, 'en').config.position).to.equal('none');
+    });
+
+    it('a choice written another way is read, with a warning and the word to write', () => {
+      const { config, findings } = readConfig({ position: 'Body-End' }, 'zh');
+      expect(config.position).to.equal('body_end');
+      expect(findings.map(f => [f.code, f.severity, f.path, f.suggestion, f.message])).to.deep.equal([
+        ['config-choice', 'warning', 'beian.position', 'body_end', 'beian.position 写的是 "Body-End"，已按 body_end 处理；请写 body_end。']
+      ]);
+    });
+
+    it('anything else is an error naming the choices and what each means; the default applies', () => {
+      const { config, findings } = readConfig({ position: 'header', pages: false, duplicates: 2 }, 'en');
+      expect(config).to.deep.include({ position: 'footer', pages: 'all', duplicates: 'skip' });
+      expect(findings.map(f => [f.code, f.severity, f.path, f.message])).to.deep.equal([
+        ['config-choice', 'error', 'beian.position', 'beian.position must be footer (inside the site footer, else before </body>), body_end (just before </body>) or none (only where the theme calls beian()) (it is "header"); treated as footer.'],
+        ['config-choice', 'error', 'beian.pages', 'beian.pages must be all (every page) or home (the home page only) (it is false); treated as all.'],
+        ['config-choice', 'error', 'beian.duplicates', 'beian.duplicates must be skip (leave out a number the page already shows) or keep (show it anyway) (it is 2); treated as skip.']
+      ]);
+    });
+
+    it('a template that is not a path is an error; the built-in one is used', () => {
+      const { config, findings } = readConfig({ template: ['a.njk'] }, 'en');
+      expect(config.template).to.equal(undefined);
+      expect(findings.map(f => [f.code, f.path])).to.deep.equal([['config-template', 'beian.template']]);
+      expect(findings[0].message).to.contain('for example beian.njk');
+    });
+  });
+
+  describe('extra', () => {
+    it('reads records in order: {text, link}, or just the text; links normalised by the URL standard', () => {
+      const { config, findings } = readConfig({ extra: [
+        { text: ' 京ICP证030173号 ', link: 'https://dxzhgl.miit.gov.cn' },
+        '京网文〔2023〕1234-567号',
+        { text: 20080101 }
+      ] }, 'en');
+      expect(findings).to.deep.equal([]);
+      expect(config.extra).to.deep.equal([
+        { text: '京ICP证030173号', link: 'https://dxzhgl.miit.gov.cn/' },
+        { text: '京网文〔2023〕1234-567号' },
+        { text: '20080101' }
+      ]);
+    });
+
+    it('refuses any link that is not a full http(s) address; the record stays, as text', () => {
+      for (const link of ['javascript:alert(1)', 'data:text/html,x', '/licence.html', '//cdn.example.cn/x', 'ftp://x.cn/', 'https://a.cn/\nb', 42]) {
+        const { config, findings } = readConfig({ extra: [{ text: 'Licence', link }] }, 'en');
+        expect(config.extra, String(link)).to.deep.equal([{ text: 'Licence' }]);
+        expect(findings.map(f => [f.code, f.severity, f.path]), String(link)).to.deep.equal([['config-link', 'error', 'beian.extra[0].link']]);
+      }
+      const [finding] = readConfig({ extra: [{ text: 'Licence', link: 'javascript:alert(1)' }] }, 'zh').findings;
+      expect(finding.message).to.equal('beian.extra[0].link 应是完整的 http(s) 地址，例如 https://dxzhgl.miit.gov.cn/（写的是 "javascript:alert(1)"）；此记录显示为不带链接的文字。');
+    });
+
+    it('a record without text is an error and is left out; unknown keys are named', () => {
+      const { config, findings } = readConfig({ extra: [{ link: 'https://a.cn/' }, { text: 'ok', url: 'https://a.cn/' }, [1], ''] }, 'en');
+      expect(config.extra).to.deep.equal([{ text: 'ok' }]);
+      expect(findings.map(f => [f.code, f.path])).to.deep.equal([
+        ['empty', 'beian.extra[0].text'],
+        ['config-unknown-key', 'beian.extra[1].url'],
+        ['not-text', 'beian.extra[2]'],
+        ['empty', 'beian.extra[3]']
+      ]);
+    });
+
+    it('one record without the list is read as a list of one, with a warning; anything else is an error', () => {
+      const single = readConfig({ extra: { text: '京ICP证030173号' } }, 'en');
+      expect(single.config.extra).to.deep.equal([{ text: '京ICP证030173号' }]);
+      expect(single.findings.map(f => [f.code, f.severity, f.path])).to.deep.equal([['config-shape', 'warning', 'beian.extra']]);
+      const wrong = readConfig({ extra: true }, 'en');
+      expect(wrong.config.extra).to.deep.equal([]);
+      expect(wrong.findings.map(f => [f.code, f.severity, f.path])).to.deep.equal([['config-shape', 'error', 'beian.extra']]);
+    });
+  });
+
+  describe('domains', () => {
+    const domains = {
+      'blog.example.cn': { icp: '京ICP备20000491号-1', gongan: 11010502030143 },
+      'Example.ORG.cn': { icp: { number: '京ICP备20000491号-2', approved: '2024-05-20' } }
+    };
+
+    it('the entry for the host of the site\'s url gives the numbers, and says which it is', () => {
+      const { config, findings } = readConfig({ domains }, 'en', { url: 'https://blog.example.cn/blog/' });
+      expect(findings).to.deep.equal([]);
+      expect(config.icp?.result.canonical).to.equal('京ICP备20000491号-1');
+      expect(config.gongan?.result.canonical).to.equal(GONGAN);
+      expect(config.at).to.equal('beian.domains["blog.example.cn"]');
+      expect(config.domains).to.deep.equal({ host: 'blog.example.cn', entry: 'blog.example.cn', hosts: ['blog.example.cn', 'example.org.cn'] });
+    });
+
+    it('hosts compare as browsers compare them: case, a trailing dot, a port do not matter', () => {
+      const { config } = readConfig({ domains }, 'en', { url: 'http://EXAMPLE.org.cn.:4000' });
+      expect(config.domains?.entry).to.equal('Example.ORG.cn');
+      expect(config.icp?.result.canonical).to.equal('京ICP备20000491号-2');
+      expect(config.icp?.approved).to.equal('2024-05-20');
+      expect(config.gongan).to.equal(undefined);
+      const idn = readConfig({ domains: { '例子.中国': { icp: ICP } } }, 'en', { url: 'https://xn--fsqu00a.xn--fiqs8s/' });
+      expect(idn.config.domains?.entry).to.equal('例子.中国');
+    });
+
+    it('a host not listed (the overseas mirror) gets no numbers and no error', () => {
+      for (const url of ['https://blog.example.com/', 'https://www.blog.example.cn/', 'not a url', undefined]) {
+        const { config, findings } = readConfig({ domains }, 'en', { url });
+        expect(findings, String(url)).to.deep.equal([]);
+        expect(config.icp, String(url)).to.equal(undefined);
+        expect(config.domains?.entry, String(url)).to.equal(undefined);
+        expect(config.at).to.equal('beian');
+      }
+    });
+
+    it('every entry is checked, at its own path, whichever host this build is for', () => {
+      const { findings } = readConfig({ domains: {
+        'blog.example.cn': { icp: ICP },
+        'example.org.cn': { icp: '京ICP备12345678号-2', gongan: { number: '渝公网安备 33010002050803号' }, gonan: 1 }
+      } }, 'en', { url: 'https://blog.example.cn/' });
+      expect(findings.map(f => [f.code, f.path])).to.deep.equal([
+        ['config-unknown-key', 'beian.domains["example.org.cn"].gonan'],
+        ['placeholder', 'beian.domains["example.org.cn"].icp'],
+        ['province-mismatch', 'beian.domains["example.org.cn"].gongan.number']
+      ]);
+    });
+
+    it('top-level numbers beside domains are not used: a warning says where they belong', () => {
+      const { config, findings } = readConfig({ icp: ICP, gongan: GONGAN, domains: { 'blog.example.cn': null } }, 'en', { url: 'https://blog.example.cn' });
+      expect(config.icp).to.equal(undefined);
+      expect(config.domains?.entry).to.equal('blog.example.cn');
+      expect(findings.map(f => [f.code, f.severity, f.path])).to.deep.equal([
+        ['config-unused', 'warning', 'beian.icp'],
+        ['config-unused', 'warning', 'beian.gongan']
+      ]);
+      expect(findings[0].message).to.equal('beian.icp is not used: with beian.domains set, each host shows the numbers under its own entry. Move it under the host it belongs to, for example:\ndomains:\n  blog.example.cn:\n    icp: 京ICP备20000491号-1');
+    });
+
+    it('a key that is not a bare host is an error, with the host to write when there is one', () => {
+      const { findings } = readConfig({ domains: { 'https://blog.example.cn/': { icp: ICP }, 'a b': {} } }, 'en', { url: 'https://blog.example.cn' });
+      expect(findings.map(f => [f.code, f.path, f.suggestion])).to.deep.equal([
+        ['config-domain', 'beian.domains["https://blog.example.cn/"]', 'blog.example.cn'],
+        ['config-domain', 'beian.domains["a b"]', undefined]
+      ]);
+    });
+
+    it('the same host twice, an entry that is not a block, domains that is not a mapping', () => {
+      const twice = readConfig({ domains: { 'blog.example.cn': { icp: ICP }, 'BLOG.example.cn': {} } }, 'en', { url: 'https://blog.example.cn' });
+      expect(twice.config.domains?.entry).to.equal('blog.example.cn');
+      expect(twice.findings.map(f => [f.code, f.path])).to.deep.equal([['config-domain', 'beian.domains["BLOG.example.cn"]']]);
+      const number = readConfig({ domains: { 'blog.example.cn': '京ICP备 20000491号-1' } }, 'en', { url: 'https://blog.example.cn' });
+      expect(number.findings.map(f => [f.code, f.path, f.suggestion])).to.deep.equal([['config-shape', 'beian.domains["blog.example.cn"]', 'icp: 京ICP备20000491号-1']]);
+      const list = readConfig({ domains: ['blog.example.cn'] }, 'zh', { url: 'https://blog.example.cn' });
+      expect(list.config.domains).to.deep.equal({ host: 'blog.example.cn', hosts: [] });
+      expect(list.findings.map(f => [f.code, f.path])).to.deep.equal([['config-shape', 'beian.domains']]);
+      expect(list.findings[0].message).to.match(/^beian\.domains 应为“域名: 该域名的备案号”的一组键/);
+    });
+
+    it('hostOf(): the host of an http(s) URL, or undefined', () => {
+      expect(hostOf('https://Blog.Example.cn:8443/a?b#c')).to.equal('blog.example.cn');
+      expect(hostOf('http://example.com')).to.equal('example.com');
+      expect(hostOf('ftp://example.com/')).to.equal(undefined);
+      expect(hostOf('example.com')).to.equal(undefined);
+      expect(hostOf(42)).to.equal(undefined);
+    });
   });
 
   it('isCalendarDate() takes real days only', () => {

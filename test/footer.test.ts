@@ -1,7 +1,9 @@
 import { expect } from 'chai';
 import { rmSync, writeFileSync, mkdirSync } from 'fs';
 import { join } from 'path';
-import { generate, makeSite, readPublic, type Logged } from './site';
+import type Hexo from 'hexo';
+import { alreadyShown, footerFilter, isHomePage, isHtmlRoute } from '../lib/footer';
+import { generate, makeSite, readPublic, runHexo, type Logged, type SiteOptions } from './site';
 
 const BOTH = `
 beian:
@@ -38,8 +40,8 @@ describe('footer (real Hexo, landscape theme)', function () {
   const dirs: string[] = [];
   after(() => dirs.forEach(dir => rmSync(dir, { recursive: true, force: true })));
 
-  function site(config: string, withoutPlugin = false): string {
-    const dir = makeSite({ config, withoutPlugin });
+  function site(config: string, withoutPlugin = false, options: SiteOptions = {}): string {
+    const dir = makeSite({ config, withoutPlugin, ...options });
     dirs.push(dir);
     mkdirSync(join(dir, 'source', 'images'), { recursive: true });
     writeFileSync(join(dir, 'source', 'images', 'gongan.png'), PNG);
@@ -74,6 +76,23 @@ describe('footer (real Hexo, landscape theme)', function () {
 
     it('logs nothing for a valid config', () => {
       expect(logged).to.deep.equal({ error: [], warn: [], info: [] });
+    });
+
+    it('the filter run again on its own output (as under hexo server) changes nothing', async () => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const HexoClass = require('hexo') as new (base: string, args: object) => Hexo;
+      const hexo = new HexoClass(dir, { silent: true });
+      await hexo.init();
+      // The glue the plugin registers as its after_render:html filter, on the same site config.
+      const footer = footerFilter(hexo);
+      const filter = (html: string, path: string) => footer.inject(html, { path }) ?? html;
+      for (const path of ['index.html', '2024/05/21/hello/index.html']) {
+        const page = readPublic(dir, path);
+        expect(filter(page, path), path).to.equal(page);
+        // The same filter does add the line to the page without it: the check above is not empty.
+        expect(filter(page.replace(lineInSiteFooter(page), ''), path), path).to.equal(page);
+      }
+      await hexo.exit();
     });
   });
 
@@ -129,15 +148,213 @@ describe('footer (real Hexo, landscape theme)', function () {
     expect(readPublic(dir, 'index.html')).to.contain('alt="公安备案图标"');
   });
 
+  /** Two more posts and one per page: the index has a page 2. */
+  const MORE_POSTS = {
+    'source/_posts/second.md': '---\ntitle: Second\ndate: 2024-05-22 10:00:00\n---\nSecond.\n',
+    'source/_posts/third.md': '---\ntitle: Third\ndate: 2024-05-23 10:00:00\n---\nThird.\n'
+  };
+
   for (const module of ['hexo7', 'hexo6'] as const) {
-    it(`works on ${module.replace('hexo', 'Hexo ')}, which real blogs still pin`, async () => {
+    it(`works on ${module.replace('hexo', 'Hexo ')}, which real blogs still pin, pages: home included`, async () => {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { version } = require(`${module}/package.json`) as { version: string };
       expect(version.split('.')[0]).to.equal(module.slice(4));
-      const dir = site(BOTH);
+      const dir = site(`per_page: 1\n${BOTH}  pages: home\n`, false, { files: MORE_POSTS });
       const logged = await generate(dir, module);
       expect(lineInSiteFooter(readPublic(dir, 'index.html'))).to.contain('code=11010502030143');
+      expect(readPublic(dir, join('page', '2', 'index.html'))).not.to.contain('data-hexo-beian');
       expect(logged.error).to.deep.equal([]);
     });
   }
+
+  it('position: body_end puts it just before </body>, outside the footer', async () => {
+    const dir = site(`${BOTH}  position: body_end\n`);
+    await generate(dir);
+    const page = readPublic(dir, 'index.html');
+    expect(count(page, 'data-hexo-beian')).to.equal(1);
+    expect(page).to.match(/<a class="hexo-beian-item hexo-beian-gongan"[^\n]*\n<\/div><\/body>/);
+    expect(page.indexOf('data-hexo-beian')).to.be.greaterThan(page.lastIndexOf('</footer>'));
+  });
+
+  describe('pages: home, with the site under a sub-path (root: /blog/)', () => {
+    let dir: string;
+    before(async () => {
+      dir = site(`root: /blog/\nper_page: 1\n${BOTH}  pages: home\n`, false, { files: MORE_POSTS });
+      await generate(dir);
+    });
+
+    it('the home page has the line, with the icon under the sub-path', () => {
+      expect(lineInSiteFooter(readPublic(dir, 'index.html'))).to.contain('src="/blog/images/gongan.png"');
+    });
+
+    it('no other page has it: index page 2, posts, archives', () => {
+      for (const page of [join('page', '2', 'index.html'), join('page', '3', 'index.html'), join('2024', '05', '21', 'hello', 'index.html'), join('archives', 'index.html')]) {
+        expect(readPublic(dir, page), page).not.to.contain('hexo-beian');
+      }
+    });
+  });
+
+  describe('the beian() helper, in a theme\'s own layouts (EJS and Nunjucks)', () => {
+    /** A small theme: the index calls beian() from Nunjucks, posts from EJS, archives not at all. */
+    const PLAIN = {
+      'themes/plain/layout/layout.ejs': '<!DOCTYPE html>\n<html><body><%- body %><footer id="site">© plain</footer></body></html>\n',
+      'themes/plain/layout/index.njk': '<main>index</main><div class="theme-beian">{{ beian() }}</div>',
+      'themes/plain/layout/post.ejs': '<article><%- page.content %></article><div class="theme-beian"><%- beian() %></div>',
+      'themes/plain/layout/archive.ejs': '<main>archive</main>'
+    };
+    let auto: string;
+    let placed: string;
+    before(async () => {
+      auto = site(BOTH, false, { theme: 'plain', files: PLAIN });
+      placed = site(`${BOTH}  position: none\n  pages: home\n`, false, { theme: 'plain', files: PLAIN });
+      await generate(auto);
+      await generate(placed);
+    });
+
+    function helperLine(page: string): string {
+      expect(count(page, 'data-hexo-beian'), 'insertions').to.equal(1);
+      const match = /<div class="theme-beian">(<div class="hexo-beian"[\s\S]*?<\/div>)<\/div><footer id="site">© plain<\/footer>/.exec(page);
+      expect(match, 'the line where the theme put it').not.to.equal(null);
+      return match?.[1] ?? '';
+    }
+
+    it('returns the same markup as the automatic line, where the theme calls it, and nothing is added twice', () => {
+      const fromNunjucks = helperLine(readPublic(auto, 'index.html'));
+      const fromEjs = helperLine(readPublic(auto, join('2024', '05', '21', 'hello', 'index.html')));
+      const archive = readPublic(auto, join('archives', 'index.html'));
+      expect(count(archive, 'data-hexo-beian')).to.equal(1);
+      const automatic = /<footer id="site">© plain(<div class="hexo-beian"[\s\S]*?<\/div>)<\/footer>/.exec(archive)?.[1];
+      expect(fromNunjucks).to.equal(automatic);
+      expect(fromEjs).to.equal(automatic);
+      expect(automatic).to.contain('>京ICP备20000491号-1</a>');
+    });
+
+    it('with position: none only the helper shows it, and pages: home holds for the helper too', () => {
+      expect(helperLine(readPublic(placed, 'index.html'))).to.contain('>京公网安备11010502030143号</a>');
+      expect(readPublic(placed, join('2024', '05', '21', 'hello', 'index.html'))).to.contain('<div class="theme-beian"></div>');
+      expect(readPublic(placed, join('archives', 'index.html'))).not.to.contain('hexo-beian');
+    });
+  });
+
+  describe('template: the user\'s own', () => {
+    async function build(template: string | undefined, config = '  template: beian.njk\n'): Promise<{ page: string; logged: Logged }> {
+      const files: Record<string, string> = template === undefined ? {} : { 'beian.njk': template };
+      const dir = site(`language: zh-CN\n${BOTH}${config}`, false, { files });
+      const logged = await generate(dir);
+      return { page: readPublic(dir, 'index.html'), logged };
+    }
+
+    it('renders the items through it, in the site footer', async () => {
+      const { page, logged } = await build('<p class="my-beian" data-hexo-beian>{% for item in items %}<a href="{{ item.href }}" title="{{ item.title }}">{{ item.text }}</a>{% if not loop.last %} | {% endif %}{% endfor %}</p>');
+      expect(logged).to.deep.equal({ error: [], warn: [], info: [] });
+      expect(count(page, 'data-hexo-beian')).to.equal(1);
+      expect(page).to.contain('<p class="my-beian" data-hexo-beian><a href="https://beian.miit.gov.cn/" title="在工业和信息化部备案管理系统查询">京ICP备20000491号-1</a> | '
+        + '<a href="https://beian.mps.gov.cn/#/query/webSearch?code=11010502030143" title="在全国互联网安全管理服务平台查询">京公网安备11010502030143号</a></p></footer>');
+    });
+
+    it('without data-hexo-beian: wrapped so it is added once, with a warning saying what to write', async () => {
+      const { page, logged } = await build('<p>{{ items[0].text }}</p>');
+      expect(page).to.contain('<div data-hexo-beian><p>京ICP备20000491号-1</p></div></footer>');
+      expect(logged.warn).to.have.length(1);
+      expect(logged.warn[0]).to.match(/^hexo-beian: beian\.template: 模板的输出没有 data-hexo-beian 属性.*例如 <p class="beian" data-hexo-beian>。 \(config-template\)$/);
+    });
+
+    it('a missing file: one error naming the file, and the built-in line', async () => {
+      const { page, logged } = await build(undefined, '  template: missing.njk\n');
+      expect(lineInSiteFooter(page)).to.contain('>京ICP备20000491号-1</a>');
+      expect(logged.error).to.have.length(1);
+      expect(logged.error[0]).to.match(/^hexo-beian: beian\.template: 无法读取 beian\.template 指定的文件 \/.*missing\.njk（.*ENOENT.*）；已使用内置模板。/);
+    });
+
+    it('a broken template: one error with nunjucks\' reason, and the built-in line', async () => {
+      const { page, logged } = await build('{% for item in items %}<b>{{ item.text | nosuchfilter }}</b>{% endfor %}');
+      expect(lineInSiteFooter(page)).to.contain('>京ICP备20000491号-1</a>');
+      expect(logged.error).to.have.length(1);
+      expect(logged.error[0]).to.match(/^hexo-beian: beian\.template: 模板 .*beian\.njk 出错（.*filter not found: nosuchfilter.*）；已使用内置模板。/);
+    });
+  });
+
+  describe('domains: one blog, a China host and an overseas mirror', () => {
+    const DOMAINS = `language: zh-TW
+beian:
+  domains:
+    blog.example.cn:
+      icp: 京ICP备20000491号-1
+      gongan: 11010502030143
+    example.org.cn:
+      icp: 京ICP备20000491号-2
+  extra:
+    - text: 京ICP证030173号
+      link: https://dxzhgl.miit.gov.cn/
+`;
+    /** The mirror's build, as its README says: the same site, `url` overridden by a second config file. */
+    const MIRROR = ['--config', '_config.yml,_config.mirror.yml'];
+    let china: string;
+    let mirror: string;
+    let logged: Logged;
+    let mirrorBuild: { code: number; stdout: string; stderr: string };
+    before(async function () {
+      this.timeout(120_000);
+      china = site(DOMAINS); // url: https://blog.example.cn
+      mirror = site(DOMAINS, false, { files: { '_config.mirror.yml': 'url: https://blog.example.com\n' } });
+      logged = await generate(china);
+      mirrorBuild = await runHexo(mirror, ['generate', ...MIRROR]);
+    });
+
+    it('the China host shows its own numbers and the extra record, labelled in traditional Chinese', () => {
+      const line = lineInSiteFooter(readPublic(china, 'index.html'));
+      expect([...line.matchAll(/>([^<>]+)<\/(?:a|span)>/g)].map(m => m[1])).to.deep.equal(['京ICP备20000491号-1', '京公网安备11010502030143号', '京ICP证030173号']);
+      expect(line).to.contain('aria-label="ICP備案號 京ICP备20000491号-1"');
+      expect(line).to.contain('title="在全國互聯網安全管理服務平台查詢"');
+      expect(line).not.to.contain('20000491号-2');
+      expect(logged).to.deep.equal({ error: [], warn: [], info: [] });
+    });
+
+    it('the mirror (hexo generate --config _config.yml,_config.mirror.yml), whose host is not listed, carries no filing line, and no error', () => {
+      expect(mirrorBuild.code).to.equal(0);
+      expect(readPublic(mirror, 'index.html')).to.contain('https://blog.example.com/');
+      expect(readPublic(mirror, 'index.html')).not.to.contain('hexo-beian');
+      expect(readPublic(mirror, join('2024', '05', '21', 'hello', 'index.html'))).not.to.contain('hexo-beian');
+      expect(mirrorBuild.stdout + mirrorBuild.stderr).not.to.contain('hexo-beian');
+    });
+
+    it('hexo beian check reports which entry the url picked, or that none did', async () => {
+      const cn = await runHexo(china, ['beian', 'check', '--today', '2024-06-01']);
+      expect(cn.stdout).to.contain('INFO    beian.domains["blog.example.cn"]: 站点 url 的域名是 blog.example.cn：使用 beian.domains["blog.example.cn"] 下的备案号。 (domain)');
+      expect(cn.code).to.equal(0);
+      const com = await runHexo(mirror, ['beian', 'check', '--today', '2024-06-01', ...MIRROR]);
+      expect(com.stdout).to.contain('INFO    beian.domains: 站点 url 的域名 blog.example.com 不在 beian.domains 中（已列出：blog.example.cn, example.org.cn），本次构建不显示任何备案信息。');
+      expect(com.stdout).not.to.contain('icp-missing');
+      expect(com.code).to.equal(0);
+    });
+  });
+
+  describe('pure parts of the glue', () => {
+    it('isHomePage(): the root index.html only', () => {
+      expect(isHomePage({ path: 'index.html' })).to.equal(true);
+      for (const path of ['page/2/index.html', 'blog/index.html', 'about/index.html', '', undefined]) {
+        expect(isHomePage({ path }), String(path)).to.equal(false);
+      }
+      expect(isHomePage(undefined)).to.equal(false);
+    });
+
+    it('isHtmlRoute(): .html and .htm routes; without a path the page decides', () => {
+      for (const path of ['index.html', '404.html', 'a/b.HTM']) expect(isHtmlRoute({ path }), path).to.equal(true);
+      for (const path of ['api.json', 'atom.xml', 'search.xml', 'robots.txt', 'index']) expect(isHtmlRoute({ path }), path).to.equal(false);
+      expect(isHtmlRoute(undefined)).to.equal(true);
+      expect(isHtmlRoute({})).to.equal(true);
+    });
+
+    it('alreadyShown(): names the page, the number, its config path, and what to change in this theme', () => {
+      const icp = { kind: 'icp' as const, text: '京ICP备20000491号-1' };
+      const butterfly = alreadyShown(icp, 'index.html', 'beian.domains["blog.example.cn"]', 'butterfly', 'zh');
+      expect(butterfly).to.deep.include({ code: 'already-shown', severity: 'warning', page: 'index.html', path: 'beian.domains["blog.example.cn"].icp' });
+      expect(butterfly.message).to.equal('页面已显示 京ICP备20000491号-1（beian.domains["blog.example.cn"].icp），hexo-beian 没有再显示一遍（其他这样的页面同样处理）。'
+        + '请从 _config.butterfly.yml 的 footer.custom_text 中删去这个号码，由 hexo-beian 显示经过校验、带正确链接的号码；若要两者都显示，请设置 beian.duplicates: keep。');
+      const other = alreadyShown({ kind: 'extra', text: '京ICP证030173号' }, 'a/index.html', 'beian', 'hexo-theme-icarus', 'en');
+      expect(other.path).to.equal('beian.extra');
+      expect(other.message).to.equal('The page already shows 京ICP证030173号 (beian.extra), so hexo-beian left it out of its line there (and on other such pages). '
+        + 'Remove the number from the theme\'s footer settings so that hexo-beian shows it, checked and correctly linked; to show both, set beian.duplicates: keep.');
+    });
+  });
 });

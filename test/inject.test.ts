@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import fc from 'fast-check';
 import { findSlots, injectFooter } from '../lib/inject';
 
 const LINE = '<div class="hexo-beian" data-hexo-beian>京ICP备20000491号-1</div>';
@@ -35,6 +36,33 @@ describe('inject', () => {
       expect(findSlots('<body><footer>open').footerEnd).to.equal(-1);
     });
 
+    it('takes no </footer> or </body> inside a <template>, even in the site footer', () => {
+      const html = '<body><footer id="site">s<template></footer></body></template></footer><p>x</p></body>';
+      const { footerEnd, bodyEnd } = findSlots(html);
+      expect(html.slice(footerEnd)).to.equal('</footer><p>x</p></body>');
+      expect(html.slice(bodyEnd)).to.equal('</body>');
+    });
+
+    it('takes the last of several site-level footers, after article footers on an index page', () => {
+      const html = '<BODY><main><article><footer>1</footer></article><article><footer>2</footer></article></main>'
+        + '<footer class="page-footer">nav</footer><div><footer id="footer">site</footer></div></BODY>';
+      const { footerStart, footerEnd } = findSlots(html);
+      expect(html.slice(footerStart, footerEnd)).to.equal('<footer id="footer">site');
+    });
+
+    it('with {text: true}: the text the site footer shows, decoded, without script, style, template or comments', () => {
+      const html = '<body><p>京ICP备11111111号 in a post</p><footer>'
+        + '<a href="x" title="京ICP备22222222号">京ICP备20000491号&#45;1</a>&nbsp;|<script>var x = "京ICP备33333333号"</script>'
+        + '<style>/* 京ICP备44444444号 */</style><!-- 京ICP备55555555号 --><template>京ICP备66666666号</template>© me</footer></body>';
+      expect(findSlots(html, { text: true }).text).to.equal('京ICP备20000491号-1\u00a0|© me');
+      expect(findSlots(html).text).to.equal(undefined);
+    });
+
+    it('with {text: true} and no site footer: the whole page\'s text', () => {
+      const html = '<html><head><title>T</title></head><body><article><footer>a</footer></article><div id="footer">京ICP备20000491号-1</div></body></html>';
+      expect(findSlots(html, { text: true }).text).to.equal('Ta京ICP备20000491号-1');
+    });
+
     it('sees a page that already carries the filing line', () => {
       expect(findSlots(`<body><footer>${LINE}</footer></body>`).marked).to.equal(true);
       expect(findSlots('<body><p>data-hexo-beian is text here</p></body>').marked).to.equal(false);
@@ -67,6 +95,71 @@ describe('inject', () => {
     it('changes nothing when there is nothing to show', () => {
       const page = '<body><footer>x</footer></body>';
       expect(injectFooter(page, '')).to.equal(page);
+      expect(injectFooter(page, () => '')).to.equal(page);
+    });
+
+    it('body_end: just before </body>, even when there is a site footer', () => {
+      const html = '<body><footer>x</footer><script>"</body>"</script></body>';
+      expect(injectFooter(html, LINE, 'body_end')).to.equal(`<body><footer>x</footer><script>"</body>"</script>${LINE}</body>`);
+      expect(injectFooter('<footer>x</footer>', LINE, 'body_end')).to.equal('<footer>x</footer>');
+    });
+
+    it('a line made from what the site footer already shows', () => {
+      const seen: string[] = [];
+      const html = '<body><p>京ICP备20000491号-1</p><footer>© 京ICP备20000491号-1</footer></body>';
+      const page = injectFooter(html, shown => {
+        seen.push(shown);
+        return shown.includes('京ICP备20000491号-1') ? '<p data-hexo-beian>公安</p>' : LINE;
+      });
+      expect(seen).to.deep.equal(['© 京ICP备20000491号-1']);
+      expect(page).to.equal('<body><p>京ICP备20000491号-1</p><footer>© 京ICP备20000491号-1<p data-hexo-beian>公安</p></footer></body>');
+    });
+
+    it('is not fooled by its own line: a page that has one is left as it is', () => {
+      const once = injectFooter('<body><footer>x</footer></body>', LINE);
+      let called = false;
+      expect(injectFooter(once, () => { called = true; return LINE; })).to.equal(once);
+      expect(called).to.equal(false);
+    });
+
+    it('minified, upper-case, attributes everywhere, closing tags in attribute values and comments', () => {
+      const html = '<!DOCTYPE html><HTML LANG="zh-CN"><BODY CLASS="a" data-x=\'</body>\'><ARTICLE><FOOTER>a</FOOTER></ARTICLE>'
+        + '<FOOTER ID="f" data-end="</FOOTER>"><!-- </FOOTER> -->c</FOOTER><SCRIPT>x="</BODY>"</SCRIPT></BODY></HTML>';
+      expect(injectFooter(html, LINE)).to.equal(html.replace('c</FOOTER>', `c${LINE}</FOOTER>`));
+    });
+  });
+
+  describe('properties (fast-check)', () => {
+    /** Pieces of markup, tricky ones included; any sequence of them is a page to feed the filter. */
+    const PIECES = [
+      '<body>', '</body>', '<BODY class="x">', '</BODY>', '<footer>', '</footer>', '<FOOTER id="f">', '</FOOTER>',
+      '<article>', '</article>', '<section>', '</section>', '<template>', '</template>', '<p>', '</p>', 'text',
+      '<script>"</footer></body>"</script>', '<style>/*</footer>*/</style>', '<!-- </footer></body> -->',
+      '<div title="</footer></body>">', '</div>', '京ICP备20000491号-1', '<html>', '</html>', '\n'
+    ];
+    const page = fc.array(fc.constantFrom(...PIECES), { maxLength: 24 }).map(parts => parts.join(''));
+
+    it('never throws; adds the line at most once, and removing it gives back the page', () => {
+      fc.assert(fc.property(page, fc.constantFrom('footer', 'body_end') as fc.Arbitrary<'footer' | 'body_end'>, (html, placement) => {
+        const out = injectFooter(html, LINE, placement);
+        if (out === html) return;
+        expect(out.split(LINE)).to.have.length(2);
+        expect(out.replace(LINE, '')).to.equal(html);
+      }), { numRuns: 500 });
+    });
+
+    it('is idempotent: its own output passes through unchanged', () => {
+      fc.assert(fc.property(page, html => {
+        const once = injectFooter(html, LINE);
+        expect(injectFooter(once, LINE)).to.equal(once);
+      }), { numRuns: 500 });
+    });
+
+    it('a page with no </footer> and no </body> is returned byte-identical', () => {
+      const noClosing = fc.array(fc.constantFrom(...PIECES.filter(p => !/<\/(?:footer|body)/i.test(p))), { maxLength: 24 }).map(parts => parts.join(''));
+      fc.assert(fc.property(noClosing, html => {
+        expect(injectFooter(html, LINE)).to.equal(html);
+      }), { numRuns: 300 });
     });
   });
 });

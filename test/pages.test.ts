@@ -22,7 +22,7 @@ Another site shows 沪ICP备19999999号-2 at its bottom, and its old link was \`
 /** The plan the command builds for this config: what hexo-beian shows. */
 function planFor(raw: unknown): PagePlan {
   const { config } = readConfig(raw, 'en');
-  return { items: footerItems(config, 'en', path => path), language: 'en' };
+  return { items: footerItems(config, 'en', path => path), placement: config, language: 'en' };
 }
 
 const PLAN = planFor({ icp: ICP, gongan: { number: 11010502030143, icon: '/images/gongan.png' } });
@@ -102,7 +102,7 @@ beian:
   });
 
   it('the number altered (a stale build): the other number is an error, and the right one is missing', () => {
-    const findings = audit('index.html', home.replace(ICP, '京ICP备20000492号-1'));
+    const findings = audit('index.html', home.replace(`>${ICP}<`, '>京ICP备20000492号-1<'));
     expect(codes(findings)).to.deep.equal([['page-missing', 'error'], ['page-other-number', 'error']]);
     expect(findings[1].message).to.equal(`This page shows 京ICP备20000492号-1, but the config has ${ICP} (beian.icp): a stale build, or a number hard-coded in the theme. To fix it, regenerate the site (hexo clean && hexo generate); if it stays, search the theme's layout and config for 京ICP备20000492号-1 and remove it.`);
   });

@@ -1,14 +1,14 @@
 import { expect } from 'chai';
 import { readConfig } from '../lib/config';
-import { footerItems, gonganQueryUrl, ICP_QUERY_URL, renderFooter } from '../lib/render';
-import type { Language } from '../lib/diagnostic';
+import { compactText, compileTemplate, footerItems, gonganQueryUrl, ICP_QUERY_URL, renderFooter, shows, type FooterItem } from '../lib/render';
+import type { LabelLanguage } from '../lib/diagnostic';
 
 const ICP = '京ICP备20000491号-1';
 const GONGAN = '京公网安备11010502030143号';
 const urlFor = (path: string) => (path.startsWith('http') ? path : `/blog/${path.replace(/^\//, '')}`);
 
-function markup(raw: unknown, language: Language = 'zh'): string {
-  return renderFooter(footerItems(readConfig(raw, language).config, language, urlFor));
+function markup(raw: unknown, language: LabelLanguage = 'zh-Hans'): string {
+  return renderFooter(footerItems(readConfig(raw, 'en').config, language, urlFor), language);
 }
 
 /** The elements of the rendered line, as [tag, attributes] pairs, in order. */
@@ -20,7 +20,7 @@ describe('render', () => {
   it('ICP only: one link to the MIIT system, nothing for 公安', () => {
     const html = markup({ icp: ICP });
     expect(anchors(html)).to.deep.equal([
-      '<a class="hexo-beian-item hexo-beian-icp" href="https://beian.miit.gov.cn/" target="_blank" rel="noopener noreferrer" style="display:inline-block;white-space:nowrap;margin:0 .5em">'
+      '<a class="hexo-beian-item hexo-beian-icp" href="https://beian.miit.gov.cn/" target="_blank" rel="noopener noreferrer" title="在工业和信息化部备案管理系统查询" aria-label="ICP备案号 京ICP备20000491号-1" style="display:inline-block;white-space:nowrap;margin:0 .5em">'
     ]);
     expect(html).to.contain(`>${ICP}</a>`);
     expect(html).not.to.contain('gongan');
@@ -82,5 +82,105 @@ describe('render', () => {
 
   it('builds the MPS query URL from the digits', () => {
     expect(gonganQueryUrl('11010502030143')).to.equal('https://beian.mps.gov.cn/#/query/webSearch?code=11010502030143');
+  });
+
+  describe('labels follow the site language; the numbers never change', () => {
+    const raw = { icp: ICP, gongan: { number: GONGAN, icon: '/g.png' } };
+    const cases: [LabelLanguage, string[]][] = [
+      ['zh-Hans', ['在工业和信息化部备案管理系统查询', `ICP备案号 ${ICP}`, '在全国互联网安全管理服务平台查询', `公安联网备案号 ${GONGAN}`, '公安备案图标']],
+      ['zh-Hant', ['在工業和信息化部備案管理系統查詢', `ICP備案號 ${ICP}`, '在全國互聯網安全管理服務平台查詢', `公安聯網備案號 ${GONGAN}`, '公安備案圖示']],
+      ['en', ['Look it up in the MIIT filing system', `ICP filing number ${ICP}`, 'Look it up on the MPS internet security platform', `Public security filing number ${GONGAN}`, 'Public security filing icon']]
+    ];
+    for (const [language, [icpTitle, icpLabel, gonganTitle, gonganLabel, alt]] of cases) {
+      it(language, () => {
+        const html = markup(raw, language);
+        expect(html).to.contain(`title="${icpTitle}" aria-label="${icpLabel}"`);
+        expect(html).to.contain(`title="${gonganTitle}" aria-label="${gonganLabel}"`);
+        expect(html).to.contain(`alt="${alt}"`);
+        expect(html).to.contain(`>${ICP}</a>`);
+        expect(html).to.contain(`>${GONGAN}</a>`);
+      });
+    }
+  });
+
+  describe('extra records', () => {
+    it('come after the two filings, in order; a link makes a link, no link a span', () => {
+      const html = markup({
+        icp: ICP,
+        gongan: GONGAN,
+        extra: [{ text: '京ICP证030173号', link: 'https://dxzhgl.miit.gov.cn/' }, '京网文〔2023〕1234-567号']
+      });
+      const items = [...html.matchAll(/<(a|span) class="hexo-beian-item hexo-beian-(\w+)"[^>]*>/g)].map(m => `${m[1]} ${m[2]}`);
+      expect(items).to.deep.equal(['a icp', 'a gongan', 'a extra', 'span extra']);
+      expect(html).to.contain('<a class="hexo-beian-item hexo-beian-extra" href="https://dxzhgl.miit.gov.cn/" target="_blank" rel="noopener noreferrer" style="display:inline-block;white-space:nowrap;margin:0 .5em">京ICP证030173号</a>');
+      expect(html).to.contain('<span class="hexo-beian-item hexo-beian-extra" style="display:inline-block;white-space:nowrap;margin:0 .5em">京网文〔2023〕1234-567号</span>');
+    });
+
+    it('are shown alone when no number is configured, and escaped', () => {
+      const html = markup({ extra: ['<b>licence</b> & co'] });
+      expect(html).to.contain('>&lt;b&gt;licence&lt;/b&gt; &amp; co</span>');
+      expect(anchors(html)).to.deep.equal([]);
+    });
+
+    it('a refused link leaves the record as text, never as a link', () => {
+      const html = markup({ extra: [{ text: 'Licence', link: 'javascript:alert(1)' }] });
+      expect(html).not.to.contain('javascript');
+      expect(html).to.contain('>Licence</span>');
+    });
+  });
+
+  it('domains: the entry of this host; a host not listed shows nothing, extra records included', () => {
+    const raw = { domains: { 'blog.example.cn': { icp: ICP } }, extra: ['京ICP证030173号'] };
+    const listed = renderFooter(footerItems(readConfig(raw, 'en', { url: 'https://blog.example.cn/' }).config, 'en', urlFor));
+    expect(listed).to.contain(`>${ICP}</a>`);
+    expect(listed).to.contain('>京ICP证030173号</span>');
+    expect(renderFooter(footerItems(readConfig(raw, 'en', { url: 'https://blog.example.com/' }).config, 'en', urlFor))).to.equal('');
+  });
+
+  it('needs no stylesheet and no script: each item one unbreakable block, wrapping between items, centred', () => {
+    const html = markup({ icp: ICP, gongan: { number: GONGAN, icon: '/g.png' }, extra: ['x'] });
+    expect(html).to.match(/^<div class="hexo-beian" data-hexo-beian style="text-align:center">\n/);
+    expect(html.match(/style="display:inline-block;white-space:nowrap;margin:0 \.5em"/g)).to.have.length(3);
+    // Whitespace between the items is where a line may break; inside an item there is none.
+    expect(html.split('\n')).to.have.length(5);
+    expect(html).not.to.match(/<script|\son\w+=/i);
+  });
+
+  describe('a template of the user\'s own', () => {
+    const items: FooterItem[] = [
+      { kind: 'icp', text: ICP, href: ICP_QUERY_URL, title: 't', label: 'l' },
+      { kind: 'extra', text: '<i>x</i>' }
+    ];
+
+    it('gets items and language, with autoescape on', () => {
+      const template = compileTemplate('<p data-hexo-beian lang="{{ language }}">{% for item in items %}[{{ item.kind }}:{{ item.text }}:{{ item.href }}]{% endfor %}</p>', 'mine.njk');
+      expect(renderFooter(items, 'zh-Hant', template)).to.equal(
+        `<p data-hexo-beian lang="zh-Hant">[icp:${ICP}:https://beian.miit.gov.cn/][extra:&lt;i&gt;x&lt;/i&gt;:]</p>`);
+    });
+
+    it('throws nunjucks\' error, naming the file, on a broken one', () => {
+      expect(() => compileTemplate('{% for item in items %}', 'broken.njk')).to.throw('(broken.njk)\n  unexpected end of file');
+      const template = compileTemplate('<p>{{ items | nosuch }}</p>', 'filter.njk');
+      expect(() => renderFooter(items, 'en', template)).to.throw('(filter.njk)\n  Error: filter not found: nosuch');
+    });
+  });
+
+  describe('shows(): does the page already show an item', () => {
+    const icp: FooterItem = { kind: 'icp', text: ICP };
+    it('finds the number in compacted text: spaces, full-width characters, line breaks', () => {
+      expect(shows(compactText('备案：京ICP备 20000491号-1 ｜ Powered by Hexo'), icp)).to.equal(true);
+      expect(shows(compactText('京ＩＣＰ备20000491号－1'), icp)).to.equal(true);
+      expect(shows(compactText('京ICP备\n  20000491号-1\u200b'), icp)).to.equal(true);
+      expect(shows(compactText('Hexo京ICP备20000491号-1|'), icp)).to.equal(true);
+    });
+
+    it('a longer number is another number', () => {
+      expect(shows(compactText('京ICP备20000491号-10'), icp)).to.equal(false);
+      expect(shows(compactText('京ICP备20000491号-1 京ICP备20000491号-12'), icp)).to.equal(true);
+      expect(shows(compactText('京ICP备20000491号-1'), { kind: 'icp', text: '京ICP备20000491号' })).to.equal(false);
+      expect(shows(compactText('浙B2-201801011'), { kind: 'extra', text: 'B2-20180101' })).to.equal(false);
+      expect(shows(compactText('AB2-20180101'), { kind: 'extra', text: 'B2-20180101' })).to.equal(false);
+      expect(shows(compactText('许可证：B2-20180101'), { kind: 'extra', text: 'B2-20180101' })).to.equal(true);
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { execFile } from 'child_process';
-import { mkdtempSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'fs';
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { dirname, join } from 'path';
 import { promisify } from 'util';
@@ -13,43 +13,37 @@ import { repoRoot } from './paths';
  * so Hexo loads the plugin exactly as it loads it from a user's site.
  */
 
-/** The site packages every test site depends on; the theme comes from npm too. */
+/** The plugins every test site depends on (Hexo loads each `hexo-*` dependency). */
 const SITE_PACKAGES = [
   'hexo-generator-archive', 'hexo-generator-category', 'hexo-generator-index', 'hexo-generator-tag',
-  'hexo-renderer-ejs', 'hexo-renderer-marked', 'hexo-renderer-stylus', 'hexo-theme-landscape'
+  'hexo-renderer-ejs', 'hexo-renderer-marked', 'hexo-renderer-stylus'
 ];
 
-/**
- * Themes from npm a test site can use: the theme package (a dependency of the site) and the
- * modules its scripts require from the site's node_modules (linked, not dependencies, or
- * Hexo would load the `hexo-*` ones as plugins).
- */
-const THEME_PACKAGES: Record<SiteTheme, { theme?: string; linked: string[] }> = {
-  landscape: { linked: [] },
-  next: { theme: 'hexo-theme-next', linked: ['hexo-util', 'js-yaml', '@adobe/css-tools'] },
-  fluid: { theme: 'hexo-theme-fluid', linked: ['hexo-pagination', 'moment', 'hexo-util', 'nunjucks', '@adobe/css-tools'] }
-};
+/** The themes from npm the tests build with, and the renderers each needs besides the above. */
+export const THEMES = {
+  landscape: [],
+  next: [],
+  fluid: [],
+  butterfly: ['hexo-renderer-pug']
+} as const satisfies Record<string, readonly string[]>;
 
-export type SiteTheme = 'landscape' | 'next' | 'fluid';
+export type Theme = keyof typeof THEMES;
 
 export interface SiteOptions {
-  /** The theme (default landscape), installed from npm like the rest. */
-  theme?: SiteTheme;
   /** YAML appended to the site's `_config.yml` (the `beian:` block, `language:`, …). */
   config?: string;
   /** Extra files, by path relative to the site (e.g. `source/_posts/a.md`). */
   files?: Record<string, string>;
   /** Leave the plugin out of the site's dependencies (the "without plugin" build). */
   withoutPlugin?: boolean;
+  /** A theme from npm (default landscape), or the name of one written under `themes/` through `files`. */
+  theme?: Theme | string;
 }
 
-function baseConfig(theme: SiteTheme): string {
-  return `title: Test Blog
+const BASE_CONFIG = `title: Test Blog
 url: https://blog.example.cn
-theme: ${theme}
 timezone: Asia/Shanghai
 `;
-}
 
 const HELLO = `---
 title: 你好，世界
@@ -67,22 +61,23 @@ updated: 2024-05-21 10:00:00
 export function makeSite(options: SiteOptions = {}): string {
   const dir = mkdtempSync(join(tmpdir(), 'hexo-beian-site-'));
   const theme = options.theme ?? 'landscape';
-  const { theme: themePackage, linked } = THEME_PACKAGES[theme];
-  const packages = themePackage ? [...SITE_PACKAGES, themePackage] : SITE_PACKAGES;
   const deps: Record<string, string> = { hexo: '*' };
-  for (const name of packages) deps[name] = '*';
+  const fromNpm = theme in THEMES ? [`hexo-theme-${theme}`, ...THEMES[theme as Theme]] : [];
+  for (const name of [...SITE_PACKAGES, ...fromNpm]) deps[name] = '*';
   if (!options.withoutPlugin) deps['hexo-beian'] = '*';
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'site', private: true, hexo: { version: '8.0.0' }, dependencies: deps }, null, 2));
-  writeFileSync(join(dir, '_config.yml'), baseConfig(theme) + (options.config ?? ''));
+  writeFileSync(join(dir, '_config.yml'), `${BASE_CONFIG}theme: ${theme}\n${options.config ?? ''}`);
   const files = { 'source/_posts/hello.md': HELLO, ...options.files };
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), text);
   }
+  // Every installed package, flat, as npm lays out a site: themes require packages they do not
+  // declare (Fluid: moment, hexo-pagination), found only because npm hoists Hexo's own.
+  // Hexo loads only the `dependencies` above as plugins.
   mkdirSync(join(dir, 'node_modules'));
-  for (const name of [...packages, ...linked, 'hexo', 'hexo-cli']) {
-    mkdirSync(dirname(join(dir, 'node_modules', name)), { recursive: true });
-    symlinkSync(join(repoRoot, 'node_modules', name), join(dir, 'node_modules', name));
+  for (const name of readdirSync(join(repoRoot, 'node_modules'))) {
+    if (!name.startsWith('.')) symlinkSync(join(repoRoot, 'node_modules', name), join(dir, 'node_modules', name));
   }
   if (!options.withoutPlugin) symlinkSync(repoRoot, join(dir, 'node_modules', 'hexo-beian'));
   return dir;

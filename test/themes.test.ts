@@ -1,0 +1,229 @@
+import { expect } from 'chai';
+import { readdirSync, readFileSync, rmSync } from 'fs';
+import { join, relative } from 'path';
+import { generate, makeSite, type Logged, type Theme } from './site';
+
+/**
+ * The four themes from npm, each built twice — with and without hexo-beian — from the same
+ * small site: posts over two index pages, a tag, a category, a page, a post whose body holds
+ * a `<footer>` and a `</footer></body>` inside a `<script>`, and a `.json` source rendered
+ * through a layout. On every page: exactly one filing line, inside the theme's site footer,
+ * and everything else the same bytes as the build without the plugin.
+ */
+
+const BEIAN = `
+per_page: 2
+beian:
+  icp: 京ICP备20000491号-1
+  gongan: 11010502030143
+`;
+
+/** Fixed dates everywhere: a page without them gets the file's mtime, which differs per build. */
+const FILES: Record<string, string> = {
+  'source/_posts/tricky.md': `---
+title: Tricky
+date: 2024-05-22 10:00:00
+updated: 2024-05-22 10:00:00
+tags: [beian]
+categories: [notes]
+---
+A post with a footer of its own:
+
+<footer class="post-note">Not the site footer.</footer>
+
+<script>var closing = "</footer></body>";</script>
+
+<!-- more -->
+
+The rest.
+`,
+  'source/_posts/third.md': `---
+title: Third
+date: 2024-05-23 10:00:00
+updated: 2024-05-23 10:00:00
+---
+Third post.
+`,
+  'source/about/index.md': `---
+title: About
+date: 2024-05-20 10:00:00
+updated: 2024-05-20 10:00:00
+---
+About this blog.
+`,
+  'source/api.json': `---
+layout: page
+date: 2024-05-20 10:00:00
+updated: 2024-05-20 10:00:00
+---
+{"closing": "</footer></body>"}
+`
+};
+
+/** How each theme opens its site footer (the element the line must land in). */
+const SITE_FOOTER: Record<Theme, RegExp> = {
+  landscape: /<footer id="footer">/g,
+  next: /<footer class="footer">/g,
+  fluid: /<footer>/g,
+  butterfly: /<footer id="footer"[^>]*>/g
+};
+
+/**
+ * Values that differ between any two builds, whatever the plugin does — and nothing else:
+ * - landscape: `data-id`, Hexo's random post id;
+ * - Butterfly: `data-lastPushDate`, the build time;
+ * - NexT: the random colour `random-color()` gives `.links-of-author a::before` in main.css.
+ */
+function normalise(file: string, text: string): string {
+  if (file.endsWith('.css')) return text.replace(/(\.links-of-author a::before \{\s*background: )#[0-9a-f]{3,6}/g, '$1#');
+  return text.replace(/ data-id="[^"]*"/g, ' data-id=""').replace(/ data-lastPushDate="[^"]*"/g, ' data-lastPushDate=""');
+}
+
+function files(dir: string): string[] {
+  const out: string[] = [];
+  (function walk(at: string) {
+    for (const entry of readdirSync(at, { withFileTypes: true })) {
+      const path = join(at, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else out.push(relative(dir, path));
+    }
+  })(dir);
+  return out.sort();
+}
+
+const START = '<div class="hexo-beian" data-hexo-beian';
+
+/** The line and the page without it; asserts there is exactly one. */
+function takeLine(page: string): { line: string; at: number; rest: string } {
+  expect(page.split('data-hexo-beian').length - 1, 'insertions').to.equal(1);
+  const at = page.indexOf(START);
+  const end = page.indexOf('</div>', at) + '</div>'.length;
+  return { line: page.slice(at, end), at, rest: page.slice(0, at) + page.slice(end) };
+}
+
+const THEMES: Theme[] = ['landscape', 'next', 'fluid', 'butterfly'];
+
+for (const theme of THEMES) {
+  describe(`theme ${theme} (from npm), with and without hexo-beian`, function () {
+    let withPlugin: string;
+    let without: string;
+    let logged: Logged;
+    let pages: string[];
+
+    before(async function () {
+      this.timeout(120_000);
+      withPlugin = makeSite({ theme, config: BEIAN, files: FILES });
+      without = makeSite({ theme, config: BEIAN, files: FILES, withoutPlugin: true });
+      logged = await generate(withPlugin);
+      await generate(without);
+      pages = files(join(withPlugin, 'public'));
+    });
+
+    after(() => {
+      for (const dir of [withPlugin, without]) if (dir) rmSync(dir, { recursive: true, force: true });
+    });
+
+    it('generates the same files, and logs nothing for a valid config', () => {
+      expect(pages).to.deep.equal(files(join(without, 'public')));
+      expect(pages).to.include.members(['index.html', join('page', '2', 'index.html'), join('2024', '05', '22', 'tricky', 'index.html'), join('about', 'index.html'), 'api.json']);
+      expect(logged).to.deep.equal({ error: [], warn: [], info: [] });
+    });
+
+    it('every HTML page: exactly one line, at the end of the site footer, and not a byte else changed', () => {
+      const html = pages.filter(page => page.endsWith('.html'));
+      expect(html.length).to.be.greaterThan(8);
+      for (const page of html) {
+        const { line, at, rest } = takeLine(readFileSync(join(withPlugin, 'public', page), 'utf8'));
+        expect(normalise(page, rest), page).to.equal(normalise(page, readFileSync(join(without, 'public', page), 'utf8')));
+        const opens = [...rest.slice(0, at).matchAll(SITE_FOOTER[theme])];
+        expect(opens, `${page}: a site footer before the line`).to.have.length.greaterThan(0);
+        const open = opens[opens.length - 1].index;
+        expect(rest.indexOf('</footer>', open), `${page}: the line closes the site footer`).to.equal(at);
+        expect(rest.slice(at, at + '</footer>'.length)).to.equal('</footer>');
+        expect(line).to.contain('>京ICP备20000491号-1</a>');
+        expect(line).to.contain('>京公网安备11010502030143号</a>');
+      }
+    });
+
+    it('every other output (the .json page rendered through a layout, CSS, JS) is byte-identical', () => {
+      const other = pages.filter(page => !page.endsWith('.html'));
+      expect(other).to.include('api.json');
+      for (const page of other) {
+        const a = readFileSync(join(withPlugin, 'public', page));
+        const b = readFileSync(join(without, 'public', page));
+        if (a.equals(b)) continue;
+        expect(normalise(page, a.toString('utf8')), page).to.equal(normalise(page, b.toString('utf8')));
+      }
+      expect(readFileSync(join(withPlugin, 'public', 'api.json'), 'utf8')).not.to.contain('hexo-beian');
+    });
+  });
+}
+
+describe('a theme that already shows a filing number (NexT, Fluid from npm)', function () {
+  const dirs: string[] = [];
+  after(() => dirs.forEach(dir => rmSync(dir, { recursive: true, force: true })));
+
+  async function build(theme: Theme, config: string): Promise<{ dir: string; logged: Logged }> {
+    const dir = makeSite({ theme, config, files: FILES });
+    dirs.push(dir);
+    return { dir, logged: await generate(dir) };
+  }
+
+  /** How often the page shows `number` as text (tags and attributes, such as our aria-label, taken out). */
+  function count(html: string, number: string): number {
+    return html.replace(/<[^>]*>/g, ' ').split(number).length - 1;
+  }
+
+  const POST = join('2024', '05', '22', 'tricky', 'index.html');
+
+  describe('NexT with its own footer.beian on (ICP only)', () => {
+    let dir: string;
+    let logged: Logged;
+    before(async function () {
+      this.timeout(60_000);
+      ({ dir, logged } = await build('next', `${BEIAN}theme_config:\n  footer:\n    beian:\n      enable: true\n      icp: 京ICP备20000491号-1\n`));
+    });
+
+    it('leaves the ICP number out of its line on every page and keeps the 公安 number', () => {
+      for (const page of ['index.html', POST, join('about', 'index.html')]) {
+        const html = readFileSync(join(dir, 'public', page), 'utf8');
+        expect(count(html, '京ICP备20000491号-1'), page).to.equal(1);
+        const { line } = takeLine(html);
+        expect(line, page).not.to.contain('hexo-beian-icp');
+        expect(line, page).to.contain('>京公网安备11010502030143号</a>');
+      }
+    });
+
+    it('warns once per build, naming the page, the number and the NexT setting to turn off', () => {
+      expect(logged.error).to.deep.equal([]);
+      expect(logged.warn).to.have.length(1);
+      expect(logged.warn[0]).to.match(/^hexo-beian: [^:]+\.html: The page already shows 京ICP备20000491号-1 \(beian\.icp\)/);
+      expect(logged.warn[0]).to.contain('This is usually NexT\'s own filing line: set footer.beian.enable: false in _config.next.yml so that hexo-beian shows it');
+      expect(logged.warn[0]).to.contain('beian.duplicates: keep');
+      expect(logged.warn[0]).to.match(/\(already-shown\)$/);
+    });
+  });
+
+  it('Fluid showing both numbers: only the extra record is added, with one warning per number', async function () {
+    this.timeout(60_000);
+    const { dir, logged } = await build('fluid', `${BEIAN}  extra:\n    - text: 京ICP证030173号\ntheme_config:\n  footer:\n    beian:\n      enable: true\n      icp_text: 京ICP备20000491号-1\n      police_text: 京公网安备11010502030143号\n      police_code: 11010502030143\n`);
+    const html = readFileSync(join(dir, 'public', 'index.html'), 'utf8');
+    expect(count(html, '京ICP备20000491号-1')).to.equal(1);
+    expect(count(html, '京公网安备11010502030143号')).to.equal(1);
+    const { line } = takeLine(html);
+    expect(line).to.match(/^<div class="hexo-beian" data-hexo-beian style="text-align:center">\n<span class="hexo-beian-item hexo-beian-extra" [^>]*>京ICP证030173号<\/span>\n<\/div>$/);
+    expect(logged.warn).to.have.length(2);
+    expect(logged.warn[0]).to.match(/^hexo-beian: [^:]+\.html: The page already shows 京ICP备20000491号-1 \(beian\.icp\)/);
+    expect(logged.warn[1]).to.match(/^hexo-beian: [^:]+\.html: The page already shows 京公网安备11010502030143号 \(beian\.gongan\)/);
+    for (const warning of logged.warn) expect(warning).to.contain('set footer.beian.enable: false in _config.fluid.yml');
+  });
+
+  it('duplicates: keep shows both, as the user insists', async function () {
+    this.timeout(60_000);
+    const { dir, logged } = await build('next', `${BEIAN}  duplicates: keep\ntheme_config:\n  footer:\n    beian:\n      enable: true\n      icp: 京ICP备20000491号-1\n`);
+    const html = readFileSync(join(dir, 'public', 'index.html'), 'utf8');
+    expect(count(html, '京ICP备20000491号-1')).to.equal(2);
+    expect(takeLine(html).line).to.contain('hexo-beian-icp');
+    expect(logged.warn).to.deep.equal([]);
+  });
+});
