@@ -140,6 +140,18 @@ describe('config', () => {
     expect(findings[1].message).to.equal('beian.online is not a date (it is 20240601); write it as year-month-day, for example 2024-05-20.');
   });
 
+  it('guard: off, warn or block (default warn); anything else is an error and keeps warn', () => {
+    expect(readConfig({}, 'en').config.guard).to.equal('warn');
+    expect(readConfig({ guard: 'block' }, 'en').config.guard).to.equal('block');
+    expect(readConfig({ guard: false }, 'en').config.guard).to.equal('off');
+    const { config, findings } = readConfig({ guard: 'stop' }, 'en');
+    expect(config.guard).to.equal('warn');
+    expect(findings.map(f => [f.code, f.severity, f.path, f.message])).to.deep.equal([[
+      'config-choice', 'error', 'beian.guard',
+      'beian.guard must be off (no audit), warn (audit before generate and deploy, and print) or block (stop generate and deploy on an error) (it is "stop"); treated as warn.'
+    ]]);
+  });
+
   it('never mutates the user\'s config or the defaults', () => {
     const raw = { icp: { number: ' 粤ＩＣＰ备14615304号-1 ', approved: '2024-05-20' }, gongan: 11010502030143 };
     const before = JSON.stringify(raw);

@@ -38,6 +38,8 @@ export interface SiteOptions {
   withoutPlugin?: boolean;
   /** A theme from npm (default landscape), or the name of one written under `themes/` through `files`. */
   theme?: Theme | string;
+  /** More plugins from npm for the site's dependencies (e.g. `hexo-deployer-git`). */
+  plugins?: string[];
 }
 
 const BASE_CONFIG = `title: Test Blog
@@ -63,7 +65,7 @@ export function makeSite(options: SiteOptions = {}): string {
   const theme = options.theme ?? 'landscape';
   const deps: Record<string, string> = { hexo: '*' };
   const fromNpm = theme in THEMES ? [`hexo-theme-${theme}`, ...THEMES[theme as Theme]] : [];
-  for (const name of [...SITE_PACKAGES, ...fromNpm]) deps[name] = '*';
+  for (const name of [...SITE_PACKAGES, ...fromNpm, ...options.plugins ?? []]) deps[name] = '*';
   if (!options.withoutPlugin) deps['hexo-beian'] = '*';
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'site', private: true, hexo: { version: '8.0.0' }, dependencies: deps }, null, 2));
   writeFileSync(join(dir, '_config.yml'), `${BASE_CONFIG}theme: ${theme}\n${options.config ?? ''}`);

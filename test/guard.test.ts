@@ -1,0 +1,113 @@
+import { expect } from 'chai';
+import { execFileSync } from 'child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { blockedLine } from '../lib/guard';
+import { makeSite, runHexo } from './site';
+
+const ICP = '京ICP备20000491号-1';
+const GONGAN = '京公网安备11010502030143号';
+/** ICP approved long ago and no 公安 number: the 30-day deadline has passed, an error. */
+const OVERDUE = `  icp:\n    number: ${ICP}\n    approved: 2024-05-20\n`;
+const CLEAN = `  icp: ${ICP}\n  gongan: ${GONGAN}\n`;
+
+/**
+ * The commit messages on the deploy target's branch, newest first (hexo-deployer-git makes a
+ * 'First commit' of its own, then ours, 'site'); none when nothing was ever pushed.
+ */
+function pushed(bare: string): string[] {
+  try {
+    return execFileSync('git', ['--git-dir', bare, 'log', '--format=%s', 'main'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim().split('\n');
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * The publish guard with a real deployer: hexo-deployer-git pushing to a bare repository in
+ * a temporary folder, driven by the real `hexo` command line.
+ */
+describe('guard (beian.guard before generate and deploy)', function () {
+  this.timeout(120_000);
+  const dirs: string[] = [];
+  after(() => dirs.forEach(dir => rmSync(dir, { recursive: true, force: true })));
+
+  /** A site that deploys with git to a fresh bare repository. */
+  function site(beian: string): { dir: string; bare: string } {
+    const bare = mkdtempSync(join(tmpdir(), 'hexo-beian-target-'));
+    execFileSync('git', ['init', '--bare', '--quiet', '--initial-branch', 'main', bare]);
+    const deploy = `deploy:\n  type: git\n  repo: ${bare}\n  branch: main\n  message: site\n  name: Test\n  email: test@example.cn\n`;
+    const dir = makeSite({ config: `${deploy}beian:\n${beian}`, plugins: ['hexo-deployer-git'] });
+    dirs.push(bare, dir);
+    return { dir, bare };
+  }
+
+  it('block, a config error: hexo deploy -g stops before writing public/, and nothing is pushed', async () => {
+    const { dir, bare } = site(`${OVERDUE}  guard: block\n`);
+    const { code, stdout, stderr } = await runHexo(dir, ['deploy', '-g']);
+    expect(code).not.to.equal(0);
+    expect(stdout + stderr).to.match(/ERROR\s+hexo-beian: beian\.gongan: The public-security \(公安\) filing is \d+ days overdue/);
+    expect(stderr).to.contain('hexo-beian stopped the build: 1 error(s) above; fix beian.gongan (gongan-missing) first, or set beian.guard: warn in _config.yml to build anyway with a warning.');
+    expect(stdout + stderr).not.to.match(/\n\s+at /);
+    expect(existsSync(join(dir, 'public'))).to.equal(false);
+    expect(pushed(bare)).to.deep.equal([]);
+    // The same for a plain build.
+    const build = await runHexo(dir, ['generate']);
+    expect(build.code).not.to.equal(0);
+    expect(build.stderr).to.contain('hexo-beian stopped the build');
+    expect(existsSync(join(dir, 'public'))).to.equal(false);
+  });
+
+  it('block, a page error after a clean build: hexo deploy stops, the target is untouched', async () => {
+    const { dir, bare } = site(`${CLEAN}  guard: block\n`);
+    expect((await runHexo(dir, ['generate'])).code).to.equal(0);
+    // The home page loses its filing line after the build (a stale or hand-edited file).
+    const home = join(dir, 'public', 'index.html');
+    writeFileSync(home, readFileSync(home, 'utf8').replace(/<div class="hexo-beian"[\s\S]*?<\/div>/, ''));
+    const { code, stdout, stderr } = await runHexo(dir, ['deploy']);
+    expect(code).not.to.equal(0);
+    expect(stdout + stderr).to.match(/ERROR\s+hexo-beian: index\.html: The ICP number 京ICP备20000491号-1 is not on this page/);
+    expect(stderr).to.contain('hexo-beian stopped the deploy: 2 error(s) above; fix index.html (page-missing) first, or set beian.guard: warn in _config.yml to deploy anyway with a warning.');
+    expect(pushed(bare)).to.deep.equal([]);
+  });
+
+  it('warn, the same config error: the findings are printed, and everything is pushed', async () => {
+    const { dir, bare } = site(`${OVERDUE}  guard: warn\n`);
+    const { code, stdout, stderr } = await runHexo(dir, ['deploy', '-g']);
+    expect(code).to.equal(0);
+    const out = stdout + stderr;
+    expect(out).to.match(/ERROR\s+hexo-beian: beian\.gongan: The public-security \(公安\) filing is \d+ days overdue/);
+    // Printed once, though both the build and the deploy ran the audit.
+    expect(out.split('filing is').length - 1).to.equal(1);
+    expect(out).not.to.contain('stopped');
+    expect(pushed(bare)).to.deep.equal(['site', 'First commit']);
+    expect(execFileSync('git', ['--git-dir', bare, 'show', 'main:index.html'], { encoding: 'utf8' })).to.contain(`>${ICP}</a>`);
+  });
+
+  it('a clean site deploys silently: no line from hexo-beian, everything pushed', async () => {
+    const { dir, bare } = site(`${CLEAN}  guard: block\n`);
+    const { code, stdout, stderr } = await runHexo(dir, ['deploy', '-g']);
+    expect(code).to.equal(0);
+    // Our log lines start `hexo-beian:` (the temporary folders' names hold `hexo-beian-`).
+    expect(stdout + stderr).not.to.contain('hexo-beian:');
+    expect(pushed(bare)).to.deep.equal(['site', 'First commit']);
+  });
+
+  it('off: no audit, even with an error; the site is pushed', async () => {
+    const { dir, bare } = site(`${OVERDUE}  guard: off\n`);
+    const { code, stdout, stderr } = await runHexo(dir, ['deploy', '-g']);
+    expect(code).to.equal(0);
+    expect(stdout + stderr).not.to.contain('overdue');
+    expect(pushed(bare)).to.deep.equal(['site', 'First commit']);
+  });
+
+  it('blockedLine() names the first error to fix and the setting that lets it through, in Chinese too', () => {
+    const findings = [
+      { code: 'placeholder', severity: 'error' as const, message: 'x', path: 'beian.icp' },
+      { code: 'page-missing', severity: 'error' as const, message: 'y', page: 'index.html' },
+      { code: 'link-retired', severity: 'warning' as const, message: 'z', page: 'index.html' }
+    ];
+    expect(blockedLine(findings, 'deploy', 'zh')).to.equal('hexo-beian 已阻止部署：有 2 个错误（见上文），请先修正 beian.icp（placeholder）；或在 _config.yml 中设 beian.guard: warn，只警告不阻止。');
+  });
+});
