@@ -139,7 +139,7 @@ describe('render', () => {
 
   it('needs no stylesheet and no script: each item one unbreakable block, wrapping between items, centred', () => {
     const html = markup({ icp: ICP, gongan: { number: GONGAN, icon: '/g.png' }, extra: ['x'] });
-    expect(html).to.match(/^<div class="hexo-beian" data-hexo-beian style="text-align:center">\n/);
+    expect(html).to.match(/^<div class="hexo-beian" data-hexo-beian style="text-align:center;padding:.5em 0;font-size:.85em">\n/);
     expect(html.match(/style="display:inline-block;white-space:nowrap;margin:0 \.5em"/g)).to.have.length(3);
     // Whitespace between the items is where a line may break; inside an item there is none.
     expect(html.split('\n')).to.have.length(5);
