@@ -52,8 +52,8 @@ export function auditConfig(raw: unknown, options: AuditOptions): Finding[] {
       severity: 'warning',
       path: `${config.at}.icp`,
       message: say(language, {
-        zh: '没有配置 ICP 备案号：中国大陆的网站须在首页底部显示它（《非经营性互联网信息服务备案管理办法》第十三条）。请在站点的 _config.yml（不是主题的）里写：\nbeian:\n  icp: 你的 ICP 备案号，例如 京ICP备20000491号-1',
-        en: 'No ICP number is configured: a site served from mainland China must show it at the bottom of its home page (MIIT Order No. 33, art. 13). Write it in the site\'s _config.yml (not the theme\'s):\nbeian:\n  icp: <your ICP number, for example 京ICP备20000491号-1>'
+        zh: '没有配置 ICP 备案号：中国大陆的网站须在首页底部显示它（《非经营性互联网信息服务备案管理办法》第十三条）。请在站点的 _config.yml（不是主题的）里写：\nbeian:\n  icp: ‹你的 ICP 备案号，例如 京ICP备20000491号-1›',
+        en: 'No ICP number is configured: a site served from mainland China must show it at the bottom of its home page (MIIT Order No. 33, art. 13). Write it in the site\'s _config.yml (not the theme\'s):\nbeian:\n  icp: ‹your ICP number, for example 京ICP备20000491号-1›'
       })
     });
   }

@@ -1,5 +1,6 @@
 import { at, say, type Diagnostic, type Finding, type Language } from './diagnostic';
 import { compareFilings, parseGongan, parseIcp, type FilingResult } from './filing';
+import { distance } from 'fastest-levenshtein';
 
 /**
  * The `beian` block of a site's `_config.yml`: its shape, its defaults, and how it is read.
@@ -575,16 +576,35 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 function readDate(value: unknown, path: string, language: Language, findings: Finding[]): string | undefined {
   if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString().slice(0, 10);
   if (typeof value === 'string' && isCalendarDate(value.trim())) return value.trim();
-  findings.push({
+  const meant = typeof value === 'string' ? otherDateForm(value) : undefined;
+  const finding: Finding = {
     code: 'config-date',
     severity: 'error',
     path,
-    message: say(language, {
-      zh: `${path} 不是日期（写的是 ${shown(value)}），请写成 年-月-日，例如 2024-05-20。`,
-      en: `${path} is not a date (it is ${shown(value)}); write it as year-month-day, for example 2024-05-20.`
-    })
-  });
+    message: meant
+      ? say(language, {
+        zh: `${path} 要写成 年-月-日（写的是 ${shown(value)}），即 ${meant}。`,
+        en: `${path} must be written year-month-day (it is ${shown(value)}): ${meant}.`
+      })
+      : say(language, {
+        zh: `${path} 不是日期（写的是 ${shown(value)}），请写成 年-月-日，例如 2024-05-20。`,
+        en: `${path} is not a date (it is ${shown(value)}); write it as year-month-day, for example 2024-05-20.`
+      })
+  };
+  if (meant) finding.suggestion = meant;
+  findings.push(finding);
   return undefined;
+}
+
+/**
+ * The other ways a day is written in Chinese configs (`2024/6/1`, `2024.6.1`, `2024年6月1日`)
+ * as `YYYY-MM-DD`, when the day exists; read only to suggest it, never taken silently.
+ */
+function otherDateForm(text: string): string | undefined {
+  const m = /^(\d{4})\s*[/.年-]\s*(\d{1,2})\s*[/.月-]\s*(\d{1,2})\s*日?$/.exec(text.trim());
+  if (!m) return undefined;
+  const iso = `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`;
+  return isCalendarDate(iso) ? iso : undefined;
 }
 
 /** True for a real `YYYY-MM-DD` day (2024-02-30 is not one). */
@@ -626,6 +646,7 @@ function unknownKeys(block: Plain, known: readonly string[], path: string, langu
   return Object.keys(block).filter(key => !known.includes(key)).map(key => {
     const home = path === 'beian' ? LONG_FORM[key] : undefined;
     const longForm = home ? `\n${home}:\n  number: ${EXAMPLE[home]}\n  ${key}: ${key === 'approved' ? '2024-05-20' : '/images/gongan.png'}` : '';
+    const guess = home ? undefined : closestKey(key, known);
     return {
       code: 'config-unknown-key',
       severity: 'warning' as const,
@@ -636,11 +657,23 @@ function unknownKeys(block: Plain, known: readonly string[], path: string, langu
           en: `${path}.${key} belongs under ${home} and is ignored: write ${home} in its long form:${longForm}`
         })
         : say(language, {
-          zh: `未知的键 ${path}.${key}，已忽略；${path} 下可用的键：${known.join('、')}。`,
-          en: `Unknown key ${path}.${key} is ignored; the keys under ${path} are ${known.join(', ')}.`
-        })
+          zh: `未知的键 ${path}.${key}，已忽略；${guess ? `是不是 ${guess}？` : ''}${path} 下可用的键：${known.join('、')}。`,
+          en: `Unknown key ${path}.${key} is ignored; ${guess ? `did you mean ${guess}? ` : ''}the keys under ${path} are ${known.join(', ')}.`
+        }),
+      ...(guess && { suggestion: guess })
     };
   });
+}
+
+/** The known key a typo most likely meant: at most two letters off (`positon` → `position`). */
+function closestKey(key: string, known: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const candidate of known) {
+    const d = distance(key.toLowerCase(), candidate);
+    if (d < bestDistance) [best, bestDistance] = [candidate, d];
+  }
+  return best;
 }
 
 /** The example shown where a number is missing: a shape, never a number to paste. */

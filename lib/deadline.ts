@@ -67,8 +67,8 @@ export function gonganDeadline(config: BeianConfig, todayDate: string, language:
   const start = startOf(config);
   // What to write once filed, as it stands in _config.yml.
   const filed = say(language, {
-    zh: '备案通过后，在 beian 下加一行 gongan: 你的公安备案号，例如 gongan: 京公网安备11010502030143号。',
-    en: 'Once filed, add a line under beian: gongan: <your number>, for example gongan: 京公网安备11010502030143号.'
+    zh: `备案通过后，在 ${config.at} 下加一行 gongan: ‹你的公安备案号›，例如 gongan: 京公网安备11010502030143号。`,
+    en: `Once filed, add a line under ${config.at}: gongan: ‹your number›, for example gongan: 京公网安备11010502030143号.`
   });
   if (!start) {
     return [{
@@ -76,8 +76,8 @@ export function gonganDeadline(config: BeianConfig, todayDate: string, language:
       severity: 'info',
       path,
       message: say(language, {
-        zh: `已配置 ICP 备案号，但没有公安联网备案号。网站开通后 30 日内须办理公安联网备案。写上 ICP 备案通过日期即可算出截止日：\nicp:\n  number: ${config.icp.result.canonical ?? '京ICP备20000491号-1'}\n  approved: 2024-05-20\n（或写 beian.online: 上线日期）。${filed}`,
-        en: `An ICP number is set but no public-security (公安) number. Sites must file with public security within 30 days of going online. Give the ICP approval date to get the deadline:\nicp:\n  number: ${config.icp.result.canonical ?? '京ICP备20000491号-1'}\n  approved: 2024-05-20\n(or beian.online: the go-live date). ${filed}`
+        zh: `已配置 ICP 备案号，但没有公安联网备案号。网站开通后 30 日内须办理公安联网备案。写上 ICP 备案通过日期即可算出截止日：\nicp:\n  number: ${config.icp.result.canonical ?? '京ICP备20000491号-1'}\n  approved: ‹ICP 备案通过的日期，例如 2024-05-20›\n（或写 beian.online: ‹上线日期›）。${filed}`,
+        en: `An ICP number is set but no public-security (公安) number. Sites must file with public security within 30 days of going online. Give the ICP approval date to get the deadline:\nicp:\n  number: ${config.icp.result.canonical ?? '京ICP备20000491号-1'}\n  approved: ‹the day it was approved, for example 2024-05-20›\n(or beian.online: ‹the go-live date›). ${filed}`
       })
     }];
   }

@@ -79,7 +79,9 @@ export function hasError(findings: readonly Diagnostic[]): boolean {
 export function describe(finding: Finding, language: Language): string {
   const where = finding.page ?? finding.path;
   const [first, ...more] = finding.message.split('\n');
-  const lines = [`${where ? `${where}: ` : ''}${first} (${finding.code})`, ...more];
+  // Messages about a key often open with its path already; it is not said twice.
+  const prefix = where && !first.startsWith(where) ? `${where}: ` : '';
+  const lines = [`${prefix}${first} (${finding.code})`, ...more];
   if (finding.suggestion) {
     const [head, ...rest] = finding.suggestion.split('\n');
     lines.push(`${say(language, { zh: '改为', en: 'write' })}: ${head}`, ...rest);

@@ -42,10 +42,13 @@ export class GuardError extends Error {
 export function blockedLine(findings: readonly Finding[], stage: 'build' | 'deploy', language: Language): string {
   const errors = findings.filter(f => f.severity === 'error');
   const first = errors[0];
-  const where = first ? first.page ?? first.path ?? first.code : '';
+  // A config path is the thing to fix; a page is generated, so its finding is named instead.
+  const what = !first ? { zh: '', en: '' }
+    : first.path ? { zh: `${first.path}（${first.code}）`, en: `${first.path} (${first.code})` }
+    : { zh: `${first.page ?? ''} 上的 ${first.code}`, en: `the ${first.code} on ${first.page ?? ''}` };
   return say(language, {
-    zh: `hexo-beian 已阻止${stage === 'deploy' ? '部署' : '生成'}：有 ${errors.length} 个错误（见上文），请先修正 ${where}（${first?.code ?? ''}）；或在 _config.yml 中设 beian.guard: warn，只警告不阻止。`,
-    en: `hexo-beian stopped the ${stage}: ${errors.length} error(s) above; fix ${where} (${first?.code ?? ''}) first, or set beian.guard: warn in _config.yml to ${stage} anyway with a warning.`
+    zh: `hexo-beian 已阻止${stage === 'deploy' ? '部署' : '生成'}：有 ${errors.length} 个错误（见上文），请先修正 ${what.zh}；或在 _config.yml 中设 beian.guard: warn，只警告不阻止。`,
+    en: `hexo-beian stopped the ${stage}: ${errors.length} error(s) above; fix ${what.en} first, or set beian.guard: warn in _config.yml to ${stage} anyway with a warning.`
   });
 }
 

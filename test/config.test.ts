@@ -97,6 +97,22 @@ describe('config', () => {
     expect(wrong?.suggestion).to.equal(undefined);
   });
 
+  it('a misspelt key: the key it most likely meant, as the suggestion', () => {
+    const [finding] = readConfig({ icp: ICP, positon: 'body_end' }, 'en').findings;
+    expect([finding.code, finding.path, finding.suggestion]).to.deep.equal(['config-unknown-key', 'beian.positon', 'position']);
+    expect(finding.message).to.match(/^Unknown key beian\.positon is ignored; did you mean position\? the keys under beian are /);
+    expect(readConfig({ icp: ICP, colour: 'red' }, 'en').findings[0].suggestion).to.equal(undefined);
+  });
+
+  it('a day written the other usual ways: the YYYY-MM-DD form to write, never taken silently', () => {
+    for (const written of ['2024/6/1', '2024.6.1', '2024年6月1日', '2024-6-1']) {
+      const { config, findings } = readConfig({ icp: ICP, online: written }, 'zh');
+      expect(config.online, written).to.equal(undefined);
+      expect(findings.map(f => [f.code, f.suggestion]), written).to.deep.equal([['config-date', '2024-06-01']]);
+    }
+    expect(readConfig({ online: '2024/6/31' }, 'en').findings[0].suggestion).to.equal(undefined);
+  });
+
   it('a long form without its number is an error at .number with an example', () => {
     const { config, findings } = readConfig({ icp: { approved: '2024-05-20' } }, 'en');
     expect(config.icp).to.equal(undefined);

@@ -35,7 +35,7 @@ describe('deadline', () => {
     expect(finding.severity).to.equal('warning');
     expect(finding.deadline).to.equal('2024-06-19');
     expect(finding.daysOverdue).to.equal(undefined);
-    expect(finding.message).to.equal('No public-security (公安) number yet: file by 2024-06-19 (inclusive; 30 days from beian.icp.approved 2024-05-20); 18 days left. Once filed, add a line under beian: gongan: <your number>, for example gongan: 京公网安备11010502030143号.');
+    expect(finding.message).to.equal('No public-security (公安) number yet: file by 2024-06-19 (inclusive; 30 days from beian.icp.approved 2024-05-20); 18 days left. Once filed, add a line under beian: gongan: ‹your number›, for example gongan: 京公网安备11010502030143号.');
   });
 
   it('the deadline day itself is still in time', () => {
@@ -48,7 +48,7 @@ describe('deadline', () => {
     expect(finding.severity).to.equal('error');
     expect(finding.deadline).to.equal('2024-06-19');
     expect(finding.daysOverdue).to.equal(12);
-    expect(finding.message).to.equal('公安联网备案已逾期 12 天：截止日为 2024-06-19（beian.icp.approved 2024-05-20 起 30 日）。请尽快办理。备案通过后，在 beian 下加一行 gongan: 你的公安备案号，例如 gongan: 京公网安备11010502030143号。');
+    expect(finding.message).to.equal('公安联网备案已逾期 12 天：截止日为 2024-06-19（beian.icp.approved 2024-05-20 起 30 日）。请尽快办理。备案通过后，在 beian 下加一行 gongan: ‹你的公安备案号›，例如 gongan: 京公网安备11010502030143号。');
   });
 
   it('info, not a warning, while the start date is still ahead', () => {
@@ -60,7 +60,7 @@ describe('deadline', () => {
 
   it('without a date, the message shows the long form of icp to write', () => {
     const [finding] = deadline({ icp: ICP }, '2024-06-01');
-    expect(finding.message).to.contain('\nicp:\n  number: 京ICP备20000491号-1\n  approved: 2024-05-20\n');
+    expect(finding.message).to.contain('\nicp:\n  number: 京ICP备20000491号-1\n  approved: ‹the day it was approved, for example 2024-05-20›\n');
   });
 
   it('the go-live date, when given, is the start of the 30 days', () => {

@@ -131,7 +131,7 @@ describe('footer (real Hexo, landscape theme)', function () {
     const logged = await generate(dir);
     expect(count(readPublic(dir, 'index.html'), 'data-hexo-beian')).to.equal(0);
     expect(logged.error).to.deep.equal([
-      'hexo-beian: beian: beian must be a block of keys (icp, gongan, …), not a single value; for example: (config-shape)\n'
+      'hexo-beian: beian must be a block of keys (icp, gongan, …), not a single value; for example: (config-shape)\n'
       + '    beian:\n      icp: 京ICP备20000491号-1\n      gongan: 京公网安备11010502030143号'
     ]);
   });

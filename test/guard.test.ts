@@ -68,7 +68,7 @@ describe('guard (beian.guard before generate and deploy)', function () {
     const { code, stdout, stderr } = await runHexo(dir, ['deploy']);
     expect(code).not.to.equal(0);
     expect(stdout + stderr).to.match(/ERROR\s+hexo-beian: index\.html: The ICP number 京ICP备20000491号-1 is not on this page/);
-    expect(stderr).to.contain('hexo-beian stopped the deploy: 2 error(s) above; fix index.html (page-missing) first, or set beian.guard: warn in _config.yml to deploy anyway with a warning.');
+    expect(stderr).to.contain('hexo-beian stopped the deploy: 2 error(s) above; fix the page-missing on index.html first, or set beian.guard: warn in _config.yml to deploy anyway with a warning.');
     expect(pushed(bare)).to.deep.equal([]);
   });
 
