@@ -281,6 +281,8 @@ const REGENERATE = {
  * - `page-other-number` (error): a filing number in a link to a query page, in a `<footer>`
  *   or in the filing line, that is not the configured one (a stale build, or a number
  *   hard-coded by the theme); numbers elsewhere (a post quoting one) are left alone;
+ * - `page-unconfigured-number` (warning): the same, of a kind the config has no number for
+ *   (a number removed from the config and not regenerated, or only in the theme);
  * - `link-crossed` (error): an ICP number linked to the MPS site, or the reverse;
  * - `link-wrong-code` (error): a 公安 number linked to the query of other digits;
  * - `link-retired` (warning): a link to a retired query address.
@@ -325,9 +327,13 @@ export function auditPage(path: string, html: Buffer, plan: PagePlan): Finding[]
       const rule = home && item.kind === 'icp'
         ? { zh: '首页底部必须显示 ICP 备案号（《非经营性互联网信息服务备案管理办法》第十三条）', en: 'the home page must show it at the bottom (MIIT Order No. 33, art. 13)' }
         : { zh: '这个页面应当显示它', en: 'this page should show it' };
+      // With position: none only the theme's own beian() call puts the line on a page.
+      const fix = plan.placement.position === 'none'
+        ? { zh: 'beian.position 是 none，只有主题调用 beian() 的地方才显示备案行：在主题的页脚布局里加上 <%- beian() %>（EJS）或 {{ beian() }}（Nunjucks），或把 position 改回 footer', en: 'with beian.position none, the line shows only where the theme calls beian(): add <%- beian() %> (EJS) or {{ beian() }} (Nunjucks) to the theme\'s footer layout, or set position back to footer' }
+        : { zh: `${REGENERATE.zh}；若仍然没有，说明主题的布局既没有站点 <footer> 也没有 </body>`, en: `to fix it, ${REGENERATE.en}; if it is still missing, the theme's layout has neither a site <footer> nor </body>` };
       add('page-missing', 'error', {
-        zh: `${label.zh} ${item.text} 不在这个页面上：${rule.zh}。${REGENERATE.zh}；若仍然没有，说明主题的布局既没有站点 <footer> 也没有 </body>。`,
-        en: `${label.en} ${item.text} is not on this page: ${rule.en}. To fix it, ${REGENERATE.en}; if it is still missing, the theme's layout has neither a site <footer> nor </body>.`
+        zh: `${label.zh} ${item.text} 不在这个页面上：${rule.zh}。${fix.zh}。`,
+        en: `${label.en} ${item.text} is not on this page: ${rule.en}. ${fix.en[0].toUpperCase()}${fix.en.slice(1)}.`
       });
     } else if (linked.length === 0) {
       const seen = shown.map(o => o.anchor?.href).find(href => href);
@@ -366,6 +372,12 @@ export function auditPage(path: string, html: Buffer, plan: PagePlan): Finding[]
       add('page-other-number', 'error', {
         zh: `这个页面显示的是 ${o.text}，而配置里是 ${mine}（beian.${o.kind}）：可能是旧的构建，或主题里写死的编号。${REGENERATE.zh}；若仍然出现，在主题的布局和配置里搜索 ${o.text} 并删除。`,
         en: `This page shows ${o.text}, but the config has ${mine} (beian.${o.kind}): a stale build, or a number hard-coded in the theme. To fix it, ${REGENERATE.en}; if it stays, search the theme's layout and config for ${o.text} and remove it.`
+      });
+    }
+    if (mine === undefined && !own.has(o.text) && displayed && once('page-unconfigured-number')) {
+      add('page-unconfigured-number', 'warning', {
+        zh: `这个页面显示了${label.zh} ${o.text}，但配置里没有${label.zh}：可能是旧的构建（删掉编号后没有重新生成），或主题里写死的编号。若它是本站的编号，写进 beian.${o.kind}；否则${REGENERATE.zh}，若仍然出现，在主题的布局和配置里搜索 ${o.text} 并删除。`,
+        en: `This page shows ${label.en.replace(/^The/, 'the')} ${o.text}, but the config has none: a stale build (the number was removed and the site not regenerated), or a number hard-coded in the theme. If it is this site's number, write it in beian.${o.kind}; otherwise ${REGENERATE.en}, and if it stays, search the theme's layout and config for ${o.text} and remove it.`
       });
     }
     if (o.anchor && target && crossed(o.kind, target) && once('link-crossed')) {

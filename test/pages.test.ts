@@ -113,6 +113,25 @@ beian:
     expect(codes(audit('index.html', page))).to.deep.equal([['page-other-number', 'error']]);
   });
 
+  it('a number removed from the config, the site not regenerated: the page still shows it, a warning', () => {
+    const icpOnly = planFor({ icp: ICP });
+    const findings = audit('index.html', home, icpOnly);
+    expect(codes(findings)).to.deep.equal([['page-unconfigured-number', 'warning']]);
+    expect(findings[0].message).to.match(/^This page shows the public-security \(公安\) number 京公网安备11010502030143号, but the config has none: a stale build/);
+  });
+
+  it('position: none without beian() in the theme: the home page misses it, and the message says why', () => {
+    const none = planFor({ icp: ICP, position: 'none' });
+    const page = home.replace(/<div class="hexo-beian"[\s\S]*?<\/div>/, '');
+    const [finding, ...rest] = audit('index.html', page, none);
+    expect(rest).to.deep.equal([]);
+    expect(finding.code).to.equal('page-missing');
+    expect(finding.message).to.contain('With beian.position none, the line shows only where the theme calls beian()');
+    expect(finding.message).to.contain('add <%- beian() %> (EJS) or {{ beian() }} (Nunjucks)');
+    // Other pages are not expected to carry it then.
+    expect(audit(POST, post.replace(/<div class="hexo-beian"[\s\S]*?<\/div>/, ''), none)).to.deep.equal([]);
+  });
+
   it('a retired MIIT host: a warning, and the number is no longer linked right', () => {
     const findings = audit('index.html', home.replace('href="https://beian.miit.gov.cn/"', 'href="http://www.miitbeian.gov.cn/"'));
     expect(codes(findings)).to.deep.equal([['page-unlinked', 'error'], ['link-retired', 'warning']]);
@@ -154,10 +173,12 @@ beian:
     expect(codes(audit('index.html', fragment))).to.deep.equal([['page-unlinked', 'error'], ['page-missing', 'error']]);
   });
 
-  it('with nothing configured, only the links are checked', () => {
+  it('with nothing configured, nothing is expected; numbers still shown and retired links are reported', () => {
     const none = planFor({});
     expect(audit('index.html', home.replace(/<div class="hexo-beian"[\s\S]*?<\/div>/, ''), none)).to.deep.equal([]);
-    expect(codes(audit('index.html', home.replace('https://beian.miit.gov.cn/', 'http://www.beian.miit.gov.cn/'), none))).to.deep.equal([['link-retired', 'warning']]);
+    expect(codes(audit('index.html', home.replace('https://beian.miit.gov.cn/', 'http://www.beian.miit.gov.cn/'), none))).to.deep.equal([
+      ['page-unconfigured-number', 'warning'], ['page-unconfigured-number', 'warning'], ['link-retired', 'warning']
+    ]);
   });
 
   it('a site without a home page: home-missing', () => {
