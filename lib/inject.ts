@@ -35,11 +35,25 @@ export interface Slots {
 /**
  * Reads a page once and returns where the filing line can go. Never throws on bad HTML.
  *
- * The page is read token by token (htmlparser2's Tokenizer, which keeps `<script>` and
- * `<style>` content raw) rather than as a tree: a tree builder closes the site footer at a
- * `</footer>` inside a `<template>` in it, while a template's content is inert.
+ * Most pages are read by {@link scanSlots}, which is many times faster; a page it is unsure
+ * of is read by {@link tokenizeSlots}, whose answer is the definition of the right one.
  */
 export function findSlots(html: string, options: { text?: boolean } = {}): Slots {
+  return scanSlots(html, options) ?? tokenizeSlots(html, options);
+}
+
+/**
+ * The reference reading of a page, and the fallback of {@link findSlots}: the page is read
+ * token by token (htmlparser2's Tokenizer, which keeps `<script>` and `<style>` content raw)
+ * rather than as a tree: a tree builder closes the site footer at a `</footer>` inside a
+ * `<template>` in it, while a template's content is inert. About 20 µs per kB of page.
+ */
+export function tokenizeSlots(html: string, options: { text?: boolean } = {}): Slots {
+  return tokenize(html, options.text ? 'footer' : undefined);
+}
+
+/** {@link tokenizeSlots}; `text: 'all'` collects the text of the whole input (a site footer cut out of a page). */
+function tokenize(html: string, text: 'footer' | 'all' | undefined): Slots {
   const slots: Slots = { footerEnd: -1, footerStart: -1, bodyEnd: -1, marked: false };
   let sectioning = 0;
   let template = 0;
@@ -61,14 +75,14 @@ export function findSlots(html: string, options: { text?: boolean } = {}): Slots
       if (end - start === MARK.length && name(start, end) === MARK) slots.marked = true;
     },
     ontext(start, end) {
-      if (options.text && !raw && template === 0) chunks.push({ at: start, text: html.slice(start, end) });
+      if (text && !raw && template === 0) chunks.push({ at: start, text: html.slice(start, end) });
     },
     ontextentity(codepoint, end) {
-      if (options.text && !raw && template === 0) chunks.push({ at: end - 1, text: String.fromCodePoint(codepoint) });
+      if (text && !raw && template === 0) chunks.push({ at: end - 1, text: String.fromCodePoint(codepoint) });
     },
     onclosetag(start, end) {
       const tag = name(start, end);
-      const at = start - 2; // the `<` of `</tag`
+      const at = html.lastIndexOf('<', start); // the `<` of `</tag` (or of `</ tag`)
       if (template > 0) {
         if (tag === 'template') template--;
         return;
@@ -96,18 +110,143 @@ export function findSlots(html: string, options: { text?: boolean } = {}): Slots
   });
   tokenizer.write(html);
   tokenizer.end();
-  if (options.text) {
-    const inFooter = slots.footerEnd >= 0 ? chunks.filter(c => c.at > slots.footerStart && c.at < slots.footerEnd) : chunks;
+  if (text) {
+    const inFooter = slots.footerEnd >= 0 && text === 'footer' ? chunks.filter(c => c.at > slots.footerStart && c.at < slots.footerEnd) : chunks;
     slots.text = inFooter.map(c => c.text).join('');
   }
   return slots;
 }
 
+/*
+ * The fast reading. The page is matched, in a few calls, by regular expressions (V8 compiles
+ * them to machine code) that read markup exactly as htmlparser2's Tokenizer does, as far as
+ * the slots depend on it: where each tag ends (quoted and unquoted attribute values, a name
+ * that starts with `=` or a quote), where `<script>`, `<style>`, `<title>`, `<textarea>` and
+ * `<xmp>` content ends, comments (`<!-->` and `<!--->` included), doctypes and processing
+ * instructions. Every reading is forced to the longest match (the lookaheads), so a tag has
+ * one reading: the tokenizer's. Whatever the expressions do not describe (CDATA, `<!>`,
+ * `<script/>`, a tag cut off by the end of the page, htmlparser2's own quirks such as
+ * `<xitle>`), the scan declines and the tokenizer reads the page.
+ */
+
+/** HTML's whitespace (htmlparser2's), not JavaScript's `\s`. */
+const WS = ' \\t\\n\\f\\r';
+
+/** The elements whose tags decide the slots. */
+const SLOT_OPEN = 'footer|template|article|aside|nav|section';
+const SLOT_CLOSE = 'footer|body|template|article|aside|nav|section';
+
+/** Tags whose content htmlparser2 does not read as markup; `[tx]` as its Tokenizer matches them. */
+const SPECIAL = 'script|style|title|textarea|xmp';
+const SPECIAL_LIKE = 'script|style|[tx]itle|[tx]extarea|[tx]mp';
+
+/** A tag name's end. */
+const NAME_END = `(?=[${WS}/>])`;
+
+/**
+ * The attributes of a tag, up to (not including) its `>`: a name runs to whitespace, `/`,
+ * `>` or `=` (and may start with `=` or a quote); `=` after a name (spaces around it
+ * allowed) takes a value, quoted when it starts with a quote, else running to whitespace or
+ * `>`. A quote opens a value only right after `=`, so however the expression backtracks over
+ * names and unquoted values, a tag ends at the `>` where the tokenizer ends it. With
+ * `mark: false` no attribute may be named `data-hexo-beian`.
+ */
+function attributes(mark: boolean): string {
+  const name = `${mark ? '' : `(?!${MARK}[${WS}/>=])`}[^${WS}/>][^${WS}/>=]*`;
+  const value = `(?:"[^"]*"|'[^']*'|[^${WS}>"'][^${WS}>]*|(?=>))`;
+  return `(?:[${WS}/]+|${name}(?:[${WS}]*=[${WS}]*${value}|(?![${WS}]*=)))*`;
+}
+
+/** Everything that leaves the slots as they are: text, other tags, whole script/style/… elements, comments. */
+const PLAIN = [
+  '[^<]+',
+  `<(?!(?:${SLOT_OPEN}|${SPECIAL_LIKE})${NAME_END})[a-zA-Z][^${WS}/>]*${NAME_END}${attributes(false)}>`,
+  `</(?![${WS}]*(?:${SLOT_CLOSE})[${WS}>])[^>]*>`,
+  '<(?![a-zA-Z!?/])',
+  `<(${SPECIAL})${NAME_END}${attributes(false)}(?<!/[${WS}]*)>[^<]*(?:<(?!/\\2[${WS}>])[^<]*)*</\\2(?=[${WS}>])[^>]*>`,
+  '<!--(?:>|->|[\\s\\S]*?-->)',
+  '<![a-zA-Z][^>]*>',
+  '<\\?[^>]*>'
+].join('|');
+
+/**
+ * A run of what leaves the slots as they are (1, possibly empty), then, when it stops at
+ * one, an opening (3) or closing (4) tag of SLOT_* without the mark.
+ */
+const SCAN = new RegExp(`((?:${PLAIN})*)(?:<(${SLOT_OPEN})${NAME_END}${attributes(false)}>|</(${SLOT_CLOSE})(?=[${WS}>])[^>]*>)?`, 'iy');
+
+/** An opening tag with the mark: of SLOT_OPEN (1), or another (2). */
+const MARKED_TAG = new RegExp(`<(?:(${SLOT_OPEN})|([a-zA-Z][^${WS}/>]*))${NAME_END}${attributes(true)}>`, 'iy');
+
+const SPECIAL_NAME = new RegExp(`^(?:${SPECIAL_LIKE})$`, 'i');
+
+/**
+ * The fast reading of a page: the same {@link Slots} as {@link tokenizeSlots}, or undefined
+ * when the page holds markup it does not describe (then the tokenizer must read it). With
+ * `{text: true}` it reads only the site footer with the tokenizer, and declines a page
+ * without one. Costs a few times one `indexOf` over the page (BENCHMARKS.md).
+ */
+export function scanSlots(html: string, options: { text?: boolean } = {}): Slots | undefined {
+  const slots: Slots = { footerEnd: -1, footerStart: -1, bodyEnd: -1, marked: false };
+  let sectioning = 0;
+  let template = 0;
+  const footers: number[] = [];
+  let at = 0;
+  try {
+    for (;;) {
+      SCAN.lastIndex = at;
+      const found = SCAN.exec(html) as RegExpExecArray;
+      const tag = at + found[1].length; // where the run stopped
+      let [, , , open, close] = found;
+      if (open === undefined && close === undefined) {
+        if (tag >= html.length) break;
+        MARKED_TAG.lastIndex = tag;
+        const marked = MARKED_TAG.exec(html);
+        if (!marked || (marked[2] !== undefined && SPECIAL_NAME.test(marked[2]))) return undefined;
+        slots.marked = true;
+        open = marked[1];
+        at = MARKED_TAG.lastIndex;
+      } else {
+        at = SCAN.lastIndex;
+      }
+      if (close !== undefined) {
+        const name = close.toLowerCase();
+        if (template > 0) {
+          if (name === 'template') template--;
+        } else if (SECTIONING.has(name)) {
+          sectioning = Math.max(0, sectioning - 1);
+        } else if (name === 'footer' && footers.length > 0) {
+          const start = footers.pop() ?? -1;
+          if (start >= 0) {
+            slots.footerStart = start;
+            slots.footerEnd = tag;
+          }
+        } else if (name === 'body') {
+          slots.bodyEnd = tag;
+        }
+      } else if (open !== undefined) {
+        const name = open.toLowerCase();
+        if (name === 'template') template++;
+        else if (template === 0 && SECTIONING.has(name)) sectioning++;
+        else if (template === 0 && name === 'footer') footers.push(sectioning === 0 ? tag : -1);
+      }
+    }
+  } catch {
+    return undefined; // a page too large for the expressions' backtracking stack
+  }
+  if (options.text) {
+    if (slots.footerEnd < 0) return undefined; // the text of the whole page: the tokenizer's job
+    slots.text = tokenize(html.slice(slots.footerStart, slots.footerEnd), 'all').text;
+  }
+  return slots;
+}
+
+/** Pages without either closing tag have no slot, whatever else they hold. */
+const CLOSING = /<\/[ \t\n\f\r]*(?:footer|body)/i;
+
 /** Where a line may go: the site footer (else before `</body>`), or before `</body>`. */
 export type Placement = 'footer' | 'body_end';
 
-/** Pages without either closing tag are left alone without being parsed. */
-const CLOSING = /<\/(?:footer|body)/i;
 
 /**
  * The page with the filing line inside the site footer (just before its `</footer>`), else
@@ -119,9 +258,11 @@ const CLOSING = /<\/(?:footer|body)/i;
  *               {@link Slots.text}) returning the line, for leaving out what it shows.
  */
 export function injectFooter(html: string, markup: string | ((shown: string) => string), placement: Placement = 'footer'): string {
-  if (!markup || !CLOSING.test(html)) return html;
-  const slots = findSlots(html, { text: typeof markup === 'function' });
-  if (slots.marked) return html;
+  if (!markup) return html;
+  const wanted = { text: typeof markup === 'function' };
+  // A page the scan is unsure of is tokenized only when it has a closing tag to find.
+  const slots = scanSlots(html, wanted) ?? (CLOSING.test(html) ? tokenizeSlots(html, wanted) : undefined);
+  if (!slots || slots.marked) return html;
   const at = placement === 'footer' && slots.footerEnd >= 0 ? slots.footerEnd : slots.bodyEnd;
   if (at < 0) return html;
   const line = typeof markup === 'function' ? markup(slots.text ?? '') : markup;
