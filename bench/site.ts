@@ -10,7 +10,11 @@ export const BEIAN = { icp: ICP, gongan: { number: 11010502030143, icon: '/image
 const CONFIG = `beian:\n  icp: ${ICP}\n  gongan:\n    number: 11010502030143\n    icon: /images/gongan.png\n`;
 const TAGS = 50;
 
-/** One post: about 1.5 kB of Markdown, an excerpt, two of 50 tags, a date 6 hours after the previous post's. */
+/**
+ * One post: about 2 kB of Markdown with what real posts hold (an excerpt, a heading, links,
+ * a list, a quote, an image, a table, a highlighted code block), two of 50 tags, and a date
+ * 6 hours after the previous post's.
+ */
 export function post(i: number): string {
   const day = new Date(Date.UTC(2020, 0, 1) + i * 6 * 3_600_000).toISOString().slice(0, 10);
   return `---
@@ -24,7 +28,26 @@ tags: [tag${i % TAGS}, tag${(i * 7) % TAGS}]
 
 ## 正文
 
-${'一段正文，带一个[链接](https://example.com/)。Some body text with **bold** words. '.repeat(8)}
+${'一段正文，带一个[链接](https://example.com/)。Some body text with **bold** words and \`code\`. '.repeat(6)}
+
+- 第一项 first item
+- 第二项 second item, with [a link](/about/)
+
+> 引用一段话。A quoted line.
+
+![图片 ${i}](/images/p${i}.png)
+
+| 列 | column |
+| --- | --- |
+| 1 | 一 |
+| 2 | 二 |
+
+\`\`\`js
+// 代码 ${i}
+function add(a, b) {
+  return a + b; // "</footer>" in a string
+}
+\`\`\`
 `;
 }
 

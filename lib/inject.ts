@@ -132,13 +132,17 @@ function tokenize(html: string, text: 'footer' | 'all' | undefined): Slots {
 /** HTML's whitespace (htmlparser2's), not JavaScript's `\s`. */
 const WS = ' \\t\\n\\f\\r';
 
-/** The elements whose tags decide the slots. */
+/** The elements whose tags decide the slots (told apart by their first letter, see {@link scanSlots}). */
 const SLOT_OPEN = 'footer|template|article|aside|nav|section';
 const SLOT_CLOSE = 'footer|body|template|article|aside|nav|section';
 
 /** Tags whose content htmlparser2 does not read as markup; `[tx]` as its Tokenizer matches them. */
 const SPECIAL = 'script|style|title|textarea|xmp';
 const SPECIAL_LIKE = 'script|style|[tx]itle|[tx]extarea|[tx]mp';
+
+/** SLOT_OPEN and SPECIAL_LIKE, and SLOT_CLOSE, by first letter: checked at every tag, so one letter decides most. */
+const NOT_PLAIN_OPEN = 'a(?:rticle|side)|footer|nav|s(?:ection|cript|tyle)|t(?:emplate|itle|extarea|mp)|x(?:itle|extarea|mp)';
+const NOT_PLAIN_CLOSE = 'a(?:rticle|side)|body|footer|nav|section|template';
 
 /** A tag name's end. */
 const NAME_END = `(?=[${WS}/>])`;
@@ -147,38 +151,54 @@ const NAME_END = `(?=[${WS}/>])`;
  * The attributes of a tag, up to (not including) its `>`: a name runs to whitespace, `/`,
  * `>` or `=` (and may start with `=` or a quote); `=` after a name (spaces around it
  * allowed) takes a value, quoted when it starts with a quote, else running to whitespace or
- * `>`. A quote opens a value only right after `=`, so however the expression backtracks over
- * names and unquoted values, a tag ends at the `>` where the tokenizer ends it. With
- * `mark: false` no attribute may be named `data-hexo-beian`.
+ * `>`. Every part is held to its longest match (the lookaheads), so the expression has one
+ * reading of a tag, the tokenizer's, and a tag without its `>` fails in time linear in its
+ * length instead of trying every way to split its names. With `mark: false` no attribute
+ * may be named `data-hexo-beian`.
  */
 function attributes(mark: boolean): string {
-  const name = `${mark ? '' : `(?!${MARK}[${WS}/>=])`}[^${WS}/>][^${WS}/>=]*`;
-  const value = `(?:"[^"]*"|'[^']*'|[^${WS}>"'][^${WS}>]*|(?=>))`;
-  return `(?:[${WS}/]+|${name}(?:[${WS}]*=[${WS}]*${value}|(?![${WS}]*=)))*`;
+  const space = `[${WS}/]+(?![${WS}/])`;
+  const name = `${mark ? '' : `(?!${MARK}[${WS}/>=])`}[^${WS}/>][^${WS}/>=]*(?=[${WS}/>=])`;
+  const value = `(?:"[^"]*"|'[^']*'|[^${WS}>"'][^${WS}>]*(?=[${WS}>])|(?=>))`;
+  return `(?:${space}|${name}(?:[${WS}]*=[${WS}]*${value}|(?![${WS}]*=)))*`;
 }
+
+/**
+ * The usual tag, read twice as fast: names without quotes, `=` or `<`, each after whitespace
+ * or `/`, and values right after `=`, quoted or without quotes, `=`, `<` or backticks. A tag
+ * in this narrower form reads the same in {@link attributes}; one outside it is read there.
+ */
+const USUAL_ATTRIBUTES = `(?:[${WS}/]+(?!${MARK}[=${WS}/>])[^${WS}/>"'=<]+(?:=(?:"[^"]*"|'[^']*'|[^${WS}>"'=<\`]+))?)*[${WS}/]*`;
 
 /** Everything that leaves the slots as they are: text, other tags, whole script/style/… elements, comments. */
 const PLAIN = [
   '[^<]+',
-  `<(?!(?:${SLOT_OPEN}|${SPECIAL_LIKE})${NAME_END})[a-zA-Z][^${WS}/>]*${NAME_END}${attributes(false)}>`,
-  `</(?![${WS}]*(?:${SLOT_CLOSE})[${WS}>])[^>]*>`,
+  `<(?!(?:${NOT_PLAIN_OPEN})${NAME_END})[a-zA-Z][^${WS}/>"'=<]*${USUAL_ATTRIBUTES}>`,
+  `<(?!(?:${NOT_PLAIN_OPEN})${NAME_END})[a-zA-Z][^${WS}/>]*${NAME_END}${attributes(false)}>`,
+  `</(?![${WS}]*(?:${NOT_PLAIN_CLOSE})[${WS}>])[^>]*>`,
   '<(?![a-zA-Z!?/])',
-  `<(${SPECIAL})${NAME_END}${attributes(false)}(?<!/[${WS}]*)>[^<]*(?:<(?!/\\2[${WS}>])[^<]*)*</\\2(?=[${WS}>])[^>]*>`,
+  `<(?<special>${SPECIAL})${NAME_END}${attributes(false)}(?<!/[${WS}]*)>[^<]*(?:<(?!/\\k<special>[${WS}>])[^<]*)*</\\k<special>(?=[${WS}>])[^>]*>`,
   '<!--(?:>|->|[\\s\\S]*?-->)',
   '<![a-zA-Z][^>]*>',
   '<\\?[^>]*>'
 ].join('|');
 
-/**
- * A run of what leaves the slots as they are (1, possibly empty), then, when it stops at
- * one, an opening (3) or closing (4) tag of SLOT_* without the mark.
- */
-const SCAN = new RegExp(`((?:${PLAIN})*)(?:<(${SLOT_OPEN})${NAME_END}${attributes(false)}>|</(${SLOT_CLOSE})(?=[${WS}>])[^>]*>)?`, 'iy');
+/** A run of what leaves the slots as they are (possibly empty): where it stops, a tag must be read. */
+const PLAIN_RUN = new RegExp(`(?:${PLAIN})*`, 'iy');
+
+/** An opening tag of SLOT_OPEN without the mark; a closing tag of SLOT_CLOSE. */
+const SLOT_OPEN_TAG = new RegExp(`<(?:${SLOT_OPEN})${NAME_END}${attributes(false)}>`, 'iy');
+const SLOT_CLOSE_TAG = new RegExp(`</(?:${SLOT_CLOSE})(?=[${WS}>])[^>]*>`, 'iy');
 
 /** An opening tag with the mark: of SLOT_OPEN (1), or another (2). */
 const MARKED_TAG = new RegExp(`<(?:(${SLOT_OPEN})|([a-zA-Z][^${WS}/>]*))${NAME_END}${attributes(true)}>`, 'iy');
 
 const SPECIAL_NAME = new RegExp(`^(?:${SPECIAL_LIKE})$`, 'i');
+
+const SLASH = 0x2f;
+const B = 0x62; // body
+const F = 0x66; // footer
+const T = 0x74; // template
 
 /**
  * The fast reading of a page: the same {@link Slots} as {@link tokenizeSlots}, or undefined
@@ -194,42 +214,48 @@ export function scanSlots(html: string, options: { text?: boolean } = {}): Slots
   let at = 0;
   try {
     for (;;) {
-      SCAN.lastIndex = at;
-      const found = SCAN.exec(html) as RegExpExecArray;
-      const tag = at + found[1].length; // where the run stopped
-      let [, , , open, close] = found;
-      if (open === undefined && close === undefined) {
-        if (tag >= html.length) break;
-        MARKED_TAG.lastIndex = tag;
-        const marked = MARKED_TAG.exec(html);
-        if (!marked || (marked[2] !== undefined && SPECIAL_NAME.test(marked[2]))) return undefined;
-        slots.marked = true;
-        open = marked[1];
-        at = MARKED_TAG.lastIndex;
-      } else {
-        at = SCAN.lastIndex;
-      }
-      if (close !== undefined) {
-        const name = close.toLowerCase();
+      PLAIN_RUN.lastIndex = at;
+      PLAIN_RUN.test(html);
+      const tag = PLAIN_RUN.lastIndex;
+      if (tag >= html.length) break;
+      // The expressions have checked the name; its first letter tells which it is (see SLOT_*).
+      if (html.charCodeAt(tag + 1) === SLASH) {
+        SLOT_CLOSE_TAG.lastIndex = tag;
+        if (!SLOT_CLOSE_TAG.test(html)) return undefined;
+        at = SLOT_CLOSE_TAG.lastIndex;
+        const letter = html.charCodeAt(tag + 2) | 0x20;
         if (template > 0) {
-          if (name === 'template') template--;
-        } else if (SECTIONING.has(name)) {
-          sectioning = Math.max(0, sectioning - 1);
-        } else if (name === 'footer' && footers.length > 0) {
+          if (letter === T) template--;
+        } else if (letter === F) {
           const start = footers.pop() ?? -1;
           if (start >= 0) {
             slots.footerStart = start;
             slots.footerEnd = tag;
           }
-        } else if (name === 'body') {
+        } else if (letter === B) {
           slots.bodyEnd = tag;
+        } else if (letter !== T) {
+          sectioning = Math.max(0, sectioning - 1);
         }
-      } else if (open !== undefined) {
-        const name = open.toLowerCase();
-        if (name === 'template') template++;
-        else if (template === 0 && SECTIONING.has(name)) sectioning++;
-        else if (template === 0 && name === 'footer') footers.push(sectioning === 0 ? tag : -1);
+        continue;
       }
+      SLOT_OPEN_TAG.lastIndex = tag;
+      let letter: number;
+      if (SLOT_OPEN_TAG.test(html)) {
+        at = SLOT_OPEN_TAG.lastIndex;
+        letter = html.charCodeAt(tag + 1) | 0x20;
+      } else {
+        MARKED_TAG.lastIndex = tag;
+        const marked = MARKED_TAG.exec(html);
+        if (!marked || (marked[2] !== undefined && SPECIAL_NAME.test(marked[2]))) return undefined;
+        slots.marked = true;
+        at = MARKED_TAG.lastIndex;
+        letter = marked[1] === undefined ? 0 : html.charCodeAt(tag + 1) | 0x20;
+      }
+      if (letter === T) template++;
+      else if (template > 0 || letter === 0) continue;
+      else if (letter === F) footers.push(sectioning === 0 ? tag : -1);
+      else sectioning++;
     }
   } catch {
     return undefined; // a page too large for the expressions' backtracking stack

@@ -122,6 +122,15 @@ describe('inject', () => {
       }
     });
 
+    it('declines a tag cut off by the end of the page, however many attributes it has (no exponential backtracking)', () => {
+      // Each of these would take longer than the test's timeout if an expression tried every reading.
+      for (const tail of [' b'.repeat(20_000), ' b="x"'.repeat(20_000), ' '.repeat(20_000), '/ '.repeat(20_000), ' x="1"y z= w'.repeat(5_000)]) {
+        const html = `<body><footer>x</footer><a${tail}`;
+        expect(scanSlots(html)).to.equal(undefined);
+        expect(findSlots(html).footerEnd).to.equal(html.indexOf('</footer>'));
+      }
+    });
+
     it('a page without a site footer: the whole page\'s text comes from the tokenizer', () => {
       const html = '<body><p>京ICP备20000491号-1</p></body>';
       expect(scanSlots(html, { text: true })).to.equal(undefined);

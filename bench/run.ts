@@ -1,0 +1,483 @@
+/**
+ * `npm run bench`: what hexo-beian costs on a large site, against the floor, in one run
+ * (not a test: it asserts nothing). BENCHMARKS.md gives the method and the numbers.
+ *
+ *   npm run bench [-- --posts N] [--rounds R] [--growth] [--json] [--keep]
+ *
+ * 1. generate: the same synthetic site (bench/site.ts, landscape) without the plugin in its
+ *    dependencies (the floor) and with it, each `hexo generate` a fresh process of the real
+ *    CLI on a clean folder, alternated (A B A B …) after one untimed pair; medians, ratio.
+ * 2. filter: the plugin's `after_render:html` filter per page (a real post page grown to
+ *    50 kB and to 1 MB, and every page of the site) against one plain scan of the same
+ *    string for `</footer>` (every occurrence: one pass over the page).
+ * 3. audit: `hexo beian check` (a fresh process) and its page audit alone, against
+ *    `grep -rLF <ICP number> public` on the same folder; peak memory.
+ * 4. with --growth: 1, 2 and 3 at 1,000, 5,000 and 10,000 posts, and whether the cost per
+ *    page stays flat.
+ *
+ * --json also writes bench/results.json. --keep leaves the sites in the temp folder.
+ */
+import { execFile, spawn } from 'child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'fs';
+import { cpus, tmpdir, totalmem } from 'os';
+import { join } from 'path';
+import { promisify } from 'util';
+import type Hexo from 'hexo';
+import { readConfig } from '../lib/config';
+import { footerFilter, type FooterFilter } from '../lib/footer';
+import { publishGuard } from '../lib/guard';
+import { tokenizeSlots } from '../lib/inject';
+import { auditPublic, type PagePlan } from '../lib/pages';
+import { footerItems } from '../lib/render';
+import { parseGongan, parseIcp } from '../lib/filing';
+import { repoRoot } from '../test/paths';
+import { BEIAN, benchSite, ICP } from './site';
+
+const HEXO_CLI = join(repoRoot, 'node_modules', 'hexo-cli', 'bin', 'hexo');
+const USAGE = join(__dirname, 'usage.js');
+const GROWTH = [1000, 5000, 10_000];
+
+interface Options {
+  posts: number;
+  rounds: number;
+  growth: boolean;
+  json: boolean;
+  keep: boolean;
+}
+
+function options(argv: string[]): Options {
+  const value = (flag: string) => {
+    const at = argv.indexOf(flag);
+    const n = at >= 0 ? Number.parseInt(argv[at + 1] ?? '', 10) : NaN;
+    return Number.isFinite(n) && n > 0 ? n : undefined;
+  };
+  return {
+    posts: value('--posts') ?? 2000,
+    rounds: Math.max(3, value('--rounds') ?? 5),
+    growth: argv.includes('--growth'),
+    json: argv.includes('--json'),
+    keep: argv.includes('--keep')
+  };
+}
+
+// ---------------------------------------------------------------- measuring
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+function now(): bigint {
+  return process.hrtime.bigint();
+}
+
+function msSince(start: bigint): number {
+  return Number(now() - start) / 1e6;
+}
+
+interface Run {
+  /** Wall-clock time, ms. */
+  wall: number;
+  /** User + system CPU time of the process, ms (hexo runs only). */
+  cpu: number;
+  /** Peak resident memory, MB (hexo runs only). */
+  rss: number;
+}
+
+/** Runs the real hexo CLI in a site, as a fresh process; its wall time, CPU time and peak memory. */
+async function hexo(dir: string, args: string[]): Promise<Run> {
+  const usageDir = mkdtempSync(join(tmpdir(), 'hexo-beian-usage-'));
+  const usageFile = join(usageDir, 'usage.json');
+  const start = now();
+  const code = await new Promise<number>((resolve, reject) => {
+    const child = spawn(process.execPath, ['--require', USAGE, HEXO_CLI, ...args], {
+      cwd: dir,
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, HEXO_BEIAN_BENCH_USAGE: usageFile, NO_COLOR: '1' }
+    });
+    child.on('error', reject);
+    child.on('close', c => resolve(c ?? -1));
+  });
+  const wall = msSince(start);
+  const usage = JSON.parse(readFileSync(usageFile, 'utf8')) as { cpu: number; rss: number };
+  rmSync(usageDir, { recursive: true, force: true });
+  // `hexo beian check` exits 1 when it finds something; the site here has nothing to find.
+  if (code !== 0) throw new Error(`hexo ${args.join(' ')} exited with ${code} in ${dir}`);
+  return { wall, ...usage };
+}
+
+async function grep(publicDir: string): Promise<number> {
+  const start = now();
+  try {
+    await promisify(execFile)('grep', ['-rLF', ICP, publicDir], { maxBuffer: 64 << 20 });
+  } catch {
+    // grep exits 1 when it lists no file: only the time matters.
+  }
+  return msSince(start);
+}
+
+/** HTML pages under a folder, with their paths relative to it, and their total bytes. */
+function htmlPages(dir: string, prefix = ''): { path: string; bytes: number }[] {
+  return readdirSync(join(dir, prefix), { withFileTypes: true }).flatMap(entry => {
+    const path = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) return htmlPages(dir, path);
+    return entry.name.endsWith('.html') ? [{ path, bytes: statSync(join(dir, path)).size }] : [];
+  });
+}
+
+/**
+ * Per-call times of functions measured in turns (batch of one, batch of the next, …) so that
+ * they meet the same machine: the median over the batches of each, in µs per call.
+ */
+function interleaved(fns: (() => unknown)[], batches: number, targetMs = 25): number[] {
+  for (const fn of fns) for (let i = 0; i < 20; i++) fn(); // warm-up: the JIT compiles them
+  const calls = fns.map(fn => {
+    const start = now();
+    fn();
+    const once = Math.max(msSince(start), 0.001);
+    return Math.max(1, Math.round(targetMs / once));
+  });
+  const times: number[][] = fns.map(() => []);
+  for (let b = 0; b < batches; b++) {
+    fns.forEach((fn, i) => {
+      const start = now();
+      for (let c = 0; c < calls[i]; c++) fn();
+      times[i].push((msSince(start) * 1000) / calls[i]);
+    });
+  }
+  return times.map(median);
+}
+
+/** The floor: one plain pass over the page for `</footer>` (every occurrence). */
+function plainScan(html: string): number {
+  let found = 0;
+  for (let at = html.indexOf('</footer>'); at >= 0; at = html.indexOf('</footer>', at + 9)) found++;
+  return found;
+}
+
+const fmt = (n: number, digits = 2) => n.toFixed(digits);
+
+// ---------------------------------------------------------------- 1. generate
+
+interface GenerateResult {
+  posts: number;
+  pages: number;
+  megabytes: number;
+  floor: Run[];
+  plugin: Run[];
+  /** Median wall times, ms, and their ratio; the same for CPU time. */
+  floorMs: number;
+  pluginMs: number;
+  ratio: number;
+  cpuRatio: number;
+}
+
+async function clean(dir: string): Promise<void> {
+  rmSync(join(dir, 'public'), { recursive: true, force: true });
+  rmSync(join(dir, 'db.json'), { force: true });
+}
+
+async function generateOverhead(floorDir: string, pluginDir: string, posts: number, rounds: number): Promise<GenerateResult> {
+  const floor: Run[] = [];
+  const plugin: Run[] = [];
+  for (let round = 0; round <= rounds; round++) {
+    for (const [dir, runs] of [[floorDir, floor], [pluginDir, plugin]] as const) {
+      await clean(dir);
+      const run = await hexo(dir, ['generate', '--silent']);
+      if (round > 0) runs.push(run); // round 0 warms the disk cache and is not counted
+      process.stderr.write(`  generate ${posts} posts, ${dir === floorDir ? 'without' : 'with'} the plugin, round ${round}${round ? '' : ' (warm-up)'}: ${fmt(run.wall / 1000)} s wall, ${fmt(run.cpu / 1000)} s CPU\n`);
+    }
+  }
+  const pages = htmlPages(join(pluginDir, 'public'));
+  const floorMs = median(floor.map(r => r.wall));
+  const pluginMs = median(plugin.map(r => r.wall));
+  return {
+    posts,
+    pages: pages.length,
+    megabytes: pages.reduce((sum, p) => sum + p.bytes, 0) / 1e6,
+    floor,
+    plugin,
+    floorMs,
+    pluginMs,
+    ratio: pluginMs / floorMs,
+    cpuRatio: median(plugin.map(r => r.cpu)) / median(floor.map(r => r.cpu))
+  };
+}
+
+// ---------------------------------------------------------------- 2. filter
+
+/** A Hexo instance of the site, initialised (plugins loaded, nothing generated), for in-process measurements. */
+async function openSite(dir: string): Promise<Hexo> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const HexoClass = require('hexo') as new (base: string, args: object) => Hexo;
+  const site = new HexoClass(dir, { silent: true });
+  await site.init();
+  return site;
+}
+
+/** A real post page of the site with its article body repeated until the page is `bytes` long. */
+function grownPage(page: string, bytes: number): string {
+  const open = page.indexOf('itemprop="articleBody">');
+  const close = page.indexOf('<footer class="article-footer">', open);
+  if (open < 0 || close < 0) throw new Error('no landscape article body in the sample page');
+  const bodyStart = open + 'itemprop="articleBody">'.length;
+  const bodyEnd = page.lastIndexOf('</div>', close);
+  const body = page.slice(bodyStart, bodyEnd);
+  const rest = Buffer.byteLength(page) - Buffer.byteLength(body);
+  const times = Math.max(1, Math.round((bytes - rest) / Buffer.byteLength(body)));
+  return page.slice(0, bodyStart) + body.repeat(times) + page.slice(bodyEnd);
+}
+
+interface FilterResult {
+  /** Per page, µs: the filter, the plain scan, their ratio; and the tokenizer alone (the filter before the scan). */
+  page50k: { kb: number; filter: number; floor: number; ratio: number; tokenizer: number };
+  page1m: { kb: number; filter: number; floor: number; ratio: number; tokenizer: number };
+  /** Every page of the site once per round: the median round, µs per page. */
+  site: { pages: number; filter: number; floor: number; ratio: number };
+  /** The plugin's work once per build, ms (first call in this process). */
+  prepareMs: number;
+  guardMs: number;
+}
+
+async function filterCost(floorDir: string, pluginDir: string, rounds: number): Promise<FilterResult> {
+  const site = await openSite(pluginDir);
+  site.env.cmd = 'generate';
+  let start = now();
+  const filter: FooterFilter = footerFilter(site);
+  filter.prepare();
+  const prepareMs = msSince(start);
+  start = now();
+  await publishGuard(site).beforeGenerate();
+  const guardMs = msSince(start);
+
+  const publicDir = join(floorDir, 'public');
+  const sample = readFileSync(join(publicDir, '2020', '01', '01', 'post-1', 'index.html'), 'utf8');
+  const one = (html: string, path: string) => {
+    const kb = Buffer.byteLength(html) / 1024;
+    const [filtered, floor, tokenizer] = interleaved([
+      () => filter.inject(html, { path }),
+      () => plainScan(html),
+      () => tokenizeSlots(html, { text: true })
+    ], kb > 500 ? 9 : 15);
+    return { kb, filter: filtered, floor, ratio: filtered / floor, tokenizer };
+  };
+  const page50k = one(grownPage(sample, 50 * 1024), 'post/index.html');
+  const page1m = one(grownPage(sample, 1024 * 1024), 'post/index.html');
+
+  const pages = htmlPages(publicDir).map(p => ({ path: p.path, html: readFileSync(join(publicDir, p.path), 'utf8') }));
+  const filterRounds: number[] = [];
+  const floorRounds: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    start = now();
+    for (const p of pages) filter.inject(p.html, { path: p.path });
+    filterRounds.push(msSince(start));
+    start = now();
+    for (const p of pages) plainScan(p.html);
+    floorRounds.push(msSince(start));
+  }
+  await site.exit();
+  const perPage = (ms: number) => (ms * 1000) / pages.length;
+  const siteFilter = perPage(median(filterRounds));
+  const siteFloor = perPage(median(floorRounds));
+  return { page50k, page1m, site: { pages: pages.length, filter: siteFilter, floor: siteFloor, ratio: siteFilter / siteFloor }, prepareMs, guardMs };
+}
+
+// ---------------------------------------------------------------- 3. audit
+
+interface AuditResult {
+  /** `hexo beian check` (fresh process) and grep, wall ms medians, and the ratio. */
+  checkMs: number;
+  grepMs: number;
+  ratio: number;
+  checkRss: number;
+  /** The page audit alone (auditPublic, in this process): first run, median of the next; ratio to grep. */
+  pagesFirstMs: number;
+  pagesMs: number;
+  pagesRatio: number;
+  /** Peak growth of the JS heap while the page audit ran, MB, and the site's HTML, MB. */
+  heapGrowth: number;
+  siteMegabytes: number;
+}
+
+async function auditCost(pluginDir: string, rounds: number): Promise<AuditResult> {
+  const publicDir = join(pluginDir, 'public');
+  await grep(publicDir); // the pages into the OS cache, for both
+  const checks: Run[] = [];
+  const greps: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    checks.push(await hexo(pluginDir, ['beian', 'check', '--silent']));
+    greps.push(await grep(publicDir));
+  }
+  const { config } = readConfig(BEIAN, 'en');
+  const plan: PagePlan = { items: footerItems(config, 'en', path => path), placement: config, language: 'en' };
+  const runs: number[] = [];
+  for (let round = 0; round <= rounds; round++) {
+    const start = now();
+    const { findings } = auditPublic(publicDir, plan);
+    runs.push(msSince(start));
+    if (findings.length) throw new Error(`the audit found ${findings.length} problem(s) on the bench site: ${findings[0].code}`);
+    greps.push(await grep(publicDir));
+  }
+  // Peak heap while auditing, sampled every 50 pages, after a collection when exposed (--expose-gc).
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  const base = process.memoryUsage().heapUsed;
+  let peak = base;
+  auditPublic(publicDir, plan, pages => {
+    if (pages % 50 === 0) peak = Math.max(peak, process.memoryUsage().heapUsed);
+  });
+  const [first, ...warm] = runs;
+  const grepMs = median(greps);
+  const checkMs = median(checks.map(r => r.wall));
+  const pagesMs = median(warm);
+  const bytes = htmlPages(publicDir).reduce((sum, p) => sum + p.bytes, 0);
+  return {
+    checkMs,
+    grepMs,
+    ratio: checkMs / grepMs,
+    checkRss: Math.max(...checks.map(r => r.rss)),
+    pagesFirstMs: first,
+    pagesMs,
+    pagesRatio: pagesMs / grepMs,
+    heapGrowth: (peak - base) / 1e6,
+    siteMegabytes: bytes / 1e6
+  };
+}
+
+// ---------------------------------------------------------------- the validator (bench/filing.ts before)
+
+function filingCost(): number | undefined {
+  const fixture = join(repoRoot, '..', 'shared', 'fixtures', 'filing-numbers.tsv');
+  if (!existsSync(fixture)) return undefined;
+  const rows = readFileSync(fixture, 'utf8').split('\n').slice(1).filter(line => line.trim() !== '').map(line => {
+    const [field, input] = line.replace(/\r$/, '').split('\t');
+    return { field, input: input.replace(/\\([nt])/g, (_, c: string) => (c === 'n' ? '\n' : '\t')) };
+  });
+  const [perParse] = interleaved([() => {
+    for (const row of rows) (row.field === 'gongan' ? parseGongan : parseIcp)(row.input, { language: 'zh' });
+  }], 9);
+  return perParse / rows.length;
+}
+
+// ---------------------------------------------------------------- one size, the report
+
+interface SizeResult {
+  generate: GenerateResult;
+  filter: FilterResult;
+  audit: AuditResult;
+}
+
+async function measureSize(posts: number, rounds: number, keep: boolean): Promise<SizeResult> {
+  process.stderr.write(`writing two sites of ${posts} posts …\n`);
+  const floorDir = benchSite(posts, { withoutPlugin: true });
+  const pluginDir = benchSite(posts);
+  try {
+    const generate = await generateOverhead(floorDir, pluginDir, posts, rounds);
+    process.stderr.write('  the filter per page …\n');
+    const filter = await filterCost(floorDir, pluginDir, rounds);
+    process.stderr.write('  the audit …\n');
+    const audit = await auditCost(pluginDir, rounds);
+    return { generate, filter, audit };
+  } finally {
+    if (keep) process.stderr.write(`  kept: ${floorDir} (without), ${pluginDir} (with)\n`);
+    else for (const dir of [floorDir, pluginDir]) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function report(r: SizeResult): string {
+  const { generate: g, filter: f, audit: a } = r;
+  const perPage = (g.pluginMs - g.floorMs) / g.pages;
+  return [
+    `site: ${g.posts} posts, ${g.pages} HTML pages, ${fmt(g.megabytes, 0)} MB`,
+    '',
+    `1. hexo generate (median of ${g.floor.length} alternated runs each, fresh processes)`,
+    `   without the plugin  ${fmt(g.floorMs / 1000)} s   CPU ${fmt(median(g.floor.map(x => x.cpu)) / 1000)} s`,
+    `   with the plugin     ${fmt(g.pluginMs / 1000)} s   CPU ${fmt(median(g.plugin.map(x => x.cpu)) / 1000)} s`,
+    `   ratio               ${fmt(g.ratio, 3)}   (CPU: ${fmt(g.cpuRatio, 3)}; ${fmt(perPage * 1000, 0)} µs per page)   target ≤ 1.01`,
+    `   runs (s, wall): without ${g.floor.map(x => fmt(x.wall / 1000, 1)).join(' ')}; with ${g.plugin.map(x => fmt(x.wall / 1000, 1)).join(' ')}`,
+    '',
+    '2. the after_render:html filter per page (median µs) against one plain scan for </footer>',
+    `   ${fmt(f.page50k.kb, 0)} kB post   filter ${fmt(f.page50k.filter, 1)}   scan ${fmt(f.page50k.floor, 1)}   ratio ${fmt(f.page50k.ratio)}   (tokenizer alone ${fmt(f.page50k.tokenizer, 0)})   target ≤ 2`,
+    `   ${fmt(f.page1m.kb, 0)} kB post  filter ${fmt(f.page1m.filter, 0)}   scan ${fmt(f.page1m.floor, 0)}   ratio ${fmt(f.page1m.ratio)}   (tokenizer alone ${fmt(f.page1m.tokenizer, 0)})`,
+    `   all ${f.site.pages} pages   filter ${fmt(f.site.filter, 1)}   scan ${fmt(f.site.floor, 1)}   ratio ${fmt(f.site.ratio)}`,
+    `   once per build: prepare ${fmt(f.prepareMs, 1)} ms, the guard's before_generate audit ${fmt(f.guardMs, 1)} ms`,
+    '',
+    `3. the audit against grep -rLF ${ICP} public (median ms)`,
+    `   hexo beian check    ${fmt(a.checkMs, 0)}   grep ${fmt(a.grepMs, 0)}   ratio ${fmt(a.ratio)}   (peak RSS ${fmt(a.checkRss, 0)} MB)   target ≤ 1.5`,
+    `   page audit alone    ${fmt(a.pagesMs, 0)}   (first run ${fmt(a.pagesFirstMs, 0)})   ratio ${fmt(a.pagesRatio)}   ${fmt((a.pagesMs * 1000) / g.pages, 1)} µs per page`,
+    `   memory: the JS heap grew at most ${fmt(a.heapGrowth, 1)} MB while reading ${fmt(a.siteMegabytes, 0)} MB of pages`
+  ].join('\n');
+}
+
+function growthReport(results: SizeResult[]): string {
+  const rows = results.map(({ generate: g, filter: f, audit: a }) => [
+    String(g.posts), String(g.pages), fmt(g.megabytes, 0),
+    fmt(g.floorMs / 1000, 1), fmt(g.pluginMs / 1000, 1), fmt(g.ratio, 3), fmt(g.cpuRatio, 3), fmt(((g.pluginMs - g.floorMs) / g.pages) * 1000, 0),
+    fmt(f.site.filter, 1), fmt(f.site.ratio),
+    fmt(a.checkMs, 0), fmt(a.grepMs, 0), fmt(a.ratio), fmt(a.pagesRatio), fmt((a.pagesMs * 1000) / g.pages, 1), fmt(a.checkRss, 0)
+  ]);
+  const head = ['posts', 'pages', 'MB', 'gen A s', 'gen B s', 'ratio', 'CPU', 'µs/pg', 'filter µs/pg', 'ratio', 'check ms', 'grep ms', 'ratio', 'pages', 'audit µs/pg', 'RSS MB'];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map(r => r[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i])).join('  ');
+  const flat = (label: string, values: number[]) => {
+    const spread = Math.max(...values) / Math.min(...values);
+    return `   ${label}: ${values.map(v => fmt(v, 1)).join(', ')} — ${spread <= 1.25 ? 'flat' : 'not flat'} (largest / smallest ${fmt(spread)})`;
+  };
+  return [
+    'growth (A: without the plugin, B: with it)',
+    line(head),
+    ...rows.map(line),
+    'cost per page across sizes:',
+    flat('filter, µs per page', results.map(r => r.filter.site.filter)),
+    flat('page audit, µs per page', results.map(r => (r.audit.pagesMs * 1000) / r.generate.pages)),
+    flat('generate overhead, µs per page', results.map(r => ((r.generate.pluginMs - r.generate.floorMs) / r.generate.pages) * 1000))
+  ].join('\n');
+}
+
+function machine(): string {
+  const cpu = cpus();
+  return `${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${fmt(totalmem() / 2 ** 30, 0)} GB, ${process.platform} ${process.arch}, Node ${process.version}`;
+}
+
+async function main(): Promise<void> {
+  const opts = options(process.argv.slice(2));
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const hexoVersion = (require('hexo/package.json') as { version: string }).version;
+  console.log(`hexo-beian bench: ${machine()}, Hexo ${hexoVersion}, grep ${(await promisify(execFile)('grep', ['--version'])).stdout.split('\n')[0]}`);
+  const filing = filingCost();
+  if (filing !== undefined) console.log(`the validator: ${fmt(filing)} µs per parse of a fixture number`);
+
+  const main = await measureSize(opts.posts, opts.rounds, opts.keep);
+  console.log(`\n${report(main)}`);
+  const growth: SizeResult[] = [];
+  if (opts.growth) {
+    for (const posts of GROWTH) {
+      growth.push(posts === opts.posts ? main : await measureSize(posts, Math.max(3, opts.rounds - 2), opts.keep));
+      console.log(`\n${report(growth[growth.length - 1])}`);
+    }
+    console.log(`\n${growthReport(growth)}`);
+  }
+  if (opts.json) {
+    const summary = (r: SizeResult) => ({
+      posts: r.generate.posts,
+      pages: r.generate.pages,
+      generate_ratio: Number(fmt(r.generate.ratio, 4)),
+      generate_cpu_ratio: Number(fmt(r.generate.cpuRatio, 4)),
+      filter_ratio: Number(fmt(r.filter.page50k.ratio, 3)),
+      filter_1mb_ratio: Number(fmt(r.filter.page1m.ratio, 3)),
+      filter_site_ratio: Number(fmt(r.filter.site.ratio, 3)),
+      audit_ratio: Number(fmt(r.audit.ratio, 3)),
+      audit_pages_ratio: Number(fmt(r.audit.pagesRatio, 3)),
+      audit_rss_mb: Number(fmt(r.audit.checkRss, 0))
+    });
+    const file = join(repoRoot, 'bench', 'results.json');
+    writeFileSync(file, `${JSON.stringify({ ...summary(main), node: process.version, hexo: hexoVersion, machine: machine(), growth: growth.map(summary) }, null, 2)}\n`);
+    console.log(`\nwrote ${file}`);
+  }
+}
+
+main().catch(err => {
+  console.error(err);
+  process.exitCode = 1;
+});
