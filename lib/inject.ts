@@ -173,14 +173,15 @@ const USUAL_ATTRIBUTES = `(?:[${WS}/]+(?!${MARK}[=${WS}/>])[^${WS}/>"'=<]+(?:=(?
 /** Everything that leaves the slots as they are: text, other tags, whole script/style/… elements, comments. */
 const PLAIN = [
   '[^<]+',
-  `<(?!(?:${NOT_PLAIN_OPEN})${NAME_END})[a-zA-Z][^${WS}/>"'=<]*${USUAL_ATTRIBUTES}>`,
-  `<(?!(?:${NOT_PLAIN_OPEN})${NAME_END})[a-zA-Z][^${WS}/>]*${NAME_END}${attributes(false)}>`,
-  `</(?![${WS}]*(?:${NOT_PLAIN_CLOSE})[${WS}>])[^>]*>`,
-  '<(?![a-zA-Z!?/])',
-  `<(?<special>${SPECIAL})${NAME_END}${attributes(false)}(?<!/[${WS}]*)>[^<]*(?:<(?!/\\k<special>[${WS}>])[^<]*)*</\\k<special>(?=[${WS}>])[^>]*>`,
-  '<!--(?:>|->|[\\s\\S]*?-->)',
-  '<![a-zA-Z][^>]*>',
-  '<\\?[^>]*>'
+  `<(?:${[
+    `/(?![${WS}]*(?:${NOT_PLAIN_CLOSE})[${WS}>])[^>]*>`,
+    `(?!(?:${NOT_PLAIN_OPEN})${NAME_END})[a-zA-Z](?:[^${WS}/>"'=<]*${USUAL_ATTRIBUTES}|[^${WS}/>]*${NAME_END}${attributes(false)})>`,
+    `(?<special>${SPECIAL})${NAME_END}${attributes(false)}(?<!/[${WS}]*)>[^<]*(?:<(?!/\\k<special>[${WS}>])[^<]*)*</\\k<special>(?=[${WS}>])[^>]*>`,
+    '!--(?:>|->|[\\s\\S]*?-->)',
+    '![a-zA-Z][^>]*>',
+    '\\?[^>]*>',
+    '(?![a-zA-Z!?/])'
+  ].join('|')})`
 ].join('|');
 
 /** A run of what leaves the slots as they are (possibly empty): where it stops, a tag must be read. */
