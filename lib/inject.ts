@@ -263,9 +263,23 @@ export function scanSlots(html: string, options: { text?: boolean } = {}): Slots
   }
   if (options.text) {
     if (slots.footerEnd < 0) return undefined; // the text of the whole page: the tokenizer's job
-    slots.text = tokenize(html.slice(slots.footerStart, slots.footerEnd), 'all').text;
+    slots.text = footerText(html.slice(slots.footerStart, slots.footerEnd));
   }
   return slots;
+}
+
+/** The text of site footers already read: every page of a site has the same few. */
+const footerTexts = new Map<string, string>();
+
+/** The text a site footer (its markup, `<footer …>` to before `</footer>`) shows, as {@link tokenizeSlots} reads it. */
+function footerText(footer: string): string {
+  let text = footerTexts.get(footer);
+  if (text === undefined) {
+    text = tokenize(footer, 'all').text ?? '';
+    if (footerTexts.size >= 16) footerTexts.clear(); // bounded, whatever the site holds
+    footerTexts.set(footer, text);
+  }
+  return text;
 }
 
 /** Pages without either closing tag have no slot, whatever else they hold. */
