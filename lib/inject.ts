@@ -170,22 +170,20 @@ function attributes(mark: boolean): string {
  */
 const USUAL_ATTRIBUTES = `(?:[${WS}/]+(?!${MARK}[=${WS}/>])[^${WS}/>"'=<]+(?:=(?:"[^"]*"|'[^']*'|[^${WS}>"'=<\`]+))?)*[${WS}/]*`;
 
-/** Everything that leaves the slots as they are: text, other tags, whole script/style/… elements, comments. */
-const PLAIN = [
-  '[^<]+',
-  `<(?:${[
-    `/(?![${WS}]*(?:${NOT_PLAIN_CLOSE})[${WS}>])[^>]*>`,
-    `(?!(?:${NOT_PLAIN_OPEN})${NAME_END})[a-zA-Z](?:[^${WS}/>"'=<]*${USUAL_ATTRIBUTES}|[^${WS}/>]*${NAME_END}${attributes(false)})>`,
-    `(?<special>${SPECIAL})${NAME_END}${attributes(false)}(?<!/[${WS}]*)>[^<]*(?:<(?!/\\k<special>[${WS}>])[^<]*)*</\\k<special>(?=[${WS}>])[^>]*>`,
-    '!--(?:>|->|[\\s\\S]*?-->)',
-    '![a-zA-Z][^>]*>',
-    '\\?[^>]*>',
-    '(?![a-zA-Z!?/])'
-  ].join('|')})`
+/** What may follow a `<` and leave the slots as they are: other tags, whole script/style/… elements, comments, a `<` that is text. */
+const PLAIN_TAG = [
+  `/(?![${WS}]*(?:${NOT_PLAIN_CLOSE})[${WS}>])[^>]*>`,
+  `(?!(?:${NOT_PLAIN_OPEN})${NAME_END})[a-zA-Z](?:[^${WS}/>"'=<]*${USUAL_ATTRIBUTES}|[^${WS}/>]*${NAME_END}${attributes(false)})>`,
+  // One alternative per element, without a capture: a capture inside the loop would be reset at every step.
+  ...SPECIAL.split('|').map(name => `${name}${NAME_END}${attributes(false)}(?<!/[${WS}]*)>[^<]*(?:<(?!/${name}[${WS}>])[^<]*)*</${name}(?=[${WS}>])[^>]*>`),
+  '!--(?:>|->|[\\s\\S]*?-->)',
+  '![a-zA-Z][^>]*>',
+  '\\?[^>]*>',
+  '(?![a-zA-Z!?/])'
 ].join('|');
 
-/** A run of what leaves the slots as they are (possibly empty): where it stops, a tag must be read. */
-const PLAIN_RUN = new RegExp(`(?:${PLAIN})*`, 'iy');
+/** A run of text and PLAIN_TAG (possibly empty), unrolled (`text (< tag text)*`): where it stops, a tag must be read. */
+const PLAIN_RUN = new RegExp(`[^<]*(?:<(?:${PLAIN_TAG})[^<]*)*`, 'iy');
 
 /** An opening tag of SLOT_OPEN without the mark; a closing tag of SLOT_CLOSE. */
 const SLOT_OPEN_TAG = new RegExp(`<(?:${SLOT_OPEN})${NAME_END}${attributes(false)}>`, 'iy');
