@@ -118,6 +118,8 @@ interface Plan {
   templateFile?: string;
   /** Markup by the indexes of the items it shows, rendered once each. */
   markup: Map<string, string>;
+  /** The line by the text the site footer already shows (`duplicates: skip`); emptied each build. */
+  lines: Map<string, string>;
 }
 
 /** Creates the footer filter of one Hexo instance. */
@@ -150,6 +152,7 @@ export function footerFilter(hexo: Hexo): FooterFilter {
 
   function prepare(): void {
     warned = new Set();
+    plan?.lines.clear(); // so that each build warns again about a number already shown
     const { beian, language, url, root } = hexo.config;
     const lang = languageOf(language);
     const labels = labelLanguageOf(language);
@@ -161,7 +164,7 @@ export function footerFilter(hexo: Hexo): FooterFilter {
     key = nextKey;
     if (template.finding) findings.push(template.finding);
     const items = footerItems(config, labels, path => url_for.call(hexo, path));
-    plan = { config, items, language: lang, labels, markup: new Map() };
+    plan = { config, items, language: lang, labels, markup: new Map(), lines: new Map() };
     if (template.source !== undefined && template.file) {
       try {
         plan.template = compileTemplate(template.source, template.file);
@@ -188,6 +191,7 @@ export function footerFilter(hexo: Hexo): FooterFilter {
         logFindings(hexo.log, [templateFailed(current.templateFile ?? '', err, current.language)], current.language);
         current.template = undefined;
         current.markup.clear();
+        current.lines.clear();
         markup = renderFooter(items, current.labels);
       }
       if (current.template && markup && !findSlots(markup).marked) {
@@ -215,6 +219,9 @@ export function footerFilter(hexo: Hexo): FooterFilter {
       const line = p.config.duplicates === 'keep'
         ? render(p, all)
         : (shownText: string) => {
+          // Every page of a site shows the same few footers: each is compared once per build.
+          const known = p.lines.get(shownText);
+          if (known !== undefined) return known;
           const compact = compactText(shownText);
           const left = all.filter(index => {
             const item = p.items[index];
@@ -227,7 +234,10 @@ export function footerFilter(hexo: Hexo): FooterFilter {
             }
             return false;
           });
-          return left.length ? render(p, left) : '';
+          const made = left.length ? render(p, left) : '';
+          if (p.lines.size >= 64) p.lines.clear();
+          p.lines.set(shownText, made);
+          return made;
         };
       const page = injectFooter(html, line, p.config.position);
       return page === html ? undefined : page;

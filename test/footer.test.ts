@@ -329,6 +329,35 @@ beian:
     });
   });
 
+  describe('footerFilter() on pages whose site footer already shows the ICP number (a real Hexo instance)', () => {
+    let hexo: Hexo;
+    const warnings: string[] = [];
+    const page = (n: number) => `<html><body><p>post ${n}</p><footer id="footer">© me · 京ICP备20000491号-1</footer></body></html>`;
+    before(async () => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const HexoClass = require('hexo') as new (base: string, args: object) => Hexo;
+      hexo = new HexoClass(site(BOTH), { silent: true });
+      await hexo.init();
+      const log = hexo.log as unknown as { warn: (...args: unknown[]) => void };
+      log.warn = (...args: unknown[]) => { warnings.push(String(args[0])); };
+    });
+    after(() => hexo.exit());
+
+    it('every page gets the 公安 number only, and each build warns once, naming its first such page', () => {
+      const filter = footerFilter(hexo);
+      for (const build of [1, 2]) {
+        filter.prepare();
+        for (const n of [1, 2, 3]) {
+          const out = filter.inject(page(n), { path: `p${n}/index.html` }) ?? '';
+          expect(count(out, '京ICP备20000491号-1'), `build ${build}, page ${n}`).to.equal(1);
+          expect(out, `build ${build}, page ${n}`).to.contain('>京公网安备11010502030143号</a>');
+        }
+        expect(warnings, `build ${build}`).to.have.length(build);
+        expect(warnings[build - 1]).to.match(/^hexo-beian: p1\/index\.html: The page already shows 京ICP备20000491号-1 \(beian\.icp\)/);
+      }
+    });
+  });
+
   describe('pure parts of the glue', () => {
     it('isHomePage(): the root index.html only', () => {
       expect(isHomePage({ path: 'index.html' })).to.equal(true);

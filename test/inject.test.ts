@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
-import { findSlots, injectFooter } from '../lib/inject';
+import { findSlots, injectFooter, scanSlots, tokenizeSlots } from '../lib/inject';
 
 const LINE = '<div class="hexo-beian" data-hexo-beian>京ICP备20000491号-1</div>';
 
@@ -66,6 +66,76 @@ describe('inject', () => {
     it('sees a page that already carries the filing line', () => {
       expect(findSlots(`<body><footer>${LINE}</footer></body>`).marked).to.equal(true);
       expect(findSlots('<body><p>data-hexo-beian is text here</p></body>').marked).to.equal(false);
+    });
+  });
+
+  describe('the fast scan agrees with the tokenizer', () => {
+    /** The markup of issue 5 and every quirk of htmlparser2's Tokenizer the scan must read as it does. */
+    const TRICKY = [
+      '<body>', '</body>', '<BODY class="x">', '</BODY >', '<footer>', '</footer>', '<FOOTER id="f">', '</FOOTER>',
+      '<footer class=site data-x=\'</footer>\'>', '</footer x="y">', '</footer/>', '</ footer>', '<footer/>',
+      '<article>', '</article>', '<ARTICLE class="a">', '<aside>', '</aside>', '<nav>', '</nav>', '<section>', '</section>',
+      '<template>', '</template>', '<TEMPLATE id=t>', '<p>', '</p>', '<br/>', '<img src=/a/b/>', 'text', '中文 京ICP备20000491号-1',
+      '<div title="</footer></body>">', '<div title=\'a>b\'>', '<a href=x"y>', '<a b="c"d=\'e\'>', '<a =x>', '<a "b"=c>',
+      '<p x=y=">">', '<a b = "c>d" e>', '<a b=>', '<a b/=c>', '</div>', '"', '\'', '=', '>', ' ', '\n', '<', '< p>', '</>', '</1>', '</',
+      '<script>"</footer></body>"</script>', '<script>', '</script>', '<SCRIPT type="t">a</script >', '<script/>', '<script />',
+      '<script src=x/>', '<script data-hexo-beian>', '<style>/*</footer>*/</style>', '<style>', '</STYLE>', '<title>T &amp; </title>',
+      '<textarea></footer></textarea>', '<xmp></body></xmp>', '<xitle>', '<tmp>', '</title>', '</xmp>',
+      '<!-- </footer></body> -->', '<!--', '-->', '<!-->', '<!--->', '--!>', '<!DOCTYPE html>', '<!>', '<![CDATA[', ']]>', '<?xml a="b"?>',
+      '&amp;', '&copy;', '&#x41;', '&', '&lt;/footer&gt;', '&nbsp',
+      '<p data-hexo-beian>', '<P DATA-HEXO-BEIAN="">', '<footer data-hexo-beian>', '<div xdata-hexo-beian>', '<div data-hexo-beianx>',
+      '<div title="data-hexo-beian">', '<template data-hexo-beian>', 'data-hexo-beian', '<a x=1 data-hexo-beian=2>'
+    ];
+    const page = fc.array(fc.constantFrom(...TRICKY), { maxLength: 30 }).map(parts => parts.join(''));
+
+    it('on random pages of tricky markup: the same slots and text, or it declines', () => {
+      let scanned = 0;
+      fc.assert(fc.property(page, fc.boolean(), (html, text) => {
+        const fast = scanSlots(html, { text });
+        const reference = tokenizeSlots(html, { text });
+        if (fast) {
+          scanned++;
+          expect(fast, html).to.deep.equal(reference);
+        }
+        expect(findSlots(html, { text })).to.deep.equal(reference);
+      }), { numRuns: 3000 });
+      // A scan that declined everything would agree vacuously.
+      expect(scanned).to.be.greaterThan(300);
+    });
+
+    it('reads the markup of real themes itself (inline scripts, comments, quoted attributes, the filing line)', () => {
+      const html = '<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>标题 | Blog</title>'
+        + '<script>var x = "<footer></footer>" < 1;</script><style>footer > a { color: red }</style></head>'
+        + '<body><!-- header --><nav><a href="/" class="a b">Home</a></nav><main><article class="post"><footer>meta</footer></article>'
+        + `<section><footer>s</footer></section></main><footer id="footer" data-x='a>b'>&copy; 2024 me${LINE}</footer>`
+        + '<script src="/js/x.js" async></script></body></html>';
+      const fast = scanSlots(html, { text: true });
+      expect(fast).to.deep.equal(tokenizeSlots(html, { text: true }));
+      expect(fast?.marked).to.equal(true);
+      expect(fast?.text).to.equal('© 2024 me京ICP备20000491号-1');
+    });
+
+    it('declines what it does not describe, and findSlots then tokenizes', () => {
+      for (const html of ['<body><script/></body>', '<body><![CDATA[</body>]]></body>', '<body><xitle></body></title></body>', '<body><footer>x</footer><p a="', '<body></ footer></body>']) {
+        expect(scanSlots(html), html).to.equal(undefined);
+        expect(findSlots(html)).to.deep.equal(tokenizeSlots(html));
+      }
+    });
+
+    it('declines a tag cut off by the end of the page, however many attributes it has (no exponential backtracking)', () => {
+      // Each of these would take longer than the test's timeout if an expression tried every reading.
+      for (const tail of [' b'.repeat(20_000), ' b="x"'.repeat(20_000), ' '.repeat(20_000), '/ '.repeat(20_000), ' x="1"y z= w'.repeat(5_000)]) {
+        const html = `<body><footer>x</footer><a${tail}`;
+        expect(scanSlots(html)).to.equal(undefined);
+        expect(findSlots(html).footerEnd).to.equal(html.indexOf('</footer>'));
+      }
+    });
+
+    it('a page without a site footer: the whole page\'s text comes from the tokenizer', () => {
+      const html = '<body><p>京ICP备20000491号-1</p></body>';
+      expect(scanSlots(html, { text: true })).to.equal(undefined);
+      expect(scanSlots(html)).to.deep.equal({ footerEnd: -1, footerStart: -1, bodyEnd: html.indexOf('</body>'), marked: false });
+      expect(findSlots(html, { text: true }).text).to.equal('京ICP备20000491号-1');
     });
   });
 

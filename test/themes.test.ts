@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { readdirSync, readFileSync, rmSync } from 'fs';
 import { join, relative } from 'path';
+import { scanSlots, tokenizeSlots } from '../lib/inject';
 import { generate, makeSite, type Logged, type Theme } from './site';
 
 /**
@@ -142,6 +143,17 @@ for (const theme of THEMES) {
         expect(rest.slice(at, at + '</footer>'.length)).to.equal('</footer>');
         expect(line).to.contain('>京ICP备20000491号-1</a>');
         expect(line).to.contain('>京公网安备11010502030143号</a>');
+      }
+    });
+
+    it('the fast scan reads every page itself (with and without the line), as the tokenizer does', () => {
+      for (const page of pages.filter(p => p.endsWith('.html'))) {
+        for (const dir of [withPlugin, without]) {
+          const html = readFileSync(join(dir, 'public', page), 'utf8');
+          const fast = scanSlots(html, { text: true });
+          expect(fast, `${page}: the scan declined it`).not.to.equal(undefined);
+          expect(fast, page).to.deep.equal(tokenizeSlots(html, { text: true }));
+        }
       }
     });
 
