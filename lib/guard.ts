@@ -60,9 +60,11 @@ export interface Guard {
 
 /** Creates the guard of one Hexo instance. */
 export function publishGuard(hexo: Hexo): Guard {
-  const mode = (): { mode: GuardMode; language: Language } => {
+  /** The config as this build reads it, once per stage: the guard's mode and the findings the footer logs. */
+  const read = (): { guard: GuardMode; logged: readonly Finding[]; language: Language } => {
     const language = languageOf(hexo.config.language);
-    return { mode: readConfig(hexo.config.beian, language, { url: hexo.config.url }).config.guard, language };
+    const { config, findings } = readConfig(hexo.config.beian, language, { url: hexo.config.url });
+    return { guard: config.guard, logged: findings, language };
   };
   const guarded = () => GUARDED.has(String(hexo.env.cmd));
 
@@ -81,17 +83,18 @@ export function publishGuard(hexo: Hexo): Guard {
 
   return {
     async beforeGenerate() {
-      const { mode: guard, language } = mode();
-      if (guard === 'off' || !guarded()) return;
+      if (!guarded()) return;
+      const { guard, logged, language } = read();
+      if (guard === 'off') return;
       const findings = await audit(false, language);
       // The footer filter logs the config's own findings for this build.
-      readConfig(hexo.config.beian, language, { url: hexo.config.url }).findings.forEach(f => printed.add(describe(f, language)));
+      logged.forEach(f => printed.add(describe(f, language)));
       log(findings, language);
       if (guard === 'block' && hasError(findings)) throw new GuardError(blockedLine(findings, 'build', language));
     },
 
     deployBefore() {
-      const { mode: guard, language } = mode();
+      const { guard, language } = read();
       if (guard === 'off') return;
       let verdict: Promise<void> | undefined;
       const check = () => {
