@@ -4,4 +4,4 @@ import { resolve } from 'path';
 export const repoRoot = resolve(__dirname, '..', '..');
 
 /** The shared fixtures live beside the repository, never copied into it. */
-export const filingFixture = resolve(repoRoot, '..', 'shared', 'fixtures', 'filing-numbers.tsv');
+export const filingFixture = resolve(repoRoot, 'test', 'fixtures', 'filing-numbers.tsv');
