@@ -6,13 +6,13 @@
  * filing-number engine.
  */
 import type Hexo from 'hexo';
-import { footerFilter, type PageLocals } from './lib/footer';
-import { beianCommand, CHECK_COMMAND } from './lib/check';
-import { publishGuard } from './lib/guard';
+import { footerFilter, type PageLocals } from './lib/hexo/filter';
+import { beianCommand, CHECK_COMMAND } from './lib/hexo/command';
+import { publishGuard } from './lib/hexo/guard';
 
-export { parseIcp, parseGongan, compareFilings } from './lib/filing';
-export type { FilingResult, FilingKind, ParseOptions } from './lib/filing';
-export type { Diagnostic, Severity, Language } from './lib/diagnostic';
+export { parseIcp, parseGongan, compareFilings } from './lib/engine/filing';
+export type { FilingResult, FilingKind, ParseOptions } from './lib/engine/filing';
+export type { Diagnostic, Severity, Language } from './lib/engine/diagnostic';
 
 declare const hexo: Hexo | undefined;
 

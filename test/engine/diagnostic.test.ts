@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { describe as describeFinding, labelLanguageOf, languageOf } from '../lib/diagnostic';
+import { describe as describeFinding, labelLanguageOf, languageOf } from '../../lib/engine/diagnostic';
 
 describe('diagnostic', () => {
   it('languageOf(): zh for every Chinese variant, en for anything else (messages)', () => {

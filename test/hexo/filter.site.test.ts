@@ -2,8 +2,8 @@ import { expect } from 'chai';
 import { rmSync, writeFileSync, mkdirSync } from 'fs';
 import { join } from 'path';
 import type Hexo from 'hexo';
-import { alreadyShown, footerFilter, isHomePage, isHtmlRoute } from '../lib/footer';
-import { generate, makeSite, readPublic, runHexo, type Logged, type SiteOptions } from './site';
+import { alreadyShown, footerFilter, isHomePage, isHtmlRoute } from '../../lib/hexo/filter';
+import { generate, makeSite, readPublic, runHexo, type Logged, type SiteOptions } from '../site';
 
 const BOTH = `
 beian:

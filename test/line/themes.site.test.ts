@@ -1,8 +1,8 @@
 import { expect } from 'chai';
 import { readdirSync, readFileSync, rmSync } from 'fs';
 import { join, relative } from 'path';
-import { scanSlots, tokenizeSlots } from '../lib/inject';
-import { generate, makeSite, type Logged, type Theme } from './site';
+import { scanSlots, tokenizeSlots } from '../../lib/line/inject';
+import { generate, makeSite, type Logged, type Theme } from '../site';
 
 /**
  * The four themes from npm, each built twice — with and without hexo-beian — from the same

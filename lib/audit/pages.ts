@@ -1,10 +1,10 @@
 import { closeSync, openSync, readdirSync, readSync } from 'fs';
 import { unescapeHTML } from 'hexo-util';
-import { say, type Finding, type Language } from './diagnostic';
-import { parseGongan, parseIcp } from './filing';
-import { findSlots } from './inject';
-import { expectedItems, type Placement } from './expected';
-import type { FooterItem } from './render';
+import { say, type Finding, type Language } from '../engine/diagnostic';
+import { parseGongan, parseIcp } from '../engine/filing';
+import { findSlots } from '../line/inject';
+import { expectedItems, type Placement } from '../line/placement';
+import type { FooterItem } from '../line/render';
 
 /**
  * The audit of a generated site: every HTML page under `public_dir`, read one at a time and

@@ -1,8 +1,8 @@
 import { expect } from 'chai';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { join } from 'path';
-import { generate, makeSite, runHexo } from './site';
-import type { JsonReport } from '../lib/check';
+import { generate, makeSite, runHexo } from '../site';
+import type { JsonReport } from '../../lib/hexo/command';
 
 /** Hexo logs this on stdout while it loads the config, before any plugin is loaded. */
 const VALIDATING = 'INFO  Validating config\n';

@@ -1,4 +1,4 @@
-import type { BeianConfig } from './config';
+import type { BeianConfig } from '../config/read';
 import type { FooterItem } from './render';
 
 /**

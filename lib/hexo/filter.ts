@@ -3,10 +3,10 @@ import { resolve } from 'path';
 import type Hexo from 'hexo';
 import type nunjucks from 'nunjucks';
 import { url_for } from 'hexo-util';
-import { describe, labelLanguageOf, languageOf, say, type Finding, type LabelLanguage, type Language } from './diagnostic';
-import { readConfig, type BeianConfig } from './config';
-import { compactText, compileTemplate, footerItems, MARK, renderFooter, shows, type FooterItem } from './render';
-import { findSlots, injectFooter } from './inject';
+import { describe, labelLanguageOf, languageOf, say, type Finding, type LabelLanguage, type Language } from '../engine/diagnostic';
+import { readConfig, type BeianConfig } from '../config/read';
+import { compactText, compileTemplate, footerItems, MARK, renderFooter, shows, type FooterItem } from '../line/render';
+import { findSlots, injectFooter } from '../line/inject';
 
 /**
  * The Hexo glue of the footer: reads the config and the user's template and prepares the

@@ -1,8 +1,8 @@
 import { existsSync, readdirSync } from 'fs';
 import { basename, extname, join, relative, sep } from 'path';
-import { say, type Diagnostic, type Finding, type Language } from './diagnostic';
-import { parseGongan, parseIcp, type FilingResult } from './filing';
-import type { FooterItem } from './render';
+import { say, type Diagnostic, type Finding, type Language } from '../engine/diagnostic';
+import { parseGongan, parseIcp, type FilingResult } from '../engine/filing';
+import type { FooterItem } from '../line/render';
 
 /**
  * The filing line that themes print themselves: NexT's and Fluid's `footer.beian` settings,

@@ -1,10 +1,10 @@
 import { expect } from 'chai';
 import { mkdirSync, rmSync, writeFileSync } from 'fs';
 import { join } from 'path';
-import { readConfig } from '../lib/config';
-import { auditIcon, iconExists, iconFile } from '../lib/icon';
-import type { Finding } from '../lib/diagnostic';
-import { makeSite } from './site';
+import { readConfig } from '../../lib/config/read';
+import { auditIcon, iconExists, iconFile } from '../../lib/audit/icon';
+import type { Finding } from '../../lib/engine/diagnostic';
+import { makeSite } from '../site';
 
 const GONGAN = '京公网安备11010502030143号';
 

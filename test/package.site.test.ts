@@ -31,7 +31,7 @@ describe('package (npm pack, installed into a site)', function () {
   });
 
   it('ships the compiled plugin and its template, not the tests or the sources', () => {
-    expect(files).to.include.members(['package.json', 'README.md', 'dist/index.js', 'dist/index.d.ts', 'dist/lib/inject.js', 'templates/beian.njk']);
+    expect(files).to.include.members(['package.json', 'README.md', 'dist/index.js', 'dist/index.d.ts', 'dist/lib/line/inject.js', 'templates/beian.njk']);
     expect(files.filter(f => f.startsWith('dist/test/') || f.endsWith('.ts') && !f.endsWith('.d.ts'))).to.deep.equal([]);
   });
 

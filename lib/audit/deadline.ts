@@ -1,5 +1,5 @@
-import { say, type Finding, type Language } from './diagnostic';
-import type { BeianConfig } from './config';
+import { say, type Finding, type Language } from '../engine/diagnostic';
+import type { BeianConfig } from '../config/read';
 
 /**
  * The public-security filing clock.

@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'fs';
 import { join } from 'path';
-import { say, type Finding, type Language } from './diagnostic';
-import type { BeianConfig } from './config';
+import { say, type Finding, type Language } from '../engine/diagnostic';
+import type { BeianConfig } from '../config/read';
 
 /**
  * The public-security icon (`beian.gongan.icon`), audited: the file is served by the site,

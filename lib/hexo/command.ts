@@ -1,9 +1,9 @@
 import type Hexo from 'hexo';
 import pc from 'picocolors';
-import { describe, languageOf, say, type Finding, type Language, type Severity } from './diagnostic';
-import { isCalendarDate } from './config';
-import { today as todayIn } from './deadline';
-import { auditSite } from './audit';
+import { describe, languageOf, say, type Finding, type Language, type Severity } from '../engine/diagnostic';
+import { isCalendarDate } from '../config/read';
+import { today as todayIn } from '../audit/deadline';
+import { auditSite } from '../audit/site';
 
 /**
  * `hexo beian check`: the console command. Thin: reads its arguments, gathers what the

@@ -2,12 +2,12 @@ import { expect } from 'chai';
 import { readFileSync, rmSync } from 'fs';
 import { join } from 'path';
 import type Hexo from 'hexo';
-import { readConfig } from '../lib/config';
-import { footerItems } from '../lib/render';
-import { auditTheme, loadThemeLayers, readThemeBeian, themeOf, type ThemeBeian, type ThemeLayer } from '../lib/theme';
-import type { Finding } from '../lib/diagnostic';
-import { makeSite, type SiteOptions } from './site';
-import { repoRoot } from './paths';
+import { readConfig } from '../../lib/config/read';
+import { footerItems } from '../../lib/line/render';
+import { auditTheme, loadThemeLayers, readThemeBeian, themeOf, type ThemeBeian, type ThemeLayer } from '../../lib/audit/theme';
+import type { Finding } from '../../lib/engine/diagnostic';
+import { makeSite, type SiteOptions } from '../site';
+import { repoRoot } from '../paths';
 
 const ICP = '京ICP备20000491号-1';
 const GONGAN = '京公网安备11010502030143号';

@@ -1,5 +1,5 @@
-import { at, say, type Diagnostic, type Finding, type Language } from './diagnostic';
-import { compareFilings, parseGongan, parseIcp, type FilingResult } from './filing';
+import { at, say, type Diagnostic, type Finding, type Language } from '../engine/diagnostic';
+import { compareFilings, parseGongan, parseIcp, type FilingResult } from '../engine/filing';
 import { distance } from 'fastest-levenshtein';
 
 /**

@@ -2,13 +2,13 @@ import { existsSync } from 'fs';
 import { join } from 'path';
 import type Hexo from 'hexo';
 import { url_for } from 'hexo-util';
-import { labelLanguageOf, say, type Finding, type Language } from './diagnostic';
-import { readConfig, type DomainChoice } from './config';
+import { labelLanguageOf, say, type Finding, type Language } from '../engine/diagnostic';
+import { readConfig, type DomainChoice } from '../config/read';
 import { gonganDeadline } from './deadline';
 import { auditIcon, iconExists } from './icon';
 import { auditTheme, loadThemeLayers, readThemeBeian, themeOf } from './theme';
 import { auditPublic } from './pages';
-import { footerItems } from './render';
+import { footerItems } from '../line/render';
 
 /**
  * The audit behind `hexo beian check` and the deploy guard: everything wrong with a site's

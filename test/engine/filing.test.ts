@@ -1,10 +1,10 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { readFileSync } from 'fs';
-import type { Diagnostic, Language } from '../lib/diagnostic';
-import { compareFilings, FILING_CODES, parseGongan, parseIcp, type FilingResult } from '../lib/filing';
-import { PROVINCES } from '../lib/province';
-import { filingFixture } from './paths';
+import type { Diagnostic, Language } from '../../lib/engine/diagnostic';
+import { compareFilings, FILING_CODES, parseGongan, parseIcp, type FilingResult } from '../../lib/engine/filing';
+import { PROVINCES } from '../../lib/engine/province';
+import { filingFixture } from '../paths';
 
 type Field = 'icp' | 'gongan';
 const parser = { icp: parseIcp, gongan: parseGongan };

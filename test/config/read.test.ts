@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { DEFAULTS, hostOf, isCalendarDate, readConfig } from '../lib/config';
+import { DEFAULTS, hostOf, isCalendarDate, readConfig } from '../../lib/config/read';
 
 const ICP = '京ICP备20000491号-1';
 const GONGAN = '京公网安备11010502030143号';

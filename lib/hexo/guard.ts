@@ -1,9 +1,9 @@
 import type Hexo from 'hexo';
-import { describe, hasError, languageOf, say, type Finding, type Language } from './diagnostic';
-import { readConfig, type GuardMode } from './config';
-import { today } from './deadline';
-import { auditSite } from './audit';
-import { logFindings } from './footer';
+import { describe, hasError, languageOf, say, type Finding, type Language } from '../engine/diagnostic';
+import { readConfig, type GuardMode } from '../config/read';
+import { today } from '../audit/deadline';
+import { auditSite } from '../audit/site';
+import { logFindings } from './filter';
 
 /**
  * The publish guard (`beian.guard`): the audit of `hexo beian check`, run where a site is

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
-import { findSlots, injectFooter, scanSlots, tokenizeSlots } from '../lib/inject';
+import { findSlots, injectFooter, scanSlots, tokenizeSlots } from '../../lib/line/inject';
 
 const LINE = '<div class="hexo-beian" data-hexo-beian>京ICP备20000491号-1</div>';
 

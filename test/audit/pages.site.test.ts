@@ -2,11 +2,11 @@ import { expect } from 'chai';
 import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { readConfig } from '../lib/config';
-import { auditPage, auditPublic, targetOf, type PagePlan } from '../lib/pages';
-import { footerItems } from '../lib/render';
-import type { Finding } from '../lib/diagnostic';
-import { generate, makeSite, readPublic } from './site';
+import { readConfig } from '../../lib/config/read';
+import { auditPage, auditPublic, targetOf, type PagePlan } from '../../lib/audit/pages';
+import { footerItems } from '../../lib/line/render';
+import type { Finding } from '../../lib/engine/diagnostic';
+import { generate, makeSite, readPublic } from '../site';
 
 const ICP = '京ICP备20000491号-1';
 const GONGAN = '京公网安备11010502030143号';

@@ -1,8 +1,8 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import nunjucks from 'nunjucks';
-import type { LabelLanguage } from './diagnostic';
-import type { BeianConfig } from './config';
+import type { LabelLanguage } from '../engine/diagnostic';
+import type { BeianConfig } from '../config/read';
 
 /**
  * The footer markup: from a read config to the items to show, and from the items to HTML
@@ -92,7 +92,7 @@ export function footerItems(config: BeianConfig, language: LabelLanguage, urlFor
 }
 
 /** The built-in template's path: a file of the package, next to `dist/`. */
-export const BUILTIN_TEMPLATE = join(__dirname, '..', '..', 'templates', 'beian.njk');
+export const BUILTIN_TEMPLATE = join(__dirname, '..', '..', '..', 'templates', 'beian.njk');
 
 /**
  * Compiles a filing-line template (autoescape on, so every value is escaped unless the

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { PROVINCES, provinceByChar, provinceByCode, TRADITIONAL_PROVINCE_CHARS } from '../lib/province';
+import { PROVINCES, provinceByChar, provinceByCode, TRADITIONAL_PROVINCE_CHARS } from '../../lib/engine/province';
 
 /** The table of filing-rules.md, "Province characters ↔ codes", as written there. */
 const TABLE = `

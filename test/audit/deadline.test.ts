@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import { readConfig } from '../lib/config';
-import { addDays, daysBetween, gonganDeadline, today } from '../lib/deadline';
+import { readConfig } from '../../lib/config/read';
+import { addDays, daysBetween, gonganDeadline, today } from '../../lib/audit/deadline';
 
 const ICP = '京ICP备20000491号-1';
 

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
-import { readConfig } from '../lib/config';
-import { compactText, compileTemplate, footerItems, gonganQueryUrl, ICP_QUERY_URL, renderFooter, shows, type FooterItem } from '../lib/render';
-import type { LabelLanguage } from '../lib/diagnostic';
+import { readConfig } from '../../lib/config/read';
+import { compactText, compileTemplate, footerItems, gonganQueryUrl, ICP_QUERY_URL, renderFooter, shows, type FooterItem } from '../../lib/line/render';
+import type { LabelLanguage } from '../../lib/engine/diagnostic';
 
 const ICP = '京ICP备20000491号-1';
 const GONGAN = '京公网安备11010502030143号';

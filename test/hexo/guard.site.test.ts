@@ -3,8 +3,8 @@ import { execFileSync } from 'child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { blockedLine } from '../lib/guard';
-import { makeSite, runHexo } from './site';
+import { blockedLine } from '../../lib/hexo/guard';
+import { makeSite, runHexo } from '../site';
 
 const ICP = '京ICP备20000491号-1';
 const GONGAN = '京公网安备11010502030143号';
