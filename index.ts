@@ -6,7 +6,7 @@
  * filing-number engine.
  */
 import type Hexo from 'hexo';
-import { footerFilter, type PageLocals } from './lib/hexo/filter';
+import { lineFilter, type PageLocals } from './lib/hexo/filter';
 import { beianCommand, CHECK_COMMAND } from './lib/hexo/command';
 import { publishGuard } from './lib/hexo/guard';
 
@@ -17,7 +17,7 @@ export type { Diagnostic, Severity, Language } from './lib/engine/diagnostic';
 declare const hexo: Hexo | undefined;
 
 if (typeof hexo !== 'undefined') {
-  const footer = footerFilter(hexo);
+  const footer = lineFilter(hexo);
   hexo.extend.filter.register('before_generate', () => footer.prepare());
   // Hexo runs `after_render:html` once per final page, with the page's locals.
   hexo.extend.filter.register('after_render:html', (html: string, locals?: PageLocals) => footer.inject(html, locals));

@@ -24,11 +24,11 @@ import { join } from 'path';
 import { promisify } from 'util';
 import type Hexo from 'hexo';
 import { readConfig } from '../lib/config/read';
-import { footerFilter, type FooterFilter } from '../lib/hexo/filter';
+import { lineFilter, type LineFilter } from '../lib/hexo/filter';
 import { publishGuard } from '../lib/hexo/guard';
 import { tokenizeSlots } from '../lib/line/inject';
 import { auditPublic, type PagePlan } from '../lib/audit/pages';
-import { footerItems } from '../lib/line/render';
+import { lineItems } from '../lib/line/render';
 import { parseGongan, parseIcp } from '../lib/engine/filing';
 import { filingFixture, repoRoot } from '../test/paths';
 import { BEIAN, benchSite, ICP } from './site';
@@ -263,7 +263,7 @@ async function filterCost(floorDir: string, pluginDir: string, rounds: number): 
   const site = await openSite(pluginDir);
   site.env.cmd = 'generate';
   let start = now();
-  const filter: FooterFilter = footerFilter(site);
+  const filter: LineFilter = lineFilter(site);
   filter.prepare();
   const prepared = msSince(start);
   start = now();
@@ -359,7 +359,7 @@ async function auditCost(pluginDir: string, rounds: number): Promise<AuditResult
     greps.push(await grep(publicDir));
   }
   const { config } = readConfig(BEIAN, 'en');
-  const plan: PagePlan = { items: footerItems(config, 'en', path => path), placement: config, language: 'en' };
+  const plan: PagePlan = { items: lineItems(config, 'en', path => path), placement: config, language: 'en' };
   const runs: number[] = [];
   for (let round = 0; round <= rounds; round++) {
     const start = now();

@@ -3,8 +3,8 @@ import { unescapeHTML } from 'hexo-util';
 import { say, type Finding, type Language } from '../engine/diagnostic';
 import { parseGongan, parseIcp } from '../engine/filing';
 import { findSlots } from '../line/inject';
-import { expectedItems, type Placement } from '../line/placement';
-import type { FooterItem } from '../line/render';
+import { expectedItems, type PlacementSettings } from '../line/placement';
+import type { LineItem } from '../line/render';
 
 /**
  * The audit of a generated site: every HTML page under `public_dir`, read one at a time and
@@ -24,10 +24,10 @@ import type { FooterItem } from '../line/render';
 
 /** What every page is measured against. */
 export interface PagePlan {
-  /** What hexo-beian shows (`footerItems` of the config): canonical numbers, links, icon. */
-  items: readonly FooterItem[];
+  /** What hexo-beian shows (`lineItems` of the config): canonical numbers, links, icon. */
+  items: readonly LineItem[];
   /** Where the footer filter puts them (`beian.pages`, `beian.position`). */
-  placement: Placement;
+  placement: PlacementSettings;
   language: Language;
 }
 
@@ -206,7 +206,7 @@ function crossed(kind: Kind, target: Target): boolean {
 }
 
 /** The link an item must have: exactly its own query page, over https. */
-function linkedRight(item: FooterItem, target: Target, digits: string | undefined): boolean {
+function linkedRight(item: LineItem, target: Target, digits: string | undefined): boolean {
   if (item.kind === 'icp') return target.kind === 'miit' && target.https;
   return target.kind === 'mps' && target.https && target.code !== undefined && target.code === digits;
 }
@@ -259,7 +259,7 @@ function retiredLinks(page: Buffer): string[] {
   return [...found];
 }
 
-const LABEL = {
+const NUMBER_NAME = {
   icp: { zh: 'ICP 备案号', en: 'The ICP number' },
   gongan: { zh: '公安联网备案号', en: 'The public-security (公安) number' }
 } as const;
@@ -319,7 +319,7 @@ export function auditPage(path: string, html: Buffer, plan: PagePlan): Finding[]
   const home = path === 'index.html';
   const expected = plan.items.length === 0 ? [] : expectedItems(plan.items, { path, home, hasSlot: hasSlot(html) }, plan.placement);
   for (const item of expected) {
-    const label = LABEL[item.kind];
+    const label = NUMBER_NAME[item.kind];
     const digits = item.kind === 'gongan' ? /code=([^&]*)$/.exec(item.href)?.[1] : undefined;
     const shown = occurrences.filter(o => o.kind === item.kind && o.text === item.text);
     const linked = shown.filter(o => o.anchor && linkedRight(item, o.anchor.target, digits));
@@ -358,7 +358,7 @@ export function auditPage(path: string, html: Buffer, plan: PagePlan): Finding[]
   const own = new Set(plan.items.map(i => i.text));
   const reported = new Set<string>();
   for (const o of occurrences) {
-    const label = LABEL[o.kind];
+    const label = NUMBER_NAME[o.kind];
     const target = o.anchor?.target;
     const once = (code: string) => {
       const key = `${code}\u0000${o.text}`;

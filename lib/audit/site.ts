@@ -8,7 +8,7 @@ import { gonganDeadline } from './deadline';
 import { auditIcon, iconExists } from './icon';
 import { auditTheme, loadThemeLayers, readThemeBeian, themeOf } from './theme';
 import { auditPublic } from './pages';
-import { footerItems } from '../line/render';
+import { lineItems } from '../line/render';
 
 /**
  * The audit behind `hexo beian check` and the deploy guard: everything wrong with a site's
@@ -114,7 +114,7 @@ export async function auditSite(hexo: Hexo, options: SiteAuditOptions): Promise<
   const raw = hexo.config.beian;
   const url = hexo.config.url;
   const { config } = readConfig(raw, language, { url });
-  const items = footerItems(config, labelLanguageOf(hexo.config.language), path => url_for.call(hexo, path));
+  const items = lineItems(config, labelLanguageOf(hexo.config.language), path => url_for.call(hexo, path));
   const findings = auditConfig(raw, { language, today, url });
 
   const themeSource = join(hexo.theme_dir, 'source');

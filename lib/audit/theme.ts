@@ -2,7 +2,7 @@ import { existsSync, readdirSync } from 'fs';
 import { basename, extname, join, relative, sep } from 'path';
 import { say, type Diagnostic, type Finding, type Language } from '../engine/diagnostic';
 import { parseGongan, parseIcp, type FilingResult } from '../engine/filing';
-import type { FooterItem } from '../line/render';
+import type { LineItem } from '../line/render';
 
 /**
  * The filing line that themes print themselves: NexT's and Fluid's `footer.beian` settings,
@@ -133,7 +133,7 @@ interface Shown {
 
 /**
  * Audits a theme's own filing line, against hexo-beian's line (`items`, from
- * `footerItems`: what hexo-beian shows). Only when the theme shows it (`enable` truthy, as
+ * `lineItems`: what hexo-beian shows). Only when the theme shows it (`enable` truthy, as
  * its template tests it):
  *
  * - the theme's numbers through the engine, at their theme config paths;
@@ -146,7 +146,7 @@ interface Shown {
  *
  * @returns findings with `path` = `<file>:<key path>`; none when the theme shows nothing.
  */
-export function auditTheme(settings: ThemeBeian, items: readonly FooterItem[], language: Language): Finding[] {
+export function auditTheme(settings: ThemeBeian, items: readonly LineItem[], language: Language): Finding[] {
   const model = THEMES[settings.theme];
   const { enable } = settings;
   if (!enable || !enable.value) return [];

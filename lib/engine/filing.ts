@@ -134,7 +134,7 @@ export function parseGongan(input: unknown, options?: ParseOptions): FilingResul
  * @returns zero or more diagnostics; never throws.
  */
 export function compareFilings(icp: FilingResult, gongan: FilingResult, options?: ParseOptions): Diagnostic[] {
-  const language = languageOf(options);
+  const language = optionsLanguage(options);
   const out: Diagnostic[] = [];
   const a = numberOf(icp);
   const b = numberOf(gongan);
@@ -201,7 +201,7 @@ interface Analysis {
   site?: number;
 }
 
-function languageOf(options: unknown): Language {
+function optionsLanguage(options: unknown): Language {
   try {
     return typeof options === 'object' && options !== null && (options as ParseOptions).language === 'zh' ? 'zh' : 'en';
   } catch {
@@ -216,7 +216,7 @@ function make(language: Language, code: Code, text: Text, suggestion?: string): 
 }
 
 function parse(field: Field, input: unknown, options: unknown): FilingResult {
-  const ctx: Ctx = { language: languageOf(options), field, changes: new Map() };
+  const ctx: Ctx = { language: optionsLanguage(options), field, changes: new Map() };
   const d = (code: Code, text: Text, suggestion?: string) => make(ctx.language, code, text, suggestion);
 
   if (input === undefined || input === null || input === '') return finish([emptyDiagnostic(ctx)]);

@@ -122,7 +122,7 @@ export function toJson(findings: readonly Finding[], pages: number, ok: boolean)
   };
 }
 
-const LABEL: Record<Severity, (text: string) => string> = {
+const SEVERITY_STYLE: Record<Severity, (text: string) => string> = {
   error: text => pc.red(pc.bold(text)),
   warning: text => pc.yellow(pc.bold(text)),
   info: text => pc.cyan(text)
@@ -150,7 +150,7 @@ export function report(findings: readonly Finding[], language: Language, pages: 
   }
   const lines = [...groups.values()].map(({ finding, pages: where }) => {
     const shown = where.length > 1 ? { ...finding, page: pageList(where, language) } : finding;
-    return `${LABEL[finding.severity](finding.severity.toUpperCase().padEnd(7))} ${describe(shown, language)}`;
+    return `${SEVERITY_STYLE[finding.severity](finding.severity.toUpperCase().padEnd(7))} ${describe(shown, language)}`;
   });
   const count = (severity: Severity) => findings.filter(f => f.severity === severity).length;
   const [errors, warnings, infos] = [count('error'), count('warning'), count('info')];

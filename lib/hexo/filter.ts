@@ -5,17 +5,17 @@ import type nunjucks from 'nunjucks';
 import { url_for } from 'hexo-util';
 import { describe, labelLanguageOf, languageOf, say, type Finding, type LabelLanguage, type Language } from '../engine/diagnostic';
 import { readConfig, type BeianConfig } from '../config/read';
-import { compactText, compileTemplate, footerItems, MARK, renderFooter, shows, type FooterItem } from '../line/render';
-import { findSlots, injectFooter } from '../line/inject';
+import { compactText, compileTemplate, lineItems, MARK, renderLine, shows, type LineItem } from '../line/render';
+import { findSlots, injectLine } from '../line/inject';
 
 /**
  * The Hexo glue of the footer: reads the config and the user's template and prepares the
  * filing line once per build (again only when something it depends on changed, as under
- * `hexo server`), logs each problem once, and hands every page to {@link injectFooter}.
- * Everything that does not depend on the page is computed in {@link FooterFilter.prepare};
+ * `hexo server`), logs each problem once, and hands every page to {@link injectLine}.
+ * Everything that does not depend on the page is computed in {@link LineFilter.prepare};
  * per page there is one parse, and the markup of each set of items is rendered once.
  */
-export interface FooterFilter {
+export interface LineFilter {
   /** `before_generate`: re-read the config if it changed since the last build. */
   prepare(): void;
   /** `after_render:html`: the page with the filing line, or undefined to keep it as it is. */
@@ -89,7 +89,7 @@ const ANY_THEME = {
  * @param at    the config path that holds the numbers (`beian`, `beian.domains["host"]`).
  * @param theme the site's `theme` (`next`, `fluid`, …).
  */
-export function alreadyShown(item: FooterItem, page: string, at: string, theme: unknown, language: Language): Finding {
+export function alreadyShown(item: LineItem, page: string, at: string, theme: unknown, language: Language): Finding {
   const key = item.kind === 'extra' ? 'beian.extra' : `${at}.${item.kind}`;
   const name = typeof theme === 'string' ? theme.replace(/^hexo-theme-/, '') : '';
   const change = THEME_SETTINGS[name] ?? ANY_THEME;
@@ -110,7 +110,7 @@ export function alreadyShown(item: FooterItem, page: string, at: string, theme: 
 /** One build's filing line: everything that does not depend on the page. */
 interface Plan {
   config: BeianConfig;
-  items: FooterItem[];
+  items: LineItem[];
   language: Language;
   labels: LabelLanguage;
   /** The user's template, compiled, and its file. */
@@ -123,7 +123,7 @@ interface Plan {
 }
 
 /** Creates the footer filter of one Hexo instance. */
-export function footerFilter(hexo: Hexo): FooterFilter {
+export function lineFilter(hexo: Hexo): LineFilter {
   let key: string | undefined;
   let plan: Plan | undefined;
   let warned = new Set<string>();
@@ -163,7 +163,7 @@ export function footerFilter(hexo: Hexo): FooterFilter {
     if (nextKey === key) return;
     key = nextKey;
     if (template.finding) findings.push(template.finding);
-    const items = footerItems(config, labels, path => url_for.call(hexo, path));
+    const items = lineItems(config, labels, path => url_for.call(hexo, path));
     plan = { config, items, language: lang, labels, markup: new Map(), lines: new Map() };
     if (template.source !== undefined && template.file) {
       try {
@@ -185,14 +185,14 @@ export function footerFilter(hexo: Hexo): FooterFilter {
     if (markup === undefined) {
       const items = indexes.map(i => current.items[i]);
       try {
-        markup = renderFooter(items, current.labels, current.template);
+        markup = renderLine(items, current.labels, current.template);
       } catch (err) {
         // Only the user's template can throw; from here on this build uses the built-in one.
         logFindings(hexo.log, [templateFailed(current.templateFile ?? '', err, current.language)], current.language);
         current.template = undefined;
         current.markup.clear();
         current.lines.clear();
-        markup = renderFooter(items, current.labels);
+        markup = renderLine(items, current.labels);
       }
       if (current.template && markup && !findSlots(markup).marked) {
         if (current.markup.size === 0) logFindings(hexo.log, [unmarked(current.language)], current.language);
@@ -239,7 +239,7 @@ export function footerFilter(hexo: Hexo): FooterFilter {
           p.lines.set(shownText, made);
           return made;
         };
-      const page = injectFooter(html, line, p.config.position);
+      const page = injectLine(html, line, p.config.position);
       return page === html ? undefined : page;
     },
     helper(locals) {

@@ -1,5 +1,6 @@
 import { Tokenizer } from 'htmlparser2';
 import { MARK } from './render';
+import type { Position } from '../config/read';
 
 /**
  * Where the filing line goes in a page. The page is read as htmlparser2's Tokenizer reads
@@ -293,7 +294,7 @@ function footerText(footer: string): string {
 const CLOSING = /<\/[ \t\n\f\r]*(?:footer|body)/i;
 
 /** Where a line may go: the site footer (else before `</body>`), or before `</body>`. */
-export type Placement = 'footer' | 'body_end';
+export type LinePosition = Exclude<Position, 'none'>;
 
 /**
  * The page with the filing line inside the site footer (just before its `</footer>`), else
@@ -304,13 +305,13 @@ export type Placement = 'footer' | 'body_end';
  * @param markup the line; or a function of the text the page already shows there (see
  *               {@link Slots.text}) returning the line, for leaving out what it shows.
  */
-export function injectFooter(html: string, markup: string | ((shown: string) => string), placement: Placement = 'footer'): string {
+export function injectLine(html: string, markup: string | ((shown: string) => string), position: LinePosition = 'footer'): string {
   if (!markup) return html;
   const wanted = { text: typeof markup === 'function' };
   // A page the scan is unsure of is tokenized only when it has a closing tag to find.
   const slots = scanSlots(html, wanted) ?? (CLOSING.test(html) ? tokenizeSlots(html, wanted) : undefined);
   if (!slots || slots.marked) return html;
-  const at = placement === 'footer' && slots.footerEnd >= 0 ? slots.footerEnd : slots.bodyEnd;
+  const at = position === 'footer' && slots.footerEnd >= 0 ? slots.footerEnd : slots.bodyEnd;
   if (at < 0) return html;
   const line = typeof markup === 'function' ? markup(slots.text ?? '') : markup;
   return line ? html.slice(0, at) + line + html.slice(at) : html;

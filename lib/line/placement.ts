@@ -1,5 +1,5 @@
 import type { BeianConfig } from '../config/read';
-import type { FooterItem } from './render';
+import type { LineItem } from './render';
 
 /**
  * Which filing items each generated page must show: the one decision the page audit takes
@@ -22,13 +22,13 @@ export interface PageFacts {
 }
 
 /** The placement settings that decide where the filter puts the line. */
-export type Placement = Pick<BeianConfig, 'pages' | 'position'>;
+export type PlacementSettings = Pick<BeianConfig, 'pages' | 'position'>;
 
 /** An item the audit checks: a filing number (an `extra` record is the user's own text). */
-export type FilingItem = FooterItem & { kind: 'icp' | 'gongan'; href: string };
+export type FilingItem = LineItem & { kind: 'icp' | 'gongan'; href: string };
 
 /**
- * The filing numbers (of what hexo-beian shows, from `footerItems`) that `page` must show.
+ * The filing numbers (of what hexo-beian shows, from `lineItems`) that `page` must show.
  *
  * - The home page: all of them, always — 《非经营性互联网信息服务备案管理办法》 art. 13 puts
  *   the ICP number at the bottom of the home page — whatever the placement settings, so
@@ -38,7 +38,7 @@ export type FilingItem = FooterItem & { kind: 'icp' | 'gongan'; href: string };
  *
  * `extra` records are not checked: they are the user's own text, not filings.
  */
-export function expectedItems(items: readonly FooterItem[], page: PageFacts, placement: Placement): readonly FilingItem[] {
+export function expectedItems(items: readonly LineItem[], page: PageFacts, placement: PlacementSettings): readonly FilingItem[] {
   const filings = items.filter((item): item is FilingItem => item.kind !== 'extra' && item.href !== undefined);
   if (page.home) return filings;
   if (placement.pages === 'home' || placement.position === 'none') return [];

@@ -22,7 +22,7 @@ export function gonganQueryUrl(digits: string): string {
 export const MARK = 'data-hexo-beian';
 
 /** One thing on the filing line. */
-export interface FooterItem {
+export interface LineItem {
   /** `extra` is a record from `beian.extra`. */
   kind: 'icp' | 'gongan' | 'extra';
   /** The canonical number, or the record's text, shown as it is (never translated). */
@@ -37,7 +37,7 @@ export interface FooterItem {
 }
 
 /** The words on the page, by label language. The numbers are never translated. */
-const LABELS: Record<LabelLanguage, { icp: string; icpTitle: string; gongan: string; gonganTitle: string; icon: string }> = {
+const WORDS: Record<LabelLanguage, { icp: string; icpTitle: string; gongan: string; gonganTitle: string; icon: string }> = {
   'zh-Hans': {
     icp: 'ICP备案号',
     icpTitle: '在工业和信息化部备案管理系统查询',
@@ -68,12 +68,12 @@ const LABELS: Record<LabelLanguage, { icp: string; icpTitle: string; gongan: str
  * @param urlFor turns the user's icon path into a URL of the site (Hexo's `url_for`, which
  *               honours `root`); URLs pass through unchanged.
  */
-export function footerItems(config: BeianConfig, language: LabelLanguage, urlFor: (path: string) => string): FooterItem[] {
+export function lineItems(config: BeianConfig, language: LabelLanguage, urlFor: (path: string) => string): LineItem[] {
   if (!config.enable) return [];
   // With `domains`, a host that is not listed shows nothing at all, extra records included.
   if (config.domains && config.domains.entry === undefined) return [];
-  const words = LABELS[language];
-  const items: FooterItem[] = [];
+  const words = WORDS[language];
+  const items: LineItem[] = [];
   const { icp, gongan } = config;
   if (icp?.result.ok && icp.result.canonical) {
     const text = icp.result.canonical;
@@ -81,7 +81,7 @@ export function footerItems(config: BeianConfig, language: LabelLanguage, urlFor
   }
   if (gongan?.result.ok && gongan.result.canonical && gongan.result.digits) {
     const text = gongan.result.canonical;
-    const item: FooterItem = { kind: 'gongan', text, href: gonganQueryUrl(gongan.result.digits), title: words.gonganTitle, label: `${words.gongan} ${text}` };
+    const item: LineItem = { kind: 'gongan', text, href: gonganQueryUrl(gongan.result.digits), title: words.gonganTitle, label: `${words.gongan} ${text}` };
     if (gongan.icon) item.icon = { src: urlFor(gongan.icon), alt: words.icon, ...config.icon };
     items.push(item);
   }
@@ -113,7 +113,7 @@ function builtinTemplate(): nunjucks.Template {
 
 /** What a template is given. */
 export interface TemplateVariables {
-  items: readonly FooterItem[];
+  items: readonly LineItem[];
   /** The label language: `zh-Hans`, `zh-Hant` or `en`. */
   language: LabelLanguage;
 }
@@ -124,7 +124,7 @@ export interface TemplateVariables {
  *
  * @param template the user's compiled template; the built-in one when absent.
  */
-export function renderFooter(items: readonly FooterItem[], language: LabelLanguage = 'en', template?: nunjucks.Template): string {
+export function renderLine(items: readonly LineItem[], language: LabelLanguage = 'en', template?: nunjucks.Template): string {
   if (items.length === 0) return '';
   const variables: TemplateVariables = { items, language };
   return (template ?? builtinTemplate()).render(variables).trim();
@@ -142,7 +142,7 @@ export function compactText(text: string): string {
  * True when `compact` (see {@link compactText}) shows the item's text as a whole number:
  * `京ICP备20000491号-1` is not shown by `…号-10`, nor `…号` by `…号-1`.
  */
-export function shows(compact: string, item: FooterItem): boolean {
+export function shows(compact: string, item: LineItem): boolean {
   const text = compactText(item.text);
   if (!text) return false;
   // A text that starts with a letter or digit (`B2-20080101`) must not be the tail of a longer one.

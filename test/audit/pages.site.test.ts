@@ -4,7 +4,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { readConfig } from '../../lib/config/read';
 import { auditPage, auditPublic, targetOf, type PagePlan } from '../../lib/audit/pages';
-import { footerItems } from '../../lib/line/render';
+import { lineItems } from '../../lib/line/render';
 import type { Finding } from '../../lib/engine/diagnostic';
 import { generate, makeSite, readPublic } from '../site';
 
@@ -22,7 +22,7 @@ Another site shows 沪ICP备19999999号-2 at its bottom, and its old link was \`
 /** The plan the command builds for this config: what hexo-beian shows. */
 function planFor(raw: unknown): PagePlan {
   const { config } = readConfig(raw, 'en');
-  return { items: footerItems(config, 'en', path => path), placement: config, language: 'en' };
+  return { items: lineItems(config, 'en', path => path), placement: config, language: 'en' };
 }
 
 const PLAN = planFor({ icp: ICP, gongan: { number: 11010502030143, icon: '/images/gongan.png' } });

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { rmSync, writeFileSync, mkdirSync } from 'fs';
 import { join } from 'path';
 import type Hexo from 'hexo';
-import { alreadyShown, footerFilter, isHomePage, isHtmlRoute } from '../../lib/hexo/filter';
+import { alreadyShown, lineFilter, isHomePage, isHtmlRoute } from '../../lib/hexo/filter';
 import { generate, makeSite, readPublic, runHexo, type Logged, type SiteOptions } from '../site';
 
 const BOTH = `
@@ -84,7 +84,7 @@ describe('footer (real Hexo, landscape theme)', function () {
       const hexo = new HexoClass(dir, { silent: true });
       await hexo.init();
       // The glue the plugin registers as its after_render:html filter, on the same site config.
-      const footer = footerFilter(hexo);
+      const footer = lineFilter(hexo);
       const filter = (html: string, path: string) => footer.inject(html, { path }) ?? html;
       for (const path of ['index.html', '2024/05/21/hello/index.html']) {
         const page = readPublic(dir, path);
@@ -329,7 +329,7 @@ beian:
     });
   });
 
-  describe('footerFilter() on pages whose site footer already shows the ICP number (a real Hexo instance)', () => {
+  describe('lineFilter() on pages whose site footer already shows the ICP number (a real Hexo instance)', () => {
     let hexo: Hexo;
     const warnings: string[] = [];
     const page = (n: number) => `<html><body><p>post ${n}</p><footer id="footer">© me · 京ICP备20000491号-1</footer></body></html>`;
@@ -344,7 +344,7 @@ beian:
     after(() => hexo.exit());
 
     it('every page gets the 公安 number only, and each build warns once, naming its first such page', () => {
-      const filter = footerFilter(hexo);
+      const filter = lineFilter(hexo);
       for (const build of [1, 2]) {
         filter.prepare();
         for (const n of [1, 2, 3]) {

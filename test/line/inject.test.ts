@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
-import { findSlots, injectFooter, scanSlots, tokenizeSlots } from '../../lib/line/inject';
+import { findSlots, injectLine, scanSlots, tokenizeSlots } from '../../lib/line/inject';
 
 const LINE = '<div class="hexo-beian" data-hexo-beian>京ICP备20000491号-1</div>';
 
@@ -139,45 +139,45 @@ describe('inject', () => {
     });
   });
 
-  describe('injectFooter()', () => {
+  describe('injectLine()', () => {
     it('puts the line at the end of the site footer', () => {
       const html = '<body><article><footer>meta</footer></article><footer id="footer"><p>©</p></footer></body>';
-      expect(injectFooter(html, LINE)).to.equal(
+      expect(injectLine(html, LINE)).to.equal(
         `<body><article><footer>meta</footer></article><footer id="footer"><p>©</p>${LINE}</footer></body>`);
     });
 
     it('falls back to just before </body>', () => {
-      expect(injectFooter('<html><body><p>x</p></body></html>', LINE)).to.equal(`<html><body><p>x</p>${LINE}</body></html>`);
+      expect(injectLine('<html><body><p>x</p></body></html>', LINE)).to.equal(`<html><body><p>x</p>${LINE}</body></html>`);
     });
 
     it('leaves a page with neither footer nor </body> byte-identical', () => {
       const page = '<p>fragment <footer-ish> </foot></p>';
-      expect(injectFooter(page, LINE)).to.equal(page);
-      expect(injectFooter('{"json": "</footer>"}', LINE)).to.equal('{"json": "</footer>"}');
+      expect(injectLine(page, LINE)).to.equal(page);
+      expect(injectLine('{"json": "</footer>"}', LINE)).to.equal('{"json": "</footer>"}');
     });
 
     it('injects once: its own output passes through unchanged', () => {
-      const once = injectFooter('<body><footer>x</footer></body>', LINE);
-      expect(injectFooter(once, LINE)).to.equal(once);
+      const once = injectLine('<body><footer>x</footer></body>', LINE);
+      expect(injectLine(once, LINE)).to.equal(once);
       expect(once.split('data-hexo-beian').length - 1).to.equal(1);
     });
 
     it('changes nothing when there is nothing to show', () => {
       const page = '<body><footer>x</footer></body>';
-      expect(injectFooter(page, '')).to.equal(page);
-      expect(injectFooter(page, () => '')).to.equal(page);
+      expect(injectLine(page, '')).to.equal(page);
+      expect(injectLine(page, () => '')).to.equal(page);
     });
 
     it('body_end: just before </body>, even when there is a site footer', () => {
       const html = '<body><footer>x</footer><script>"</body>"</script></body>';
-      expect(injectFooter(html, LINE, 'body_end')).to.equal(`<body><footer>x</footer><script>"</body>"</script>${LINE}</body>`);
-      expect(injectFooter('<footer>x</footer>', LINE, 'body_end')).to.equal('<footer>x</footer>');
+      expect(injectLine(html, LINE, 'body_end')).to.equal(`<body><footer>x</footer><script>"</body>"</script>${LINE}</body>`);
+      expect(injectLine('<footer>x</footer>', LINE, 'body_end')).to.equal('<footer>x</footer>');
     });
 
     it('a line made from what the site footer already shows', () => {
       const seen: string[] = [];
       const html = '<body><p>京ICP备20000491号-1</p><footer>© 京ICP备20000491号-1</footer></body>';
-      const page = injectFooter(html, shown => {
+      const page = injectLine(html, shown => {
         seen.push(shown);
         return shown.includes('京ICP备20000491号-1') ? '<p data-hexo-beian>公安</p>' : LINE;
       });
@@ -186,16 +186,16 @@ describe('inject', () => {
     });
 
     it('is not fooled by its own line: a page that has one is left as it is', () => {
-      const once = injectFooter('<body><footer>x</footer></body>', LINE);
+      const once = injectLine('<body><footer>x</footer></body>', LINE);
       let called = false;
-      expect(injectFooter(once, () => { called = true; return LINE; })).to.equal(once);
+      expect(injectLine(once, () => { called = true; return LINE; })).to.equal(once);
       expect(called).to.equal(false);
     });
 
     it('minified, upper-case, attributes everywhere, closing tags in attribute values and comments', () => {
       const html = '<!DOCTYPE html><HTML LANG="zh-CN"><BODY CLASS="a" data-x=\'</body>\'><ARTICLE><FOOTER>a</FOOTER></ARTICLE>'
         + '<FOOTER ID="f" data-end="</FOOTER>"><!-- </FOOTER> -->c</FOOTER><SCRIPT>x="</BODY>"</SCRIPT></BODY></HTML>';
-      expect(injectFooter(html, LINE)).to.equal(html.replace('c</FOOTER>', `c${LINE}</FOOTER>`));
+      expect(injectLine(html, LINE)).to.equal(html.replace('c</FOOTER>', `c${LINE}</FOOTER>`));
     });
   });
 
@@ -211,7 +211,7 @@ describe('inject', () => {
 
     it('never throws; adds the line at most once, and removing it gives back the page', () => {
       fc.assert(fc.property(page, fc.constantFrom('footer', 'body_end') as fc.Arbitrary<'footer' | 'body_end'>, (html, placement) => {
-        const out = injectFooter(html, LINE, placement);
+        const out = injectLine(html, LINE, placement);
         if (out === html) return;
         expect(out.split(LINE)).to.have.length(2);
         expect(out.replace(LINE, '')).to.equal(html);
@@ -220,15 +220,15 @@ describe('inject', () => {
 
     it('is idempotent: its own output passes through unchanged', () => {
       fc.assert(fc.property(page, html => {
-        const once = injectFooter(html, LINE);
-        expect(injectFooter(once, LINE)).to.equal(once);
+        const once = injectLine(html, LINE);
+        expect(injectLine(once, LINE)).to.equal(once);
       }), { numRuns: 500 });
     });
 
     it('a page with no </footer> and no </body> is returned byte-identical', () => {
       const noClosing = fc.array(fc.constantFrom(...PIECES.filter(p => !/<\/(?:footer|body)/i.test(p))), { maxLength: 24 }).map(parts => parts.join(''));
       fc.assert(fc.property(noClosing, html => {
-        expect(injectFooter(html, LINE)).to.equal(html);
+        expect(injectLine(html, LINE)).to.equal(html);
       }), { numRuns: 300 });
     });
   });

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { readConfig } from '../../lib/config/read';
-import { compactText, compileTemplate, footerItems, gonganQueryUrl, ICP_QUERY_URL, renderFooter, shows, type FooterItem } from '../../lib/line/render';
+import { compactText, compileTemplate, lineItems, gonganQueryUrl, ICP_QUERY_URL, renderLine, shows, type LineItem } from '../../lib/line/render';
 import type { LabelLanguage } from '../../lib/engine/diagnostic';
 
 const ICP = '京ICP备20000491号-1';
@@ -8,7 +8,7 @@ const GONGAN = '京公网安备11010502030143号';
 const urlFor = (path: string) => (path.startsWith('http') ? path : `/blog/${path.replace(/^\//, '')}`);
 
 function markup(raw: unknown, language: LabelLanguage = 'zh-Hans'): string {
-  return renderFooter(footerItems(readConfig(raw, 'en').config, language, urlFor), language);
+  return renderLine(lineItems(readConfig(raw, 'en').config, language, urlFor), language);
 }
 
 /** The elements of the rendered line, as [tag, attributes] pairs, in order. */
@@ -69,14 +69,14 @@ describe('render', () => {
     const { config, findings } = readConfig({ gongan: { number: GONGAN, icon: 'javascript:alert(1)' } }, 'en');
     expect(config.gongan?.icon).to.equal(undefined);
     expect(findings.map(f => [f.code, f.path])).to.deep.equal([['config-icon', 'beian.gongan.icon']]);
-    expect(renderFooter(footerItems(config, 'en', urlFor))).not.to.contain('javascript');
+    expect(renderLine(lineItems(config, 'en', urlFor))).not.to.contain('javascript');
   });
 
   it('escapes every value: markup in a config value renders as text', () => {
     const html = markup({ gongan: { number: GONGAN, icon: '/i.png"><script>alert(1)</script>' } });
     expect(html).not.to.contain('<script>');
     expect(html).to.contain('src="/blog/i.png&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"');
-    const direct = renderFooter([{ kind: 'icp', text: '<script>alert(1)</script>', href: ICP_QUERY_URL }]);
+    const direct = renderLine([{ kind: 'icp', text: '<script>alert(1)</script>', href: ICP_QUERY_URL }]);
     expect(direct).to.contain('>&lt;script&gt;alert(1)&lt;/script&gt;</a>');
   });
 
@@ -131,10 +131,10 @@ describe('render', () => {
 
   it('domains: the entry of this host; a host not listed shows nothing, extra records included', () => {
     const raw = { domains: { 'blog.example.cn': { icp: ICP } }, extra: ['京ICP证030173号'] };
-    const listed = renderFooter(footerItems(readConfig(raw, 'en', { url: 'https://blog.example.cn/' }).config, 'en', urlFor));
+    const listed = renderLine(lineItems(readConfig(raw, 'en', { url: 'https://blog.example.cn/' }).config, 'en', urlFor));
     expect(listed).to.contain(`>${ICP}</a>`);
     expect(listed).to.contain('>京ICP证030173号</span>');
-    expect(renderFooter(footerItems(readConfig(raw, 'en', { url: 'https://blog.example.com/' }).config, 'en', urlFor))).to.equal('');
+    expect(renderLine(lineItems(readConfig(raw, 'en', { url: 'https://blog.example.com/' }).config, 'en', urlFor))).to.equal('');
   });
 
   it('needs no stylesheet and no script: each item one unbreakable block, wrapping between items, centred', () => {
@@ -147,26 +147,26 @@ describe('render', () => {
   });
 
   describe('a template of the user\'s own', () => {
-    const items: FooterItem[] = [
+    const items: LineItem[] = [
       { kind: 'icp', text: ICP, href: ICP_QUERY_URL, title: 't', label: 'l' },
       { kind: 'extra', text: '<i>x</i>' }
     ];
 
     it('gets items and language, with autoescape on', () => {
       const template = compileTemplate('<p data-hexo-beian lang="{{ language }}">{% for item in items %}[{{ item.kind }}:{{ item.text }}:{{ item.href }}]{% endfor %}</p>', 'mine.njk');
-      expect(renderFooter(items, 'zh-Hant', template)).to.equal(
+      expect(renderLine(items, 'zh-Hant', template)).to.equal(
         `<p data-hexo-beian lang="zh-Hant">[icp:${ICP}:https://beian.miit.gov.cn/][extra:&lt;i&gt;x&lt;/i&gt;:]</p>`);
     });
 
     it('throws nunjucks\' error, naming the file, on a broken one', () => {
       expect(() => compileTemplate('{% for item in items %}', 'broken.njk')).to.throw('(broken.njk)\n  unexpected end of file');
       const template = compileTemplate('<p>{{ items | nosuch }}</p>', 'filter.njk');
-      expect(() => renderFooter(items, 'en', template)).to.throw('(filter.njk)\n  Error: filter not found: nosuch');
+      expect(() => renderLine(items, 'en', template)).to.throw('(filter.njk)\n  Error: filter not found: nosuch');
     });
   });
 
   describe('shows(): does the page already show an item', () => {
-    const icp: FooterItem = { kind: 'icp', text: ICP };
+    const icp: LineItem = { kind: 'icp', text: ICP };
     it('finds the number in compacted text: spaces, full-width characters, line breaks', () => {
       expect(shows(compactText('备案：京ICP备 20000491号-1 ｜ Powered by Hexo'), icp)).to.equal(true);
       expect(shows(compactText('京ＩＣＰ备20000491号－1'), icp)).to.equal(true);
