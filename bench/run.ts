@@ -26,9 +26,10 @@ import type Hexo from 'hexo';
 import { readConfig } from '../lib/config/read';
 import { lineFilter, type LineFilter } from '../lib/hexo/filter';
 import { publishGuard } from '../lib/hexo/guard';
+import { siteOf } from '../lib/hexo/site';
 import { tokenizeSlots } from '../lib/line/inject';
 import { auditPublic, type PagePlan } from '../lib/audit/pages';
-import { lineItems } from '../lib/line/render';
+import { lineItems } from '../lib/line/items';
 import { parseGongan, parseIcp } from '../lib/engine/filing';
 import { filingFixture, repoRoot } from '../test/paths';
 import { BEIAN, benchSite, ICP } from './site';
@@ -263,11 +264,12 @@ async function filterCost(floorDir: string, pluginDir: string, rounds: number): 
   const site = await openSite(pluginDir);
   site.env.cmd = 'generate';
   let start = now();
-  const filter: LineFilter = lineFilter(site);
+  const reading = siteOf(site);
+  const filter: LineFilter = lineFilter(site, reading);
   filter.prepare();
   const prepared = msSince(start);
   start = now();
-  await publishGuard(site).beforeGenerate();
+  await publishGuard(site, reading).beforeGenerate();
   const guarded = msSince(start);
   // A generate meets them cold; in this process only the first size does.
   firstBuild ??= { prepareMs: prepared, guardMs: guarded };
@@ -359,7 +361,7 @@ async function auditCost(pluginDir: string, rounds: number): Promise<AuditResult
     greps.push(await grep(publicDir));
   }
   const { config } = readConfig(BEIAN, 'en');
-  const plan: PagePlan = { items: lineItems(config, 'en', path => path), placement: config, language: 'en' };
+  const plan: PagePlan = { items: lineItems(config, 'en', path => path), placement: config, paths: config.paths, language: 'en' };
   const runs: number[] = [];
   for (let round = 0; round <= rounds; round++) {
     const start = now();

@@ -1,11 +1,12 @@
 import { existsSync, statSync } from 'fs';
 import { join } from 'path';
-import { say, type Finding, type Language } from '../engine/diagnostic';
-import type { BeianConfig } from '../config/read';
+import type { Language } from '../engine/diagnostic';
+import { finding, type Finding } from '../finding';
+import type { BeianConfig } from '../config/schema';
 
 /**
- * The public-security icon (`beian.gongan.icon`), audited: the file is served by the site,
- * or the URL is safe to embed. Rules: filing-rules.md, "Links and the icon" — the official
+ * The public-security icon (`gongan.icon`), audited: the file is served by the site,
+ * or the URL is safe to embed. Rules: docs/filing-rules.md, "Links and the icon" — the official
  * icon's URLs on beian.mps.gov.cn are hashed and change, so never hot-link them; an `http:`
  * image on an `https:` page is mixed content (browsers block or flag it).
  */
@@ -47,53 +48,38 @@ export interface IconAuditOptions {
 }
 
 /**
- * Audits `beian.gongan.icon`:
+ * Audits the 公安 icon (`gongan.icon`, at `config.paths.gonganIcon`):
  * - `icon-not-found` (error): a site path that is no file of `source/` (or of the theme's);
  *   every page would show a broken image;
  * - `icon-mixed-content` (warning): an `http:` URL on an `https:` site;
  * - `icon-hotlinked` (warning): an image on beian.mps.gov.cn (or the retired beian.gov.cn).
  *
- * @returns findings at `beian.gongan.icon`; none without an icon.
+ * @returns findings at the icon's path; none without an icon.
  */
 export function auditIcon(config: BeianConfig, options: IconAuditOptions): Finding[] {
   const src = config.gongan?.icon;
   if (!src) return [];
   const { language } = options;
-  const path = 'beian.gongan.icon';
+  const path = config.paths.gonganIcon;
   const findings: Finding[] = [];
   if (options.found === false) {
-    findings.push({
-      code: 'icon-not-found',
-      severity: 'error',
-      path,
-      message: say(language, {
-        zh: `图标 ${src} 不在站点的 source 文件夹里（也不在主题的 source 里），每个页面都会显示一张坏图：把图标文件放到 source/${iconFile(src)}，或改成它真正的路径。`,
-        en: `The icon ${src} is not a file in the site's source folder (nor in the theme's), so every page would show a broken image: put the icon file at source/${iconFile(src)}, or write its real path.`
-      })
-    });
+    findings.push(finding(language, 'icon-not-found', 'error', {
+      zh: `图标 ${src} 不在站点的 source 文件夹里（也不在主题的 source 里），每个页面都会显示一张坏图：把图标文件放到 source/${iconFile(src)}，或改成它真正的路径。`,
+      en: `The icon ${src} is not a file in the site's source folder (nor in the theme's), so every page would show a broken image: put the icon file at source/${iconFile(src)}, or write its real path.`
+    }, { path }));
   }
   const url = parseUrl(src);
   if (url?.protocol === 'http:' && parseUrl(String(options.siteUrl ?? ''))?.protocol === 'https:') {
-    findings.push({
-      code: 'icon-mixed-content',
-      severity: 'warning',
-      path,
-      message: say(language, {
-        zh: `站点是 https，图标却是 http 地址（${src}）：浏览器会拦截或警告这种混合内容。请改用 https 地址，或把图标放进 source/images/ 并写 /images/gongan.png。`,
-        en: `The site is https but the icon is an http URL (${src}): browsers block or flag such mixed content. Use an https URL, or put the icon in source/images/ and write /images/gongan.png.`
-      })
-    });
+    findings.push(finding(language, 'icon-mixed-content', 'warning', {
+      zh: `站点是 https，图标却是 http 地址（${src}）：浏览器会拦截或警告这种混合内容。请改用 https 地址，或把图标放进 source/images/ 并写 /images/gongan.png。`,
+      en: `The site is https but the icon is an http URL (${src}): browsers block or flag such mixed content. Use an https URL, or put the icon in source/images/ and write /images/gongan.png.`
+    }, { path }));
   }
   if (url && MPS_HOSTS.includes(url.hostname.toLowerCase())) {
-    findings.push({
-      code: 'icon-hotlinked',
-      severity: 'warning',
-      path,
-      message: say(language, {
-        zh: `图标直接引用了公安备案平台的图片（${url.hostname}）：这些地址带哈希、会变，图标随时可能失效。请登录平台下载图标，放进 source/images/，并写 /images/gongan.png。`,
-        en: `The icon is hot-linked from the public-security platform (${url.hostname}): those asset URLs are hashed and change, so it can break at any time. Download the icon after logging in to the platform, put it in source/images/ and write /images/gongan.png.`
-      })
-    });
+    findings.push(finding(language, 'icon-hotlinked', 'warning', {
+      zh: `图标直接引用了公安备案平台的图片（${url.hostname}）：这些地址带哈希、会变，图标随时可能失效。请登录平台下载图标，放进 source/images/，并写 /images/gongan.png。`,
+      en: `The icon is hot-linked from the public-security platform (${url.hostname}): those asset URLs are hashed and change, so it can break at any time. Download the icon after logging in to the platform, put it in source/images/ and write /images/gongan.png.`
+    }, { path }));
   }
   return findings;
 }

@@ -1,10 +1,13 @@
 import { closeSync, openSync, readdirSync, readSync } from 'fs';
 import { unescapeHTML } from 'hexo-util';
-import { say, type Finding, type Language } from '../engine/diagnostic';
+import type { Language } from '../engine/diagnostic';
 import { parseGongan, parseIcp } from '../engine/filing';
+import { isIdeograph } from '../engine/text';
+import { finding, type Finding } from '../finding';
+import type { ConfigPaths } from '../config/schema';
 import { findSlots } from '../line/inject';
-import { expectedItems, type PlacementSettings } from '../line/placement';
-import type { LineItem } from '../line/render';
+import { gonganQueryUrl, ICP_QUERY_URL, type LineItem } from '../line/items';
+import { expectedItems, isHomePage, type PlacementSettings } from '../line/placement';
 
 /**
  * The audit of a generated site: every HTML page under `public_dir`, read one at a time and
@@ -14,9 +17,9 @@ import type { LineItem } from '../line/render';
  * Fast by design (it is benchmarked against `grep -rLF`): a page stays a Buffer and is
  * searched with `Buffer#indexOf` for a few byte strings (`ICP`, `公网安备`, `beian.`,
  * `</body`); only the few bytes around a hit are decoded, and only a page without `</body>`
- * is parsed (with the footer filter's own parser) to see whether it has a site footer.
+ * is parsed (with the filter's own parser) to see whether it has a site footer.
  *
- * Links (filing-rules.md, "Links and the icon"): the ICP number goes to
+ * Links (docs/filing-rules.md, "Links and the icon"): the ICP number goes to
  * `https://beian.miit.gov.cn/` (《非经营性互联网信息服务备案管理办法》 art. 13), the 公安 number
  * to `https://beian.mps.gov.cn/#/query/webSearch?code=<its digits>`; `www.miitbeian.gov.cn`,
  * `www.beian.miit.gov.cn` and `www.beian.gov.cn/portal/registerSystemInfo` are retired.
@@ -26,8 +29,12 @@ import type { LineItem } from '../line/render';
 export interface PagePlan {
   /** What hexo-beian shows (`lineItems` of the config): canonical numbers, links, icon. */
   items: readonly LineItem[];
-  /** Where the footer filter puts them (`beian.pages`, `beian.position`). */
+  /** Where the filter puts them (`beian.pages`, `beian.position`). */
   placement: PlacementSettings;
+  /** Where the config holds each kind of number, for the messages that say where to write one. */
+  paths: Pick<ConfigPaths, 'icp' | 'gongan'>;
+  /** Pages Hexo writes without a theme layout (`layout: false`, `skip_render`): the filter never sees them. */
+  unthemed?: ReadonlySet<string>;
   language: Language;
 }
 
@@ -73,12 +80,6 @@ interface Occurrence {
 
 function isSpace(byte: number): boolean {
   return byte === 0x20 || byte === 0x09 || byte === 0x0a || byte === 0x0d || byte === 0x0c;
-}
-
-function isIdeograph(ch: string | undefined): boolean {
-  if (ch === undefined) return false;
-  const c = ch.charCodeAt(0);
-  return (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
 }
 
 /** Every offset of `needle` in `page`. */
@@ -206,9 +207,9 @@ function crossed(kind: Kind, target: Target): boolean {
 }
 
 /** The link an item must have: exactly its own query page, over https. */
-function linkedRight(item: LineItem, target: Target, digits: string | undefined): boolean {
+function linkedRight(item: LineItem, target: Target): boolean {
   if (item.kind === 'icp') return target.kind === 'miit' && target.https;
-  return target.kind === 'mps' && target.https && target.code !== undefined && target.code === digits;
+  return target.kind === 'mps' && target.https && target.code !== undefined && target.code === item.digits;
 }
 
 /** The `src` of every `<img>` between two offsets. */
@@ -218,7 +219,7 @@ function imageSources(page: Buffer, from: number, to: number): string[] {
     .map(m => unescapeHTML(m[1] ?? m[2] ?? m[3]));
 }
 
-/** The page has `</body>` or a site footer: a place for the line (as the footer filter sees it). */
+/** The page has `</body>` or a site footer: a place for the line (as the filter sees it). */
 function hasSlot(page: Buffer): boolean {
   if (page.lastIndexOf(BODY_END) >= 0 || page.lastIndexOf(BODY_END_UPPER) >= 0) return true;
   const html = page.toString('utf8');
@@ -291,7 +292,7 @@ export function auditPage(path: string, html: Buffer, plan: PagePlan): Finding[]
   const { language } = plan;
   const findings: Finding[] = [];
   const add = (code: string, severity: Finding['severity'], text: { zh: string; en: string }) => {
-    findings.push({ code, severity, message: say(language, text), page: path });
+    findings.push(finding(language, code, severity, text, { page: path }));
   };
 
   const occurrences: Occurrence[] = [];
@@ -316,13 +317,13 @@ export function auditPage(path: string, html: Buffer, plan: PagePlan): Finding[]
   }
 
   // What the page must show.
-  const home = path === 'index.html';
-  const expected = plan.items.length === 0 ? [] : expectedItems(plan.items, { path, home, hasSlot: hasSlot(html) }, plan.placement);
+  const home = isHomePage(path);
+  const themed = !plan.unthemed?.has(path);
+  const expected = plan.items.length === 0 ? [] : expectedItems(plan.items, { path, themed, hasSlot: hasSlot(html) }, plan.placement);
   for (const item of expected) {
     const label = NUMBER_NAME[item.kind];
-    const digits = item.kind === 'gongan' ? /code=([^&]*)$/.exec(item.href)?.[1] : undefined;
     const shown = occurrences.filter(o => o.kind === item.kind && o.text === item.text);
-    const linked = shown.filter(o => o.anchor && linkedRight(item, o.anchor.target, digits));
+    const linked = shown.filter(o => o.anchor && linkedRight(item, o.anchor.target));
     if (shown.length === 0) {
       const rule = home && item.kind === 'icp'
         ? { zh: '首页底部必须显示 ICP 备案号（《非经营性互联网信息服务备案管理办法》第十三条）', en: 'the home page must show it at the bottom (MIIT Order No. 33, art. 13)' }
@@ -370,18 +371,18 @@ export function auditPage(path: string, html: Buffer, plan: PagePlan): Finding[]
     const displayed = (target !== undefined && target.kind !== 'other') || inside(html, o.start, FOOTER_OPEN, FOOTER_CLOSE) || inside(html, o.start, LINE, DIV_CLOSE);
     if (mine !== undefined && !own.has(o.text) && displayed && once('page-other-number')) {
       add('page-other-number', 'error', {
-        zh: `这个页面显示的是 ${o.text}，而配置里是 ${mine}（beian.${o.kind}）：可能是旧的构建，或主题里写死的编号。${REGENERATE.zh}；若仍然出现，在主题的布局和配置里搜索 ${o.text} 并删除。`,
-        en: `This page shows ${o.text}, but the config has ${mine} (beian.${o.kind}): a stale build, or a number hard-coded in the theme. To fix it, ${REGENERATE.en}; if it stays, search the theme's layout and config for ${o.text} and remove it.`
+        zh: `这个页面显示的是 ${o.text}，而配置里是 ${mine}（${plan.paths[o.kind]}）：可能是旧的构建，或主题里写死的编号。${REGENERATE.zh}；若仍然出现，在主题的布局和配置里搜索 ${o.text} 并删除。`,
+        en: `This page shows ${o.text}, but the config has ${mine} (${plan.paths[o.kind]}): a stale build, or a number hard-coded in the theme. To fix it, ${REGENERATE.en}; if it stays, search the theme's layout and config for ${o.text} and remove it.`
       });
     }
     if (mine === undefined && !own.has(o.text) && displayed && once('page-unconfigured-number')) {
       add('page-unconfigured-number', 'warning', {
-        zh: `这个页面显示了${label.zh} ${o.text}，但配置里没有${label.zh}：可能是旧的构建（删掉编号后没有重新生成），或主题里写死的编号。若它是本站的编号，写进 beian.${o.kind}；否则${REGENERATE.zh}，若仍然出现，在主题的布局和配置里搜索 ${o.text} 并删除。`,
-        en: `This page shows ${label.en.replace(/^The/, 'the')} ${o.text}, but the config has none: a stale build (the number was removed and the site not regenerated), or a number hard-coded in the theme. If it is this site's number, write it in beian.${o.kind}; otherwise ${REGENERATE.en}, and if it stays, search the theme's layout and config for ${o.text} and remove it.`
+        zh: `这个页面显示了${label.zh} ${o.text}，但配置里没有${label.zh}：可能是旧的构建（删掉编号后没有重新生成），或主题里写死的编号。若它是本站的编号，写进 ${plan.paths[o.kind]}；否则${REGENERATE.zh}，若仍然出现，在主题的布局和配置里搜索 ${o.text} 并删除。`,
+        en: `This page shows ${label.en.replace(/^The/, 'the')} ${o.text}, but the config has none: a stale build (the number was removed and the site not regenerated), or a number hard-coded in the theme. If it is this site's number, write it in ${plan.paths[o.kind]}; otherwise ${REGENERATE.en}, and if it stays, search the theme's layout and config for ${o.text} and remove it.`
       });
     }
     if (o.anchor && target && crossed(o.kind, target) && once('link-crossed')) {
-      const right = o.kind === 'icp' ? 'https://beian.miit.gov.cn/' : 'https://beian.mps.gov.cn/#/query/webSearch?code=…';
+      const right = o.kind === 'icp' ? ICP_QUERY_URL : `${gonganQueryUrl('')}…`;
       add('link-crossed', 'error', {
         zh: `这个页面把${label.zh} ${o.text} 链接到了另一种备案的查询网站（${o.anchor.href}）：它应链接到 ${right}。`,
         en: `This page links ${label.en.replace(/^The/, 'the')} ${o.text} to the other filing's query site (${o.anchor.href}): it belongs to ${right}.`
@@ -483,15 +484,10 @@ export function auditPublic(dir: string, plan: PagePlan, onPage?: (pages: number
     folders.push(...subfolders.reverse());
   }
   if (!home && plan.items.length > 0) {
-    findings.unshift({
-      code: 'home-missing',
-      severity: 'error',
-      page: 'index.html',
-      message: say(plan.language, {
-        zh: '生成的站点没有首页（index.html）：首页底部必须显示 ICP 备案号（《非经营性互联网信息服务备案管理办法》第十三条），这里无从检查。请运行 hexo generate，并确认装有 hexo-generator-index 或有 source/index.md。',
-        en: 'The generated site has no home page (index.html): the home page must show the ICP number at its bottom (MIIT Order No. 33, art. 13), and there is none to check. Run hexo generate, and make sure hexo-generator-index is installed or source/index.md exists.'
-      })
-    });
+    findings.unshift(finding(plan.language, 'home-missing', 'error', {
+      zh: '生成的站点没有首页（index.html）：首页底部必须显示 ICP 备案号（《非经营性互联网信息服务备案管理办法》第十三条），这里无从检查。请运行 hexo generate，并确认装有 hexo-generator-index 或有 source/index.md。',
+      en: 'The generated site has no home page (index.html): the home page must show the ICP number at its bottom (MIIT Order No. 33, art. 13), and there is none to check. Run hexo generate, and make sure hexo-generator-index is installed or source/index.md exists.'
+    }, { page: 'index.html' }));
   }
   return { pages, findings };
 }

@@ -1,8 +1,11 @@
 import { existsSync, readdirSync } from 'fs';
 import { basename, extname, join, relative, sep } from 'path';
-import { say, type Diagnostic, type Finding, type Language } from '../engine/diagnostic';
+import type { Diagnostic, Language } from '../engine/diagnostic';
 import { parseGongan, parseIcp, type FilingResult } from '../engine/filing';
-import type { LineItem } from '../line/render';
+import { isBlank, isPlain } from '../engine/text';
+import { finding, type Finding } from '../finding';
+import type { ConfigPaths } from '../config/schema';
+import type { LineItem } from '../line/items';
 
 /**
  * The filing line that themes print themselves: NexT's and Fluid's `footer.beian` settings,
@@ -10,7 +13,7 @@ import type { LineItem } from '../line/render';
  *
  * What the themes' templates emit (read from hexo-theme-next 8.x
  * `layout/_partials/footer.njk` and hexo-theme-fluid 1.9.x
- * `layout/_partials/footer/beian.ejs`; filing-rules.md, "How existing themes do it"):
+ * `layout/_partials/footer/beian.ejs`; docs/filing-rules.md, "How existing themes do it"):
  * - NexT `footer.beian: {enable, icp, gongan_id, gongan_num, gongan_icon_url}`: the ICP link
  *   whenever enabled (an empty link when `icp` is empty); the 公安 line only with both
  *   `gongan_id` and `gongan_num`, linked to the MPS query with `gongan_id`, not the digits
@@ -88,12 +91,6 @@ export interface ThemeBeian {
   icon?: ThemeSetting;
 }
 
-type Plain = Record<string, unknown>;
-
-function isPlain(value: unknown): value is Plain {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
-}
-
 /**
  * Merges `footer.beian` of the layers (the highest layer that sets a key wins, as in Hexo's
  * deepMerge) and remembers which file each setting came from. Pure.
@@ -113,10 +110,6 @@ export function readThemeBeian(theme: ThemeName, layers: readonly ThemeLayer[]):
     }
   }
   return result;
-}
-
-function isBlank(value: unknown): boolean {
-  return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 }
 
 /** The file part of a setting's path, and the key path inside it. */
@@ -146,7 +139,7 @@ interface Shown {
  *
  * @returns findings with `path` = `<file>:<key path>`; none when the theme shows nothing.
  */
-export function auditTheme(settings: ThemeBeian, items: readonly LineItem[], language: Language): Finding[] {
+export function auditTheme(settings: ThemeBeian, items: readonly LineItem[], paths: Pick<ConfigPaths, 'icp' | 'gongan'>, language: Language): Finding[] {
   const model = THEMES[settings.theme];
   const { enable } = settings;
   if (!enable || !enable.value) return [];
@@ -159,29 +152,19 @@ export function auditTheme(settings: ThemeBeian, items: readonly LineItem[], lan
   // ICP: always printed once enabled. Unset anywhere, it belongs next to `enable`.
   const icpSetting = settings.icp ?? { value: undefined, path: enable.path.replace(/enable$/, model.keys.icp) };
   if (isBlank(icpSetting.value)) {
-    findings.push({
-      code: 'theme-empty-icp',
-      severity: 'warning',
-      path: icpSetting.path,
-      message: say(language, {
-        zh: `${label} 的 footer.beian 已开启，但没有 ICP 备案号（${model.keys.icp}）：页脚会出现一个指向 beian.miit.gov.cn 的空链接。请把备案号写进 _config.yml 的 beian: 块，交给 hexo-beian 显示。${off.zh}`,
-        en: `${label}'s footer.beian is on but has no ICP number (${model.keys.icp}): the footer shows an empty link to beian.miit.gov.cn. Put your numbers in the beian: block of _config.yml instead, for hexo-beian to show. ${off.en}`
-      })
-    });
+    findings.push(finding(language, 'theme-empty-icp', 'warning', {
+      zh: `${label} 的 footer.beian 已开启，但没有 ICP 备案号（${model.keys.icp}）：页脚会出现一个指向 beian.miit.gov.cn 的空链接。请把备案号写进 _config.yml 的 beian: 块，交给 hexo-beian 显示。${off.zh}`,
+      en: `${label}'s footer.beian is on but has no ICP number (${model.keys.icp}): the footer shows an empty link to beian.miit.gov.cn. Put your numbers in the beian: block of _config.yml instead, for hexo-beian to show. ${off.en}`
+    }, { path: icpSetting.path }));
   } else {
     const result = parseIcp(icpSetting.value, { language });
     findings.push(...result.diagnostics.map(d => place(icpSetting, d)));
     shown.icp = { setting: icpSetting, result };
     if (!model.icpHref.startsWith('https://')) {
-      findings.push({
-        code: 'theme-stale-link',
-        severity: 'warning',
-        path: icpSetting.path,
-        message: say(language, {
-          zh: `${label} 把 ICP 备案号链接到 ${model.icpHref}（http，而非 https://beian.miit.gov.cn/）。hexo-beian 链接到现行地址：把编号写在 beian.icp。${off.zh}`,
-          en: `${label} links the ICP number to ${model.icpHref} (plain http, not https://beian.miit.gov.cn/). hexo-beian links to the current address: write the number in beian.icp. ${off.en}`
-        })
-      });
+      findings.push(finding(language, 'theme-stale-link', 'warning', {
+        zh: `${label} 把 ICP 备案号链接到 ${model.icpHref}（http，而非 https://beian.miit.gov.cn/）。hexo-beian 链接到现行地址：把编号写在 ${paths.icp}。${off.zh}`,
+        en: `${label} links the ICP number to ${model.icpHref} (plain http, not https://beian.miit.gov.cn/). hexo-beian links to the current address: write the number in ${paths.icp}. ${off.en}`
+      }, { path: icpSetting.path }));
     }
   }
 
@@ -194,27 +177,16 @@ export function auditTheme(settings: ThemeBeian, items: readonly LineItem[], lan
     shown.gongan = { setting: gongan, result };
     if (codeText !== undefined && code) {
       if (result.ok && result.digits && codeText !== result.digits) {
-        findings.push({
-          code: 'theme-gongan-code',
-          severity: 'error',
-          path: code.path,
-          message: say(language, {
-            zh: `${label} 显示的公安备案号是 ${result.canonical}，链接查询的却是 ${codeText}（${whereOf(code).key}）：点开会查到别的编号或查不到。两处本应是同一串数字；hexo-beian 只需写一次编号，链接由数字生成。`,
-            en: `${label} shows the public-security (公安) number ${result.canonical} but its link queries ${codeText} (${whereOf(code).key}): visitors find another filing or none. Both must be the same digits; hexo-beian takes the number once and builds the link from it.`
-          }),
-          suggestion: `${model.keys.code}: ${result.digits}`
-        });
+        findings.push(finding(language, 'theme-gongan-code', 'error', {
+          zh: `${label} 显示的公安备案号是 ${result.canonical}，链接查询的却是 ${codeText}（${whereOf(code).key}）：点开会查到别的编号或查不到。两处本应是同一串数字；hexo-beian 只需写一次编号，链接由数字生成。`,
+          en: `${label} shows the public-security (公安) number ${result.canonical} but its link queries ${codeText} (${whereOf(code).key}): visitors find another filing or none. Both must be the same digits; hexo-beian takes the number once and builds the link from it.`
+        }, { path: code.path, suggestion: `${model.keys.code}: ${result.digits}` }));
       }
       if (!model.gonganHref.startsWith('https://beian.mps.gov.cn/')) {
-        findings.push({
-          code: 'theme-stale-link',
-          severity: 'warning',
-          path: code.path,
-          message: say(language, {
-            zh: `${label} 把公安备案号链接到已停用的 ${model.gonganHref}…（2023 年底起改为 https://beian.mps.gov.cn/#/query/webSearch?code=…，旧地址自 2025 年起无法访问）。hexo-beian 链接到新地址：把编号写在 beian.gongan。${off.zh}`,
-            en: `${label} links the public-security (公安) number to the retired ${model.gonganHref}… (replaced by https://beian.mps.gov.cn/#/query/webSearch?code=… in late 2023, unreachable since 2025). hexo-beian links to the new one: write the number in beian.gongan. ${off.en}`
-          })
-        });
+        findings.push(finding(language, 'theme-stale-link', 'warning', {
+          zh: `${label} 把公安备案号链接到已停用的 ${model.gonganHref}…（2023 年底起改为 https://beian.mps.gov.cn/#/query/webSearch?code=…，旧地址自 2025 年起无法访问）。hexo-beian 链接到新地址：把编号写在 ${paths.gongan}。${off.zh}`,
+          en: `${label} links the public-security (公安) number to the retired ${model.gonganHref}… (replaced by https://beian.mps.gov.cn/#/query/webSearch?code=… in late 2023, unreachable since 2025). hexo-beian links to the new one: write the number in ${paths.gongan}. ${off.en}`
+        }, { path: code.path }));
       }
     }
   }
@@ -223,16 +195,10 @@ export function auditTheme(settings: ThemeBeian, items: readonly LineItem[], lan
   // Against hexo-beian's own line.
   const ours = { icp: items.find(i => i.kind === 'icp')?.text, gongan: items.find(i => i.kind === 'gongan')?.text };
   if (items.length > 0) {
-    findings.push({
-      code: 'theme-double-display',
-      severity: 'warning',
-      path: enable.path,
-      message: say(language, {
-        zh: `${label} 自己也显示备案号（${whereOf(enable).key}: true，在 ${whereOf(enable).file}），hexo-beian 也显示：每个页面会出现两遍。${off.zh}`,
-        en: `${label} shows filing numbers itself (${whereOf(enable).key}: true in ${whereOf(enable).file}) and hexo-beian shows them too: every page shows them twice. ${off.en}`
-      }),
-      suggestion: 'footer:\n  beian:\n    enable: false'
-    });
+    findings.push(finding(language, 'theme-double-display', 'warning', {
+      zh: `${label} 自己也显示备案号（${whereOf(enable).key}: true，在 ${whereOf(enable).file}），hexo-beian 也显示：每个页面会出现两遍。${off.zh}`,
+      en: `${label} shows filing numbers itself (${whereOf(enable).key}: true in ${whereOf(enable).file}) and hexo-beian shows them too: every page shows them twice. ${off.en}`
+    }, { path: enable.path, suggestion: 'footer:\n  beian:\n    enable: false' }));
   }
   for (const kind of ['icp', 'gongan'] as const) {
     const theirs = shown[kind];
@@ -240,15 +206,10 @@ export function auditTheme(settings: ThemeBeian, items: readonly LineItem[], lan
     if (!theirs || !mine) continue;
     const text = theirs.result.canonical ?? String(theirs.setting.value).trim();
     if (text === mine) continue;
-    findings.push({
-      code: 'theme-disagrees',
-      severity: 'error',
-      path: theirs.setting.path,
-      message: say(language, {
-        zh: `${label} 显示 ${text}，hexo-beian 显示 ${mine}（beian.${kind}）：页面上会出现两个不同的编号。把正确的编号写在 beian.${kind}。${off.zh}`,
-        en: `${label} shows ${text} and hexo-beian shows ${mine} (beian.${kind}): pages show two different numbers. Keep the right one in beian.${kind}. ${off.en}`
-      })
-    });
+    findings.push(finding(language, 'theme-disagrees', 'error', {
+      zh: `${label} 显示 ${text}，hexo-beian 显示 ${mine}（${paths[kind]}）：页面上会出现两个不同的编号。把正确的编号写在 ${paths[kind]}。${off.zh}`,
+      en: `${label} shows ${text} and hexo-beian shows ${mine} (${paths[kind]}): pages show two different numbers. Keep the right one in ${paths[kind]}. ${off.en}`
+    }, { path: theirs.setting.path }));
   }
 
   // The equivalent beian: block, unless hexo-beian already shows the same numbers.
@@ -259,16 +220,10 @@ export function auditTheme(settings: ThemeBeian, items: readonly LineItem[], lan
     const lines = ['beian:'];
     if (icp) lines.push(`  icp: ${icp}`);
     if (gonganNumber) lines.push(...(icon ? ['  gongan:', `    number: ${gonganNumber}`, `    icon: ${icon}`] : [`  gongan: ${gonganNumber}`]));
-    findings.push({
-      code: 'theme-move',
-      severity: 'info',
-      path: enable.path,
-      message: say(language, {
-        zh: `${label} 的备案号可以交给 hexo-beian 显示：它会校验编号、链接到现行的查询页面，并放进任何主题的页脚。把下面的 beian: 块写进 _config.yml（已有的日期等键请保留）。${off.zh}`,
-        en: `${label}'s filing numbers can move to hexo-beian, which validates them, links them to the current query pages and puts them in any theme's footer. Write this beian: block in _config.yml (keep any dates you already have there). ${off.en}`
-      }),
-      suggestion: lines.join('\n')
-    });
+    findings.push(finding(language, 'theme-move', 'info', {
+      zh: `${label} 的备案号可以交给 hexo-beian 显示：它会校验编号、链接到现行的查询页面，并放进任何主题的页脚。把下面的 beian: 块写进 _config.yml（已有的日期等键请保留）。${off.zh}`,
+      en: `${label}'s filing numbers can move to hexo-beian, which validates them, links them to the current query pages and puts them in any theme's footer. Write this beian: block in _config.yml (keep any dates you already have there). ${off.en}`
+    }, { path: enable.path, suggestion: lines.join('\n') }));
   }
   return findings;
 }

@@ -1,3 +1,7 @@
+/**
+ * The engine's vocabulary: a diagnostic, its severity, and the languages it speaks.
+ */
+
 /** How serious a finding is: an `error` blocks rendering (and fails `hexo beian check`). */
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -45,46 +49,13 @@ export function labelLanguageOf(siteLanguage: unknown): LabelLanguage {
   return /^zh-(?:tw|hk|mo|hant)(?:$|-)/.test(tag) ? 'zh-Hant' : 'zh-Hans';
 }
 
+/** A message in both languages. */
+export interface Text {
+  zh: string;
+  en: string;
+}
+
 /** Picks the text for a language from a `{zh, en}` pair. */
-export function say(language: Language, text: { zh: string; en: string }): string {
+export function say(language: Language, text: Text): string {
   return text[language];
-}
-
-/**
- * A diagnostic placed somewhere: in the config (`path`, e.g. `beian.gongan`) or in the
- * generated site (`page`, relative to `public_dir`). Deadline findings also carry the
- * deadline (YYYY-MM-DD) and, once it has passed, the whole days overdue.
- */
-export interface Finding extends Diagnostic {
-  path?: string;
-  page?: string;
-  deadline?: string;
-  daysOverdue?: number;
-}
-
-/** Places a diagnostic at a config path. */
-export function at(path: string, diagnostic: Diagnostic): Finding {
-  return { ...diagnostic, path };
-}
-
-/** True when any finding is an error. */
-export function hasError(findings: readonly Diagnostic[]): boolean {
-  return findings.some(f => f.severity === 'error');
-}
-
-/**
- * One finding as text for a log or a terminal: `path: message (code)` on the first line;
- * further lines of the message, then `write: suggestion`, indented below it.
- */
-export function describe(finding: Finding, language: Language): string {
-  const where = finding.page ?? finding.path;
-  const [first, ...more] = finding.message.split('\n');
-  // Messages about a key often open with its path already; it is not said twice.
-  const prefix = where && !first.startsWith(where) ? `${where}: ` : '';
-  const lines = [`${prefix}${first} (${finding.code})`, ...more];
-  if (finding.suggestion) {
-    const [head, ...rest] = finding.suggestion.split('\n');
-    lines.push(`${say(language, { zh: '改为', en: 'write' })}: ${head}`, ...rest);
-  }
-  return lines.join('\n    ');
 }

@@ -2,7 +2,7 @@
  * The filing-number engine: reads what a blog author wrote for the ICP number and the
  * public-security (公安) number, normalises it, checks it, and says what to write instead.
  *
- * Sources: `filing-rules.md` (the shared reference) for formats, provinces and what people
+ * Sources: `docs/filing-rules.md` for formats, provinces and what people
  * actually write; 《非经营性互联网信息服务备案管理办法》 (信息产业部令第33号) for the ICP
  * filing; 《计算机信息网络国际联网安全保护管理办法》 (公安部令第33号) for the 公安 filing;
  * 工信部信管〔2023〕105号 for APP / mini-program numbers.
@@ -30,6 +30,8 @@
  */
 import { say, type Diagnostic, type Language, type Severity } from './diagnostic';
 import { provinceByChar, provinceByCode, TRADITIONAL_PROVINCE_CHARS, type Province } from './province';
+import { EXAMPLE_NUMBERS } from './examples';
+import { isIdeograph } from './text';
 
 /** What a filing number is. */
 export type FilingKind = 'icp-filing' | 'icp-licence' | 'telecom-licence' | 'gongan';
@@ -60,6 +62,12 @@ export interface FilingResult {
 export interface ParseOptions {
   /** The language of messages; default `'en'`. */
   language?: Language;
+  /**
+   * How messages name the two fields, where a message says to move a number or names both
+   * (the config layer passes its keys, `beian.icp`); default "the ICP field" and "the
+   * public-security field". The engine itself knows no config keys.
+   */
+  fields?: { icp?: string; gongan?: string };
 }
 
 const CODES = {
@@ -94,7 +102,13 @@ interface Text { zh: string; en: string }
 /** Longer input is refused unread: keeps every parse bounded (longest real value seen: ~40). */
 const MAX_LENGTH = 200;
 
-const EXAMPLE: Record<Field, string> = { icp: '京ICP备20000491号-1', gongan: '京公网安备11010502030143号' };
+const EXAMPLE: Record<Field, string> = EXAMPLE_NUMBERS;
+
+/** The fields' names in messages, unless the caller names them (see {@link ParseOptions.fields}). */
+const FIELD_NAMES: Record<Language, Record<Field, string>> = {
+  zh: { icp: 'ICP 备案号一栏', gongan: '公安联网备案号一栏' },
+  en: { icp: 'the ICP field', gongan: 'the public-security field' }
+};
 
 // ---------------------------------------------------------------------------------------
 // Public API
@@ -103,7 +117,7 @@ const EXAMPLE: Record<Field, string> = { icp: '京ICP备20000491号-1', gongan: 
 /**
  * Parses an ICP number: a filing (`京ICP备20000491号-1`, 8 or 10 digits, 5–7 with a
  * warning), an ICP licence (`京ICP证030173号`) or a telecom licence (`沪B2-20080046`,
- * `粤B1.B2-20060628`, cross-regional `B2-20140501`). Formats: filing-rules.md, "ICP numbers".
+ * `粤B1.B2-20060628`, cross-regional `B2-20140501`). Formats: docs/filing-rules.md, "ICP numbers".
  *
  * @param input what `_config.yml` holds: normally a string; anything else is reported.
  * @returns a result whose `canonical` is the text to show; never throws; bounded time
@@ -116,7 +130,7 @@ export function parseIcp(input: unknown, options?: ParseOptions): FilingResult {
 /**
  * Parses a public-security (公安) number: `京公网安备11010502030143号`, the 14 digits alone
  * (a string or a YAML integer; the province character follows from the first two digits),
- * or a legacy 12-digit number (warning). Format: filing-rules.md, "Public-security numbers".
+ * or a legacy 12-digit number (warning). Format: docs/filing-rules.md, "Public-security numbers".
  *
  * @returns a result whose `digits` go into the MPS query link; never throws; bounded time.
  */
@@ -127,7 +141,7 @@ export function parseGongan(input: unknown, options?: ParseOptions): FilingResul
 /**
  * Cross-field rules, on the results of {@link parseIcp} and {@link parseGongan}:
  * - `same-number` (error): both fields hold the same number (a known theme bug copies the
- *   ICP values into the 公安 line; filing-rules.md, "How existing themes do it");
+ *   ICP values into the 公安 line; docs/filing-rules.md, "How existing themes do it");
  * - `provinces-differ` (info): both valid, from different provinces. The two filings are
  *   made with different authorities, so this can be right; it is worth a look only.
  *
@@ -135,13 +149,14 @@ export function parseGongan(input: unknown, options?: ParseOptions): FilingResul
  */
 export function compareFilings(icp: FilingResult, gongan: FilingResult, options?: ParseOptions): Diagnostic[] {
   const language = optionsLanguage(options);
+  const field = fieldNames(options, language);
   const out: Diagnostic[] = [];
   const a = numberOf(icp);
   const b = numberOf(gongan);
   if (a !== undefined && a === b) {
     out.push(make(language, 'same-number', {
-      zh: `beian.icp 与 beian.gongan 填的是同一个编号（${a}）：两处应各填各的——ICP 备案号（…ICP备…号）填在 beian.icp，公安联网备案号（…公网安备…号）填在 beian.gongan。`,
-      en: `beian.icp and beian.gongan hold the same number (${a}): each needs its own, the ICP number (…ICP备…号) in beian.icp and the public-security (公安) number (…公网安备…号) in beian.gongan.`
+      zh: `${field.icp} 与 ${field.gongan} 填的是同一个编号（${a}）：两处应各填各的——ICP 备案号（…ICP备…号）填在 ${field.icp}，公安联网备案号（…公网安备…号）填在 ${field.gongan}。`,
+      en: `${capital(field.icp)} and ${field.gongan} hold the same number (${a}): each needs its own, the ICP number (…ICP备…号) in ${field.icp} and the public-security (公安) number (…公网安备…号) in ${field.gongan}.`
     }));
   }
   if (icp?.ok && gongan?.ok && icp.provinceCode && gongan.provinceCode && icp.provinceCode !== gongan.provinceCode) {
@@ -174,6 +189,8 @@ function numberOf(result: FilingResult | undefined): string | undefined {
 interface Ctx {
   language: Language;
   field: Field;
+  /** How messages name the fields. */
+  names: Record<Field, string>;
   /** What normalisation changed, in order, each once. */
   changes: Map<string, Text>;
 }
@@ -209,6 +226,26 @@ function optionsLanguage(options: unknown): Language {
   }
 }
 
+/** The caller's names for the fields (short text only), else the engine's own. */
+function fieldNames(options: unknown, language: Language): Record<Field, string> {
+  const names = { ...FIELD_NAMES[language] };
+  try {
+    const given = typeof options === 'object' && options !== null ? (options as ParseOptions).fields : undefined;
+    for (const field of ['icp', 'gongan'] as const) {
+      const name: unknown = given?.[field];
+      if (typeof name === 'string' && name.length > 0 && name.length <= 80) names[field] = name;
+    }
+  } catch {
+    // a getter or proxy that throws: the engine's own names
+  }
+  return names;
+}
+
+/** `the ICP field` → `The ICP field` at the start of an English sentence; keys stay as written. */
+function capital(name: string): string {
+  return name.startsWith('the ') ? `T${name.slice(1)}` : name;
+}
+
 function make(language: Language, code: Code, text: Text, suggestion?: string): Diagnostic {
   const d: Diagnostic = { code, severity: FILING_CODES[code], message: say(language, text) };
   if (suggestion !== undefined) d.suggestion = suggestion;
@@ -216,7 +253,8 @@ function make(language: Language, code: Code, text: Text, suggestion?: string): 
 }
 
 function parse(field: Field, input: unknown, options: unknown): FilingResult {
-  const ctx: Ctx = { language: optionsLanguage(options), field, changes: new Map() };
+  const language = optionsLanguage(options);
+  const ctx: Ctx = { language, field, names: fieldNames(options, language), changes: new Map() };
   const d = (code: Code, text: Text, suggestion?: string) => make(ctx.language, code, text, suggestion);
 
   if (input === undefined || input === null || input === '') return finish([emptyDiagnostic(ctx)]);
@@ -224,7 +262,7 @@ function parse(field: Field, input: unknown, options: unknown): FilingResult {
   if (typeof input === 'string') {
     raw = input;
   } else if (typeof input === 'number' || typeof input === 'bigint') {
-    // A YAML integer (filing-rules.md, "YAML traps"): leading zeros are already gone, which
+    // A YAML integer (docs/filing-rules.md, "YAML traps"): leading zeros are already gone, which
     // is harmless for 公安 numbers (no province code starts with 0).
     const text = numberText(ctx, input);
     if (typeof text !== 'string') return finish([text]);
@@ -363,7 +401,7 @@ function numberText(ctx: Ctx, input: number | bigint): string | Diagnostic {
 }
 
 // ---------------------------------------------------------------------------------------
-// Normalisation (filing-rules.md, "What people actually write")
+// Normalisation (docs/filing-rules.md, "What people actually write")
 // ---------------------------------------------------------------------------------------
 
 const CHANGE = {
@@ -404,13 +442,13 @@ const TEMPLATE = /<%|%>|\{\{|\}\}|\{%|%\}|\$\{/;
 /** Zero-width characters (U+200B–U+200D, U+2060, U+FEFF) and the soft hyphen. */
 const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/;
 const SPACE = /\s/;
-/** Full-width brackets around or inside a number are dropped (filing-rules.md: `［…］`). */
+/** Full-width brackets around or inside a number are dropped (docs/filing-rules.md: `［…］`). */
 const BRACKETS = new Set(['（', '）', '［', '］', '｛', '｝', '【', '】', '〔', '〕']);
-/** Long dashes and the minus sign, typed by input methods where `-` is meant, like `号－10` (filing-rules.md). */
+/** Long dashes and the minus sign, typed by input methods where `-` is meant, like `号－10` (docs/filing-rules.md). */
 const DASHES = new Set(['\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212', '\ufe63']);
 /**
  * Traditional → simplified for every character that occurs in filing numbers and their
- * labels (observed: `京ICP備…號`, `粵公網安備…號`, filing-rules.md), plus the provinces'.
+ * labels (observed: `京ICP備…號`, `粵公網安備…號`, docs/filing-rules.md), plus the provinces'.
  */
 const TRADITIONAL: ReadonlyMap<string, string> = new Map([
   ['備', '备'], ['號', '号'], ['網', '网'], ['證', '证'], ['編', '编'], ['聯', '联'],
@@ -461,10 +499,10 @@ function normaliseWords(ctx: Ctx, text: string): string {
     out = out.slice(label[0].length);
   }
 
-  // `ICP备案` for `ICP备` (observed; filing-rules.md).
+  // `ICP备案` for `ICP备` (observed; docs/filing-rules.md).
   const beian = out.replace(/ICP备案/g, 'ICP备');
   if (beian !== out) { note(ctx, 'icpBeian'); out = beian; }
-  // `公安网备` for `公网安备` (observed; filing-rules.md).
+  // `公安网备` for `公网安备` (observed; docs/filing-rules.md).
   const gongan = out.replace(/公安网备/g, '公网安备');
   if (gongan !== out) { note(ctx, 'gonganOrder'); out = gongan; }
   return out;
@@ -478,12 +516,6 @@ function normaliseWords(ctx: Ctx, text: string): string {
 const MARKER = /ICP备|ICP证|公网安备|B1\.B2|B[12](?=[-0-9Xx])/g;
 /** Digits alone (X for placeholders), optionally with 号. */
 const BARE = /^[0-9Xx]+号?$/;
-
-function isIdeograph(ch: string | undefined): boolean {
-  if (ch === undefined) return false;
-  const c = ch.charCodeAt(0);
-  return (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
-}
 
 function kindOf(marker: string): FilingKind {
   if (marker === 'ICP备') return 'icp-filing';
@@ -539,7 +571,7 @@ function analyse(ctx: Ctx, token: Token): Analysis {
 const ASCENDING = '12345678901234567890';
 
 /**
- * Why a serial is a placeholder, or undefined (filing-rules.md, "Errors"; fixture rows
+ * Why a serial is a placeholder, or undefined (docs/filing-rules.md, "Errors"; fixture rows
  * "placeholder serial"): X for digits; all zeros; 1234…; the sequence part (the last
  * `sequence` digits) all zeros, as in 公安 `31010602000000` or ICP `2024000000`.
  */
@@ -564,7 +596,7 @@ function placeholderDiagnostic(ctx: Ctx, shown: string, why: NonNullable<ReturnT
 }
 
 /**
- * The `-N` website number (per domain since 2019; `-66` seen, filing-rules.md): 1–9999, no
+ * The `-N` website number (per domain since 2019; `-66` seen, docs/filing-rules.md): 1–9999, no
  * leading zero. Undefined when absent, null when malformed.
  */
 function parseSite(digits: string | undefined): number | undefined | null {
@@ -641,9 +673,9 @@ function analyseIcp(ctx: Ctx, token: Token): Analysis {
       }, guess));
     }
   } else if (serial.length === 8 || serial.length === 10) {
-    // 2-digit year + 6, or 4-digit year + 6 (filing-rules.md).
+    // 2-digit year + 6, or 4-digit year + 6 (docs/filing-rules.md).
   } else if (serial.length >= 5 && serial.length <= 7) {
-    // Very old filings (filing-rules.md): accepted, with a warning.
+    // Very old filings (docs/filing-rules.md): accepted, with a warning.
     diagnostics.push(make(lang, 'short-serial', {
       zh: `这个备案号只有 ${serial.length} 位数字；只有很早的备案如此，现在的是 8 位或 10 位：请到 beian.miit.gov.cn 核对${serial.length === 6 ? '（若是经营性许可证，应写 ICP证）' : ''}。`,
       en: `This ICP number has only ${serial.length} digits; only very old filings do, current ones have 8 or 10: check it at beian.miit.gov.cn${serial.length === 6 ? ' (if it is a licence, write ICP证)' : ''}.`
@@ -656,7 +688,7 @@ function analyseIcp(ctx: Ctx, token: Token): Analysis {
   }
   const serialOk = !diagnostics.some(x => x.severity === 'error');
 
-  // The province character is required on ICP filings and licences (filing-rules.md).
+  // The province character is required on ICP filings and licences (docs/filing-rules.md).
   if (token.slot === undefined) {
     diagnostics.unshift(make(lang, 'unparseable', {
       zh: `“${clip(token.text)}”前面缺少省份简称：应写作 京${token.marker}…号 这样的形式，用备案所在省份的简称。`,
@@ -692,7 +724,7 @@ function analyseIcp(ctx: Ctx, token: Token): Analysis {
 // Telecom licence (B1 / B2)
 // ---------------------------------------------------------------------------------------
 
-/** After `B2` etc.: `-`, 8 digits, optional `-N`; no 号 (filing-rules.md). */
+/** After `B2` etc.: `-`, 8 digits, optional `-N`; no 号 (docs/filing-rules.md). */
 const TELECOM_BODY = /^(-)?([0-9Xx]*)(?:-([0-9]+))?(号)?$/;
 
 function analyseTelecom(ctx: Ctx, token: Token): Analysis {
@@ -713,7 +745,7 @@ function analyseTelecom(ctx: Ctx, token: Token): Analysis {
   if (m[4] !== undefined) note(ctx, 'removedHao');
   const serial = m[2];
   const diagnostics: Diagnostic[] = [];
-  // Cross-regional licences carry no province character (filing-rules.md).
+  // Cross-regional licences carry no province character (docs/filing-rules.md).
   let province: Province | undefined;
   if (token.slot !== undefined) {
     province = provinceByChar(token.slot);
@@ -750,7 +782,7 @@ const GONGAN_BODY = /^[-:]?([0-9Xx]*)(号)?$/;
 /**
  * A 公安 number: 14 digits, or 12 (legacy, before the national platform of 2016-01-01:
  * warning); the first two digits are the province code, which the character must match
- * (filing-rules.md, "Public-security numbers"). `bare`: only digits were written.
+ * (docs/filing-rules.md, "Public-security numbers"). `bare`: only digits were written.
  */
 function analyseGongan(ctx: Ctx, slot: string | undefined, body: string, shown: string, bare: boolean): Analysis {
   const kind: FilingKind = 'gongan';
@@ -843,7 +875,7 @@ function finishBare(ctx: Ctx, text: string): FilingResult {
 // ---------------------------------------------------------------------------------------
 
 /**
- * A character that is no filing province (filing-rules.md, "Province characters"): 云 is the
+ * A character that is no filing province (docs/filing-rules.md, "Province characters"): 云 is the
  * car-plate form, Yunnan files as 滇; 港/澳/台 have no filings; 萌 is a joke registry.
  */
 function unknownProvince(ctx: Ctx, char: string, marker: string, byDigits?: Province, implied?: string): Diagnostic {
@@ -881,13 +913,13 @@ function wrongKind(ctx: Ctx, token: Token, analysis: Analysis): Diagnostic {
   const show = as !== undefined && as !== token.text;
   if (token.kind === 'gongan') {
     return make(ctx.language, 'wrong-kind', {
-      zh: `“${clip(token.text)}”是公安联网备案号，不是 ICP 备案号：请移到 beian.gongan${show ? `（写作 ${as}）` : ''}；这里只填 ICP 备案号（…ICP备…号）。`,
-      en: `“${clip(token.text)}” is a public-security (公安) number, not an ICP number: move it to beian.gongan${show ? ` (as ${as})` : ''}; this field takes the ICP number (…ICP备…号).`
+      zh: `“${clip(token.text)}”是公安联网备案号，不是 ICP 备案号：请移到 ${ctx.names.gongan}${show ? `（写作 ${as}）` : ''}；这里只填 ICP 备案号（…ICP备…号）。`,
+      en: `“${clip(token.text)}” is a public-security (公安) number, not an ICP number: move it to ${ctx.names.gongan}${show ? ` (as ${as})` : ''}; this field takes the ICP number (…ICP备…号).`
     }, as);
   }
   return make(ctx.language, 'wrong-kind', {
-    zh: `“${clip(token.text)}”是 ICP 备案号，不是公安联网备案号：请移到 beian.icp${show ? `（写作 ${as}）` : ''}；这里只填公安联网备案号（…公网安备…号）。`,
-    en: `“${clip(token.text)}” is an ICP number, not a public-security (公安) one: move it to beian.icp${show ? ` (as ${as})` : ''}; this field takes the 公安 number (…公网安备…号).`
+    zh: `“${clip(token.text)}”是 ICP 备案号，不是公安联网备案号：请移到 ${ctx.names.icp}${show ? `（写作 ${as}）` : ''}；这里只填公安联网备案号（…公网安备…号）。`,
+    en: `“${clip(token.text)}” is an ICP number, not a public-security (公安) one: move it to ${ctx.names.icp}${show ? ` (as ${as})` : ''}; this field takes the 公安 number (…公网安备…号).`
   }, as);
 }
 

@@ -1,9 +1,10 @@
 import type Hexo from 'hexo';
-import pc from 'picocolors';
-import { describe, languageOf, say, type Finding, type Language, type Severity } from '../engine/diagnostic';
-import { isCalendarDate } from '../config/read';
-import { today as todayIn } from '../audit/deadline';
+import { say, type Language } from '../engine/diagnostic';
+import { isCalendarDate, today as todayIn } from '../engine/date';
 import { auditSite } from '../audit/site';
+import { siteFacts } from './facts';
+import { report, toJson } from './report';
+import type { Site } from './site';
 
 /**
  * `hexo beian check`: the console command. Thin: reads its arguments, gathers what the
@@ -46,8 +47,8 @@ interface Options {
 }
 
 /** Runs `hexo beian <sub>`; resolves to the exit code, which it also sets on `process.exitCode`. */
-export async function beianCommand(hexo: Hexo, args: CheckArgs): Promise<number> {
-  const language = languageOf(hexo.config.language);
+export async function beianCommand(hexo: Hexo, site: Site, args: CheckArgs): Promise<number> {
+  const { language } = site.current();
   const options = readArgs(hexo, args, language);
   if (typeof options === 'string') {
     process.stderr.write(options);
@@ -61,7 +62,9 @@ export async function beianCommand(hexo: Hexo, args: CheckArgs): Promise<number>
   try {
     if (options.generate) await hexo.call('generate', {});
     const progress = progressLine(language);
-    const { findings, pages } = await auditSite(hexo, { today: options.today, language, pages: true, onPage: progress.update });
+    const reading = site.current();
+    const facts = await siteFacts(hexo, reading, { today: options.today, pages: true, onPage: progress.update });
+    const { findings, pages } = auditSite(reading, facts);
     progress.done();
     const failed = findings.some(f => f.severity === 'error' || (options.strict && f.severity === 'warning'));
     code = failed ? EXIT.findings : EXIT.ok;
@@ -95,80 +98,6 @@ function readArgs(hexo: Hexo, args: CheckArgs, language: Language): Options | st
     });
   }
   return { json: Boolean(args.json), strict: Boolean(args.strict), generate: Boolean(args.g || args.generate), today };
-}
-
-/** The `--json` object: `{ok, summary: {errors, warnings, infos, pages}, findings}`. */
-export interface JsonReport {
-  ok: boolean;
-  summary: { errors: number; warnings: number; infos: number; pages: number };
-  findings: Finding[];
-}
-
-/** The `--json` object; each finding with its fields in a fixed order, absent ones left out. */
-export function toJson(findings: readonly Finding[], pages: number, ok: boolean): JsonReport {
-  const count = (severity: Severity) => findings.filter(f => f.severity === severity).length;
-  return {
-    ok,
-    summary: { errors: count('error'), warnings: count('warning'), infos: count('info'), pages },
-    findings: findings.map(f => {
-      const out: Finding = { code: f.code, severity: f.severity, message: f.message };
-      if (f.path !== undefined) out.path = f.path;
-      if (f.page !== undefined) out.page = f.page;
-      if (f.deadline !== undefined) out.deadline = f.deadline;
-      if (f.daysOverdue !== undefined) out.daysOverdue = f.daysOverdue;
-      if (f.suggestion !== undefined) out.suggestion = f.suggestion;
-      return out;
-    })
-  };
-}
-
-const SEVERITY_STYLE: Record<Severity, (text: string) => string> = {
-  error: text => pc.red(pc.bold(text)),
-  warning: text => pc.yellow(pc.bold(text)),
-  info: text => pc.cyan(text)
-};
-
-/** How many pages a collapsed page finding names before "and N more". */
-const PAGES_SHOWN = 3;
-
-/**
- * The human report: errors, then warnings, then infos; one block per finding with its
- * severity, config path or page, message, code and what to write. A page finding that
- * repeats on many pages is printed once, naming the first pages and how many more. Then a
- * one-line summary. Coloured only on a terminal (picocolors honours NO_COLOR and
- * FORCE_COLOR, as Hexo's own output does).
- *
- * @param pages HTML pages checked (0 without `public_dir`).
- */
-export function report(findings: readonly Finding[], language: Language, pages: number): string {
-  const groups = new Map<string, { finding: Finding; pages: string[] }>();
-  for (const f of findings) {
-    const key = f.page === undefined ? `#${groups.size}` : JSON.stringify([f.severity, f.code, f.message, f.suggestion]);
-    const group = groups.get(key);
-    if (group && f.page !== undefined) group.pages.push(f.page);
-    else groups.set(key, { finding: f, pages: f.page === undefined ? [] : [f.page] });
-  }
-  const lines = [...groups.values()].map(({ finding, pages: where }) => {
-    const shown = where.length > 1 ? { ...finding, page: pageList(where, language) } : finding;
-    return `${SEVERITY_STYLE[finding.severity](finding.severity.toUpperCase().padEnd(7))} ${describe(shown, language)}`;
-  });
-  const count = (severity: Severity) => findings.filter(f => f.severity === severity).length;
-  const [errors, warnings, infos] = [count('error'), count('warning'), count('info')];
-  lines.push(say(language, {
-    zh: `hexo-beian：${errors} 个错误，${warnings} 个警告，${infos} 条提示；检查了 ${pages} 个页面。`,
-    en: `hexo-beian: ${errors} error(s), ${warnings} warning(s), ${infos} info; ${pages} page(s) checked.`
-  }));
-  return `${lines.join('\n')}\n`;
-}
-
-/** `a.html, b.html, c.html and 9997 more pages`. */
-function pageList(pages: readonly string[], language: Language): string {
-  const first = pages.slice(0, PAGES_SHOWN);
-  const more = pages.length - first.length;
-  return say(language, {
-    zh: `${first.join('、')}${more > 0 ? ` 等 ${pages.length} 个页面` : ''}`,
-    en: `${first.join(', ')}${more > 0 ? ` and ${more} more page${more > 1 ? 's' : ''}` : ''}`
-  });
 }
 
 /**

@@ -1,17 +1,18 @@
 import type Hexo from 'hexo';
-import { describe, hasError, languageOf, say, type Finding, type Language } from '../engine/diagnostic';
-import { readConfig, type GuardMode } from '../config/read';
-import { today } from '../audit/deadline';
+import { say, type Language } from '../engine/diagnostic';
+import { hasError, type Finding } from '../finding';
+import { today } from '../engine/date';
 import { auditSite } from '../audit/site';
-import { logFindings } from './filter';
+import { siteFacts } from './facts';
+import type { Site } from './site';
 
 /**
  * The publish guard (`beian.guard`): the audit of `hexo beian check`, run where a site is
  * built and published, so that a site that fails it is not deployed.
  *
  * - Before `hexo generate` writes anything (`before_generate`): the config, the deadline,
- *   the icon and the theme's settings. `warn` logs what the footer filter has not logged
- *   already; `block` also stops the build on an error, before `public_dir` is touched.
+ *   the icon and the theme's settings. `warn` logs them; `block` also stops the build on an
+ *   error, before `public_dir` is touched.
  * - Before `hexo deploy` hands the site to its deployers: the same, plus every generated page.
  *   Hexo has no `before_deploy` filter, only a synchronous `deployBefore` event, so the guard
  *   wraps each deployer at that event: the first one to run awaits the audit, and under
@@ -19,6 +20,7 @@ import { logFindings } from './filter';
  *
  * Only the commands that build or publish are guarded (`generate`, `deploy` and their
  * abbreviations): `hexo server` keeps serving, and `hexo beian check` reports by itself.
+ * Findings go through the site's one log, so what the reading logged is not said again.
  */
 
 const GUARDED = new Set(['generate', 'g', 'deploy', 'd']);
@@ -58,52 +60,29 @@ export interface Guard {
   deployBefore(): void;
 }
 
-/** Creates the guard of one Hexo instance. */
-export function publishGuard(hexo: Hexo): Guard {
-  /** The config as this build reads it, once per stage: the guard's mode and the findings the footer logs. */
-  const read = (): { guard: GuardMode; logged: readonly Finding[]; language: Language } => {
-    const language = languageOf(hexo.config.language);
-    const { config, findings } = readConfig(hexo.config.beian, language, { url: hexo.config.url });
-    return { guard: config.guard, logged: findings, language };
-  };
+/** Creates the guard of one Hexo instance, on its site reading. */
+export function publishGuard(hexo: Hexo, site: Site): Guard {
   const guarded = () => GUARDED.has(String(hexo.env.cmd));
 
-  // What this process has printed already (a `deploy -g` runs both stages): each finding once.
-  const printed = new Set<string>();
-  function log(findings: readonly Finding[], language: Language): void {
-    const fresh = findings.filter(f => !printed.has(describe(f, language)));
-    fresh.forEach(f => printed.add(describe(f, language)));
-    logFindings(hexo.log, fresh, language);
-  }
-
-  async function audit(pages: boolean, language: Language): Promise<Finding[]> {
-    const { findings } = await auditSite(hexo, { today: today(hexo.config.timezone), language, pages });
-    return findings.filter(f => f.severity !== 'info');
+  /** The audit's warnings and errors, logged once each; the error that stops `stage` under `block`. */
+  async function audit(pages: boolean, stage: 'build' | 'deploy'): Promise<void> {
+    const reading = site.current();
+    const facts = await siteFacts(hexo, reading, { today: today(hexo.config.timezone), pages });
+    const findings = auditSite(reading, facts).findings.filter(f => f.severity !== 'info');
+    site.log(findings);
+    if (reading.config.guard === 'block' && hasError(findings)) throw new GuardError(blockedLine(findings, stage, reading.language));
   }
 
   return {
     async beforeGenerate() {
-      if (!guarded()) return;
-      const { guard, logged, language } = read();
-      if (guard === 'off') return;
-      const findings = await audit(false, language);
-      // The footer filter logs the config's own findings for this build.
-      logged.forEach(f => printed.add(describe(f, language)));
-      log(findings, language);
-      if (guard === 'block' && hasError(findings)) throw new GuardError(blockedLine(findings, 'build', language));
+      if (!guarded() || site.current().config.guard === 'off') return;
+      await audit(false, 'build');
     },
 
     deployBefore() {
-      const { guard, language } = read();
-      if (guard === 'off') return;
+      if (site.current().config.guard === 'off') return;
       let verdict: Promise<void> | undefined;
-      const check = () => {
-        verdict ??= audit(true, language).then(findings => {
-          log(findings, language);
-          if (guard === 'block' && hasError(findings)) throw new GuardError(blockedLine(findings, 'deploy', language));
-        });
-        return verdict;
-      };
+      const check = () => (verdict ??= audit(true, 'deploy'));
       const deployers = hexo.extend.deployer.list();
       for (const [type, deploy] of Object.entries(deployers)) {
         deployers[type] = function (this: Hexo, args: Parameters<typeof deploy>[0]) {

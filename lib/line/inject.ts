@@ -1,6 +1,6 @@
 import { Tokenizer } from 'htmlparser2';
 import { MARK } from './render';
-import type { Position } from '../config/read';
+import type { Position } from '../config/schema';
 
 /**
  * Where the filing line goes in a page. The page is read as htmlparser2's Tokenizer reads

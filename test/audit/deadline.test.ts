@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { readConfig } from '../../lib/config/read';
-import { addDays, daysBetween, gonganDeadline, today } from '../../lib/audit/deadline';
+import { gonganDeadline } from '../../lib/audit/deadline';
+import { addDays, daysBetween, today } from '../../lib/engine/date';
 
 const ICP = '京ICP备20000491号-1';
 

@@ -3,7 +3,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { readConfig } from '../../lib/config/read';
 import { auditIcon, iconExists, iconFile } from '../../lib/audit/icon';
-import type { Finding } from '../../lib/engine/diagnostic';
+import type { Finding } from '../../lib/finding';
 import { makeSite } from '../site';
 
 const GONGAN = '京公网安备11010502030143号';

@@ -4,8 +4,8 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { readConfig } from '../../lib/config/read';
 import { auditPage, auditPublic, targetOf, type PagePlan } from '../../lib/audit/pages';
-import { lineItems } from '../../lib/line/render';
-import type { Finding } from '../../lib/engine/diagnostic';
+import { lineItems } from '../../lib/line/items';
+import type { Finding } from '../../lib/finding';
 import { generate, makeSite, readPublic } from '../site';
 
 const ICP = '京ICP备20000491号-1';
@@ -22,7 +22,7 @@ Another site shows 沪ICP备19999999号-2 at its bottom, and its old link was \`
 /** The plan the command builds for this config: what hexo-beian shows. */
 function planFor(raw: unknown): PagePlan {
   const { config } = readConfig(raw, 'en');
-  return { items: lineItems(config, 'en', path => path), placement: config, language: 'en' };
+  return { items: lineItems(config, 'en', path => path), placement: config, paths: config.paths, language: 'en' };
 }
 
 const PLAN = planFor({ icp: ICP, gongan: { number: 11010502030143, icon: '/images/gongan.png' } });

@@ -3,9 +3,9 @@ import { readFileSync, rmSync } from 'fs';
 import { join } from 'path';
 import type Hexo from 'hexo';
 import { readConfig } from '../../lib/config/read';
-import { lineItems } from '../../lib/line/render';
+import { lineItems } from '../../lib/line/items';
 import { auditTheme, loadThemeLayers, readThemeBeian, themeOf, type ThemeBeian, type ThemeLayer } from '../../lib/audit/theme';
-import type { Finding } from '../../lib/engine/diagnostic';
+import type { Finding } from '../../lib/finding';
 import { makeSite, type SiteOptions } from '../site';
 import { repoRoot } from '../paths';
 
@@ -44,7 +44,7 @@ describe('theme (NexT and Fluid settings, from npm)', function () {
     });
     const settings = readThemeBeian(theme, layers);
     const { config } = readConfig(hexo.config.beian, 'en');
-    const findings = auditTheme(settings, lineItems(config, 'en', path => path), 'en');
+    const findings = auditTheme(settings, lineItems(config, 'en', path => path), config.paths, 'en');
     await hexo.exit();
     return { layers, settings, findings };
   }

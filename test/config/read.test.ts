@@ -1,5 +1,8 @@
 import { expect } from 'chai';
-import { DEFAULTS, hostOf, isCalendarDate, readConfig } from '../../lib/config/read';
+import { readConfig } from '../../lib/config/read';
+import { DEFAULTS } from '../../lib/config/schema';
+import { hostOf } from '../../lib/config/domains';
+import { isCalendarDate } from '../../lib/engine/date';
 
 const ICP = '京ICP备20000491号-1';
 const GONGAN = '京公网安备11010502030143号';
@@ -189,7 +192,8 @@ describe('config', () => {
 
   it('the defaults: footer, every page, skip what the page shows, nothing extra, no domains', () => {
     const { config } = readConfig({ icp: ICP }, 'en');
-    expect(config).to.deep.include({ position: 'footer', pages: 'all', duplicates: 'skip', extra: [], at: 'beian' });
+    expect(config).to.deep.include({ position: 'footer', pages: 'all', duplicates: 'skip', extra: [] });
+    expect(config.paths).to.deep.include({ block: 'beian', icp: 'beian.icp', gongan: 'beian.gongan', gonganIcon: 'beian.gongan.icon' });
     expect(config.domains).to.equal(undefined);
     expect(config.template).to.equal(undefined);
     expect(DEFAULTS).to.deep.include({ position: 'footer', pages: 'all', duplicates: 'skip' });
@@ -238,16 +242,16 @@ describe('config', () => {
       ] }, 'en');
       expect(findings).to.deep.equal([]);
       expect(config.extra).to.deep.equal([
-        { text: '京ICP证030173号', link: 'https://dxzhgl.miit.gov.cn/' },
-        { text: '京网文〔2023〕1234-567号' },
-        { text: '20080101' }
+        { text: '京ICP证030173号', link: 'https://dxzhgl.miit.gov.cn/', path: 'beian.extra[0]' },
+        { text: '京网文〔2023〕1234-567号', path: 'beian.extra[1]' },
+        { text: '20080101', path: 'beian.extra[2]' }
       ]);
     });
 
     it('refuses any link that is not a full http(s) address; the record stays, as text', () => {
       for (const link of ['javascript:alert(1)', 'data:text/html,x', '/licence.html', '//cdn.example.cn/x', 'ftp://x.cn/', 'https://a.cn/\nb', 42]) {
         const { config, findings } = readConfig({ extra: [{ text: 'Licence', link }] }, 'en');
-        expect(config.extra, String(link)).to.deep.equal([{ text: 'Licence' }]);
+        expect(config.extra, String(link)).to.deep.equal([{ text: 'Licence', path: 'beian.extra[0]' }]);
         expect(findings.map(f => [f.code, f.severity, f.path]), String(link)).to.deep.equal([['config-link', 'error', 'beian.extra[0].link']]);
       }
       const [finding] = readConfig({ extra: [{ text: 'Licence', link: 'javascript:alert(1)' }] }, 'zh').findings;
@@ -256,7 +260,7 @@ describe('config', () => {
 
     it('a record without text is an error and is left out; unknown keys are named', () => {
       const { config, findings } = readConfig({ extra: [{ link: 'https://a.cn/' }, { text: 'ok', url: 'https://a.cn/' }, [1], ''] }, 'en');
-      expect(config.extra).to.deep.equal([{ text: 'ok' }]);
+      expect(config.extra).to.deep.equal([{ text: 'ok', path: 'beian.extra[1]' }]);
       expect(findings.map(f => [f.code, f.path])).to.deep.equal([
         ['empty', 'beian.extra[0].text'],
         ['config-unknown-key', 'beian.extra[1].url'],
@@ -267,7 +271,7 @@ describe('config', () => {
 
     it('one record without the list is read as a list of one, with a warning; anything else is an error', () => {
       const single = readConfig({ extra: { text: '京ICP证030173号' } }, 'en');
-      expect(single.config.extra).to.deep.equal([{ text: '京ICP证030173号' }]);
+      expect(single.config.extra).to.deep.equal([{ text: '京ICP证030173号', path: 'beian.extra[0]' }]);
       expect(single.findings.map(f => [f.code, f.severity, f.path])).to.deep.equal([['config-shape', 'warning', 'beian.extra']]);
       const wrong = readConfig({ extra: true }, 'en');
       expect(wrong.config.extra).to.deep.equal([]);
@@ -286,7 +290,7 @@ describe('config', () => {
       expect(findings).to.deep.equal([]);
       expect(config.icp?.result.canonical).to.equal('京ICP备20000491号-1');
       expect(config.gongan?.result.canonical).to.equal(GONGAN);
-      expect(config.at).to.equal('beian.domains["blog.example.cn"]');
+      expect(config.paths.block).to.equal('beian.domains["blog.example.cn"]');
       expect(config.domains).to.deep.equal({ host: 'blog.example.cn', entry: 'blog.example.cn', hosts: ['blog.example.cn', 'example.org.cn'] });
     });
 
@@ -306,7 +310,7 @@ describe('config', () => {
         expect(findings, String(url)).to.deep.equal([]);
         expect(config.icp, String(url)).to.equal(undefined);
         expect(config.domains?.entry, String(url)).to.equal(undefined);
-        expect(config.at).to.equal('beian');
+        expect(config.paths.block).to.equal('beian');
       }
     });
 

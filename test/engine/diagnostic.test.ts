@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { describe as describeFinding, labelLanguageOf, languageOf } from '../../lib/engine/diagnostic';
+import { labelLanguageOf, languageOf } from '../../lib/engine/diagnostic';
 
 describe('diagnostic', () => {
   it('languageOf(): zh for every Chinese variant, en for anything else (messages)', () => {
@@ -13,17 +13,5 @@ describe('diagnostic', () => {
     }
     for (const hans of ['zh-CN', 'zh', 'zh-Hans', 'zh-SG', 'zh_CN', 'zh-twx']) expect(labelLanguageOf(hans), String(hans)).to.equal('zh-Hans');
     for (const en of ['en', 'de', 'zht', undefined, ['ja', 'zh-TW']]) expect(labelLanguageOf(en), String(en)).to.equal('en');
-  });
-});
-
-describe('diagnostic: describe() of a finding', () => {
-  it('puts the path first, the code after the first line, the suggestion after write:', () => {
-    expect(describeFinding({ code: 'placeholder', severity: 'error', message: 'A placeholder.', path: 'beian.icp', suggestion: 'a\nb' }, 'en'))
-      .to.equal('beian.icp: A placeholder. (placeholder)\n    write: a\n    b');
-  });
-
-  it('does not say the path twice when the message opens with it', () => {
-    expect(describeFinding({ code: 'config-date', severity: 'error', message: 'beian.online is not a date.', path: 'beian.online' }, 'zh'))
-      .to.equal('beian.online is not a date. (config-date)');
   });
 });

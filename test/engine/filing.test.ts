@@ -318,12 +318,15 @@ describe('filing: every diagnostic code', () => {
     expect(parseIcp('京ICP证0301734号').diagnostics[0]).not.to.have.property('suggestion');
   });
 
-  it('wrong-kind: an ICP number under gongan, to be moved to beian.icp', () => {
+  it('wrong-kind: an ICP number under gongan, to be moved to the ICP field (named as the caller names it)', () => {
     const r = parseGongan('皖ICP备18015620号-1');
     expect(r.diagnostics).to.have.length(1);
     expect(r.diagnostics[0]).to.include({ code: 'wrong-kind', severity: 'error', suggestion: '皖ICP备18015620号-1' });
-    expect(r.diagnostics[0].message).to.contain('move it to beian.icp');
-    expect(parseGongan('皖ICP备18015620号-1', { language: 'zh' }).diagnostics[0].message).to.contain('请移到 beian.icp');
+    expect(r.diagnostics[0].message).to.contain('move it to the ICP field');
+    expect(parseGongan('皖ICP备18015620号-1', { language: 'zh' }).diagnostics[0].message).to.contain('请移到 ICP 备案号一栏');
+    expect(parseGongan('皖ICP备18015620号-1', { language: 'zh', fields: { icp: 'beian.icp' } }).diagnostics[0].message).to.contain('请移到 beian.icp');
+    // Names that are not short text are not taken: the engine's own stand.
+    expect(parseGongan('皖ICP备18015620号-1', { fields: { icp: 'x'.repeat(81) } }).diagnostics[0].message).to.contain('move it to the ICP field');
     expect(parseGongan('沪B2-20080046').diagnostics[0]).to.include({ code: 'wrong-kind', suggestion: '沪B2-20080046' });
   });
 
@@ -331,7 +334,9 @@ describe('filing: every diagnostic code', () => {
     const r = parseIcp('京公网安备 11010502030143');
     expect(r.diagnostics).to.have.length(1);
     expect(r.diagnostics[0]).to.include({ code: 'wrong-kind', suggestion: '京公网安备11010502030143号' });
-    expect(r.diagnostics[0].message).to.contain('move it to beian.gongan (as 京公网安备11010502030143号)');
+    expect(r.diagnostics[0].message).to.contain('move it to the public-security field (as 京公网安备11010502030143号)');
+    expect(parseIcp('京公网安备 11010502030143', { fields: { gongan: 'beian.domains["a.cn"].gongan' } }).diagnostics[0].message)
+      .to.contain('move it to beian.domains["a.cn"].gongan (as 京公网安备11010502030143号)');
     expect(parseIcp('11010502030143').diagnostics[0]).to.include({ code: 'wrong-kind', suggestion: '京公网安备11010502030143号' });
     expect(codes(parseIcp('粵公網安備 (演示)'))).to.deep.equal(['wrong-kind', 'unparseable']);
   });

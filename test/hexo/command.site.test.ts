@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { generate, makeSite, runHexo } from '../site';
-import type { JsonReport } from '../../lib/hexo/command';
+import type { JsonReport } from '../../lib/hexo/report';
 
 /** Hexo logs this on stdout while it loads the config, before any plugin is loaded. */
 const VALIDATING = 'INFO  Validating config\n';

@@ -2,7 +2,8 @@ import { expect } from 'chai';
 import { rmSync, writeFileSync, mkdirSync } from 'fs';
 import { join } from 'path';
 import type Hexo from 'hexo';
-import { alreadyShown, lineFilter, isHomePage, isHtmlRoute } from '../../lib/hexo/filter';
+import { lineFilter } from '../../lib/hexo/filter';
+import { siteOf } from '../../lib/hexo/site';
 import { generate, makeSite, readPublic, runHexo, type Logged, type SiteOptions } from '../site';
 
 const BOTH = `
@@ -84,7 +85,7 @@ describe('footer (real Hexo, landscape theme)', function () {
       const hexo = new HexoClass(dir, { silent: true });
       await hexo.init();
       // The glue the plugin registers as its after_render:html filter, on the same site config.
-      const footer = lineFilter(hexo);
+      const footer = lineFilter(hexo, siteOf(hexo));
       const filter = (html: string, path: string) => footer.inject(html, { path }) ?? html;
       for (const path of ['index.html', '2024/05/21/hello/index.html']) {
         const page = readPublic(dir, path);
@@ -344,7 +345,7 @@ beian:
     after(() => hexo.exit());
 
     it('every page gets the 公安 number only, and each build warns once, naming its first such page', () => {
-      const filter = lineFilter(hexo);
+      const filter = lineFilter(hexo, siteOf(hexo));
       for (const build of [1, 2]) {
         filter.prepare();
         for (const n of [1, 2, 3]) {
@@ -355,35 +356,6 @@ beian:
         expect(warnings, `build ${build}`).to.have.length(build);
         expect(warnings[build - 1]).to.match(/^hexo-beian: p1\/index\.html: The page already shows 京ICP备20000491号-1 \(beian\.icp\)/);
       }
-    });
-  });
-
-  describe('pure parts of the glue', () => {
-    it('isHomePage(): the root index.html only', () => {
-      expect(isHomePage({ path: 'index.html' })).to.equal(true);
-      for (const path of ['page/2/index.html', 'blog/index.html', 'about/index.html', '', undefined]) {
-        expect(isHomePage({ path }), String(path)).to.equal(false);
-      }
-      expect(isHomePage(undefined)).to.equal(false);
-    });
-
-    it('isHtmlRoute(): .html and .htm routes; without a path the page decides', () => {
-      for (const path of ['index.html', '404.html', 'a/b.HTM']) expect(isHtmlRoute({ path }), path).to.equal(true);
-      for (const path of ['api.json', 'atom.xml', 'search.xml', 'robots.txt', 'index']) expect(isHtmlRoute({ path }), path).to.equal(false);
-      expect(isHtmlRoute(undefined)).to.equal(true);
-      expect(isHtmlRoute({})).to.equal(true);
-    });
-
-    it('alreadyShown(): names the page, the number, its config path, and what to change in this theme', () => {
-      const icp = { kind: 'icp' as const, text: '京ICP备20000491号-1' };
-      const butterfly = alreadyShown(icp, 'index.html', 'beian.domains["blog.example.cn"]', 'butterfly', 'zh');
-      expect(butterfly).to.deep.include({ code: 'already-shown', severity: 'warning', page: 'index.html', path: 'beian.domains["blog.example.cn"].icp' });
-      expect(butterfly.message).to.equal('页面已显示 京ICP备20000491号-1（beian.domains["blog.example.cn"].icp），hexo-beian 没有再显示一遍（其他这样的页面同样处理）。'
-        + '请从 _config.butterfly.yml 的 footer.custom_text 中删去这个号码，由 hexo-beian 显示经过校验、带正确链接的号码；若要两者都显示，请设置 beian.duplicates: keep。');
-      const other = alreadyShown({ kind: 'extra', text: '京ICP证030173号' }, 'a/index.html', 'beian', 'hexo-theme-icarus', 'en');
-      expect(other.path).to.equal('beian.extra');
-      expect(other.message).to.equal('The page already shows 京ICP证030173号 (beian.extra), so hexo-beian left it out of its line there (and on other such pages). '
-        + 'Remove the number from the theme\'s footer settings so that hexo-beian shows it, checked and correctly linked; to show both, set beian.duplicates: keep.');
     });
   });
 });

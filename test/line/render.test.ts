@@ -1,6 +1,8 @@
 import { expect } from 'chai';
 import { readConfig } from '../../lib/config/read';
-import { compactText, compileTemplate, lineItems, gonganQueryUrl, ICP_QUERY_URL, renderLine, shows, type LineItem } from '../../lib/line/render';
+import { compileTemplate, renderLine } from '../../lib/line/render';
+import { gonganQueryUrl, ICP_QUERY_URL, lineItems, type LineItem } from '../../lib/line/items';
+import { compactText, shows } from '../../lib/line/shown';
 import type { LabelLanguage } from '../../lib/engine/diagnostic';
 
 const ICP = '京ICP备20000491号-1';
@@ -76,7 +78,7 @@ describe('render', () => {
     const html = markup({ gongan: { number: GONGAN, icon: '/i.png"><script>alert(1)</script>' } });
     expect(html).not.to.contain('<script>');
     expect(html).to.contain('src="/blog/i.png&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"');
-    const direct = renderLine([{ kind: 'icp', text: '<script>alert(1)</script>', href: ICP_QUERY_URL }]);
+    const direct = renderLine([{ kind: 'icp', text: '<script>alert(1)</script>', href: ICP_QUERY_URL, path: 'beian.icp' }]);
     expect(direct).to.contain('>&lt;script&gt;alert(1)&lt;/script&gt;</a>');
   });
 
@@ -148,8 +150,8 @@ describe('render', () => {
 
   describe('a template of the user\'s own', () => {
     const items: LineItem[] = [
-      { kind: 'icp', text: ICP, href: ICP_QUERY_URL, title: 't', label: 'l' },
-      { kind: 'extra', text: '<i>x</i>' }
+      { kind: 'icp', text: ICP, href: ICP_QUERY_URL, title: 't', label: 'l', path: 'beian.icp' },
+      { kind: 'extra', text: '<i>x</i>', path: 'beian.extra[0]' }
     ];
 
     it('gets items and language, with autoescape on', () => {
@@ -166,7 +168,7 @@ describe('render', () => {
   });
 
   describe('shows(): does the page already show an item', () => {
-    const icp: LineItem = { kind: 'icp', text: ICP };
+    const icp: LineItem = { kind: 'icp', text: ICP, path: 'beian.icp' };
     it('finds the number in compacted text: spaces, full-width characters, line breaks', () => {
       expect(shows(compactText('备案：京ICP备 20000491号-1 ｜ Powered by Hexo'), icp)).to.equal(true);
       expect(shows(compactText('京ＩＣＰ备20000491号－1'), icp)).to.equal(true);
@@ -177,10 +179,10 @@ describe('render', () => {
     it('a longer number is another number', () => {
       expect(shows(compactText('京ICP备20000491号-10'), icp)).to.equal(false);
       expect(shows(compactText('京ICP备20000491号-1 京ICP备20000491号-12'), icp)).to.equal(true);
-      expect(shows(compactText('京ICP备20000491号-1'), { kind: 'icp', text: '京ICP备20000491号' })).to.equal(false);
-      expect(shows(compactText('浙B2-201801011'), { kind: 'extra', text: 'B2-20180101' })).to.equal(false);
-      expect(shows(compactText('AB2-20180101'), { kind: 'extra', text: 'B2-20180101' })).to.equal(false);
-      expect(shows(compactText('许可证：B2-20180101'), { kind: 'extra', text: 'B2-20180101' })).to.equal(true);
+      expect(shows(compactText('京ICP备20000491号-1'), { kind: 'icp', text: '京ICP备20000491号', path: 'beian.icp' })).to.equal(false);
+      expect(shows(compactText('浙B2-201801011'), { kind: 'extra', text: 'B2-20180101', path: 'beian.extra[0]' })).to.equal(false);
+      expect(shows(compactText('AB2-20180101'), { kind: 'extra', text: 'B2-20180101', path: 'beian.extra[0]' })).to.equal(false);
+      expect(shows(compactText('许可证：B2-20180101'), { kind: 'extra', text: 'B2-20180101', path: 'beian.extra[0]' })).to.equal(true);
     });
   });
 });

@@ -1,0 +1,221 @@
+import { distance } from 'fastest-levenshtein';
+import type { Diagnostic, Language } from '../engine/diagnostic';
+import { parseGongan, parseIcp } from '../engine/filing';
+import { EXAMPLE_NUMBERS } from '../engine/examples';
+import { dayOf, isCalendarDate, otherDateForm } from '../engine/date';
+import { isBlank, type Plain } from '../engine/text';
+import { finding, type Finding } from '../finding';
+import { ROOT } from './schema';
+
+/**
+ * The readers of single values of the `beian` block: a word among a few, a boolean, a date, a
+ * link, an icon, a template path; the keys of a block. Each returns what it could read and
+ * pushes one finding per problem, naming the path it is given.
+ */
+
+/** What each choice means, for the message when the value is none of them (by the key's own name). */
+const CHOICES: Record<string, { zh: string; en: string }> = {
+  position: {
+    zh: 'footer（站点页脚内，没有页脚时放在 </body> 前）、body_end（</body> 前）或 none（只在主题调用 beian() 的地方显示）',
+    en: 'footer (inside the site footer, else before </body>), body_end (just before </body>) or none (only where the theme calls beian())'
+  },
+  pages: {
+    zh: 'all（每个页面）或 home（只在首页）',
+    en: 'all (every page) or home (the home page only)'
+  },
+  duplicates: {
+    zh: 'skip（页面已显示的备案号不再重复显示）或 keep（照样显示）',
+    en: 'skip (leave out a number the page already shows) or keep (show it anyway)'
+  },
+  guard: {
+    zh: 'off（不检查）、warn（生成和部署前检查并提示）或 block（有错误时停止生成和部署）',
+    en: 'off (no audit), warn (audit before generate and deploy, and print) or block (stop generate and deploy on an error)'
+  }
+};
+
+/** One of a few words; `Body-End` reads as `body_end`, with a warning saying so. */
+export function readChoice<T extends string>(value: unknown, path: string, choices: readonly T[], fallback: T, language: Language, findings: Finding[]): T {
+  if (isBlank(value)) return fallback;
+  const word = typeof value === 'string' ? value.trim().toLowerCase().replace(/-/g, '_') : undefined;
+  const meant = choices.find(choice => choice === word);
+  if (meant !== undefined) {
+    if (meant !== value) {
+      findings.push(finding(language, 'config-choice', 'warning', {
+        zh: `${path} 写的是 ${shown(value)}，已按 ${meant} 处理；请写 ${meant}。`,
+        en: `${path} is ${shown(value)}, read as ${meant}; write ${meant}.`
+      }, { path, suggestion: meant }));
+    }
+    return meant;
+  }
+  const meaning = CHOICES[path.slice(path.lastIndexOf('.') + 1)] ?? { zh: choices.join('、'), en: choices.join(', ') };
+  findings.push(finding(language, 'config-choice', 'error', {
+    zh: `${path} 应为 ${meaning.zh}（写的是 ${shown(value)}），已按 ${fallback} 处理。`,
+    en: `${path} must be ${meaning.en} (it is ${shown(value)}); treated as ${fallback}.`
+  }, { path }));
+  return fallback;
+}
+
+/** YAML 1.2 (js-yaml 4) reads `no`, `off`, `yes`, `on` as text: honour what they mean. */
+const WORDS: Record<string, boolean> = { true: true, yes: true, on: true, false: false, no: false, off: false };
+
+export function readBoolean(value: unknown, path: string, fallback: boolean, language: Language, findings: Finding[]): boolean {
+  if (typeof value === 'boolean') return value;
+  const meant = typeof value === 'string' ? WORDS[value.trim().toLowerCase()] : undefined;
+  if (meant !== undefined) {
+    findings.push(finding(language, 'config-boolean', 'warning', {
+      zh: `${path} 写的是文本 ${shown(value)}，已按 ${meant} 处理；请写不带引号的 true 或 false。`,
+      en: `${path} is the text ${shown(value)}, read as ${meant}; write true or false without quotes.`
+    }, { path, suggestion: String(meant) }));
+    return meant;
+  }
+  findings.push(finding(language, 'config-boolean', 'error', {
+    zh: `${path} 应为 true 或 false（写的是 ${shown(value)}），已按 ${fallback} 处理。`,
+    en: `${path} must be true or false (it is ${shown(value)}); treated as ${fallback}.`
+  }, { path }));
+  return fallback;
+}
+
+export function readTemplate(value: unknown, path: string, language: Language, findings: Finding[]): string | undefined {
+  if (typeof value === 'string') return value.trim();
+  findings.push(finding(language, 'config-template', 'error', {
+    zh: `${path} 应是 nunjucks 模板文件的路径（相对于站点目录），例如 beian.njk（写的是 ${shown(value)}）；已使用内置模板。`,
+    en: `${path} must be the path of a nunjucks file, relative to the site folder, for example beian.njk (it is ${shown(value)}); the built-in template is used.`
+  }, { path }));
+  return undefined;
+}
+
+/** Only absolute http(s) URLs: no `javascript:`, no `data:`, no line breaks inside. */
+export function readLink(value: unknown, path: string, language: Language, findings: Finding[]): string | undefined {
+  if (typeof value === 'string' && !/\s/.test(value.trim())) {
+    try {
+      const url = new URL(value.trim());
+      if (url.protocol === 'http:' || url.protocol === 'https:') return url.href;
+    } catch {
+      // not a URL: refused below
+    }
+  }
+  findings.push(finding(language, 'config-link', 'error', {
+    zh: `${path} 应是完整的 http(s) 地址，例如 https://dxzhgl.miit.gov.cn/（写的是 ${shown(value)}）；此记录显示为不带链接的文字。`,
+    en: `${path} must be a full http(s) address, for example https://dxzhgl.miit.gov.cn/ (it is ${shown(value)}); the record is shown without a link.`
+  }, { path }));
+  return undefined;
+}
+
+/**
+ * A calendar date as js-yaml gives it (an unquoted `2024-05-20` is a Date at UTC midnight;
+ * a quoted one a string) → `YYYY-MM-DD`, or undefined with a finding.
+ */
+export function readDate(value: unknown, path: string, language: Language, findings: Finding[]): string | undefined {
+  if (value instanceof Date && dayOf(value)) return dayOf(value);
+  if (typeof value === 'string' && isCalendarDate(value.trim())) return value.trim();
+  const meant = typeof value === 'string' ? otherDateForm(value) : undefined;
+  findings.push(finding(language, 'config-date', 'error', meant
+    ? {
+      zh: `${path} 要写成 年-月-日（写的是 ${shown(value)}），即 ${meant}。`,
+      en: `${path} must be written year-month-day (it is ${shown(value)}): ${meant}.`
+    }
+    : {
+      zh: `${path} 不是日期（写的是 ${shown(value)}），请写成 年-月-日，例如 2024-05-20。`,
+      en: `${path} is not a date (it is ${shown(value)}); write it as year-month-day, for example 2024-05-20.`
+    }, { path, suggestion: meant }));
+  return undefined;
+}
+
+const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
+
+/** The icon must be served from the site or over http(s): no `javascript:`, no `data:`. */
+export function readIcon(value: unknown, path: string, language: Language, findings: Finding[]): string | undefined {
+  if (typeof value === 'string') {
+    const src = value.trim();
+    const scheme = SCHEME.exec(src)?.[1].toLowerCase();
+    if (scheme === undefined || scheme === 'http' || scheme === 'https') return src;
+  }
+  findings.push(finding(language, 'config-icon', 'error', {
+    zh: `${path} 应是站点内的图片路径或 http(s) 地址，例如 /images/gongan.png（写的是 ${shown(value)}），图标未显示。`,
+    en: `${path} must be an image path on your site or an http(s) URL, for example /images/gongan.png (it is ${shown(value)}); the icon is not shown.`
+  }, { path }));
+  return undefined;
+}
+
+/**
+ * Keys that belong one level down, in the long form of `icp` or `gongan`: written directly
+ * under `beian`, the message shows the long form to write instead.
+ */
+const LONG_FORM: Record<string, 'icp' | 'gongan'> = { approved: 'icp', icon: 'gongan' };
+
+/** A `config-unknown-key` warning for each key of `block` not in `known`, with the likely meant key. */
+export function unknownKeys(block: Plain, known: readonly string[], path: string, language: Language): Finding[] {
+  return Object.keys(block).filter(key => !known.includes(key)).map(key => {
+    const home = path === ROOT ? LONG_FORM[key] : undefined;
+    const longForm = home ? `\n${home}:\n  number: ${EXAMPLE_NUMBERS[home]}\n  ${key}: ${key === 'approved' ? '2024-05-20' : '/images/gongan.png'}` : '';
+    const guess = home ? undefined : closestKey(key, known);
+    return finding(language, 'config-unknown-key', 'warning', home
+      ? {
+        zh: `${path}.${key} 应写在 ${home} 下面，已忽略：把 ${home} 改成长格式：${longForm}`,
+        en: `${path}.${key} belongs under ${home} and is ignored: write ${home} in its long form:${longForm}`
+      }
+      : {
+        zh: `未知的键 ${path}.${key}，已忽略；${guess ? `是不是 ${guess}？` : ''}${path} 下可用的键：${known.join('、')}。`,
+        en: `Unknown key ${path}.${key} is ignored; ${guess ? `did you mean ${guess}? ` : ''}the keys under ${path} are ${known.join(', ')}.`
+      }, { path: `${path}.${key}`, suggestion: guess });
+  });
+}
+
+/** The known key a typo most likely meant: at most two letters off (`positon` → `position`). */
+function closestKey(key: string, known: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const candidate of known) {
+    const d = distance(key.toLowerCase(), candidate);
+    if (d < bestDistance) [best, bestDistance] = [candidate, d];
+  }
+  return best;
+}
+
+/**
+ * A value that should be a block of keys. When it is itself a filing number (a common slip:
+ * `beian: 京ICP备…`), the suggestion is the line that holds it, under `lead` when given.
+ */
+export function notABlock(value: unknown, path: string, example: { zh: string; en: string }, language: Language, lead = ''): Finding {
+  const icp = parseIcp(value);
+  const gongan = parseGongan(value);
+  const line = icp.ok ? `icp: ${icp.canonical}` : gongan.ok ? `gongan: ${gongan.canonical}` : undefined;
+  return finding(language, 'config-shape', 'error', example, { path, suggestion: line && `${lead}${line}` });
+}
+
+/**
+ * A number found in the wrong field: what to write is a line under the other key, when
+ * that key is free; when it holds a number already, only the user can say which is right.
+ */
+export function movedTo(key: 'icp' | 'gongan', free: boolean, diagnostic: Diagnostic): Diagnostic {
+  if (diagnostic.code !== 'wrong-kind' || !diagnostic.suggestion) return diagnostic;
+  const { suggestion, ...rest } = diagnostic;
+  return free ? { ...rest, suggestion: `${key}: ${suggestion}` } : rest;
+}
+
+/** `empty`: the long form of a filing without its number. */
+export function missingNumber(path: string, key: 'icp' | 'gongan', language: Language): Finding {
+  const pending = key === 'gongan'
+    ? { zh: '；若公安备案还在审核中，改写 applied: 2024-06-10（提交申请的日期）', en: '; while the filing is still pending, write applied: 2024-06-10 (the day you applied) instead' }
+    : { zh: '', en: '' };
+  return finding(language, 'empty', 'error', {
+    zh: `${path} 缺少备案号，请填写，例如 ${EXAMPLE_NUMBERS[key]}${pending.zh}。`,
+    en: `${path} is missing: write the filing number there, for example ${EXAMPLE_NUMBERS[key]}${pending.en}.`
+  }, { path });
+}
+
+/** A user's value as text for a message, short and on one line. */
+export function shown(value: unknown): string {
+  let text: string;
+  if (value instanceof Date) text = Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString();
+  else if (typeof value === 'string') text = `"${value}"`;
+  else {
+    try {
+      text = JSON.stringify(value) ?? String(value);
+    } catch {
+      text = String(value);
+    }
+  }
+  text = text.replace(/\s+/g, ' ');
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}

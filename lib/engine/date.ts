@@ -1,0 +1,57 @@
+/**
+ * Calendar days as `YYYY-MM-DD` text: which text is a real day, how the other ways Chinese
+ * configs write a day read, the arithmetic of the 30-day clock, and today in a time zone.
+ * Days are counted in UTC, so no time zone or daylight saving shifts them.
+ */
+
+const DAY_MS = 86_400_000;
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True for a real `YYYY-MM-DD` day (2024-02-30 is not one). */
+export function isCalendarDate(text: string): boolean {
+  const m = ISO_DATE.exec(text);
+  if (!m) return false;
+  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return date.toISOString().slice(0, 10) === text;
+}
+
+/**
+ * The other ways a day is written in Chinese configs (`2024/6/1`, `2024.6.1`, `2024年6月1日`)
+ * as `YYYY-MM-DD`, when the day exists; for suggesting it, never for taking it silently.
+ */
+export function otherDateForm(text: string): string | undefined {
+  const m = /^(\d{4})\s*[/.年-]\s*(\d{1,2})\s*[/.月-]\s*(\d{1,2})\s*日?$/.exec(text.trim());
+  if (!m) return undefined;
+  const iso = `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`;
+  return isCalendarDate(iso) ? iso : undefined;
+}
+
+/** A Date as js-yaml gives an unquoted day (UTC midnight) → `YYYY-MM-DD`; undefined for an invalid Date. */
+export function dayOf(date: Date): string | undefined {
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString().slice(0, 10);
+}
+
+/** Whole days from one `YYYY-MM-DD` to another (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+}
+
+/** The `YYYY-MM-DD` that is `days` after `date`. */
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/**
+ * Today's date, `YYYY-MM-DD`, in the site's `timezone` (Hexo's setting) when it names a
+ * real IANA zone, else in the machine's.
+ */
+export function today(timezone?: unknown, now: Date = new Date()): string {
+  const zone = typeof timezone === 'string' && timezone.trim() ? timezone.trim() : undefined;
+  try {
+    // en-CA formats as YYYY-MM-DD.
+    return new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  } catch {
+    return new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  }
+}

@@ -1,0 +1,62 @@
+import { say, type Diagnostic, type Language, type Severity, type Text } from './engine/diagnostic';
+
+/**
+ * A finding: a diagnostic placed somewhere, in the config (`path`, `beian.gongan`) or in the
+ * generated site (`page`, relative to `public_dir`). Every layer after the engine speaks in
+ * findings; this module makes them, orders them and writes them as text.
+ */
+
+export interface Finding extends Diagnostic {
+  path?: string;
+  page?: string;
+  /** Deadline findings: the deadline, YYYY-MM-DD. */
+  deadline?: string;
+  /** Deadline findings, once it has passed: the whole days overdue. */
+  daysOverdue?: number;
+}
+
+/** Where a finding is, and what goes with it besides its message. */
+export type Place = Omit<Finding, 'code' | 'severity' | 'message'>;
+
+/** The one constructor of findings: the message in the site's language, the place, nothing undefined. */
+export function finding(language: Language, code: string, severity: Severity, text: Text, place: Place = {}): Finding {
+  const made: Finding = { code, severity, message: say(language, text) };
+  for (const [key, value] of Object.entries(place) as [keyof Place, Finding[keyof Place]][]) {
+    if (value !== undefined) Object.assign(made, { [key]: value });
+  }
+  return made;
+}
+
+/** Places an engine diagnostic at a config path. */
+export function at(path: string, diagnostic: Diagnostic): Finding {
+  return { ...diagnostic, path };
+}
+
+/** True when any finding is an error. */
+export function hasError(findings: readonly Diagnostic[]): boolean {
+  return findings.some(f => f.severity === 'error');
+}
+
+const RANK = { error: 0, warning: 1, info: 2 } as const;
+
+/** Errors first, then warnings, then infos; the order within a severity is kept. */
+export function sortFindings(findings: readonly Finding[]): Finding[] {
+  return [...findings].sort((a, b) => RANK[a.severity] - RANK[b.severity]);
+}
+
+/**
+ * One finding as text for a log or a terminal: `path: message (code)` on the first line;
+ * further lines of the message, then `write: suggestion`, indented below it.
+ */
+export function describe(found: Finding, language: Language): string {
+  const where = found.page ?? found.path;
+  const [first, ...more] = found.message.split('\n');
+  // Messages about a key often open with its path already; it is not said twice.
+  const prefix = where && !first.startsWith(where) ? `${where}: ` : '';
+  const lines = [`${prefix}${first} (${found.code})`, ...more];
+  if (found.suggestion) {
+    const [head, ...rest] = found.suggestion.split('\n');
+    lines.push(`${say(language, { zh: '改为', en: 'write' })}: ${head}`, ...rest);
+  }
+  return lines.join('\n    ');
+}

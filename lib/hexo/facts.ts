@@ -1,0 +1,96 @@
+import { closeSync, existsSync, openSync, readdirSync, readSync } from 'fs';
+import { join } from 'path';
+import type Hexo from 'hexo';
+import micromatch from 'micromatch';
+import type { SiteFacts, SiteReading } from '../audit/site';
+import { iconExists } from '../audit/icon';
+import { loadThemeLayers, readThemeBeian, themeOf } from '../audit/theme';
+
+/**
+ * What the audit needs from Hexo besides the reading: the theme's own settings, whether the
+ * icon's file exists, and the generated site with the pages Hexo writes without a theme layout.
+ */
+
+/** Gathers the facts of the site for {@link auditSite} (lib/audit/site.ts). */
+export async function siteFacts(hexo: Hexo, reading: SiteReading, options: { today: string; pages: boolean; onPage?: (pages: number) => void }): Promise<SiteFacts> {
+  const facts: SiteFacts = { today: options.today, siteUrl: hexo.config.url };
+  const icon = reading.config.gongan?.icon;
+  if (icon !== undefined) facts.iconFound = iconExists(icon, [hexo.source_dir, join(hexo.theme_dir, 'source')]);
+  const theme = themeOf(hexo.config.theme);
+  if (theme) {
+    const layers = await loadThemeLayers(path => hexo.render.render({ path }), {
+      baseDir: hexo.base_dir,
+      themeDir: hexo.theme_dir,
+      configPath: hexo.config_path,
+      theme: String(hexo.config.theme)
+    });
+    facts.theme = readThemeBeian(theme, layers);
+  }
+  if (options.pages) {
+    facts.public = {
+      dir: existsSync(hexo.public_dir) ? hexo.public_dir : undefined,
+      name: String(hexo.config.public_dir ?? 'public'),
+      unthemed: unthemedPages(hexo),
+      onPage: options.onPage
+    };
+  }
+  return facts;
+}
+
+/** Front matter is read from the first bytes of a source file only. */
+const FRONT_MATTER_BYTES = 8192;
+
+/**
+ * The HTML pages of `source/` that Hexo writes without a theme layout, so `after_render:html`
+ * never sees them: files matched by `skip_render` (copied as they are), and pages whose front
+ * matter says `layout: false`, at the path Hexo gives a page (its source path, `.html`).
+ * Hidden files and folders (`_…`, `.…`, `_posts` with them) are not pages.
+ */
+export function unthemedPages(hexo: Hexo): Set<string> {
+  const pages = new Set<string>();
+  const skip = hexo.config.skip_render as string | string[] | undefined;
+  const skipped = (path: string) => skip !== undefined && skip !== null && (!Array.isArray(skip) || skip.length > 0) && micromatch.isMatch(path, skip);
+  const walk = (folder: string) => {
+    let entries;
+    try {
+      entries = readdirSync(join(hexo.source_dir, folder), { withFileTypes: true });
+    } catch {
+      return; // a folder it may not read holds no page Hexo could write either
+    }
+    for (const entry of entries) {
+      if (entry.name.startsWith('_') || entry.name.startsWith('.')) continue;
+      const path = folder ? `${folder}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) walk(path);
+      else if (!entry.isFile()) continue;
+      else if (skipped(path)) {
+        if (/\.html?$/i.test(path)) pages.add(path);
+      } else if (hexo.render.isRenderable(path) && hexo.render.getOutput(path) === 'html' && layoutFalse(join(hexo.source_dir, ...path.split('/')))) {
+        pages.add(`${path.slice(0, path.length - (path.split('.').pop() ?? '').length)}html`);
+      }
+    }
+  };
+  walk('');
+  return pages;
+}
+
+/** The file's front matter (`---` or `;;;` fenced, at its start) says `layout: false`. */
+function layoutFalse(file: string): boolean {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    const buffer = Buffer.alloc(FRONT_MATTER_BYTES);
+    const head = buffer.toString('utf8', 0, readSync(fd, buffer, 0, buffer.length, 0)).replace(/^\ufeff/, '');
+    const lines = head.split(/\r?\n/);
+    const fence = lines[0].trim();
+    if (fence !== '---' && fence !== ';;;') return false;
+    for (const line of lines.slice(1)) {
+      if (line.trim() === fence) return false;
+      if (/^layout\s*:\s*false\s*(?:#.*)?$/.test(line)) return true;
+    }
+    return false;
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}

@@ -1,0 +1,110 @@
+import type Hexo from 'hexo';
+import pc from 'picocolors';
+import { say, type Language, type Severity } from '../engine/diagnostic';
+import { describe, type Finding } from '../finding';
+
+/**
+ * Findings as people and programs read them: the report of `hexo beian check`, its `--json`
+ * object, and the lines of Hexo's log. A page finding that repeats on many pages is said once,
+ * naming the first pages and how many more, in all of them.
+ */
+
+/** How many pages a collapsed page finding names before "and N more". */
+const PAGES_SHOWN = 3;
+
+/** One finding as said once: the first of its kind, and every page it was found on. */
+export interface Group {
+  finding: Finding;
+  pages: string[];
+}
+
+/** Findings that differ only by page, as one group each; others stand alone. In the order given. */
+export function groupFindings(findings: readonly Finding[]): Group[] {
+  const groups = new Map<string, Group>();
+  for (const f of findings) {
+    const key = f.page === undefined ? `#${groups.size}` : JSON.stringify([f.severity, f.code, f.message, f.suggestion]);
+    const group = groups.get(key);
+    if (group && f.page !== undefined) group.pages.push(f.page);
+    else groups.set(key, { finding: f, pages: f.page === undefined ? [] : [f.page] });
+  }
+  return [...groups.values()];
+}
+
+/** A group as one finding: its page is the list of its pages. */
+function collapsed({ finding, pages }: Group, language: Language): Finding {
+  return pages.length > 1 ? { ...finding, page: pageList(pages, language) } : finding;
+}
+
+/** `a.html, b.html, c.html and 9997 more pages`. */
+function pageList(pages: readonly string[], language: Language): string {
+  const first = pages.slice(0, PAGES_SHOWN);
+  const more = pages.length - first.length;
+  return say(language, {
+    zh: `${first.join('、')}${more > 0 ? ` 等 ${pages.length} 个页面` : ''}`,
+    en: `${first.join(', ')}${more > 0 ? ` and ${more} more page${more > 1 ? 's' : ''}` : ''}`
+  });
+}
+
+/** Logs findings through Hexo's logger, each group as one entry naming its config path or pages. */
+export function logFindings(log: Hexo['log'], findings: readonly Finding[], language: Language): void {
+  for (const group of groupFindings(findings)) {
+    const line = `hexo-beian: ${describe(collapsed(group, language), language)}`;
+    const { severity } = group.finding;
+    if (severity === 'error') log.error(line);
+    else if (severity === 'warning') log.warn(line);
+    else log.info(line);
+  }
+}
+
+const SEVERITY_STYLE: Record<Severity, (text: string) => string> = {
+  error: text => pc.red(pc.bold(text)),
+  warning: text => pc.yellow(pc.bold(text)),
+  info: text => pc.cyan(text)
+};
+
+/**
+ * The human report: errors, then warnings, then infos; one block per finding with its
+ * severity, config path or page, message, code and what to write. Then a one-line summary.
+ * Coloured only on a terminal (picocolors honours NO_COLOR and FORCE_COLOR, as Hexo's own
+ * output does).
+ *
+ * @param pages HTML pages checked (0 without `public_dir`).
+ */
+export function report(findings: readonly Finding[], language: Language, pages: number): string {
+  const lines = groupFindings(findings).map(group => {
+    const { severity } = group.finding;
+    return `${SEVERITY_STYLE[severity](severity.toUpperCase().padEnd(7))} ${describe(collapsed(group, language), language)}`;
+  });
+  const count = (severity: Severity) => findings.filter(f => f.severity === severity).length;
+  const [errors, warnings, infos] = [count('error'), count('warning'), count('info')];
+  lines.push(say(language, {
+    zh: `hexo-beian：${errors} 个错误，${warnings} 个警告，${infos} 条提示；检查了 ${pages} 个页面。`,
+    en: `hexo-beian: ${errors} error(s), ${warnings} warning(s), ${infos} info; ${pages} page(s) checked.`
+  }));
+  return `${lines.join('\n')}\n`;
+}
+
+/** The `--json` object: `{ok, summary: {errors, warnings, infos, pages}, findings}`. */
+export interface JsonReport {
+  ok: boolean;
+  summary: { errors: number; warnings: number; infos: number; pages: number };
+  findings: Finding[];
+}
+
+/** The `--json` object; each finding with its fields in a fixed order, absent ones left out. */
+export function toJson(findings: readonly Finding[], pages: number, ok: boolean): JsonReport {
+  const count = (severity: Severity) => findings.filter(f => f.severity === severity).length;
+  return {
+    ok,
+    summary: { errors: count('error'), warnings: count('warning'), infos: count('info'), pages },
+    findings: findings.map(f => {
+      const out: Finding = { code: f.code, severity: f.severity, message: f.message };
+      if (f.path !== undefined) out.path = f.path;
+      if (f.page !== undefined) out.page = f.page;
+      if (f.deadline !== undefined) out.deadline = f.deadline;
+      if (f.daysOverdue !== undefined) out.daysOverdue = f.daysOverdue;
+      if (f.suggestion !== undefined) out.suggestion = f.suggestion;
+      return out;
+    })
+  };
+}

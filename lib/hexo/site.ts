@@ -1,0 +1,146 @@
+import { closeSync, fstatSync, openSync, readSync } from 'fs';
+import { resolve } from 'path';
+import type Hexo from 'hexo';
+import type nunjucks from 'nunjucks';
+import { url_for } from 'hexo-util';
+import { labelLanguageOf, languageOf, type LabelLanguage, type Language } from '../engine/diagnostic';
+import { describe, finding, type Finding } from '../finding';
+import { readConfig } from '../config/read';
+import { lineItems } from '../line/items';
+import { compileTemplate } from '../line/render';
+import type { SiteReading } from '../audit/site';
+import { logFindings } from './report';
+
+/**
+ * The site as one build reads it: the `beian` block, its findings, the languages, the line's
+ * items and the user's template, read once and handed to the filter, the helper, the guard
+ * and the command. Read again only when something it depends on changed (the config, the
+ * language, `url`, `root`, the template's text), as under `hexo server`.
+ */
+
+/** The reading of one build. */
+export interface BuildReading extends SiteReading {
+  labels: LabelLanguage;
+  /** The user's template, compiled, and its file; absent when the built-in one is used. */
+  template?: { file: string; compiled: nunjucks.Template };
+}
+
+export interface Site {
+  /** Reads the site for a build (`before_generate`); the last reading when nothing changed. A new build logs anew. */
+  refresh(): BuildReading;
+  /** This build's reading, read now when there is none yet. */
+  current(): BuildReading;
+  /** Logs the findings not logged yet in this build: each once, however many stages (the filter's, the guard's) see it. */
+  log(findings: readonly Finding[]): void;
+}
+
+/** The largest template read: a filing line's template is a few hundred bytes. */
+export const TEMPLATE_MAX_BYTES = 64 * 1024;
+
+/** Creates the site reading of one Hexo instance. */
+export function siteOf(hexo: Hexo): Site {
+  let key: string | undefined;
+  let reading: BuildReading | undefined;
+  let templateSource: string | undefined;
+  let logged = new Set<string>();
+  const templateFile = (path: string) => resolve(hexo.base_dir, path);
+
+  function log(findings: readonly Finding[]): void {
+    if (!reading) return;
+    const { language } = reading;
+    const fresh = findings.filter(f => !logged.has(describe(f, language)));
+    fresh.forEach(f => logged.add(describe(f, language)));
+    logFindings(hexo.log, fresh, language);
+  }
+
+  function refresh(): BuildReading {
+    logged = new Set(); // a new build says everything once again
+    const { beian, language, url, root } = hexo.config;
+    const nextKey = keyOf([beian, language, url, root]);
+    // The same config: read again only when the template's text changed.
+    if (reading && nextKey !== undefined && nextKey === key) {
+      const file = reading.config.template === undefined ? undefined : templateFile(reading.config.template);
+      if (file === undefined || readTemplateFile(file, reading.config.paths.template, reading.language).source === templateSource) return reading;
+    }
+    key = nextKey;
+    const lang = languageOf(language);
+    const { config, findings } = readConfig(beian, lang, { url });
+    const labels = labelLanguageOf(language);
+    reading = {
+      config,
+      findings,
+      language: lang,
+      labels,
+      items: lineItems(config, labels, path => url_for.call(hexo, path))
+    };
+    templateSource = undefined;
+    if (config.template !== undefined) {
+      const template = readTemplateFile(templateFile(config.template), config.paths.template, lang);
+      templateSource = template.source;
+      if (template.finding) findings.push(template.finding);
+      if (template.source !== undefined) {
+        try {
+          reading.template = { file: template.file, compiled: compileTemplate(template.source, template.file) };
+        } catch (err) {
+          findings.push(templateFailed(template.file, err, config.paths.template, lang));
+        }
+      }
+    }
+    return reading;
+  }
+
+  return {
+    refresh,
+    current: () => reading ?? refresh(),
+    log
+  };
+}
+
+/** What the reading depends on, as one string; Dates stringify as ISO text, so any change shows. */
+function keyOf(parts: unknown[]): string | undefined {
+  try {
+    return JSON.stringify(parts);
+  } catch {
+    return undefined; // never the same key: read every time
+  }
+}
+
+/** The user's template: its text, or the finding that says why it cannot be used. */
+function readTemplateFile(file: string, path: string, language: Language): { file: string; source?: string; finding?: Finding } {
+  const refused = (reason: { zh: string; en: string }) => ({
+    file,
+    finding: finding(language, 'config-template', 'error', {
+      zh: `无法读取 ${path} 指定的文件 ${file}（${reason.zh}）；已使用内置模板。请写相对于站点目录（_config.yml 所在目录）的路径，例如 beian.njk。`,
+      en: `Cannot read the file of ${path}, ${file} (${reason.en}); the built-in template is used. Write a path relative to the site folder (where _config.yml is), for example beian.njk.`
+    }, { path })
+  });
+  let fd: number | undefined;
+  try {
+    // Opened first and checked on the descriptor, so a device or a fifo is never read from.
+    fd = openSync(file, 'r');
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) return refused({ zh: '不是普通文件', en: 'not a regular file' });
+    if (stat.size > TEMPLATE_MAX_BYTES) {
+      return refused({ zh: `有 ${stat.size} 字节，超过 ${TEMPLATE_MAX_BYTES} 字节的上限`, en: `${stat.size} bytes, over the limit of ${TEMPLATE_MAX_BYTES}` });
+    }
+    const buffer = Buffer.alloc(TEMPLATE_MAX_BYTES + 1);
+    let size = 0;
+    for (let read = 1; read > 0 && size <= TEMPLATE_MAX_BYTES; size += read) read = readSync(fd, buffer, size, buffer.length - size, null);
+    if (size > TEMPLATE_MAX_BYTES) return refused({ zh: `超过 ${TEMPLATE_MAX_BYTES} 字节的上限`, en: `over the limit of ${TEMPLATE_MAX_BYTES} bytes` });
+    return { file, source: buffer.toString('utf8', 0, size) };
+  } catch (err) {
+    const reason = (err instanceof Error ? err.message : String(err)).replace(/\s+/g, ' ');
+    return refused({ zh: reason, en: reason });
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** The finding for a template that does not compile or fails when rendered. */
+export function templateFailed(file: string, err: unknown, path: string, language: Language): Finding {
+  const reason = (err instanceof Error ? err.message : String(err)).replace(/\s+/g, ' ').trim();
+  return finding(language, 'config-template', 'error', {
+    zh: `模板 ${file} 出错（${reason}）；已使用内置模板。请修正模板，可用的变量见 README 的 template 一节。`,
+    en: `The template ${file} failed (${reason}); the built-in template is used. Fix the template; its variables are listed under template in the README.`
+  }, { path });
+}
