@@ -2,7 +2,7 @@
  * The provinces that issue website filings, with the one-character abbreviations used in
  * ICP and public-security (公安) numbers and the two-digit codes that open a 公安 number.
  *
- * Source: filing-rules.md, "Province characters ↔ codes" (the two digits are the province
+ * Source: docs/filing-rules.md, "Province characters ↔ codes" (the two digits are the province
  * part of the GB/T 2260 administrative code). The filing list is not the car-plate list:
  * Yunnan files as 滇, never 云; Hong Kong, Macau and Taiwan have no filings.
  */
@@ -23,7 +23,7 @@ function province(code: string, chars: string[], zh: string, en: string): Provin
 
 /**
  * Every filing province, in code order. Second characters are real alternatives seen on
- * filings: 蜀 (Sichuan), 贵 (Guizhou), 陇 (Gansu; seen only on ICP numbers) (filing-rules.md).
+ * filings: 蜀 (Sichuan), 贵 (Guizhou), 陇 (Gansu; seen only on ICP numbers) (docs/filing-rules.md).
  */
 export const PROVINCES: readonly Province[] = Object.freeze([
   province('11', ['京'], '北京', 'Beijing'),
@@ -61,7 +61,7 @@ export const PROVINCES: readonly Province[] = Object.freeze([
 
 /**
  * Traditional forms of province characters → the simplified form filings use.
- * Observed on real sites (filing-rules.md: `粵公網安備…號`, `滬ICP備…`); the rest are the
+ * Observed on real sites (docs/filing-rules.md: `粵公網安備…號`, `滬ICP備…`); the rest are the
  * standard traditional forms of the remaining characters that differ.
  */
 export const TRADITIONAL_PROVINCE_CHARS: ReadonlyMap<string, string> = new Map([

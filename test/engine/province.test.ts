@@ -1,18 +1,23 @@
 import { expect } from 'chai';
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { repoRoot } from '../paths';
 import { PROVINCES, provinceByChar, provinceByCode, TRADITIONAL_PROVINCE_CHARS } from '../../lib/engine/province';
 
-/** The table of filing-rules.md, "Province characters ↔ codes", as written there. */
-const TABLE = `
-11 京  12 津  13 冀  14 晋  15 蒙  21 辽  22 吉  23 黑  31 沪  32 苏  33 浙  34 皖
-35 闽  36 赣  37 鲁  41 豫  42 鄂  43 湘  44 粤  45 桂  46 琼  50 渝  51 川 蜀
-52 黔 贵  53 滇  54 藏  61 陕  62 甘 陇  63 青  64 宁  65 新
-`;
+/** The table of docs/filing-rules.md, "Province characters ↔ codes", as written there (the code block under that heading). */
+function tableText(): string {
+  const doc = readFileSync(join(repoRoot, 'docs', 'filing-rules.md'), 'utf8');
+  const section = doc.slice(doc.indexOf('## Province characters ↔ codes'));
+  const block = /```\n([\s\S]*?)```/.exec(section);
+  if (!block) throw new Error('docs/filing-rules.md has no province table');
+  return block[1];
+}
 
-/** code → characters, read from TABLE. */
+/** code → characters, read from the document's table. */
 function readTable(): Map<string, string[]> {
   const table = new Map<string, string[]>();
   let code = '';
-  for (const word of TABLE.trim().split(/\s+/)) {
+  for (const word of tableText().trim().split(/\s+/)) {
     if (/^\d\d$/.test(word)) {
       code = word;
       table.set(code, []);
@@ -24,7 +29,7 @@ function readTable(): Map<string, string[]> {
 }
 
 describe('province', () => {
-  it('PROVINCES is exactly the table of filing-rules.md, canonical character first', () => {
+  it('PROVINCES is exactly the table of docs/filing-rules.md, canonical character first', () => {
     const table = readTable();
     expect(table.size).to.equal(31);
     expect(PROVINCES.map(p => [p.code, [...p.chars]])).to.deep.equal([...table.entries()]);
