@@ -13,6 +13,8 @@ import type { BeianConfig } from '../config/schema';
  * (`beian.icp.approved`) stands in for it: a site cannot open before its ICP approval, so
  * that date gives the earliest possible deadline.
  */
+
+/** The days from going online to the public-security filing's deadline (公安部令第33号 art. 12). */
 export const GONGAN_DAYS = 30;
 
 /**

@@ -28,6 +28,7 @@
  * | `same-number`       | error    | (compareFilings) both fields hold the same number               |
  * | `provinces-differ`  | info     | (compareFilings) ICP and 公安 numbers from different provinces   |
  */
+
 import { say, type Diagnostic, type Language, type Severity } from './diagnostic';
 import { provinceByChar, provinceByCode, TRADITIONAL_PROVINCE_CHARS, type Province } from './province';
 import { EXAMPLE_NUMBERS } from './examples';

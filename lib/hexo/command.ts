@@ -14,6 +14,8 @@ import type { Site } from './site';
  * Exit codes: 0 no error found (with `--strict`: no error and no warning); 1 otherwise;
  * 2 the command was used wrongly.
  */
+
+/** The exit codes of `hexo beian check`. */
 export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
 
 const USAGE = 'hexo beian check [--json] [--strict] [--generate] [--today YYYY-MM-DD]';

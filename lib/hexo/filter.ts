@@ -11,6 +11,8 @@ import { templateFailed, type BuildReading, type Site } from './site';
  * and gives the `beian()` helper its markup. The site is read once per build (lib/hexo/site.ts);
  * per page there is one parse, and the markup of each set of items is rendered once.
  */
+
+/** The filter, the helper and the build's preparation of one Hexo instance. */
 export interface LineFilter {
   /** `before_generate`: this build's reading, and the line rendered once (a broken template is reported here). */
   prepare(): void;
