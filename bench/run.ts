@@ -266,7 +266,7 @@ async function filterCost(floorDir: string, pluginDir: string, rounds: number): 
   let start = now();
   const reading = siteOf(site);
   const filter: LineFilter = lineFilter(site, reading);
-  filter.prepare();
+  await filter.prepare();
   const prepared = msSince(start);
   start = now();
   await publishGuard(site, reading).beforeGenerate();

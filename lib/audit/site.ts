@@ -49,7 +49,7 @@ export function auditSite(reading: SiteReading, facts: SiteFacts): { findings: F
   const { config, items, language } = reading;
   const findings = auditConfig(reading, facts.today);
   findings.push(...auditIcon(config, { language, siteUrl: facts.siteUrl, found: facts.iconFound }));
-  if (facts.theme) findings.push(...auditTheme(facts.theme, items, config.paths, language));
+  if (facts.theme) findings.push(...auditTheme(facts.theme, items, config, language));
 
   let pages = 0;
   const site = facts.public;

@@ -3,9 +3,11 @@ import { basename, extname, join, relative, sep } from 'path';
 import type { Diagnostic, Language } from '../engine/diagnostic';
 import { parseGongan, parseIcp, type FilingResult } from '../engine/filing';
 import { isBlank, isPlain } from '../engine/text';
+import { provinceByChar } from '../engine/province';
 import { finding, type Finding } from '../finding';
-import type { ConfigPaths } from '../config/schema';
+import type { BeianConfig } from '../config/schema';
 import type { LineItem } from '../line/items';
+import type { ThemeSwitch } from '../line/shown';
 
 /**
  * The filing line that themes print themselves: NexT's and Fluid's `footer.beian` settings,
@@ -112,6 +114,23 @@ export function readThemeBeian(theme: ThemeName, layers: readonly ThemeLayer[]):
   return result;
 }
 
+/** Where a number may start: a character and a filing marker, as written (full-width and traditional too). */
+const NUMBER_START = /([\u3400-\u9fff])[\s\u3000]*(?:ICP|ＩＣＰ|公网安备|公網安備|公安网备|B[12]|Ｂ[１２])/gi;
+
+/**
+ * A theme's display text from the number on: a label before it (`备案号：`, `ICP备案号:`) is
+ * meant to be shown there, so it is not the number's to report. Cut at the first province
+ * character followed by a filing marker; the text itself when there is none.
+ */
+export function fromNumber(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  for (const m of value.matchAll(NUMBER_START)) {
+    if (provinceByChar(m[1]) && m.index > 0) return value.slice(m.index);
+    if (provinceByChar(m[1])) break;
+  }
+  return value;
+}
+
 /** The file part of a setting's path, and the key path inside it. */
 function whereOf(setting: ThemeSetting): { file: string; key: string } {
   const at = setting.path.lastIndexOf(':');
@@ -133,13 +152,17 @@ interface Shown {
  * - `theme-empty-icp` (warning): enabled with no ICP number, so it prints an empty link;
  * - `theme-gongan-code` (error): the code in the 公安 link is not the number shown;
  * - `theme-stale-link` (warning): links to retired or plain-http query pages (Fluid);
- * - `theme-double-display` (warning): hexo-beian shows a line too: every page shows two;
+ * - `theme-shows` (info): the theme shows a number hexo-beian has too, and the line leaves it
+ *   out (`duplicates: skip`): what is true, and how to hand over;
+ * - `theme-double-display` (warning): the same with `duplicates: keep`: every page shows it twice;
  * - `theme-disagrees` (error): the theme shows another number than hexo-beian;
- * - `theme-move` (info): the equivalent `beian:` block (the suggestion), to move to.
+ * - `theme-move` (info): the theme shows a number hexo-beian does not have: the `beian:` block
+ *   to write (the suggestion), with the config's own numbers where it has them.
  *
  * @returns findings with `path` = `<file>:<key path>`; none when the theme shows nothing.
  */
-export function auditTheme(settings: ThemeBeian, items: readonly LineItem[], paths: Pick<ConfigPaths, 'icp' | 'gongan'>, language: Language): Finding[] {
+export function auditTheme(settings: ThemeBeian, items: readonly LineItem[], config: Pick<BeianConfig, 'paths' | 'duplicates'>, language: Language): Finding[] {
+  const { paths } = config;
   const model = THEMES[settings.theme];
   const { enable } = settings;
   if (!enable || !enable.value) return [];
@@ -157,7 +180,7 @@ export function auditTheme(settings: ThemeBeian, items: readonly LineItem[], pat
       en: `${label}'s footer.beian is on but has no ICP number (${model.keys.icp}): the footer shows an empty link to beian.miit.gov.cn. Put your numbers in the beian: block of _config.yml instead, for hexo-beian to show. ${off.en}`
     }, { path: icpSetting.path }));
   } else {
-    const result = parseIcp(icpSetting.value, { language });
+    const result = parseIcp(fromNumber(icpSetting.value), { language });
     findings.push(...result.diagnostics.map(d => place(icpSetting, d)));
     shown.icp = { setting: icpSetting, result };
     if (!model.icpHref.startsWith('https://')) {
@@ -172,7 +195,7 @@ export function auditTheme(settings: ThemeBeian, items: readonly LineItem[], pat
   const { gongan, code } = settings;
   const codeText = code && !isBlank(code.value) ? String(code.value).trim() : undefined;
   if (gongan && !isBlank(gongan.value) && (codeText !== undefined || !model.gonganNeedsCode)) {
-    const result = parseGongan(gongan.value, { language });
+    const result = parseGongan(fromNumber(gongan.value), { language });
     findings.push(...result.diagnostics.map(d => place(gongan, d)));
     shown.gongan = { setting: gongan, result };
     if (codeText !== undefined && code) {
@@ -194,29 +217,46 @@ export function auditTheme(settings: ThemeBeian, items: readonly LineItem[], pat
 
   // Against hexo-beian's own line.
   const ours = { icp: items.find(i => i.kind === 'icp')?.text, gongan: items.find(i => i.kind === 'gongan')?.text };
-  if (items.length > 0) {
-    findings.push(finding(language, 'theme-double-display', 'warning', {
-      zh: `${label} 自己也显示备案号（${whereOf(enable).key}: true，在 ${whereOf(enable).file}），hexo-beian 也显示：每个页面会出现两遍。${off.zh}`,
-      en: `${label} shows filing numbers itself (${whereOf(enable).key}: true in ${whereOf(enable).file}) and hexo-beian shows them too: every page shows them twice. ${off.en}`
-    }, { path: enable.path, suggestion: 'footer:\n  beian:\n    enable: false' }));
+  const theirs = (kind: 'icp' | 'gongan') => {
+    const one = shown[kind];
+    return one && (one.result.canonical ?? String(one.setting.value).trim());
+  };
+  const same = (['icp', 'gongan'] as const).filter(kind => ours[kind] !== undefined && theirs(kind) === ours[kind]);
+  const { key, file } = whereOf(enable);
+  if (same.length > 0) {
+    const numbers = same.map(kind => ours[kind]).join(', ');
+    if (config.duplicates === 'keep') {
+      // The user asked for both: the pages really show these numbers twice.
+      findings.push(finding(language, 'theme-double-display', 'warning', {
+        zh: `${label} 自己也显示 ${numbers}（${key}: true，在 ${file}），而 beian.duplicates 是 keep：每个页面会显示两遍。${off.zh}`,
+        en: `${label} shows ${numbers} itself (${key}: true in ${file}) and beian.duplicates is keep: every page shows ${same.length > 1 ? 'them' : 'it'} twice. ${off.en}`
+      }, { path: enable.path, suggestion: 'footer:\n  beian:\n    enable: false' }));
+    } else {
+      // duplicates: skip — the line leaves them out, so no page shows them twice.
+      findings.push(finding(language, 'theme-shows', 'info', {
+        zh: `${label} 自己显示 ${numbers}（${key}: true，在 ${file}），hexo-beian 不再重复显示，因此不对 ${label} 的链接负责。要交给 hexo-beian 显示（校验编号、链接到现行查询页面）：${off.zh}`,
+        en: `${label} shows ${numbers} itself (${key}: true in ${file}); hexo-beian leaves ${same.length > 1 ? 'them' : 'it'} out of its line, so it cannot vouch for ${label}'s link. To hand over to hexo-beian (checked numbers, current query pages): ${off.en}`
+      }, { path: enable.path, suggestion: 'footer:\n  beian:\n    enable: false' }));
+    }
   }
   for (const kind of ['icp', 'gongan'] as const) {
-    const theirs = shown[kind];
+    const text = theirs(kind);
     const mine = ours[kind];
-    if (!theirs || !mine) continue;
-    const text = theirs.result.canonical ?? String(theirs.setting.value).trim();
-    if (text === mine) continue;
+    if (text === undefined || mine === undefined || text === mine) continue;
     findings.push(finding(language, 'theme-disagrees', 'error', {
       zh: `${label} 显示 ${text}，hexo-beian 显示 ${mine}（${paths[kind]}）：页面上会出现两个不同的编号。把正确的编号写在 ${paths[kind]}。${off.zh}`,
       en: `${label} shows ${text} and hexo-beian shows ${mine} (${paths[kind]}): pages show two different numbers. Keep the right one in ${paths[kind]}. ${off.en}`
-    }, { path: theirs.setting.path }));
+    }, { path: shown[kind]?.setting.path }));
   }
 
-  // The equivalent beian: block, unless hexo-beian already shows the same numbers.
-  const icp = shown.icp?.result.ok ? shown.icp.result.canonical : undefined;
-  const gonganNumber = shown.gongan?.result.ok ? shown.gongan.result.canonical : undefined;
-  const icon = settings.icon && !isBlank(settings.icon.value) && gonganNumber ? String(settings.icon.value).trim() : undefined;
-  if ((icp || gonganNumber) && (icp !== undefined && icp !== ours.icp || gonganNumber !== undefined && gonganNumber !== ours.gongan)) {
+  // The beian: block to write, when the theme shows a number hexo-beian does not have yet:
+  // the config's own numbers where it has them (never the theme's other one), the theme's for the rest.
+  const valid = (kind: 'icp' | 'gongan') => (shown[kind]?.result.ok ? shown[kind]?.result.canonical : undefined);
+  const missing = (['icp', 'gongan'] as const).filter(kind => ours[kind] === undefined && valid(kind) !== undefined);
+  if (missing.length > 0) {
+    const icp = ours.icp ?? valid('icp');
+    const gonganNumber = ours.gongan ?? valid('gongan');
+    const icon = settings.icon && !isBlank(settings.icon.value) && ours.gongan === undefined && gonganNumber ? String(settings.icon.value).trim() : undefined;
     const lines = ['beian:'];
     if (icp) lines.push(`  icp: ${icp}`);
     if (gonganNumber) lines.push(...(icon ? ['  gongan:', `    number: ${gonganNumber}`, `    icon: ${icon}`] : [`  gongan: ${gonganNumber}`]));
@@ -226,6 +266,12 @@ export function auditTheme(settings: ThemeBeian, items: readonly LineItem[], pat
     }, { path: enable.path, suggestion: lines.join('\n') }));
   }
   return findings;
+}
+
+/** Where the theme's own line is turned on, when it is (for the filter's `already-shown`). */
+export function themeSwitch(settings: ThemeBeian | undefined): ThemeSwitch | undefined {
+  if (!settings?.enable?.value) return undefined;
+  return { label: THEMES[settings.theme].label, ...whereOf(settings.enable) };
 }
 
 /** "Set footer.beian.enable: false in <the file that turned it on>.", a whole sentence. */

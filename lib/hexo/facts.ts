@@ -4,7 +4,7 @@ import type Hexo from 'hexo';
 import micromatch from 'micromatch';
 import type { SiteFacts, SiteReading } from '../audit/site';
 import { iconExists } from '../audit/icon';
-import { loadThemeLayers, readThemeBeian, themeOf } from '../audit/theme';
+import { loadThemeLayers, readThemeBeian, themeOf, type ThemeBeian } from '../audit/theme';
 
 /**
  * What the audit needs from Hexo besides the reading: the theme's own settings, whether the
@@ -12,20 +12,11 @@ import { loadThemeLayers, readThemeBeian, themeOf } from '../audit/theme';
  */
 
 /** Gathers the facts of the site for {@link auditSite} (lib/audit/site.ts). */
-export async function siteFacts(hexo: Hexo, reading: SiteReading, options: { today: string; pages: boolean; onPage?: (pages: number) => void }): Promise<SiteFacts> {
+export async function siteFacts(hexo: Hexo, reading: SiteReading & { theme(): Promise<ThemeBeian | undefined> }, options: { today: string; pages: boolean; onPage?: (pages: number) => void }): Promise<SiteFacts> {
   const facts: SiteFacts = { today: options.today, siteUrl: hexo.config.url };
   const icon = reading.config.gongan?.icon;
   if (icon !== undefined) facts.iconFound = iconExists(icon, [hexo.source_dir, join(hexo.theme_dir, 'source')]);
-  const theme = themeOf(hexo.config.theme);
-  if (theme) {
-    const layers = await loadThemeLayers(path => hexo.render.render({ path }), {
-      baseDir: hexo.base_dir,
-      themeDir: hexo.theme_dir,
-      configPath: hexo.config_path,
-      theme: String(hexo.config.theme)
-    });
-    facts.theme = readThemeBeian(theme, layers);
-  }
+  facts.theme = await reading.theme();
   if (options.pages) {
     facts.public = {
       dir: existsSync(hexo.public_dir) ? hexo.public_dir : undefined,
@@ -35,6 +26,22 @@ export async function siteFacts(hexo: Hexo, reading: SiteReading, options: { tod
     };
   }
   return facts;
+}
+
+/**
+ * The theme's own filing settings, merged from the files Hexo merges, when hexo-beian knows
+ * the theme; undefined otherwise.
+ */
+export async function themeSettings(hexo: Hexo): Promise<ThemeBeian | undefined> {
+  const theme = themeOf(hexo.config.theme);
+  if (!theme) return undefined;
+  const layers = await loadThemeLayers(path => hexo.render.render({ path }), {
+    baseDir: hexo.base_dir,
+    themeDir: hexo.theme_dir,
+    configPath: hexo.config_path,
+    theme: String(hexo.config.theme)
+  });
+  return readThemeBeian(theme, layers);
 }
 
 /** Front matter is read from the first bytes of a source file only. */

@@ -2,7 +2,8 @@ import type Hexo from 'hexo';
 import { MARK, renderLine } from '../line/render';
 import { findSlots, injectLine } from '../line/inject';
 import { carriesLine, onShownPages } from '../line/placement';
-import { alreadyShown, compactText, shows } from '../line/shown';
+import { alreadyShown, compactText, shows, type ThemeSwitch } from '../line/shown';
+import { themeSwitch } from '../audit/theme';
 import { finding } from '../finding';
 import { templateFailed, type BuildReading, type Site } from './site';
 
@@ -15,7 +16,7 @@ import { templateFailed, type BuildReading, type Site } from './site';
 /** The filter, the helper and the build's preparation of one Hexo instance. */
 export interface LineFilter {
   /** `before_generate`: this build's reading, and the line rendered once (a broken template is reported here). */
-  prepare(): void;
+  prepare(): Promise<void>;
   /** `after_render:html`: the page with the filing line, or undefined to keep it as it is. */
   inject(html: string, locals?: PageLocals): string | undefined;
   /** The `beian()` helper: the filing line, for a theme to place itself ('' when nothing is shown here). */
@@ -42,6 +43,8 @@ interface Made {
   lines: Map<string, string>;
   /** Items already reported as shown by the page, this build. */
   warned: Set<string>;
+  /** Where the theme's own line is turned on, for the message that says how to turn it off. */
+  themeSwitch?: ThemeSwitch;
 }
 
 /** Creates the line filter of one Hexo instance, on its site reading. */
@@ -91,13 +94,15 @@ export function lineFilter(hexo: Hexo, site: Site): LineFilter {
   const all = (state: Made) => state.reading.items.map((_, index) => index);
 
   return {
-    prepare() {
+    async prepare() {
       // The build logs what reading the config found (the guard's audit repeats none of it).
-      site.log(site.refresh().findings);
+      const reading = site.refresh();
+      site.log(reading.findings);
       const state = current();
-      state.lines.clear(); // so that each build warns again about a number already shown
+      state.lines.clear(); // so that each build says again which number a page already shows
       state.warned.clear();
       render(state, all(state));
+      if (reading.config.duplicates === 'skip' && state.reading.items.length > 0) state.themeSwitch = themeSwitch(await reading.theme());
     },
     inject(html, locals) {
       const state = current();
@@ -117,7 +122,7 @@ export function lineFilter(hexo: Hexo, site: Site): LineFilter {
             if (!state.warned.has(id)) {
               state.warned.add(id);
               const page = typeof locals?.path === 'string' ? locals.path : '';
-              site.log([alreadyShown(item, page, hexo.config.theme, language)]);
+              site.log([alreadyShown(item, page, state.themeSwitch, hexo.config.theme, language)]);
             }
             return false;
           });

@@ -10,6 +10,8 @@ import { lineItems } from '../line/items';
 import { compileTemplate } from '../line/render';
 import type { SiteReading } from '../audit/site';
 import { logFindings } from './report';
+import { themeSettings } from './facts';
+import type { ThemeBeian } from '../audit/theme';
 
 /**
  * The site as one build reads it: the `beian` block, its findings, the languages, the line's
@@ -21,6 +23,8 @@ import { logFindings } from './report';
 /** The reading of one build. */
 export interface BuildReading extends SiteReading {
   labels: LabelLanguage;
+  /** The theme's own filing settings (read on first use, once per build). */
+  theme(): Promise<ThemeBeian | undefined>;
   /** The user's template, compiled, and its file; absent when the built-in one is used. */
   template?: { file: string; compiled: nunjucks.Template };
 }
@@ -42,6 +46,7 @@ export function siteOf(hexo: Hexo): Site {
   let key: string | undefined;
   let reading: BuildReading | undefined;
   let templateSource: string | undefined;
+  let theme: Promise<ThemeBeian | undefined> | undefined;
   let logged = new Set<string>();
   const templateFile = (path: string) => resolve(hexo.base_dir, path);
 
@@ -55,6 +60,7 @@ export function siteOf(hexo: Hexo): Site {
 
   function refresh(): BuildReading {
     logged = new Set(); // a new build says everything once again
+    theme = undefined; // and reads the theme's settings again, on first use
     const { beian, language, url, root } = hexo.config;
     const nextKey = keyOf([beian, language, url, root]);
     // The same config: read again only when the template's text changed.
@@ -71,7 +77,8 @@ export function siteOf(hexo: Hexo): Site {
       findings,
       language: lang,
       labels,
-      items: lineItems(config, labels, path => url_for.call(hexo, path))
+      items: lineItems(config, labels, path => url_for.call(hexo, path)),
+      theme: () => (theme ??= themeSettings(hexo))
     };
     templateSource = undefined;
     if (config.template !== undefined) {

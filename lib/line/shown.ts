@@ -33,19 +33,21 @@ export function shows(compact: string, item: LineItem): boolean {
   return false;
 }
 
-/** What to change in the themes whose own filing settings are known (docs/filing-rules.md, "How existing themes do it"). */
-const THEME_SETTINGS: Record<string, { zh: string; en: string }> = {
-  next: {
-    zh: '这通常是 NexT 自带的备案栏：请在 _config.next.yml 中设置 footer.beian.enable: false',
-    en: 'This is usually NexT\'s own filing line: set footer.beian.enable: false in _config.next.yml'
-  },
-  fluid: {
-    zh: '这通常是 Fluid 自带的备案栏：请在 _config.fluid.yml 中设置 footer.beian.enable: false',
-    en: 'This is usually Fluid\'s own filing line: set footer.beian.enable: false in _config.fluid.yml'
-  },
+/** The theme setting that shows the number, where the theme audit found it turned on. */
+export interface ThemeSwitch {
+  /** The theme's name as people write it (`NexT`). */
+  label: string;
+  /** The file it is turned on in, relative to the site (`themes/next/_config.yml`). */
+  file: string;
+  /** The key path in that file (`footer.beian.enable`, `theme_config.footer.beian.enable`). */
+  key: string;
+}
+
+/** Themes that show a number through free text, whose settings are not read: the key, in whichever file it is. */
+const FREE_TEXT: Record<string, { zh: string; en: string }> = {
   butterfly: {
-    zh: '请从 _config.butterfly.yml 的 footer.custom_text 中删去这个号码',
-    en: 'Remove the number from footer.custom_text in _config.butterfly.yml'
+    zh: '请从 Butterfly 配置（_config.butterfly.yml、_config.yml 的 theme_config，或 themes/butterfly/_config.yml）的 footer.custom_text 中删去这个号码',
+    en: 'Remove the number from footer.custom_text in Butterfly\'s config (_config.butterfly.yml, theme_config in _config.yml, or themes/butterfly/_config.yml)'
   }
 };
 
@@ -55,16 +57,23 @@ const ANY_THEME = {
 };
 
 /**
- * The warning for a number the page already shows: which page, which number, the theme
- * setting to change, and the option that keeps both.
+ * What the line leaves out: a number the page's site footer already shows (`duplicates: skip`).
+ * Information, not a warning: no page shows it twice; the page audit judges the theme's link.
+ * It names the page, the number, and the theme setting to turn off, in the file it is on in.
  *
- * @param theme the site's `theme` (`next`, `fluid`, …).
+ * @param setting where the theme's own line is turned on, when the theme audit knows the theme.
+ * @param theme   the site's `theme` (`butterfly`, …), for the themes known by their free text.
  */
-export function alreadyShown(item: LineItem, page: string, theme: unknown, language: Language): Finding {
+export function alreadyShown(item: LineItem, page: string, setting: ThemeSwitch | undefined, theme: unknown, language: Language): Finding {
   const key = item.path;
-  const name = typeof theme === 'string' ? theme.replace(/^hexo-theme-/, '') : '';
-  const change = THEME_SETTINGS[name] ?? ANY_THEME;
-  return finding(language, 'already-shown', 'warning', {
+  const name = typeof theme === 'string' ? theme.replace(/^hexo-theme-/, '').toLowerCase() : '';
+  const change = setting
+    ? {
+      zh: `这是 ${setting.label} 自带的备案栏：在 ${setting.file} 中设置 ${setting.key}: false`,
+      en: `This is ${setting.label}'s own filing line: set ${setting.key}: false in ${setting.file}`
+    }
+    : FREE_TEXT[name] ?? ANY_THEME;
+  return finding(language, 'already-shown', 'info', {
     zh: `页面已显示 ${item.text}（${key}），hexo-beian 没有再显示一遍（其他这样的页面同样处理）。${change.zh}，`
       + '由 hexo-beian 显示经过校验、带正确链接的号码；若要两者都显示，请设置 beian.duplicates: keep。',
     en: `The page already shows ${item.text} (${key}), so hexo-beian left it out of its line there (and on other such pages). ${change.en} `

@@ -46,7 +46,7 @@ describe('config paths with domains: findings name the entry where the value is 
 
   it('a theme that shows another number is told to keep the right one in the entry\'s key', () => {
     const theme = { theme: 'next' as const, enable: { value: true, path: '_config.next.yml:footer.beian.enable' }, icp: { value: '京ICP备11111111号', path: '_config.next.yml:footer.beian.icp' } };
-    const [disagrees] = auditTheme(theme, lineItems(config, 'en', p => p), config.paths, 'en').filter(f => f.code === 'theme-disagrees');
+    const [disagrees] = auditTheme(theme, lineItems(config, 'en', p => p), config, 'en').filter(f => f.code === 'theme-disagrees');
     expect(disagrees.message).to.contain(`Keep the right one in ${ENTRY}.icp`);
   });
 

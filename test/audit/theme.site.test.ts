@@ -44,7 +44,7 @@ describe('theme (NexT and Fluid settings, from npm)', function () {
     });
     const settings = readThemeBeian(theme, layers);
     const { config } = readConfig(hexo.config.beian, 'en');
-    const findings = auditTheme(settings, lineItems(config, 'en', path => path), config.paths, 'en');
+    const findings = auditTheme(settings, lineItems(config, 'en', path => path), config, 'en');
     await hexo.exit();
     return { layers, settings, findings };
   }
@@ -70,14 +70,31 @@ describe('theme (NexT and Fluid settings, from npm)', function () {
     expect(findings).to.deep.equal([]);
   });
 
-  it('NexT on in _config.next.yml with the same numbers: only the double display', async () => {
-    const { findings } = await read('next', {
-      config: `beian:\n  icp: ${ICP}\n  gongan: ${GONGAN}\n`,
-      files: { '_config.next.yml': `footer:\n  beian:\n    enable: true\n    icp: ${ICP}\n    gongan_id: 11010502030143\n    gongan_num: ${GONGAN}\n` }
-    });
-    expect(summary(findings)).to.deep.equal([['theme-double-display', 'warning', '_config.next.yml:footer.beian.enable']]);
-    expect(findings[0].message).to.equal('NexT shows filing numbers itself (footer.beian.enable: true in _config.next.yml) and hexo-beian shows them too: every page shows them twice. Set footer.beian.enable: false in _config.next.yml to turn NexT\'s own line off.');
+  it('NexT on in _config.next.yml with the same numbers: the theme shows them and hexo-beian leaves them out (info, with the handover)', async () => {
+    const files = { '_config.next.yml': `footer:\n  beian:\n    enable: true\n    icp: ${ICP}\n    gongan_id: 11010502030143\n    gongan_num: ${GONGAN}\n` };
+    const { findings } = await read('next', { config: `beian:\n  icp: ${ICP}\n  gongan: ${GONGAN}\n`, files });
+    expect(summary(findings)).to.deep.equal([['theme-shows', 'info', '_config.next.yml:footer.beian.enable']]);
+    expect(findings[0].message).to.equal(`NexT shows ${ICP}, ${GONGAN} itself (footer.beian.enable: true in _config.next.yml); hexo-beian leaves them out of its line, so it cannot vouch for NexT's link. To hand over to hexo-beian (checked numbers, current query pages): Set footer.beian.enable: false in _config.next.yml to turn NexT's own line off.`);
     expect(findings[0].suggestion).to.equal('footer:\n  beian:\n    enable: false');
+    // duplicates: keep really shows them twice: a warning.
+    const keep = await read('next', { config: `beian:\n  icp: ${ICP}\n  gongan: ${GONGAN}\n  duplicates: keep\n`, files });
+    expect(summary(keep.findings)).to.deep.equal([['theme-double-display', 'warning', '_config.next.yml:footer.beian.enable']]);
+    expect(keep.findings[0].message).to.contain('beian.duplicates is keep: every page shows them twice');
+  });
+
+  it('a label in the theme\'s display text is meant to be shown: the number is checked, the label not reported', async () => {
+    const { findings } = await read('fluid', {
+      config: `beian:\n  icp: 闽ICP备2020012345号-1\n`,
+      files: { '_config.fluid.yml': 'footer:\n  beian:\n    enable: true\n    icp_text: 备案号：闽ICP备2020012345号-1\n    police_text: ""\n' }
+    });
+    expect(summary(findings)).to.deep.equal([
+      ['theme-stale-link', 'warning', '_config.fluid.yml:footer.beian.icp_text'],
+      ['theme-shows', 'info', '_config.fluid.yml:footer.beian.enable']
+    ]);
+    // A number wrong inside the display text is still reported.
+    const wrong = await read('fluid', { files: { '_config.fluid.yml': 'footer:\n  beian:\n    enable: true\n    icp_text: 备案号：闽ICP备 2020012345号-1\n' } });
+    expect(summary(wrong.findings)[0]).to.deep.equal(['normalised', 'warning', '_config.fluid.yml:footer.beian.icp_text']);
+    expect(wrong.findings[0].message).not.to.contain('备案号');
   });
 
   it('NexT alone: its numbers validated, a code that is not the number, and the block to move to', async () => {
@@ -122,11 +139,11 @@ describe('theme (NexT and Fluid settings, from npm)', function () {
     expect(summary(findings)).to.deep.equal([
       ['theme-stale-link', 'warning', '_config.yml:theme_config.footer.beian.icp_text'],
       ['theme-stale-link', 'warning', '_config.fluid.yml:footer.beian.police_code'],
-      ['theme-double-display', 'warning', '_config.fluid.yml:footer.beian.enable'],
       ['theme-disagrees', 'error', '_config.yml:theme_config.footer.beian.icp_text'],
       ['theme-move', 'info', '_config.fluid.yml:footer.beian.enable']
     ]);
-    expect(findings[3].message).to.equal(`Fluid shows 京ICP备20000492号-1 and hexo-beian shows ${ICP} (beian.icp): pages show two different numbers. Keep the right one in beian.icp. Set footer.beian.enable: false in _config.fluid.yml to turn Fluid's own line off.`);
-    expect(findings[4].suggestion).to.equal(`beian:\n  icp: 京ICP备20000492号-1\n  gongan:\n    number: ${GONGAN}\n    icon: /img/police_beian.png`);
+    expect(findings[2].message).to.equal(`Fluid shows 京ICP备20000492号-1 and hexo-beian shows ${ICP} (beian.icp): pages show two different numbers. Keep the right one in beian.icp. Set footer.beian.enable: false in _config.fluid.yml to turn Fluid's own line off.`);
+    // The block to move to keeps the config's number (the one theme-disagrees says to keep), and takes the theme's 公安 number it lacks.
+    expect(findings[3].suggestion).to.equal(`beian:\n  icp: ${ICP}\n  gongan:\n    number: ${GONGAN}\n    icon: /img/police_beian.png`);
   });
 });

@@ -206,17 +206,19 @@ describe('a theme that already shows a filing number (NexT, Fluid from npm)', fu
       }
     });
 
-    it('warns once per build, naming the page, the number and the NexT setting to turn off', () => {
+    it('says once per build (info: no page shows it twice), naming the page, the number and the NexT setting to turn off where it is on', () => {
       expect(logged.error).to.deep.equal([]);
-      expect(logged.warn).to.have.length(1);
-      expect(logged.warn[0]).to.match(/^hexo-beian: [^:]+\.html: The page already shows 京ICP备20000491号-1 \(beian\.icp\)/);
-      expect(logged.warn[0]).to.contain('This is usually NexT\'s own filing line: set footer.beian.enable: false in _config.next.yml so that hexo-beian shows it');
-      expect(logged.warn[0]).to.contain('beian.duplicates: keep');
-      expect(logged.warn[0]).to.match(/\(already-shown\)$/);
+      expect(logged.warn).to.deep.equal([]);
+      expect(logged.info).to.have.length(1);
+      expect(logged.info[0]).to.match(/^hexo-beian: [^:]+\.html: The page already shows 京ICP备20000491号-1 \(beian\.icp\)/);
+      // Turned on in theme_config of _config.yml, so that is where to turn it off (not _config.next.yml).
+      expect(logged.info[0]).to.contain('This is NexT\'s own filing line: set theme_config.footer.beian.enable: false in _config.yml so that hexo-beian shows it');
+      expect(logged.info[0]).to.contain('beian.duplicates: keep');
+      expect(logged.info[0]).to.match(/\(already-shown\)$/);
     });
   });
 
-  it('Fluid showing both numbers: only the extra record is added, with one warning per number', async function () {
+  it('Fluid showing both numbers: only the extra record is added, with one note per number', async function () {
     this.timeout(60_000);
     const { dir, logged } = await build('fluid', `${BEIAN}  extra:\n    - text: 京ICP证030173号\ntheme_config:\n  footer:\n    beian:\n      enable: true\n      icp_text: 京ICP备20000491号-1\n      police_text: 京公网安备11010502030143号\n      police_code: 11010502030143\n`);
     const html = readFileSync(join(dir, 'public', 'index.html'), 'utf8');
@@ -224,10 +226,10 @@ describe('a theme that already shows a filing number (NexT, Fluid from npm)', fu
     expect(count(html, '京公网安备11010502030143号')).to.equal(1);
     const { line } = takeLine(html);
     expect(line).to.match(/^<div class="hexo-beian" data-hexo-beian style="text-align:center;padding:.5em 0;font-size:.85em">\n<span class="hexo-beian-item hexo-beian-extra" [^>]*>京ICP证030173号<\/span>\n<\/div>$/);
-    expect(logged.warn).to.have.length(2);
-    expect(logged.warn[0]).to.match(/^hexo-beian: [^:]+\.html: The page already shows 京ICP备20000491号-1 \(beian\.icp\)/);
-    expect(logged.warn[1]).to.match(/^hexo-beian: [^:]+\.html: The page already shows 京公网安备11010502030143号 \(beian\.gongan\)/);
-    for (const warning of logged.warn) expect(warning).to.contain('set footer.beian.enable: false in _config.fluid.yml');
+    expect(logged.info).to.have.length(2);
+    expect(logged.info[0]).to.match(/^hexo-beian: [^:]+\.html: The page already shows 京ICP备20000491号-1 \(beian\.icp\)/);
+    expect(logged.info[1]).to.match(/^hexo-beian: [^:]+\.html: The page already shows 京公网安备11010502030143号 \(beian\.gongan\)/);
+    for (const note of logged.info) expect(note).to.contain('set theme_config.footer.beian.enable: false in _config.yml');
   });
 
   it('duplicates: keep shows both, as the user insists', async function () {
