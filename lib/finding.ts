@@ -51,9 +51,9 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
 export function describe(found: Finding, language: Language): string {
   const where = found.page ?? found.path;
   const [first, ...more] = found.message.split('\n');
-  // Messages about a key often open with its path already; it is not said twice.
-  const prefix = where && !first.startsWith(where) ? `${where}: ` : '';
-  const lines = [`${prefix}${first} (${found.code})`, ...more];
+  // Every line opens with `where: `; a message that opens with its path already says it once.
+  const head = !where ? first : first.startsWith(`${where} `) ? `${where}: ${first.slice(where.length + 1)}` : first.startsWith(where) ? first : `${where}: ${first}`;
+  const lines = [`${head} (${found.code})`, ...more];
   if (found.suggestion) {
     const [head, ...rest] = found.suggestion.split('\n');
     lines.push(`${say(language, { zh: '改为', en: 'write' })}: ${head}`, ...rest);

@@ -7,9 +7,13 @@ describe('finding: describe()', () => {
       .to.equal('beian.icp: A placeholder. (placeholder)\n    write: a\n    b');
   });
 
-  it('does not say the path twice when the message opens with it', () => {
-    expect(describeFinding({ code: 'config-date', severity: 'error', message: 'beian.online is not a date.', path: 'beian.online' }, 'zh'))
-      .to.equal('beian.online is not a date. (config-date)');
+  it('does not say the path twice when the message opens with it, and keeps the path: form of the others', () => {
+    expect(describeFinding({ code: 'config-date', severity: 'error', message: 'beian.online is not a date.', path: 'beian.online' }, 'en'))
+      .to.equal('beian.online: is not a date. (config-date)');
+    expect(describeFinding({ code: 'config-date', severity: 'error', message: 'beian.online 要写成 年-月-日。', path: 'beian.online' }, 'zh'))
+      .to.equal('beian.online: 要写成 年-月-日。 (config-date)');
+    expect(describeFinding({ code: 'x', severity: 'error', message: 'beian.domains["a.cn"]：键应是域名。', path: 'beian.domains["a.cn"]' }, 'zh'))
+      .to.equal('beian.domains["a.cn"]：键应是域名。 (x)');
   });
 });
 

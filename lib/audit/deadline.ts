@@ -38,7 +38,8 @@ export const GONGAN_DAYS = 30;
  *   `deadline` and `daysOverdue` when known.
  */
 export function gonganDeadline(config: BeianConfig, todayDate: string, language: Language): Finding[] {
-  if (config.gongan) return [];
+  // A 公安 number written under another key is reported there, not as missing.
+  if (config.gongan || config.misplaced.gongan) return [];
   if (config.gonganApplied) return [pending(config, config.gonganApplied, todayDate, language)];
   if (!config.icp) return [];
   const { paths } = config;

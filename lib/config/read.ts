@@ -9,7 +9,7 @@ import {
   type BeianConfig, type ExtraRecord, type GonganSetting, type IcpSetting
 } from './schema';
 import {
-  missingNumber, movedTo, notABlock, readBoolean, readChoice, readDate, readIcon, readLink, readTemplate, shown, unknownKeys
+  filingIn, missingNumber, movedTo, notABlock, readBoolean, readChoice, readDate, readIcon, readLink, readTemplate, shown, unknownKeys
 } from './values';
 
 /**
@@ -22,6 +22,8 @@ import {
 export interface SiteSettings {
   /** The site's `url` (`hexo.config.url`): its host picks the `domains` entry. */
   url?: unknown;
+  /** `icp` and `gongan` at the top level of `_config.yml`, outside `beian:` (not indented under it). */
+  topLevel?: { icp?: unknown; gongan?: unknown };
 }
 
 /** What reading produced: the config to act on and every problem found, with config paths. */
@@ -52,6 +54,8 @@ export function readConfig(raw: unknown, language: Language, site: SiteSettings 
   const config: BeianConfig = {
     enable: DEFAULTS.enable,
     paths: configPaths(),
+    misplaced: {},
+    written: raw !== undefined && raw !== null,
     extra: [],
     position: DEFAULTS.position,
     pages: DEFAULTS.pages,
@@ -59,6 +63,7 @@ export function readConfig(raw: unknown, language: Language, site: SiteSettings 
     guard: DEFAULTS.guard,
     icon: { ...DEFAULTS.icon }
   };
+  findings.push(...topLevelNumbers(site.topLevel, config, language));
   if (raw === undefined || raw === null) return { config, findings };
   if (!isPlain(raw)) {
     findings.push(notABlock(raw, ROOT, {
@@ -70,22 +75,33 @@ export function readConfig(raw: unknown, language: Language, site: SiteSettings 
   const { paths } = config;
 
   findings.push(...unknownKeys(raw, KEYS.beian, ROOT, language));
+  misplacedIn(raw, KEYS.beian, ROOT, config.misplaced);
 
   if (raw.enable !== undefined && raw.enable !== null) {
     config.enable = readBoolean(raw.enable, paths.enable, DEFAULTS.enable, language, findings);
   }
 
+  const take = (filings: Filings | undefined) => {
+    if (!filings) return;
+    const { misplaced, ...rest } = filings;
+    Object.assign(config, rest);
+    config.misplaced = { ...misplaced, ...config.misplaced };
+  };
   if (isBlank(raw.domains)) {
-    Object.assign(config, readFilings(raw, ROOT, language, findings));
+    take(readFilings(raw, ROOT, language, findings));
   } else {
     for (const key of ['icp', 'gongan'] as const) {
       if (!isBlank(raw[key])) findings.push(unusedBesideDomains(key, language));
     }
-    const domains = readDomains(raw.domains, paths.domains, site.url, language, findings, (block, path) => readFilings(block, path, language, findings));
+    const domains = readDomains(raw.domains, paths.domains, site.url, language, findings, (block, path) => {
+      const filings = readFilings(block, path, language, findings);
+      misplacedIn(block, KEYS.domain, path, filings.misplaced);
+      return filings;
+    });
     config.domains = domains.choice;
     if (domains.used) {
       config.paths = configPaths(domains.used.path);
-      Object.assign(config, domains.used.read);
+      take(domains.used.read);
     }
   }
 
@@ -105,7 +121,7 @@ export function readConfig(raw: unknown, language: Language, site: SiteSettings 
   return { config, findings };
 }
 
-type Filings = Pick<BeianConfig, 'icp' | 'gongan' | 'gonganApplied'>;
+type Filings = Pick<BeianConfig, 'icp' | 'gongan' | 'gonganApplied' | 'misplaced'>;
 
 /** The numbers of one block (`beian`, or one `domains` entry), checked and compared. */
 function readFilings(block: Plain, blockPath: string, language: Language, findings: Finding[]): Filings {
@@ -113,10 +129,43 @@ function readFilings(block: Plain, blockPath: string, language: Language, findin
   const fields = { icp: paths.icp, gongan: paths.gongan };
   const icp = readIcp(block.icp, paths.icp, isBlank(block.gongan), language, findings, fields);
   const { gongan, applied: gonganApplied } = readGongan(block.gongan, paths.gongan, isBlank(block.icp), language, findings, fields) ?? {};
+  // A number in the other field is the other kind's, written in the wrong place.
+  const misplaced: BeianConfig['misplaced'] = {};
+  if (gongan?.result.diagnostics.some(d => d.code === 'wrong-kind')) misplaced.icp = gongan.path;
+  if (icp?.result.diagnostics.some(d => d.code === 'wrong-kind')) misplaced.gongan = icp.path;
   if (icp && gongan) {
     findings.push(...compareFilings(icp.result, gongan.result, { language, fields }).map(d => at(blockPath, d)));
   }
-  return { ...(icp && { icp }), ...(gongan && { gongan }), ...(gonganApplied && { gonganApplied }) };
+  return { ...(icp && { icp }), ...(gongan && { gongan }), ...(gonganApplied && { gonganApplied }), misplaced };
+}
+
+/** Unknown keys of a block that hold a filing number: where each kind is misplaced. */
+function misplacedIn(block: Plain, known: readonly string[], path: string, misplaced: BeianConfig['misplaced']): void {
+  for (const key of Object.keys(block)) {
+    if (known.includes(key)) continue;
+    const number = filingIn(block[key]);
+    if (number) misplaced[number.key] ??= `${path}.${key}`;
+  }
+}
+
+/**
+ * `icp:`/`gongan:` at the top level of `_config.yml` (written outside `beian:`, or not indented
+ * under it): never read, so the site would show nothing. An error naming the block to write.
+ */
+function topLevelNumbers(topLevel: SiteSettings['topLevel'], config: BeianConfig, language: Language): Finding[] {
+  const found: Finding[] = [];
+  for (const key of ['icp', 'gongan'] as const) {
+    const value = topLevel?.[key];
+    if (isBlank(value)) continue;
+    const number = filingIn(value);
+    if (number) config.misplaced[number.key] ??= key;
+    const line = `${number?.key ?? key}: ${number?.canonical ?? shown(value).replace(/^"|"$/g, '')}`;
+    found.push(finding(language, 'config-misplaced', 'error', {
+      zh: `_config.yml 顶层的 ${key} 不在 beian: 下面，hexo-beian 不会读取它：请把它移到 beian: 下面（缩进两个空格）。`,
+      en: `${key} is at the top level of _config.yml, outside beian:, so hexo-beian never reads it: move it under beian: (indented by two spaces).`
+    }, { path: key, suggestion: `beian:\n  ${line}` }));
+  }
+  return found;
 }
 
 interface Fields {

@@ -167,6 +167,14 @@ export interface BeianConfig {
   gonganApplied?: string;
   /** Where each key of this build is written. */
   paths: ConfigPaths;
+  /**
+   * Where a number of each kind is written instead of its key (a misspelt key, NexT's
+   * `gongan_num`, the other field, the top level of `_config.yml`): it is reported there, and
+   * not again as missing.
+   */
+  misplaced: { icp?: string; gongan?: string };
+  /** The block is written in `_config.yml` (absent, nothing is asked of the site). */
+  written: boolean;
   /** The day the site went online, YYYY-MM-DD, when given. */
   online?: string;
   extra: ExtraRecord[];

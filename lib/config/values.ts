@@ -3,7 +3,7 @@ import type { Diagnostic, Language } from '../engine/diagnostic';
 import { parseGongan, parseIcp } from '../engine/filing';
 import { EXAMPLE_NUMBERS } from '../engine/examples';
 import { dayOf, isCalendarDate, otherDateForm } from '../engine/date';
-import { isBlank, type Plain } from '../engine/text';
+import { isBlank, isPlain, type Plain } from '../engine/text';
 import { finding, type Finding } from '../finding';
 import { ROOT } from './schema';
 
@@ -141,24 +141,44 @@ export function readIcon(value: unknown, path: string, language: Language, findi
  * Keys that belong one level down, in the long form of `icp` or `gongan`: written directly
  * under `beian`, the message shows the long form to write instead.
  */
-const LONG_FORM: Record<string, 'icp' | 'gongan'> = { approved: 'icp', icon: 'gongan' };
+const LONG_FORM: ReadonlyMap<string, 'icp' | 'gongan'> = new Map([['approved', 'icp'], ['icon', 'gongan']]);
 
-/** A `config-unknown-key` warning for each key of `block` not in `known`, with the likely meant key. */
+/**
+ * A `config-unknown-key` finding for each key of `block` not in `known`: an error when it is
+ * likely a misspelling of a known key or holds a filing number (what was meant is lost
+ * otherwise: `gonan`, NexT's `gongan_num`, `ICP`), with the line to write; a warning for
+ * anything else.
+ */
 export function unknownKeys(block: Plain, known: readonly string[], path: string, language: Language): Finding[] {
   return Object.keys(block).filter(key => !known.includes(key)).map(key => {
-    const home = path === ROOT ? LONG_FORM[key] : undefined;
+    const home = path === ROOT ? LONG_FORM.get(key) : undefined;
     const longForm = home ? `\n${home}:\n  number: ${EXAMPLE_NUMBERS[home]}\n  ${key}: ${key === 'approved' ? '2024-05-20' : '/images/gongan.png'}` : '';
-    const guess = home ? undefined : closestKey(key, known);
-    return finding(language, 'config-unknown-key', 'warning', home
-      ? {
+    if (home) {
+      return finding(language, 'config-unknown-key', 'warning', {
         zh: `${path}.${key} 应写在 ${home} 下面，已忽略：把 ${home} 改成长格式：${longForm}`,
         en: `${path}.${key} belongs under ${home} and is ignored: write ${home} in its long form:${longForm}`
-      }
-      : {
-        zh: `未知的键 ${path}.${key}，已忽略；${guess ? `是不是 ${guess}？` : ''}${path} 下可用的键：${known.join('、')}。`,
-        en: `Unknown key ${path}.${key} is ignored; ${guess ? `did you mean ${guess}? ` : ''}the keys under ${path} are ${known.join(', ')}.`
-      }, { path: `${path}.${key}`, suggestion: guess });
+      }, { path: `${path}.${key}` });
+    }
+    const number = filingIn(block[key]);
+    const guess = number && known.includes(number.key) ? number.key : closestKey(key, known);
+    const line = number && guess === number.key ? `${guess}: ${number.canonical}` : guess;
+    const held = number ? { zh: `它写的是${number.key === 'icp' ? ' ICP 备案号' : '公安联网备案号'} ${number.canonical}，但没有被使用`, en: `it holds ${number.key === 'icp' ? 'the ICP number' : 'the public-security (公安) number'} ${number.canonical}, which is not used` } : undefined;
+    return finding(language, 'config-unknown-key', guess || number ? 'error' : 'warning', {
+      zh: `未知的键 ${path}.${key}，已忽略${held ? `：${held.zh}` : ''}；${guess ? `是不是 ${guess}？` : ''}${path} 下可用的键：${known.join('、')}。`,
+      en: `Unknown key ${path}.${key} is ignored${held ? `: ${held.en}` : ''}; ${guess ? `did you mean ${guess}? ` : ''}the keys under ${path} are ${known.join(', ')}.`
+    }, { path: `${path}.${key}`, suggestion: line });
   });
+}
+
+/** The filing number a value holds (a string, a YAML integer, or the long form's `number`), with the key it belongs under. */
+export function filingIn(value: unknown): { key: 'icp' | 'gongan'; canonical: string } | undefined {
+  const input = isPlain(value) ? value.number : value;
+  if (typeof input !== 'string' && typeof input !== 'number') return undefined;
+  const gongan = parseGongan(input);
+  if (gongan.ok && gongan.canonical) return { key: 'gongan', canonical: gongan.canonical };
+  const icp = parseIcp(input);
+  if (icp.ok && icp.canonical) return { key: 'icp', canonical: icp.canonical };
+  return undefined;
 }
 
 /** The known key a typo most likely meant: at most two letters off (`positon` → `position`). */

@@ -56,6 +56,9 @@ export function logFindings(log: Hexo['log'], findings: readonly Finding[], lang
   }
 }
 
+/** The words Hexo's own log prints for each level (`WARN`, not `WARNING`), so both read alike. */
+const SEVERITY_WORD: Record<Severity, string> = { error: 'ERROR', warning: 'WARN', info: 'INFO' };
+
 const SEVERITY_STYLE: Record<Severity, (text: string) => string> = {
   error: text => pc.red(pc.bold(text)),
   warning: text => pc.yellow(pc.bold(text)),
@@ -73,7 +76,7 @@ const SEVERITY_STYLE: Record<Severity, (text: string) => string> = {
 export function report(findings: readonly Finding[], language: Language, pages: number): string {
   const lines = groupFindings(findings).map(group => {
     const { severity } = group.finding;
-    return `${SEVERITY_STYLE[severity](severity.toUpperCase().padEnd(7))} ${describe(collapsed(group, language), language)}`;
+    return `${SEVERITY_STYLE[severity](SEVERITY_WORD[severity].padEnd(5))} ${describe(collapsed(group, language), language)}`;
   });
   const count = (severity: Severity) => findings.filter(f => f.severity === severity).length;
   const [errors, warnings, infos] = [count('error'), count('warning'), count('info')];

@@ -61,8 +61,8 @@ export function siteOf(hexo: Hexo): Site {
   function refresh(): BuildReading {
     logged = new Set(); // a new build says everything once again
     theme = undefined; // and reads the theme's settings again, on first use
-    const { beian, language, url, root } = hexo.config;
-    const nextKey = keyOf([beian, language, url, root]);
+    const { beian, language, url, root, icp, gongan } = hexo.config;
+    const nextKey = keyOf([beian, language, url, root, icp, gongan]);
     // The same config: read again only when the template's text changed.
     if (reading && nextKey !== undefined && nextKey === key) {
       const file = reading.config.template === undefined ? undefined : templateFile(reading.config.template);
@@ -70,7 +70,7 @@ export function siteOf(hexo: Hexo): Site {
     }
     key = nextKey;
     const lang = languageOf(language);
-    const { config, findings } = readConfig(beian, lang, { url });
+    const { config, findings } = readConfig(beian, lang, { url, topLevel: { icp, gongan } });
     const labels = labelLanguageOf(language);
     reading = {
       config,

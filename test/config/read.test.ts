@@ -1,5 +1,7 @@
 import { expect } from 'chai';
 import { readConfig } from '../../lib/config/read';
+import { auditConfig } from '../../lib/audit/config';
+import { gonganDeadline } from '../../lib/audit/deadline';
 import { DEFAULTS } from '../../lib/config/schema';
 import { hostOf } from '../../lib/config/domains';
 import { isCalendarDate } from '../../lib/engine/date';
@@ -82,9 +84,46 @@ describe('config', () => {
     expect(findings.map(f => [f.code, f.path, f.suggestion])).to.deep.equal([['wrong-kind', 'beian.gongan', 'icp: 皖ICP备18015620号-1']]);
   });
 
-  it('names unknown keys at their path, so typos are seen', () => {
-    expect(summary({ icp: ICP, gonan: GONGAN })).to.deep.equal([['config-unknown-key', 'warning', 'beian.gonan']]);
-    expect(summary({ icp: { number: ICP, aproved: '2024-05-20' } })).to.deep.equal([['config-unknown-key', 'warning', 'beian.icp.aproved']]);
+  it('names unknown keys at their path, so typos are seen: an error when a known key was meant or a number is lost', () => {
+    expect(summary({ icp: ICP, gonan: GONGAN })).to.deep.equal([['config-unknown-key', 'error', 'beian.gonan']]);
+    expect(summary({ icp: { number: ICP, aproved: '2024-05-20' } })).to.deep.equal([['config-unknown-key', 'error', 'beian.icp.aproved']]);
+    expect(summary({ icp: ICP, colour: 'red' })).to.deep.equal([['config-unknown-key', 'warning', 'beian.colour']]);
+  });
+
+  it('a number under a key it does not belong to: the error gives the line to write, and the deadline is not reported as missing', () => {
+    // NexT's own key name, which NexT users type.
+    const nexT = readConfig({ icp: { number: ICP, approved: '2024-05-20' }, gongan_num: GONGAN }, 'en');
+    expect(nexT.findings.map(f => [f.code, f.severity, f.path, f.suggestion])).to.deep.equal([['config-unknown-key', 'error', 'beian.gongan_num', `gongan: ${GONGAN}`]]);
+    expect(nexT.findings[0].message).to.contain(`it holds the public-security (公安) number ${GONGAN}, which is not used`);
+    expect(gonganDeadline(nexT.config, '2026-01-01', 'en')).to.deep.equal([]);
+    // Upper case, and a typo: the ICP number vanished from the line; one error says what to write, no icp-missing beside it.
+    const typed = readConfig({ ICP, gonan: GONGAN }, 'en');
+    expect(typed.findings.map(f => [f.code, f.severity, f.suggestion])).to.deep.equal([
+      ['config-unknown-key', 'error', `icp: ${ICP}`],
+      ['config-unknown-key', 'error', `gongan: ${GONGAN}`]
+    ]);
+    expect(auditConfig({ ...typed, language: 'en' }, '2026-01-01').map(f => f.code)).to.deep.equal(['config-unknown-key', 'config-unknown-key']);
+    // A 公安 number under icp: reported there (wrong-kind), and not as a missing 公安 filing.
+    const swapped = readConfig({ icp: { number: GONGAN, approved: '2024-05-20' } }, 'en');
+    expect(auditConfig({ ...swapped, language: 'en' }, '2026-01-01').map(f => f.code)).to.deep.equal(['wrong-kind']);
+  });
+
+  it('icp and gongan at the top level of _config.yml (not under beian:): an error with the block to write', () => {
+    const { config, findings } = readConfig(null, 'en', { topLevel: { icp: ICP, gongan: 11010502030143 } });
+    expect(findings.map(f => [f.code, f.severity, f.path, f.suggestion])).to.deep.equal([
+      ['config-misplaced', 'error', 'icp', `beian:\n  icp: ${ICP}`],
+      ['config-misplaced', 'error', 'gongan', `beian:\n  gongan: ${GONGAN}`]
+    ]);
+    expect(findings[0].message).to.equal('icp is at the top level of _config.yml, outside beian:, so hexo-beian never reads it: move it under beian: (indented by two spaces).');
+    expect(config.misplaced).to.deep.equal({ icp: 'icp', gongan: 'gongan' });
+  });
+
+  it('a beian block with no ICP number anywhere is an error (the site exists to show it); no block at all, a warning', () => {
+    const icpMissing = (raw: unknown) => auditConfig({ ...readConfig(raw, 'en'), language: 'en' }, '2026-01-01').filter(f => f.code === 'icp-missing').map(f => f.severity);
+    expect(icpMissing({ gongan: GONGAN })).to.deep.equal(['error']);
+    expect(icpMissing({})).to.deep.equal(['error']);
+    expect(icpMissing(undefined)).to.deep.equal(['warning']);
+    expect(icpMissing({ enable: false })).to.deep.equal([]);
   });
 
   it('a key written one level too high: the message shows the long form that holds it', () => {

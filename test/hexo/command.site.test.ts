@@ -35,7 +35,7 @@ describe('check (hexo beian check)', function () {
       const dir = site(`beian:\n  icp: ${ICP}\n  gongan: ${GONGAN}\n`);
       const { code, stdout, stderr } = await runHexo(dir, ['beian', 'check', '--today', '2024-06-01']);
       expect(code).to.equal(0);
-      expect(stdout).to.equal(`${VALIDATING}INFO    public/ does not exist, so no page was checked: run hexo generate first, or hexo beian check --generate. (public-missing)
+      expect(stdout).to.equal(`${VALIDATING}INFO  public/ does not exist, so no page was checked: run hexo generate first, or hexo beian check --generate. (public-missing)
 hexo-beian: 0 error(s), 0 warning(s), 1 info; 0 page(s) checked.
 `);
       expect(stderr).to.equal('');
@@ -45,7 +45,7 @@ hexo-beian: 0 error(s), 0 warning(s), 1 info; 0 page(s) checked.
       const dir = site(`beian:\n  icp: ${ICP}\n  gongan: 渝公网安备 33010002050803号\n`);
       const { code, stdout, stderr } = await runHexo(dir, ['beian', 'check']);
       expect(code).to.equal(1);
-      expect(stdout).to.match(/^ERROR {3}beian\.gongan: .*\(province-mismatch\)$/m);
+      expect(stdout).to.match(/^ERROR beian\.gongan: .*\(province-mismatch\)$/m);
       expect(stdout).to.match(/^ {4}write: 浙公网安备33010002050803号$/m);
       expect(stdout).to.contain('hexo-beian: 1 error(s)');
       expect(stdout + stderr).not.to.match(/FATAL|\n\s+at /);
@@ -55,14 +55,14 @@ hexo-beian: 0 error(s), 0 warning(s), 1 info; 0 page(s) checked.
       const dir = site(`beian:\n  icp:\n    number: ${ICP}\n    approved: 2024-05-20\n`);
       const { code, stdout } = await runHexo(dir, ['beian', 'check', '--today', '2024-07-01']);
       expect(code).to.equal(1);
-      expect(stdout).to.contain('ERROR   beian.gongan: The public-security (公安) filing is 12 days overdue: the deadline was 2024-06-19 (30 days from beian.icp.approved 2024-05-20). File now. Once filed, add a line under beian: gongan: ‹your number›, for example gongan: 京公网安备11010502030143号. (gongan-missing)');
+      expect(stdout).to.contain('ERROR beian.gongan: The public-security (公安) filing is 12 days overdue: the deadline was 2024-06-19 (30 days from beian.icp.approved 2024-05-20). File now. Once filed, add a line under beian: gongan: ‹your number›, for example gongan: 京公网安备11010502030143号. (gongan-missing)');
     });
 
     it('公安 within 30 days: exit 0 with a warning naming the deadline; --strict fails on it', async () => {
       const dir = site(`language: zh-CN\nbeian:\n  icp:\n    number: ${ICP}\n    approved: 2024-05-20\n`);
       const { code, stdout } = await runHexo(dir, ['beian', 'check', '--today', '2024-06-01']);
       expect(code).to.equal(0);
-      expect(stdout).to.contain('WARNING beian.gongan: 尚无公安联网备案号：截止日是 2024-06-19（含当天；beian.icp.approved 2024-05-20 起 30 日），还剩 18 天。');
+      expect(stdout).to.contain('WARN  beian.gongan: 尚无公安联网备案号：截止日是 2024-06-19（含当天；beian.icp.approved 2024-05-20 起 30 日），还剩 18 天。');
       expect(stdout).to.contain('hexo-beian：0 个错误，1 个警告，1 条提示；检查了 0 个页面。');
       const strict = await runHexo(dir, ['beian', 'check', '--today', '2024-06-01', '--strict', '--json', '--silent']);
       expect(strict.code).to.equal(1);
@@ -82,7 +82,7 @@ hexo-beian: 0 error(s), 0 warning(s), 1 info; 0 page(s) checked.
       const dir = site('');
       const { code, stdout } = await runHexo(dir, ['beian', 'check']);
       expect(code).to.equal(0);
-      expect(stdout).to.match(/^WARNING beian\.icp: No ICP number is configured/m);
+      expect(stdout).to.match(/^WARN  beian\.icp: No ICP number is configured/m);
     });
 
     it('a bad --today or a missing subcommand: exit 2, the usage on stderr', async () => {
@@ -152,9 +152,9 @@ hexo-beian: 0 error(s), 0 warning(s), 1 info; 0 page(s) checked.
       const { code, stdout } = await runHexo(dir, ['beian', 'check', '--config', '_config.stale.yml', '--today', '2024-06-01']);
       expect(code).to.equal(1);
       const lines = stdout.split('\n').filter(line => line.startsWith('ERROR'));
-      expect(lines[0]).to.equal('ERROR   index.html: The ICP number 京ICP备20000491号-2 is not on this page: the home page must show it at the bottom (MIIT Order No. 33, art. 13). To fix it, regenerate the site (hexo clean && hexo generate); if it is still missing, the theme\'s layout has neither a site <footer> nor </body>. (page-missing)');
+      expect(lines[0]).to.equal('ERROR index.html: The ICP number 京ICP备20000491号-2 is not on this page: the home page must show it at the bottom (MIIT Order No. 33, art. 13). To fix it, regenerate the site (hexo clean && hexo generate); if it is still missing, the theme\'s layout has neither a site <footer> nor </body>. (page-missing)');
       // Every other page, named by the first three and a count.
-      expect(lines.find(line => line.includes('this page should show it'))).to.match(new RegExp(`^ERROR {3}${POST}, archives/index\\.html, \\S+ and ${pages - 4} more pages?: The ICP number 京ICP备20000491号-2 is not on this page: this page should show it\\.`));
+      expect(lines.find(line => line.includes('this page should show it'))).to.match(new RegExp(`^ERROR ${POST}, archives/index\\.html, \\S+ and ${pages - 4} more pages?: The ICP number 京ICP备20000491号-2 is not on this page: this page should show it\\.`));
       expect(stdout).to.contain('This page shows 京ICP备20000491号-1, but the config has 京ICP备20000491号-2 (beian.icp)');
       expect(stdout).to.contain(`page(s) checked.`);
     });

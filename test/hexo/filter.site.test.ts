@@ -132,7 +132,7 @@ describe('footer (real Hexo, landscape theme)', function () {
     const logged = await generate(dir);
     expect(count(readPublic(dir, 'index.html'), 'data-hexo-beian')).to.equal(0);
     expect(logged.error).to.deep.equal([
-      'hexo-beian: beian must be a block of keys (icp, gongan, …), not a single value; for example: (config-shape)\n'
+      'hexo-beian: beian: must be a block of keys (icp, gongan, …), not a single value; for example: (config-shape)\n'
       + '    beian:\n      icp: 京ICP备20000491号-1\n      gongan: 京公网安备11010502030143号'
     ]);
   });
@@ -321,10 +321,10 @@ beian:
 
     it('hexo beian check reports which entry the url picked, or that none did', async () => {
       const cn = await runHexo(china, ['beian', 'check', '--today', '2024-06-01']);
-      expect(cn.stdout).to.contain('INFO    beian.domains["blog.example.cn"]: 站点 url 的域名是 blog.example.cn：使用 beian.domains["blog.example.cn"] 下的备案号。 (domain)');
+      expect(cn.stdout).to.contain('INFO  beian.domains["blog.example.cn"]: 站点 url 的域名是 blog.example.cn：使用 beian.domains["blog.example.cn"] 下的备案号。 (domain)');
       expect(cn.code).to.equal(0);
       const com = await runHexo(mirror, ['beian', 'check', '--today', '2024-06-01', ...MIRROR]);
-      expect(com.stdout).to.contain('INFO    beian.domains: 站点 url 的域名 blog.example.com 不在 beian.domains 中（已列出：blog.example.cn, example.org.cn），本次构建不显示任何备案信息。');
+      expect(com.stdout).to.contain('INFO  beian.domains: 站点 url 的域名 blog.example.com 不在 beian.domains 中（已列出：blog.example.cn, example.org.cn），本次构建不显示任何备案信息。');
       expect(com.stdout).not.to.contain('icp-missing');
       expect(com.code).to.equal(0);
     });

@@ -104,4 +104,16 @@ describe('site reading (real Hexo): once per build', function () {
       expect(readPublic(dir, 'index.html'), name).to.contain(`>${ICP}</a>`);
     }
   });
+
+  it('the one required number vanishing is an error: keys not indented under beian:, misspelt keys under guard: block', async () => {
+    const flat = site(`beian:\nicp: ${ICP}\ngongan: ${GONGAN}\n`);
+    const checked = await runHexo(flat, ['beian', 'check']);
+    expect(checked.code).to.equal(1);
+    expect(checked.stdout).to.match(/ERROR\s+icp: is at the top level of _config.yml, outside beian:, so hexo-beian never reads it: move it under beian: \(indented by two spaces\)\. \(config-misplaced\)\n\s+write: beian:\n\s+icp: 京ICP备20000491号-1/);
+    const typo = site(`beian:\n  ICP: ${ICP}\n  gonan: ${GONGAN}\n  guard: block\n`);
+    const built = await runHexo(typo, ['generate']);
+    expect(built.code).not.to.equal(0);
+    expect(built.stderr).to.contain('hexo-beian stopped the build: 2 error(s) above; fix beian.ICP (config-unknown-key) first');
+    expect(built.stdout + built.stderr).not.to.contain('gongan-missing');
+  });
 });
