@@ -58,9 +58,16 @@ export interface IconAuditOptions {
  */
 export function auditIcon(config: BeianConfig, options: IconAuditOptions): Finding[] {
   const src = config.gongan?.icon;
-  if (!src) return [];
+  return src ? auditIconAt(src, config.paths.gonganIcon, options) : [];
+}
+
+/**
+ * The same audit of an icon written anywhere: `beian`'s, or a theme's own (NexT
+ * `gongan_icon_url`, Fluid `police_icon`, at `<file>:<key>`). The message says what the site
+ * would show; the fix is the same.
+ */
+export function auditIconAt(src: string, path: string, options: IconAuditOptions): Finding[] {
   const { language } = options;
-  const path = config.paths.gonganIcon;
   const findings: Finding[] = [];
   if (options.found === false) {
     findings.push(finding(language, 'icon-not-found', 'error', {

@@ -1,8 +1,8 @@
 import { finding, sortFindings, type Finding } from '../finding';
 import type { LineItem } from '../line/items';
 import { auditConfig, type ConfigReading } from './config';
-import { auditIcon } from './icon';
-import { auditTheme, type ThemeBeian } from './theme';
+import { auditIcon, auditIconAt } from './icon';
+import { auditTheme, themeIcon, type ThemeBeian } from './theme';
 import { auditPublic } from './pages';
 
 /**
@@ -27,6 +27,8 @@ export interface SiteFacts {
   iconFound?: boolean;
   /** The theme's own filing settings, when it is a theme whose settings are known. */
   theme?: ThemeBeian;
+  /** Whether the theme's own icon (its `icon` setting, when its line is on) was found; undefined for a URL. */
+  themeIconFound?: boolean;
   /** The generated site, when the pages are to be read too. */
   public?: {
     /** `public_dir`, absolute; undefined when it does not exist yet. */
@@ -49,7 +51,11 @@ export function auditSite(reading: SiteReading, facts: SiteFacts): { findings: F
   const { config, items, language } = reading;
   const findings = auditConfig(reading, facts.today);
   findings.push(...auditIcon(config, { language, siteUrl: facts.siteUrl, found: facts.iconFound }));
-  if (facts.theme) findings.push(...auditTheme(facts.theme, items, config, language));
+  if (facts.theme) {
+    findings.push(...auditTheme(facts.theme, items, config, language));
+    const icon = themeIcon(facts.theme);
+    if (icon) findings.push(...auditIconAt(icon.src, icon.path, { language, siteUrl: facts.siteUrl, found: facts.themeIconFound }));
+  }
 
   let pages = 0;
   const site = facts.public;

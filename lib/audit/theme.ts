@@ -268,6 +268,13 @@ export function auditTheme(settings: ThemeBeian, items: readonly LineItem[], con
   return findings;
 }
 
+/** The theme's own 公安 icon, when its line is on and the icon is set: its src and where it is written. */
+export function themeIcon(settings: ThemeBeian): { src: string; path: string } | undefined {
+  const { enable, icon } = settings;
+  if (!enable?.value || !icon || typeof icon.value !== 'string' || isBlank(icon.value)) return undefined;
+  return { src: icon.value.trim(), path: icon.path };
+}
+
 /** Where the theme's own line is turned on, when it is (for the filter's `already-shown`). */
 export function themeSwitch(settings: ThemeBeian | undefined): ThemeSwitch | undefined {
   if (!settings?.enable?.value) return undefined;

@@ -4,7 +4,7 @@ import type Hexo from 'hexo';
 import micromatch from 'micromatch';
 import type { SiteFacts, SiteReading } from '../audit/site';
 import { iconExists } from '../audit/icon';
-import { loadThemeLayers, readThemeBeian, themeOf, type ThemeBeian } from '../audit/theme';
+import { loadThemeLayers, readThemeBeian, themeIcon, themeOf, type ThemeBeian } from '../audit/theme';
 
 /**
  * What the audit needs from Hexo besides the reading: the theme's own settings, whether the
@@ -15,8 +15,10 @@ import { loadThemeLayers, readThemeBeian, themeOf, type ThemeBeian } from '../au
 export async function siteFacts(hexo: Hexo, reading: SiteReading & { theme(): Promise<ThemeBeian | undefined> }, options: { today: string; pages: boolean; onPage?: (pages: number) => void }): Promise<SiteFacts> {
   const facts: SiteFacts = { today: options.today, siteUrl: hexo.config.url };
   const icon = reading.config.gongan?.icon;
-  if (icon !== undefined) facts.iconFound = iconExists(icon, [hexo.source_dir, join(hexo.theme_dir, 'source')]);
+  if (icon !== undefined) facts.iconFound = iconExists(icon, iconFolders(hexo));
   facts.theme = await reading.theme();
+  const theirs = facts.theme && themeIcon(facts.theme);
+  if (theirs) facts.themeIconFound = iconExists(theirs.src, iconFolders(hexo));
   if (options.pages) {
     facts.public = {
       dir: existsSync(hexo.public_dir) ? hexo.public_dir : undefined,
@@ -26,6 +28,11 @@ export async function siteFacts(hexo: Hexo, reading: SiteReading & { theme(): Pr
     };
   }
   return facts;
+}
+
+/** The folders Hexo serves a site path from: the site's source, then the theme's. */
+export function iconFolders(hexo: Hexo): string[] {
+  return [hexo.source_dir, join(hexo.theme_dir, 'source')];
 }
 
 /**

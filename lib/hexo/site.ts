@@ -6,11 +6,13 @@ import { url_for } from 'hexo-util';
 import { labelLanguageOf, languageOf, type LabelLanguage, type Language } from '../engine/diagnostic';
 import { describe, finding, type Finding } from '../finding';
 import { readConfig } from '../config/read';
+import type { BeianConfig } from '../config/schema';
+import { iconExists } from '../audit/icon';
 import { lineItems } from '../line/items';
 import { compileTemplate } from '../line/render';
 import type { SiteReading } from '../audit/site';
 import { logFindings } from './report';
-import { themeSettings } from './facts';
+import { iconFolders, themeSettings } from './facts';
 import type { ThemeBeian } from '../audit/theme';
 
 /**
@@ -46,6 +48,8 @@ export function siteOf(hexo: Hexo): Site {
   let key: string | undefined;
   let reading: BuildReading | undefined;
   let templateSource: string | undefined;
+  /** Whether the icon was shown: a file added or removed under `hexo server` reads the site again. */
+  let iconOn = false;
   let theme: Promise<ThemeBeian | undefined> | undefined;
   let logged = new Set<string>();
   const templateFile = (path: string) => resolve(hexo.base_dir, path);
@@ -66,7 +70,8 @@ export function siteOf(hexo: Hexo): Site {
     // The same config: read again only when the template's text changed.
     if (reading && nextKey !== undefined && nextKey === key) {
       const file = reading.config.template === undefined ? undefined : templateFile(reading.config.template);
-      if (file === undefined || readTemplateFile(file, reading.config.paths.template, reading.language).source === templateSource) return reading;
+      const sameTemplate = file === undefined || readTemplateFile(file, reading.config.paths.template, reading.language).source === templateSource;
+      if (sameTemplate && iconShown(hexo, reading.config) === iconOn) return reading;
     }
     key = nextKey;
     const lang = languageOf(language);
@@ -77,10 +82,11 @@ export function siteOf(hexo: Hexo): Site {
       findings,
       language: lang,
       labels,
-      items: lineItems(config, labels, path => url_for.call(hexo, path)),
+      items: lineItems(shownConfig(hexo, config), labels, path => url_for.call(hexo, path)),
       theme: () => (theme ??= themeSettings(hexo))
     };
     templateSource = undefined;
+    iconOn = iconShown(hexo, config);
     if (config.template !== undefined) {
       const template = readTemplateFile(templateFile(config.template), config.paths.template, lang);
       templateSource = template.source;
@@ -101,6 +107,21 @@ export function siteOf(hexo: Hexo): Site {
     current: () => reading ?? refresh(),
     log
   };
+}
+
+/**
+ * The config as the line shows it: an icon that is no file of the site is withheld (the audit
+ * reports it as `icon-not-found`), as an invalid number is; the number stays.
+ */
+function shownConfig(hexo: Hexo, config: BeianConfig): BeianConfig {
+  if (!config.gongan || iconShown(hexo, config)) return config;
+  return { ...config, gongan: { ...config.gongan, icon: undefined } };
+}
+
+/** The 公安 icon can be shown: a URL, or a site path whose file exists (false without an icon). */
+function iconShown(hexo: Hexo, config: BeianConfig): boolean {
+  const icon = config.gongan?.icon;
+  return icon !== undefined && iconExists(icon, iconFolders(hexo)) !== false;
 }
 
 /** What the reading depends on, as one string; Dates stringify as ISO text, so any change shows. */

@@ -116,4 +116,25 @@ describe('site reading (real Hexo): once per build', function () {
     expect(built.stderr).to.contain('hexo-beian stopped the build: 2 error(s) above; fix beian.ICP (config-unknown-key) first');
     expect(built.stdout + built.stderr).not.to.contain('gongan-missing');
   });
+
+  it('an icon that is no file of the site is withheld from the line (the number stays) and reported once; a theme\'s own icon is checked the same way', async () => {
+    const dir = site(`beian:\n  icp: ${ICP}\n  gongan:\n    number: ${GONGAN}\n    icon: /images/missing.png\n`);
+    expect((await runHexo(dir, ['generate'])).code).to.equal(0);
+    const home = readPublic(dir, 'index.html');
+    expect(home).to.contain(`>${GONGAN}</a>`);
+    expect(home).not.to.contain('missing.png');
+    const { stdout } = await runHexo(dir, ['beian', 'check', '--json', '--silent']);
+    const json = JSON.parse(stdout.slice(0, stdout.lastIndexOf('}') + 1)) as JsonReport;
+    expect(json.findings.filter(f => f.severity !== 'info').map(f => [f.code, f.path])).to.deep.equal([['icon-not-found', 'beian.gongan.icon']]);
+
+    const next = makeSite({
+      theme: 'next',
+      config: `beian:\n  icp: ${ICP}\n  gongan: ${GONGAN}\n`,
+      files: { '_config.next.yml': `footer:\n  beian:\n    enable: true\n    icp: ${ICP}\n    gongan_id: 11010502030143\n    gongan_num: ${GONGAN}\n    gongan_icon_url: /images/gone.png\n` }
+    });
+    dirs.push(next);
+    const theirs = await runHexo(next, ['beian', 'check', '--json', '--silent']);
+    const report = JSON.parse(theirs.stdout.slice(0, theirs.stdout.lastIndexOf('}') + 1)) as JsonReport;
+    expect(report.findings.filter(f => f.code === 'icon-not-found').map(f => f.path)).to.deep.equal(['_config.next.yml:footer.beian.gongan_icon_url']);
+  });
 });
