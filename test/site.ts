@@ -40,6 +40,8 @@ export interface SiteOptions {
   theme?: Theme | string;
   /** More plugins from npm for the site's dependencies (e.g. `hexo-deployer-git`). */
   plugins?: string[];
+  /** The Hexo the site's node_modules/hexo is (the `hexo` command line runs the site's own): 8 unless told. */
+  hexo?: HexoModule;
 }
 
 const BASE_CONFIG = `title: Test Blog
@@ -79,14 +81,16 @@ export function makeSite(options: SiteOptions = {}): string {
   // Hexo loads only the `dependencies` above as plugins.
   mkdirSync(join(dir, 'node_modules'));
   for (const name of readdirSync(join(repoRoot, 'node_modules'))) {
-    if (!name.startsWith('.')) symlinkSync(join(repoRoot, 'node_modules', name), join(dir, 'node_modules', name));
+    if (name.startsWith('.')) continue;
+    const target = name === 'hexo' && options.hexo ? options.hexo : name;
+    symlinkSync(join(repoRoot, 'node_modules', target), join(dir, 'node_modules', name));
   }
   if (!options.withoutPlugin) symlinkSync(repoRoot, join(dir, 'node_modules', 'hexo-beian'));
   return dir;
 }
 
-/** Which installed Hexo runs a site: the current one (8), or 7 or 6, as real blogs still pin. */
-export type HexoModule = 'hexo' | 'hexo7' | 'hexo6';
+/** Which installed Hexo runs a site: the current one (8), or 7, 6 or 5.4, as real blogs still pin. */
+export type HexoModule = 'hexo' | 'hexo7' | 'hexo6' | 'hexo5';
 
 /** Log lines a silent Hexo would have printed, by level. */
 export interface Logged {

@@ -1,3 +1,4 @@
+import { inspect } from 'util';
 import type Hexo from 'hexo';
 import { say, type Language } from '../engine/diagnostic';
 import { hasError, type Finding } from '../finding';
@@ -26,14 +27,20 @@ import type { Site } from './site';
 const GUARDED = new Set(['generate', 'g', 'deploy', 'd']);
 
 /**
- * The error that stops a build or a deploy. Hexo prints an error's `stack` under its FATAL
- * line; this one's is the one line that says what to fix, not a trace.
+ * The error that stops a build or a deploy: its `stack` is the one line that says what to fix,
+ * not a trace. Hexo 6 to 8 print an error's `stack` under their FATAL line; Hexo 5 (hexo-log 2)
+ * prints `util.inspect` of it, which shows own properties, so the name is not one and
+ * inspecting it gives the line alone.
  */
 export class GuardError extends Error {
   constructor(message: string) {
     super(message);
-    this.name = 'GuardError';
+    Object.defineProperty(this, 'name', { value: 'GuardError', enumerable: false });
     this.stack = message;
+  }
+
+  [inspect.custom](): string {
+    return this.message;
   }
 }
 

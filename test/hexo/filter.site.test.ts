@@ -155,7 +155,7 @@ describe('footer (real Hexo, landscape theme)', function () {
     'source/_posts/third.md': '---\ntitle: Third\ndate: 2024-05-23 10:00:00\n---\nThird.\n'
   };
 
-  for (const module of ['hexo7', 'hexo6'] as const) {
+  for (const module of ['hexo7', 'hexo6', 'hexo5'] as const) {
     it(`works on ${module.replace('hexo', 'Hexo ')}, which real blogs still pin, pages: home included`, async () => {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { version } = require(`${module}/package.json`) as { version: string };

@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { blockedLine } from '../../lib/hexo/guard';
-import { makeSite, runHexo } from '../site';
+import { makeSite, runHexo, type HexoModule } from '../site';
 
 const ICP = '京ICP备20000491号-1';
 const GONGAN = '京公网安备11010502030143号';
@@ -34,13 +34,29 @@ describe('guard (beian.guard before generate and deploy)', function () {
   after(() => dirs.forEach(dir => rmSync(dir, { recursive: true, force: true })));
 
   /** A site that deploys with git to a fresh bare repository. */
-  function site(beian: string): { dir: string; bare: string } {
+  function site(beian: string, hexo?: HexoModule): { dir: string; bare: string } {
     const bare = mkdtempSync(join(tmpdir(), 'hexo-beian-target-'));
     execFileSync('git', ['init', '--bare', '--quiet', '--initial-branch', 'main', bare]);
     const deploy = `deploy:\n  type: git\n  repo: ${bare}\n  branch: main\n  message: site\n  name: Test\n  email: test@example.cn\n`;
-    const dir = makeSite({ config: `${deploy}beian:\n${beian}`, plugins: ['hexo-deployer-git'] });
+    const dir = makeSite({ config: `${deploy}beian:\n${beian}`, plugins: ['hexo-deployer-git'], hexo });
     dirs.push(bare, dir);
     return { dir, bare };
+  }
+
+  for (const hexo of ['hexo6', 'hexo5'] as const) {
+    it(`block on ${hexo.replace('hexo', 'Hexo ')}: the build stops before public/ and the one line reads clean`, async () => {
+      const { dir, bare } = site(`${OVERDUE}  guard: block\n`, hexo);
+      const version = await runHexo(dir, ['version']);
+      expect(version.stdout).to.match(new RegExp(`hexo: ${hexo.slice(4)}\\.`));
+      const { code, stdout, stderr } = await runHexo(dir, ['deploy', '-g']);
+      expect(code).not.to.equal(0);
+      const out = stdout + stderr;
+      expect(out).to.contain('hexo-beian stopped the build: 1 error(s) above; fix beian.gongan (gongan-missing) first');
+      // No inspected object around it (Hexo 5 printed `[hexo-beian …] { name: 'GuardError' }`), no trace.
+      expect(out).not.to.match(/GuardError|\[hexo-beian stopped|\n\s+at /);
+      expect(existsSync(join(dir, 'public'))).to.equal(false);
+      expect(pushed(bare)).to.deep.equal([]);
+    });
   }
 
   it('block, a config error: hexo deploy -g stops before writing public/, and nothing is pushed', async () => {
