@@ -173,7 +173,7 @@ describe('footer (real Hexo, landscape theme)', function () {
     await generate(dir);
     const page = readPublic(dir, 'index.html');
     expect(count(page, 'data-hexo-beian')).to.equal(1);
-    expect(page).to.match(/<a class="hexo-beian-item hexo-beian-gongan"[^\n]*\n<\/div><\/body>/);
+    expect(page).to.match(/<a class="hexo-beian-item hexo-beian-gongan"[^\n]*<\/a><\/div><\/body>/);
     expect(page.indexOf('data-hexo-beian')).to.be.greaterThan(page.lastIndexOf('</footer>'));
   });
 
