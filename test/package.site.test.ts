@@ -1,8 +1,8 @@
 import { expect } from 'chai';
 import { execFile } from 'child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
-import { join } from 'path';
+import { join, sep } from 'path';
 import { promisify } from 'util';
 import { makeSite, generate, readPublic } from './site';
 import { repoRoot } from './paths';
@@ -33,6 +33,30 @@ describe('package (npm pack, installed into a site)', function () {
   it('ships the compiled plugin and its template, not the tests or the sources', () => {
     expect(files).to.include.members(['package.json', 'README.md', 'dist/index.js', 'dist/index.d.ts', 'dist/lib/line/inject.js', 'templates/beian.njk']);
     expect(files.filter(f => f.startsWith('dist/test/') || f.endsWith('.ts') && !f.endsWith('.d.ts'))).to.deep.equal([]);
+  });
+
+  it('ships exactly the built code, the templates, the two READMEs, LICENSE, CHANGELOG.md and package.json', () => {
+    const shipped = [
+      /^dist\/index\.(js|d\.ts)$/,
+      /^dist\/lib\/([\w.-]+\/)*[\w.-]+\.(js|d\.ts)$/,
+      /^templates\/[\w.-]+\.njk$/,
+      /^(package\.json|README\.md|README\.zh-CN\.md|LICENSE|CHANGELOG\.md)$/,
+    ];
+    expect(files.filter(f => !shipped.some(pattern => pattern.test(f))), 'packed files outside the package').to.deep.equal([]);
+    expect(files).to.include.members(['package.json', 'README.md', 'README.zh-CN.md', 'LICENSE', 'CHANGELOG.md', 'dist/index.js', 'dist/index.d.ts']);
+    expect(files.filter(f => /^dist\/(test|bench)\//.test(f) || f.endsWith('.map')), 'tests, benchmarks or source maps').to.deep.equal([]);
+    // Each lib/ source, wherever it lives now, ships compiled with its declarations, and
+    // nothing else does.
+    const sources = (readdirSync(join(repoRoot, 'lib'), { recursive: true }) as string[])
+      .map(f => f.split(sep).join('/'))
+      .filter(f => f.endsWith('.ts') && !f.endsWith('.d.ts'));
+    expect(sources).to.not.be.empty;
+    const compiled = sources.flatMap(f => [`dist/lib/${f.slice(0, -3)}.js`, `dist/lib/${f.slice(0, -3)}.d.ts`]).sort();
+    expect(files.filter(f => f.startsWith('dist/lib/'))).to.deep.equal(compiled);
+    // Every template the repository has.
+    const templates = readdirSync(join(repoRoot, 'templates')).map(f => `templates/${f}`).sort();
+    expect(templates).to.include('templates/beian.njk');
+    expect(files.filter(f => f.startsWith('templates/'))).to.deep.equal(templates);
   });
 
   it('installed from the tarball, generates a site with the filing line', async () => {
