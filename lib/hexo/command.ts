@@ -1,9 +1,11 @@
+import { writeFileSync } from 'fs';
+import { relative, resolve, sep } from 'path';
 import type Hexo from 'hexo';
 import { say, type Language } from '../engine/diagnostic';
 import { isCalendarDate, today as todayIn } from '../engine/date';
 import { auditSite } from '../audit/site';
 import { siteFacts } from './facts';
-import { report, toJson } from './report';
+import { githubReport, report, toJson } from './report';
 import type { Site } from './site';
 
 /**
@@ -18,17 +20,23 @@ import type { Site } from './site';
 /** The exit codes of `hexo beian check`. */
 export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
 
-const USAGE = 'hexo beian check [--json] [--strict] [--generate] [--today YYYY-MM-DD]';
+const USAGE = 'hexo beian check [--format human|json|github] [--json] [--report FILE] [--strict] [--generate] [--today YYYY-MM-DD]';
+
+/** The report's formats: for people, one JSON object, GitHub Actions workflow commands. */
+const FORMATS = ['human', 'json', 'github'] as const;
+type Format = typeof FORMATS[number];
 
 /** What `hexo help beian` prints. */
 export const CHECK_COMMAND = {
   desc: 'Check the ICP and public-security (公安) filing numbers of this site',
-  usage: '<check> [--json] [--strict] [--generate] [--today YYYY-MM-DD]',
+  usage: '<check> [--format human|json|github] [--json] [--report FILE] [--strict] [--generate] [--today YYYY-MM-DD]',
   arguments: [
     { name: 'check', desc: 'Audit the beian config, the 公安 deadline, the icon, the theme\'s own filing settings and the generated pages' }
   ],
   options: [
-    { name: '--json', desc: 'Print one JSON object on stdout and nothing else (add Hexo\'s --silent: Hexo logs "Validating config" before any plugin loads)' },
+    { name: '--format human|json|github', desc: 'The report: for people (default), one JSON object, or GitHub Actions workflow commands (::error file=…::…)' },
+    { name: '--json', desc: 'The same as --format json: one JSON object on stdout and nothing else (add Hexo\'s --silent: Hexo logs "Validating config" before any plugin loads)' },
+    { name: '--report FILE', desc: 'Write the report to FILE instead of stdout, so nothing else printed can mix into it (Hexo itself takes --output)' },
     { name: '--strict', desc: 'Exit 1 on warnings too, not only on errors' },
     { name: '-g, --generate', desc: 'Run hexo generate first, then check the generated pages' },
     { name: '--today YYYY-MM-DD', desc: 'Date the deadline is measured against (default: today in the site timezone)' }
@@ -42,7 +50,9 @@ export interface CheckArgs {
 }
 
 interface Options {
-  json: boolean;
+  format: Format;
+  /** The file the report is written to, instead of stdout. */
+  report?: string;
   strict: boolean;
   generate: boolean;
   today: string;
@@ -57,9 +67,9 @@ export async function beianCommand(hexo: Hexo, site: Site, args: CheckArgs): Pro
     process.exitCode = EXIT.usage;
     return EXIT.usage;
   }
-  // --json: stdout carries the JSON only; everything else written meanwhile (Hexo's log
-  // under --generate, other plugins) goes to stderr.
-  const held = options.json ? holdStdout() : undefined;
+  // A report for a program on stdout carries the report only; everything else written
+  // meanwhile (Hexo's log under --generate, other plugins) goes to stderr.
+  const held = options.format !== 'human' && options.report === undefined ? holdStdout() : undefined;
   let code: number;
   try {
     if (options.generate) await hexo.call('generate', {});
@@ -70,8 +80,18 @@ export async function beianCommand(hexo: Hexo, site: Site, args: CheckArgs): Pro
     progress.done();
     const failed = findings.some(f => f.severity === 'error' || (options.strict && f.severity === 'warning'));
     code = failed ? EXIT.findings : EXIT.ok;
-    if (held) held.write(`${JSON.stringify(toJson(findings, pages, !failed), null, 2)}\n`);
-    else process.stdout.write(report(findings, language, pages));
+    const files = { config: relativeTo(hexo.base_dir, hexo.config_path), public: relativeTo(hexo.base_dir, hexo.public_dir) };
+    const text = options.format === 'json' ? `${JSON.stringify(toJson(findings, pages, !failed), null, 2)}\n`
+      : options.format === 'github' ? githubReport(findings, language, pages, files)
+      : report(findings, language, pages, options.report === undefined);
+    if (options.report !== undefined) {
+      const written = writeReport(options.report, text, language);
+      if (written !== undefined) {
+        process.stderr.write(written);
+        code = EXIT.usage;
+      }
+    } else if (held) held.write(text);
+    else process.stdout.write(text);
   } finally {
     held?.release();
   }
@@ -99,7 +119,40 @@ function readArgs(hexo: Hexo, args: CheckArgs, language: Language): Options | st
       en: `--today takes a date, for example --today 2024-05-20 (got ${String(args.today)}).\n`
     });
   }
-  return { json: Boolean(args.json), strict: Boolean(args.strict), generate: Boolean(args.g || args.generate), today };
+  const format = args.format ?? (args.json ? 'json' : 'human');
+  if (typeof format !== 'string' || !(FORMATS as readonly string[]).includes(format) || (args.json && format !== 'json')) {
+    return say(language, {
+      zh: `--format 应为 human、json 或 github（--json 即 --format json；收到的是 ${String(format)}）。\n`,
+      en: `--format takes human, json or github (--json is --format json; got ${String(format)}).\n`
+    });
+  }
+  // Not --output: Hexo reads that itself, for the folder of its database.
+  if (args.report !== undefined && (typeof args.report !== 'string' || args.report.trim() === '')) {
+    return say(language, { zh: '--report 应是文件路径，例如 --report beian-report.json。\n', en: '--report takes a file path, for example --report beian-report.json.\n' });
+  }
+  return {
+    format: format as Format,
+    ...(typeof args.report === 'string' && { report: resolve(process.cwd(), args.report) }),
+    strict: Boolean(args.strict),
+    generate: Boolean(args.g || args.generate),
+    today
+  };
+}
+
+/** `public`, `_config.yml`: a path of the site as the site's own files name it. */
+function relativeTo(base: string, path: string): string {
+  return relative(base, path).split(sep).join('/') || '.';
+}
+
+/** Writes the report to its file; the message to print when it cannot (the exit code is then 2). */
+function writeReport(file: string, text: string, language: Language): string | undefined {
+  try {
+    writeFileSync(file, text);
+    return undefined;
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : String(err);
+    return say(language, { zh: `无法写入 --report 指定的文件 ${file}（${reason}）。\n`, en: `Cannot write the --report file ${file} (${reason}).\n` });
+  }
 }
 
 /**

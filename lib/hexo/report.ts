@@ -59,11 +59,15 @@ export function logFindings(log: Hexo['log'], findings: readonly Finding[], lang
 /** The words Hexo's own log prints for each level (`WARN`, not `WARNING`), so both read alike. */
 const SEVERITY_WORD: Record<Severity, string> = { error: 'ERROR', warning: 'WARN', info: 'INFO' };
 
-const SEVERITY_STYLE: Record<Severity, (text: string) => string> = {
-  error: text => pc.red(pc.bold(text)),
-  warning: text => pc.yellow(pc.bold(text)),
-  info: text => pc.cyan(text)
-};
+/** How each severity's word looks: coloured where picocolors finds a terminal (and not NO_COLOR), else plain. */
+function severityStyle(colors: boolean): Record<Severity, (text: string) => string> {
+  const c = pc.createColors(colors && pc.isColorSupported);
+  return {
+    error: text => c.red(c.bold(text)),
+    warning: text => c.yellow(c.bold(text)),
+    info: text => c.cyan(text)
+  };
+}
 
 /**
  * The human report: errors, then warnings, then infos; one block per finding with its
@@ -71,20 +75,27 @@ const SEVERITY_STYLE: Record<Severity, (text: string) => string> = {
  * Coloured only on a terminal (picocolors honours NO_COLOR and FORCE_COLOR, as Hexo's own
  * output does).
  *
- * @param pages HTML pages checked (0 without `public_dir`).
+ * @param pages  HTML pages checked (0 without `public_dir`).
+ * @param colors false for a report written to a file: never coloured.
  */
-export function report(findings: readonly Finding[], language: Language, pages: number): string {
+export function report(findings: readonly Finding[], language: Language, pages: number, colors = true): string {
+  const style = severityStyle(colors);
   const lines = groupFindings(findings).map(group => {
     const { severity } = group.finding;
-    return `${SEVERITY_STYLE[severity](SEVERITY_WORD[severity].padEnd(5))} ${describe(collapsed(group, language), language)}`;
+    return `${style[severity](SEVERITY_WORD[severity].padEnd(5))} ${describe(collapsed(group, language), language)}`;
   });
+  lines.push(summaryLine(findings, language, pages));
+  return `${lines.join('\n')}\n`;
+}
+
+/** `hexo-beian: 1 error(s), 2 warning(s), 0 info; 9 page(s) checked.` */
+function summaryLine(findings: readonly Finding[], language: Language, pages: number): string {
   const count = (severity: Severity) => findings.filter(f => f.severity === severity).length;
   const [errors, warnings, infos] = [count('error'), count('warning'), count('info')];
-  lines.push(say(language, {
+  return say(language, {
     zh: `hexo-beian：${errors} 个错误，${warnings} 个警告，${infos} 条提示；检查了 ${pages} 个页面。`,
     en: `hexo-beian: ${errors} error(s), ${warnings} warning(s), ${infos} info; ${pages} page(s) checked.`
-  }));
-  return `${lines.join('\n')}\n`;
+  });
 }
 
 /** The `--json` object: `{ok, summary: {errors, warnings, infos, pages}, findings}`. */
@@ -110,4 +121,49 @@ export function toJson(findings: readonly Finding[], pages: number, ok: boolean)
       return out;
     })
   };
+}
+
+/** Where config findings are written, for `--format github`: the site config file, relative to the site. */
+export interface ReportFiles {
+  /** `_config.yml` (or the file given with `--config`), relative to the site folder. */
+  config: string;
+  /** `public`, the generated site's folder, relative to the site folder. */
+  public: string;
+}
+
+const GITHUB_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
+
+/** A workflow command's message: `%`, CR and LF escaped, as the runner reads them. */
+function commandData(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+/** A workflow command's property value: the message's escapes, and `:` and `,` too. */
+function commandProperty(text: string): string {
+  return commandData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+/** The file a finding is about: a theme file named in its path, the site config for a `beian…` path, or the page. */
+function fileOf(found: Finding, files: ReportFiles): string | undefined {
+  if (found.page !== undefined) return `${files.public}/${found.page}`;
+  if (found.path === undefined) return undefined;
+  const colon = found.path.indexOf(':');
+  // `_config.next.yml:footer.beian.icp`: a theme setting, in its own file.
+  return colon > 0 && /\.ya?ml$/i.test(found.path.slice(0, colon)) ? found.path.slice(0, colon) : files.config;
+}
+
+/**
+ * The report as GitHub Actions workflow commands: one `::error`, `::warning` or `::notice`
+ * per finding (a page finding that repeats on many pages once, naming them), with the file it
+ * is about and a title naming the code; then a `::notice` with the summary.
+ */
+export function githubReport(findings: readonly Finding[], language: Language, pages: number, files: ReportFiles): string {
+  const lines = groupFindings(findings).map(group => {
+    const shown = collapsed(group, language);
+    const file = fileOf(group.finding, files);
+    const properties = [...(file ? [`file=${commandProperty(file)}`] : []), `title=${commandProperty(`hexo-beian ${shown.code}`)}`];
+    return `::${GITHUB_LEVEL[shown.severity]} ${properties.join(',')}::${commandData(describe(shown, language))}`;
+  });
+  lines.push(`::notice title=hexo-beian::${commandData(summaryLine(findings, language, pages))}`);
+  return `${lines.join('\n')}\n`;
 }

@@ -110,6 +110,46 @@ hexo-beian: 0 error(s), 0 warning(s), 1 info; 0 page(s) checked.
     });
   });
 
+  describe('--format github, --report FILE', () => {
+    it('github: one workflow command per finding, with the file, then the summary; exit codes unchanged', async () => {
+      const dir = site('beian:\n  icp: 京ICP备20000491号-1\n  gonan: 京公网安备11010502030143号\n  positon: footer\n', {
+        files: { '_config.next.yml': 'footer:\n  beian:\n    enable: true\n' }
+      });
+      const { code, stdout } = await runHexo(dir, ['beian', 'check', '--format', 'github', '--strict', '--today', '2024-06-01']);
+      expect(code).to.equal(1);
+      const lines = stdout.trimEnd().split('\n');
+      // Hexo's own line comes before any plugin loads; every line after it is a workflow command.
+      expect(lines[0]).to.equal(VALIDATING.trim());
+      for (const line of lines.slice(1)) expect(line).to.match(/^::(error|warning|notice)( [a-z]+=[^,:]*(,[a-z]+=[^,:]*)*)?::\S/);
+      expect(lines).to.include.members([
+        '::error file=_config.yml,title=hexo-beian config-unknown-key::beian.gonan: Unknown key beian.gonan is ignored: it holds the public-security (公安) number 京公网安备11010502030143号, which is not used; did you mean gongan? the keys under beian are enable, icp, gongan, online, extra, position, pages, duplicates, template, domains, guard. (config-unknown-key)%0A    write: gongan: 京公网安备11010502030143号'
+      ]);
+      expect(lines[lines.length - 1]).to.match(/^::notice title=hexo-beian::hexo-beian: 2 error\(s\), 0 warning\(s\), \d+ info; 0 page\(s\) checked\.$/);
+    });
+
+    it('--report writes the report to the file alone, whatever else is printed; a bad --format or --report is a usage error', async () => {
+      const dir = site('beian:\n  icp: 京ICP备20000491号-1\n  gongan: 京公网安备11010502030143号\n');
+      const file = join(dir, 'beian-report.json');
+      const { code, stdout } = await runHexo(dir, ['beian', 'check', '--json', '--report', 'beian-report.json', '--generate']);
+      expect(code).to.equal(0);
+      // No --silent: Hexo's log is on stdout, and the file holds the JSON only.
+      expect(stdout).to.contain('Validating config');
+      const json = JSON.parse(readFileSync(file, 'utf8')) as JsonReport;
+      expect(json.ok).to.equal(true);
+      expect(json.summary.pages).to.be.greaterThan(0);
+      await runHexo(dir, ['beian', 'check', '--report', 'report.txt']);
+      expect(readFileSync(join(dir, 'report.txt'), 'utf8')).to.match(/^INFO  beian\.gongan|hexo-beian: 0 error/m);
+      expect(readFileSync(join(dir, 'report.txt'), 'utf8')).not.to.contain('\x1b[');
+      const bad = await runHexo(dir, ['beian', 'check', '--format', 'xml']);
+      expect([bad.code, bad.stderr]).to.deep.equal([2, '--format takes human, json or github (--json is --format json; got xml).\n']);
+      const both = await runHexo(dir, ['beian', 'check', '--json', '--format', 'github']);
+      expect(both.code).to.equal(2);
+      const unwritable = await runHexo(dir, ['beian', 'check', '--report', join(dir, 'no', 'such', 'folder', 'r.txt')]);
+      expect(unwritable.code).to.equal(2);
+      expect(unwritable.stderr).to.match(/^Cannot write the --report file .*r\.txt \(ENOENT/);
+    });
+  });
+
   describe('a generated site, edited after generation', () => {
     let dir: string;
     let pages: number;

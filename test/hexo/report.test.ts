@@ -1,0 +1,52 @@
+import { expect } from 'chai';
+import { githubReport, report } from '../../lib/hexo/report';
+import type { Finding } from '../../lib/finding';
+
+/** One workflow command, as the GitHub Actions runner reads it: `::name k=v,k=v::data`. */
+const COMMAND = /^::(error|warning|notice)(?: ((?:[a-z]+=[^,:\n]*)(?:,[a-z]+=[^,:\n]*)*))?::([^\n\r]*)$/;
+
+function unescape(text: string): string {
+  return text.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%25/g, '%');
+}
+
+function parse(line: string): { level: string; properties: Record<string, string>; message: string } {
+  const m = COMMAND.exec(line);
+  if (!m) throw new Error(`not a workflow command: ${line}`);
+  const properties = Object.fromEntries((m[2] ?? '').split(',').filter(Boolean).map(p => {
+    const at = p.indexOf('=');
+    return [p.slice(0, at), unescape(p.slice(at + 1))];
+  }));
+  return { level: m[1], properties, message: unescape(m[3]) };
+}
+
+describe('report: --format github', () => {
+  const FILES = { config: '_config.yml', public: 'public' };
+  const findings: Finding[] = [
+    { code: 'gongan-missing', severity: 'error', message: 'Overdue: 100% late, a, b: c.\nSecond line.', path: 'beian.gongan', suggestion: 'gongan: X' },
+    { code: 'theme-stale-link', severity: 'warning', message: 'Fluid links…', path: '_config.fluid.yml:footer.beian.icp_text' },
+    ...['index.html', 'a/index.html', 'b/index.html', 'c/index.html'].map(page => ({ code: 'page-missing', severity: 'error' as const, message: 'Not on this page.', page })),
+    { code: 'public-missing', severity: 'info', message: 'public/ does not exist.' }
+  ];
+
+  it('every line is a workflow command; messages and properties are escaped and read back whole', () => {
+    const lines = githubReport(findings, 'en', 4, FILES).trimEnd().split('\n');
+    const commands = lines.map(parse);
+    expect(commands.map(c => [c.level, c.properties.file, c.properties.title])).to.deep.equal([
+      ['error', '_config.yml', 'hexo-beian gongan-missing'],
+      ['warning', '_config.fluid.yml', 'hexo-beian theme-stale-link'],
+      ['error', 'public/index.html', 'hexo-beian page-missing'],
+      ['notice', undefined, 'hexo-beian public-missing'],
+      ['notice', undefined, 'hexo-beian']
+    ]);
+    expect(commands[0].message).to.equal('beian.gongan: Overdue: 100% late, a, b: c. (gongan-missing)\n    Second line.\n    write: gongan: X');
+    // A page finding that repeats is one annotation naming the pages, as the human report says it.
+    expect(commands[2].message).to.equal('index.html, a/index.html, b/index.html and 1 more page: Not on this page. (page-missing)');
+    expect(commands[4].message).to.equal('hexo-beian: 5 error(s), 1 warning(s), 1 info; 4 page(s) checked.');
+    expect(report(findings, 'en', 4).trimEnd().split('\n').pop()).to.equal(commands[4].message);
+  });
+
+  it('a property value with a colon or a comma cannot end the properties early', () => {
+    const [line] = githubReport([{ code: 'x', severity: 'warning', message: 'm', path: 'we,ird:name.yml:footer.beian.icp' }], 'en', 0, { config: 'a,b:c.yml', public: 'public' }).split('\n');
+    expect(parse(line).properties.file).to.equal('a,b:c.yml');
+  });
+});
