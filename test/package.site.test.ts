@@ -59,7 +59,7 @@ describe('package (npm pack, installed into a site)', function () {
     expect(files.filter(f => f.startsWith('templates/'))).to.deep.equal(templates);
   });
 
-  it('installed from the tarball, generates a site with the filing line', async () => {
+  it('installed from the tarball, generates a site with the filing line on Hexo 8 and Hexo 5.4', async () => {
     site = mkdtempSync(join(tmpdir(), 'hexo-beian-installed-'));
     writeFileSync(join(site, 'package.json'), JSON.stringify({ name: 'site', private: true, dependencies: { 'hexo-beian': `file:${tarball}` } }));
     await exec('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts'], { cwd: site });
@@ -75,10 +75,14 @@ describe('package (npm pack, installed into a site)', function () {
       cpSync(join(helper, file), join(site, file), { recursive: true });
     }
     rmSync(helper, { recursive: true, force: true });
-    await generate(site);
-    const page = readPublic(site, 'index.html');
-    expect(page).to.contain('<div class="hexo-beian" data-hexo-beian');
-    expect(page).to.contain('>京公网安备11010502030143号</a>');
+    // The same install, on Hexo 8 and on Hexo 5.4 (the oldest real blogs still pin).
+    for (const hexo of ['hexo', 'hexo5'] as const) {
+      rmSync(join(site, 'public'), { recursive: true, force: true });
+      await generate(site, hexo);
+      const page = readPublic(site, 'index.html');
+      expect(page, hexo).to.contain('<div class="hexo-beian" data-hexo-beian');
+      expect(page, hexo).to.contain('>京公网安备11010502030143号</a>');
+    }
     // Loaded from the install, not from this repository.
     expect(readFileSync(join(site, 'node_modules', 'hexo-beian', 'templates', 'beian.njk'), 'utf8')).to.contain('data-hexo-beian');
   });
