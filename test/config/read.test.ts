@@ -124,6 +124,8 @@ describe('config', () => {
     expect(icpMissing({})).to.deep.equal(['error']);
     expect(icpMissing(undefined)).to.deep.equal(['warning']);
     expect(icpMissing({ enable: false })).to.deep.equal([]);
+    const off = auditConfig({ ...readConfig({ enable: false, icp: ICP }, 'en'), language: 'en' }, '2026-01-01');
+    expect(off.map(f => [f.code, f.severity, f.path])).to.deep.equal([['disabled', 'info', 'beian.enable']]);
   });
 
   it('a key written one level too high: the message shows the long form that holds it', () => {
