@@ -125,7 +125,7 @@ describe('config', () => {
     expect(icpMissing(undefined)).to.deep.equal(['warning']);
     expect(icpMissing({ enable: false })).to.deep.equal([]);
     const off = auditConfig({ ...readConfig({ enable: false, icp: ICP }, 'en'), language: 'en' }, '2026-01-01');
-    expect(off.map(f => [f.code, f.severity, f.path])).to.deep.equal([['disabled', 'info', 'beian.enable']]);
+    expect(off.filter(f => f.code === 'disabled').map(f => [f.severity, f.path, f.message])).to.deep.equal([['info', 'beian.enable', 'beian.enable is false: no filing number is shown on any page.']]);
   });
 
   it('a key written one level too high: the message shows the long form that holds it', () => {
