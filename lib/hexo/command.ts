@@ -20,7 +20,8 @@ import type { Site } from './site';
 /** The exit codes of `hexo beian check`. */
 export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
 
-const USAGE = 'hexo beian check [--format human|json|github] [--json] [--report FILE] [--strict] [--generate] [--today YYYY-MM-DD]';
+const FLAGS = '[--format human|json|github] [--json] [--report FILE] [--strict] [--generate] [--today YYYY-MM-DD]';
+const USAGE = `hexo beian check ${FLAGS}`;
 
 /** The report's formats: for people, one JSON object, GitHub Actions workflow commands. */
 const FORMATS = ['human', 'json', 'github'] as const;
@@ -29,7 +30,7 @@ type Format = typeof FORMATS[number];
 /** What `hexo help beian` prints. */
 export const CHECK_COMMAND = {
   desc: 'Check the ICP and public-security (公安) filing numbers of this site',
-  usage: '<check> [--format human|json|github] [--json] [--report FILE] [--strict] [--generate] [--today YYYY-MM-DD]',
+  usage: `<check> ${FLAGS}`,
   arguments: [
     { name: 'check', desc: 'Audit the beian config, the 公安 deadline, the icon, the theme\'s own filing settings and the generated pages' }
   ],

@@ -93,17 +93,19 @@ hexo-beian: 0 error(s), 0 warning(s), 1 info; 0 page(s) checked.
       expect(badDate.stderr).to.equal('--today takes a date, for example --today 2024-05-20 (got 2024-13-01).\n');
       const noSub = await runHexo(dir, ['beian', 'chekc']);
       expect(noSub.code).to.equal(2);
-      expect(noSub.stderr).to.equal('Usage: hexo beian check [--json] [--strict] [--generate] [--today YYYY-MM-DD] (there is no subcommand "chekc")\n');
+      expect(noSub.stderr).to.equal('Usage: hexo beian check [--format human|json|github] [--json] [--report FILE] [--strict] [--generate] [--today YYYY-MM-DD] (there is no subcommand "chekc")\n');
     });
 
     it('hexo help beian documents the command, its argument and its options', async () => {
       const dir = site('');
       const { code, stdout } = await runHexo(dir, ['help', 'beian']);
       expect(code).to.equal(0);
-      expect(stdout).to.contain('Usage: hexo beian <check> [--json] [--strict] [--generate] [--today YYYY-MM-DD]');
+      expect(stdout).to.contain('Usage: hexo beian <check> [--format human|json|github] [--json] [--report FILE] [--strict] [--generate] [--today YYYY-MM-DD]');
       expect(stdout).to.contain('Check the ICP and public-security (公安) filing numbers of this site');
       expect(stdout).to.match(/check\s+Audit the beian config, the 公安 deadline, the icon/);
-      expect(stdout).to.match(/--json\s+Print one JSON object on stdout and nothing else/);
+      expect(stdout).to.match(/--format human\|json\|github\s+The report: for people \(default\), one JSON object, or GitHub Actions/);
+      expect(stdout).to.match(/--json\s+The same as --format json: one JSON object on stdout and nothing else/);
+      expect(stdout).to.match(/--report FILE\s+Write the report to FILE instead of stdout/);
       expect(stdout).to.match(/--strict\s+Exit 1 on warnings too/);
       expect(stdout).to.match(/-g, --generate\s+Run hexo generate first/);
       expect(stdout).to.match(/--today YYYY-MM-DD\s+Date the deadline is measured against/);
