@@ -27,7 +27,7 @@ import { readConfig } from '../lib/config/read';
 import { lineFilter, type LineFilter } from '../lib/hexo/filter';
 import { publishGuard } from '../lib/hexo/guard';
 import { siteOf } from '../lib/hexo/site';
-import { tokenizeSlots } from '../lib/line/inject';
+import { treeSlots } from '../lib/line/inject';
 import { auditPublic, type PagePlan } from '../lib/audit/pages';
 import { lineItems } from '../lib/line/items';
 import { parseGongan, parseIcp } from '../lib/engine/filing';
@@ -282,7 +282,7 @@ async function filterCost(floorDir: string, pluginDir: string, rounds: number): 
     const [filtered, floor, tokenizer] = interleaved([
       () => filter.inject(html, { path }),
       () => plainScan(html),
-      () => tokenizeSlots(html, { text: true })
+      () => treeSlots(html, { text: true })
     ], kb > 500 ? 25 : 301);
     return { kb, filter: filtered.median, floor: floor.median, ratio: filtered.median / floor.median, fastestRatio: filtered.fastest / floor.fastest, tokenizer: tokenizer.median };
   };

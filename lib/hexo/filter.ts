@@ -77,7 +77,7 @@ export function lineFilter(hexo: Hexo, site: Site): LineFilter {
         state.lines.clear();
         markup = renderLine(items, reading.labels);
       }
-      if (state.template && markup && !findSlots(markup).marked) {
+      if (state.template && markup && findSlots(markup).marks.length === 0) {
         if (state.markup.size === 0) {
           site.log([finding(reading.language, 'config-template', 'warning', {
             zh: `模板的输出没有 ${MARK} 属性，已包在 <div ${MARK}> 中，以保证每页只加一次。请在模板最外层元素上写 ${MARK}，例如 <p class="beian" ${MARK}>。`,
@@ -132,7 +132,8 @@ export function lineFilter(hexo: Hexo, site: Site): LineFilter {
           return markup;
         };
       if (config.position === 'none') return undefined; // carriesLine said so already; this tells the type
-      const page = injectLine(html, line, config.position);
+      // Every line this build writes: a page that carries one (the helper's, or this filter's own) is left as it is.
+      const page = injectLine(html, line, config.position, state.markup.values());
       return page === html ? undefined : page;
     },
     helper(locals) {

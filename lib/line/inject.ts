@@ -1,31 +1,35 @@
-import { Tokenizer } from 'htmlparser2';
+import { parse, parseFragment, type DefaultTreeAdapterMap } from 'parse5';
 import { MARK } from './render';
 import type { Position } from '../config/schema';
 
 /**
- * Where the filing line goes in a page. The page is read as htmlparser2's Tokenizer reads
- * it, so a `</footer>` or `</body>` inside `<script>`, `<style>`, `<template>`, a comment or
- * an attribute value is never taken for the real one; upper-case and minified markup read
- * the same. The Tokenizer itself is the reference; a scan by regular expressions that gives
- * the same answers, many times faster, reads the pages it can.
+ * Where the filing line goes in a page, as a browser reads the page: the HTML standard's
+ * tokenizer and tree construction decide which `<footer>` is the site's, where `</body>` is,
+ * and whether the page already carries the line. parse5, which implements the standard (it is
+ * jsdom's parser), is the reference ({@link treeSlots}); a hand-written scan that gives the same
+ * answers, in one forward pass and many times faster, reads the pages it can ({@link scanSlots}).
  */
 
 /** Sectioning content (HTML § 4.3): a `<footer>` inside one belongs to it, not to the page. */
 const SECTIONING = new Set(['article', 'aside', 'nav', 'section']);
 
-/** Elements whose content is not text shown on the page (the tokenizer keeps it raw). */
-const RAW_TEXT = new Set(['script', 'style']);
+/** Elements whose content no visitor sees (raw text, with scripting on as in a browser). */
+const UNSHOWN = new Set(['script', 'style', 'noscript', 'iframe', 'noembed', 'noframes']);
 
 /** What a page offers the filing line, as offsets into the page (UTF-16 code units). */
 export interface Slots {
-  /** The `<` of the site footer's `</footer>`, or -1: the last footer outside sectioning content and `<template>`. */
+  /** The `<` of the site footer's `</footer>`, or -1: the last footer outside sectioning content and `<template>`, closed by its own end tag. */
   footerEnd: number;
   /** The `<` of the site footer's `<footer`, or -1. */
   footerStart: number;
   /** The `<` of `</body>`, or -1. */
   bodyEnd: number;
-  /** The page already carries the filing line (an element with `data-hexo-beian`). */
-  marked: boolean;
+  /**
+   * The `<` of every element carrying `data-hexo-beian` that a visitor could see outside
+   * sectioning content: not in a `<template>`, `<noscript>`, SVG or MathML, nor in an
+   * `<article>` (a post that shows the line's markup as an example is not the line).
+   */
+  marks: number[];
   /**
    * With `{text: true}`: the text the page shows where a filing line lives — the site
    * footer's text when there is one, else the whole page's — entities decoded, without
@@ -37,253 +41,499 @@ export interface Slots {
 /**
  * Reads a page once and returns where the filing line can go. Never throws on bad HTML.
  *
- * Most pages are read by {@link scanSlots}, which is many times faster; a page it is unsure
- * of is read by {@link tokenizeSlots}, whose answer is the definition of the right one.
+ * Most pages are read by {@link scanSlots}; a page it is unsure of is read by
+ * {@link treeSlots}, whose answer is the definition of the right one.
  */
 export function findSlots(html: string, options: { text?: boolean } = {}): Slots {
-  return scanSlots(html, options) ?? tokenizeSlots(html, options);
+  return scanSlots(html, options) ?? treeSlots(html, options);
 }
+
+type Node = DefaultTreeAdapterMap['childNode'] | DefaultTreeAdapterMap['document'] | DefaultTreeAdapterMap['documentFragment'];
+type Element = DefaultTreeAdapterMap['element'];
+
+const HTML_NS = 'http://www.w3.org/1999/xhtml';
 
 /**
- * The reference reading of a page, and the fallback of {@link findSlots}: the page is read
- * token by token (htmlparser2's Tokenizer, which keeps `<script>` and `<style>` content raw)
- * rather than as a tree: a tree builder closes the site footer at a `</footer>` inside a
- * `<template>` in it, while a template's content is inert. About 20 µs per kB of page.
+ * The reference reading, and the fallback of {@link findSlots}: the page's tree as parse5
+ * builds it (the standard's, with scripting on), with the source offsets of each element.
+ * A `<template>`'s content is a fragment of its own, outside the tree walked here, as it is
+ * inert in a browser.
  */
-export function tokenizeSlots(html: string, options: { text?: boolean } = {}): Slots {
-  return tokenize(html, options.text ? 'footer' : undefined);
+export function treeSlots(html: string, options: { text?: boolean } = {}): Slots {
+  const slots: Slots = { footerEnd: -1, footerStart: -1, bodyEnd: -1, marks: [] };
+  let footer: Element | undefined;
+  const pending: { node: Node; sectioning: boolean }[] = [{ node: parse(html, { sourceCodeLocationInfo: true }), sectioning: false }];
+  // Depth first without recursion: a page may nest elements deeper than the call stack.
+  while (pending.length > 0) {
+    const { node, sectioning } = pending.pop() as { node: Node; sectioning: boolean };
+    if (!('childNodes' in node)) continue;
+    let inside = sectioning;
+    if ('tagName' in node && node.namespaceURI === HTML_NS) {
+      const end = node.sourceCodeLocation?.endTag?.startOffset ?? -1;
+      if (SECTIONING.has(node.tagName)) inside = true;
+      else if (node.tagName === 'footer' && !sectioning && end > slots.footerEnd) {
+        footer = node;
+        slots.footerStart = node.sourceCodeLocation?.startOffset ?? -1;
+        slots.footerEnd = end;
+      } else if (node.tagName === 'body') slots.bodyEnd = end;
+      if (!sectioning && node.attrs.some(attr => attr.name === MARK)) slots.marks.push(node.sourceCodeLocation?.startOffset ?? -1);
+    }
+    for (let i = node.childNodes.length - 1; i >= 0; i--) pending.push({ node: node.childNodes[i], sectioning: inside });
+  }
+  slots.marks = [...new Set(slots.marks)].sort((a, b) => a - b); // a formatting element reopened by the parser keeps its source
+  if (options.text) slots.text = shownText(footer ?? parse(html));
+  return slots;
 }
 
-/** {@link tokenizeSlots}; `text: 'all'` collects the text of the whole input (a site footer cut out of a page). */
-function tokenize(html: string, text: 'footer' | 'all' | undefined): Slots {
-  const slots: Slots = { footerEnd: -1, footerStart: -1, bodyEnd: -1, marked: false };
-  let sectioning = 0;
-  let template = 0;
-  let raw = '';
-  const footers: number[] = []; // per open <footer>: the `<` of its tag when it is the page's own, else -1
-  const chunks: { at: number; text: string }[] = [];
-  const name = (start: number, end: number) => html.slice(start, end).toLowerCase();
-  const noop = () => undefined;
-  const tokenizer = new Tokenizer({ decodeEntities: true }, {
-    onopentagname(start, end) {
-      const tag = name(start, end);
-      if (tag === 'template') template++;
-      if (template > 0) return;
-      if (SECTIONING.has(tag)) sectioning++;
-      else if (RAW_TEXT.has(tag)) raw = tag;
-      else if (tag === 'footer') footers.push(sectioning === 0 ? start - 1 : -1);
-    },
-    onattribname(start, end) {
-      if (end - start === MARK.length && name(start, end) === MARK) slots.marked = true;
-    },
-    ontext(start, end) {
-      if (text && !raw && template === 0) chunks.push({ at: start, text: html.slice(start, end) });
-    },
-    ontextentity(codepoint, end) {
-      if (text && !raw && template === 0) chunks.push({ at: end - 1, text: String.fromCodePoint(codepoint) });
-    },
-    onclosetag(start, end) {
-      const tag = name(start, end);
-      const at = html.lastIndexOf('<', start); // the `<` of `</tag` (or of `</ tag`)
-      if (template > 0) {
-        if (tag === 'template') template--;
-        return;
-      }
-      if (SECTIONING.has(tag)) sectioning = Math.max(0, sectioning - 1);
-      else if (tag === raw) raw = '';
-      else if (tag === 'footer' && footers.length > 0) {
-        const open = footers.pop() ?? -1;
-        if (open >= 0) {
-          slots.footerStart = open;
-          slots.footerEnd = at;
-        }
-      } else if (tag === 'body') slots.bodyEnd = at;
-    },
-    onattribdata: noop,
-    onattribentity: noop,
-    onattribend: noop,
-    oncdata: noop,
-    oncomment: noop,
-    ondeclaration: noop,
-    onend: noop,
-    onopentagend: noop,
-    onprocessinginstruction: noop,
-    onselfclosingtag: noop
-  });
-  tokenizer.write(html);
-  tokenizer.end();
-  if (text) {
-    const inFooter = slots.footerEnd >= 0 && text === 'footer' ? chunks.filter(c => c.at > slots.footerStart && c.at < slots.footerEnd) : chunks;
-    slots.text = inFooter.map(c => c.text).join('');
+/** The text a visitor sees in a tree: its text nodes, without scripts, styles and the like. */
+function shownText(root: Node): string {
+  const out: string[] = [];
+  const pending: Node[] = [root];
+  while (pending.length > 0) {
+    const node = pending.pop() as Node;
+    if (node.nodeName === '#text' && 'value' in node) out.push(node.value);
+    if (!('childNodes' in node) || ('tagName' in node && UNSHOWN.has(node.tagName))) continue;
+    for (let i = node.childNodes.length - 1; i >= 0; i--) pending.push(node.childNodes[i]);
   }
-  return slots;
+  return out.join('');
 }
 
 /*
- * The fast reading. The page is matched, in a few calls, by regular expressions (V8 compiles
- * them to machine code) that read markup exactly as htmlparser2's Tokenizer does, as far as
- * the slots depend on it: where each tag ends (quoted and unquoted attribute values, a name
- * that starts with `=` or a quote), where `<script>`, `<style>`, `<title>`, `<textarea>` and
- * `<xmp>` content ends, comments (`<!-->` and `<!--->` included), doctypes and processing
- * instructions. Every reading is forced to the longest match (the lookaheads), so a tag has
- * one reading: the tokenizer's. Whatever the expressions do not describe (CDATA, `<!>`,
- * `<script/>`, a tag cut off by the end of the page, htmlparser2's own quirks such as
- * `<xitle>`), the scan declines and the tokenizer reads the page.
+ * The fast reading: one pass forwards over the page, reading tokens as the standard's
+ * tokenizer does (tags and their attributes, quoted or not; comments, `--!>` and `<!-->`
+ * included; doctypes, bogus comments, CDATA outside foreign content; the raw text of
+ * `<script>`, `<style>`, `<title>`, `<textarea>`, `<noscript>`, `<iframe>` and the rest), and
+ * keeping the stack of open elements as the tree builder does where it decides the slots:
+ * which end tags close what (the scopes, the elements a start tag closes implicitly, tables).
+ * Every character is read once, and each question about the stack is answered in constant
+ * time (per-kind stacks of positions), so the scan is linear in the page whatever it holds.
+ * Whatever it does not describe — foreign content (SVG, MathML), `<select>`, framesets,
+ * misnested formatting, nested forms, content that a table would move out of itself —
+ * it declines, and parse5 reads the page.
  */
 
-/** HTML's whitespace (htmlparser2's), not JavaScript's `\s`. */
-const WS = ' \\t\\n\\f\\r';
+/** A page the scan does not describe: parse5 must read it. */
+class Decline extends Error {}
 
-/** The elements whose tags decide the slots (told apart by their first letter, see {@link scanSlots}). */
-const SLOT_OPEN = 'footer|template|article|aside|nav|section';
-const SLOT_CLOSE = 'footer|body|template|article|aside|nav|section';
+const names = (text: string) => new Set(text.split(' '));
 
-/** Tags whose content htmlparser2 does not read as markup; `[tx]` as its Tokenizer matches them. */
-const SPECIAL = 'script|style|title|textarea|xmp';
-const SPECIAL_LIKE = 'script|style|[tx]itle|[tx]extarea|[tx]mp';
+const VOID = names('area base basefont bgsound br col embed frame hr image img input keygen link meta param source track wbr');
+/** Raw text and RCDATA: the content ends only at the element's own end tag. */
+const RAW = names('script style xmp iframe noembed noframes noscript title textarea');
+const DECLINED = names('svg math select frameset plaintext search menuitem');
+const FORMATTING = names('a b big code em font i nobr s small strike strong tt u');
+const HEADING = names('h1 h2 h3 h4 h5 h6');
+const SPECIAL = names('address applet area article aside base basefont bgsound blockquote body br button caption center col colgroup dd details dir div dl dt embed fieldset figcaption figure footer form frame frameset h1 h2 h3 h4 h5 h6 head header hgroup hr html iframe img input keygen li link listing main marquee menu meta nav noembed noframes noscript object ol p param plaintext pre script search section select source style summary table tbody td template textarea tfoot th thead title tr track ul wbr xmp');
+/** Start tags that close an open `<p>` first. */
+const CLOSES_P = names('address article aside blockquote center details dialog dir div dl fieldset figcaption figure footer header hgroup main menu nav ol p section summary ul h1 h2 h3 h4 h5 h6 pre listing li dd dt hr xmp table');
+/** Start tags that may come before the body without starting it. */
+const IN_HEAD = names('html head base basefont bgsound link meta title noscript noframes style script template');
+const TABLE_PART = names('caption col colgroup tbody td tfoot th thead tr');
+/** Where the tree builder is "in table" (or its body or row): other content would be moved out. */
+const TABLE_MODE = names('table tbody thead tfoot tr');
+const IMPLIED_END = names('dd dt li optgroup option p rb rp rt rtc');
 
-/** SLOT_OPEN and SPECIAL_LIKE, and SLOT_CLOSE, by first letter: checked at every tag, so one letter decides most. */
-const NOT_PLAIN_OPEN = 'a(?:rticle|side)|footer|nav|s(?:ection|cript|tyle)|t(?:emplate|itle|extarea|mp)|x(?:itle|extarea|mp)';
-const NOT_PLAIN_CLOSE = 'a(?:rticle|side)|body|footer|nav|section|template';
+/** The kinds of open element the scan asks about, each kept as a stack of positions. */
+const KINDS = {
+  scope: names('applet caption html table td th marquee object template'),
+  listScope: names('applet caption html table td th marquee object template ol ul'),
+  buttonScope: names('applet caption html table td th marquee object template button'),
+  tableScope: names('html table template'),
+  special: SPECIAL,
+  /** What stops `<li>`, `<dd>`, `<dt>` from closing an open one (with `<li>` for a `<dd>`, and the other way round). */
+  listStop: new Set([...SPECIAL].filter(name => !['address', 'div', 'p', 'li', 'dd', 'dt'].includes(name))),
+  heading: HEADING,
+  marker: names('applet caption marquee object template td th html'),
+  table: names('table tbody thead tfoot tr td th caption template html'),
+  sectioning: SECTIONING,
+  template: names('template'),
+  ruby: names('ruby')
+} as const;
+type Kind = keyof typeof KINDS;
+const KIND_NAMES = Object.keys(KINDS) as Kind[];
 
-/**
- * Letters matched in either case, for the expression run over the whole page: without the
- * `i` flag V8 compiles it to faster code. Only for plain names (no classes or escapes).
- */
-function anyCase(names: string): string {
-  return names.replace(/[a-z]/g, letter => `[${letter}${letter.toUpperCase()}]`);
+/** The stack of open elements, with each kind's positions for answers in constant time. */
+class OpenElements {
+  readonly names: string[] = [];
+  /** The tree builder's form element pointer is set: a `<form>` was opened and not ended by `</form>`. */
+  form = false;
+  /**
+   * Whether the body element comes from a `<body>` tag: only then does the tree give `</body>`
+   * a place (an element the parser implies has no source location).
+   */
+  body: 'before' | 'tag' | 'implied' = 'before';
+  readonly starts: number[] = [];
+  private readonly byName = new Map<string, number[]>();
+  private readonly byKind = new Map<Kind, number[]>(KIND_NAMES.map(kind => [kind, []]));
+  private readonly kindsOf = new Map<string, Kind[]>();
+
+  get top(): string {
+    return this.names[this.names.length - 1] ?? '';
+  }
+
+  push(name: string, start: number): void {
+    const at = this.names.length;
+    this.names.push(name);
+    this.starts.push(start);
+    this.positions(name).push(at);
+    for (const kind of this.kinds(name)) (this.byKind.get(kind) as number[]).push(at);
+  }
+
+  /** Pops down to (and including) position `at`. */
+  popTo(at: number): void {
+    while (this.names.length > at) {
+      const name = this.names.pop() as string;
+      this.starts.pop();
+      this.positions(name).pop();
+      for (const kind of this.kinds(name)) (this.byKind.get(kind) as number[]).pop();
+    }
+  }
+
+  /** The position of the topmost open element named `name`, or -1. */
+  last(name: string): number {
+    const at = this.byName.get(name);
+    return at && at.length > 0 ? at[at.length - 1] : -1;
+  }
+
+  lastOf(kind: Kind): number {
+    const at = this.byKind.get(kind) as number[];
+    return at.length > 0 ? at[at.length - 1] : -1;
+  }
+
+  has(kind: Kind): boolean {
+    return this.lastOf(kind) >= 0;
+  }
+
+  /** The position of `name` when it is in the given scope (no boundary above it), else -1. */
+  inScope(name: string, scope: Kind = 'scope'): number {
+    const at = this.last(name);
+    return at >= 0 && at >= this.lastOf(scope) ? at : -1;
+  }
+
+  private positions(name: string): number[] {
+    let at = this.byName.get(name);
+    if (!at) this.byName.set(name, at = []);
+    return at;
+  }
+
+  private kinds(name: string): Kind[] {
+    let kinds = this.kindsOf.get(name);
+    if (!kinds) this.kindsOf.set(name, kinds = KIND_NAMES.filter(kind => KINDS[kind].has(name)));
+    return kinds;
+  }
 }
 
-/** A tag name's end. */
-const NAME_END = `(?=[${WS}/>])`;
+const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0c || c === 0x0d;
+const isLetter = (c: number) => (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
+const LT = 0x3c, GT = 0x3e, SLASH = 0x2f, BANG = 0x21, QUESTION = 0x3f, EQUALS = 0x3d, DQ = 0x22, SQ = 0x27, DASH = 0x2d;
 
-/**
- * The attributes of a tag, up to (not including) its `>`: a name runs to whitespace, `/`,
- * `>` or `=` (and may start with `=` or a quote); `=` after a name (spaces around it
- * allowed) takes a value, quoted when it starts with a quote, else running to whitespace or
- * `>`. Every part is held to its longest match (the lookaheads), so the expression has one
- * reading of a tag, the tokenizer's, and a tag without its `>` fails in time linear in its
- * length instead of trying every way to split its names. With `mark: false` no attribute
- * may be named `data-hexo-beian`.
- */
-function attributes(mark: boolean): string {
-  const space = `[${WS}/]+(?![${WS}/])`;
-  const name = `${mark ? '' : `(?!${anyCase(MARK)}[${WS}/>=])`}[^${WS}/>][^${WS}/>=]*(?=[${WS}/>=])`;
-  const value = `(?:"[^"]*"|'[^']*'|[^${WS}>"'][^${WS}>]*(?=[${WS}>])|(?=>))`;
-  return `(?:${space}|${name}(?:[${WS}]*=[${WS}]*${value}|(?![${WS}]*=)))*`;
+/** The end of a raw text element's content: its own end tag (any case), by element. */
+const RAW_END = new Map([...RAW].map(name => [name, new RegExp(`</${name}[\\t\\n\\f\\r />]`, 'gi')]));
+
+/** A token the scan read: a tag, or nothing to act on (a comment, a doctype, text). */
+interface Tag {
+  name: string;
+  end: boolean;
+  marked: boolean;
+  /** The offset after the token. */
+  next: number;
 }
 
+/** Reads the tag whose name starts at `at` (after `<` or `</`); undefined when the page ends inside it. */
+function readTag(html: string, at: number, end: boolean): Tag | undefined {
+  const length = html.length;
+  let p = at;
+  while (p < length) {
+    const c = html.charCodeAt(p);
+    if (isSpace(c) || c === SLASH || c === GT) break;
+    p++;
+  }
+  const name = html.slice(at, p).toLowerCase();
+  let marked = false;
+  for (;;) {
+    while (p < length && isSpace(html.charCodeAt(p))) p++;
+    if (p >= length) return undefined;
+    let c = html.charCodeAt(p);
+    if (c === GT) return { name, end, marked, next: p + 1 };
+    if (c === SLASH) {
+      p++;
+      continue;
+    }
+    const nameStart = p++; // the first character may be `=` or a quote
+    while (p < length) {
+      c = html.charCodeAt(p);
+      if (isSpace(c) || c === SLASH || c === GT || c === EQUALS) break;
+      p++;
+    }
+    if (p - nameStart === MARK.length && html.slice(nameStart, p).toLowerCase() === MARK) marked = true;
+    while (p < length && isSpace(html.charCodeAt(p))) p++;
+    if (html.charCodeAt(p) !== EQUALS) continue;
+    p++;
+    while (p < length && isSpace(html.charCodeAt(p))) p++;
+    c = html.charCodeAt(p);
+    if (c === DQ || c === SQ) {
+      const close = html.indexOf(c === DQ ? '"' : "'", p + 1);
+      if (close < 0) return undefined;
+      p = close + 1;
+    } else {
+      while (p < length) {
+        c = html.charCodeAt(p);
+        if (isSpace(c) || c === GT) break;
+        p++;
+      }
+    }
+  }
+}
+
+/** Where a comment, a doctype, a bogus comment or text after `<` ends (the offset after it), and whether it was a simple `<!DOCTYPE html>`. */
+function skipMarkup(html: string, lt: number): number {
+  if (html.startsWith('!--', lt + 1)) {
+    const p = lt + 4;
+    if (html.charCodeAt(p) === GT) return p + 1;
+    if (html.charCodeAt(p) === DASH && html.charCodeAt(p + 1) === GT) return p + 2;
+    const a = html.indexOf('-->', p);
+    const b = html.indexOf('--!>', p);
+    if (a < 0 && b < 0) return html.length;
+    return a >= 0 && (b < 0 || a < b) ? a + 3 : b + 4;
+  }
+  const close = html.indexOf('>', lt + 1); // doctype, bogus comment, CDATA outside foreign content
+  return close < 0 ? html.length : close + 1;
+}
+
+const DOCTYPE_HTML = /^<!doctype[\t\n\f\r ]+html[\t\n\f\r ]*>$/i;
+
 /**
- * The usual tag, read twice as fast: names without quotes, `=` or `<`, each after whitespace
- * or `/`, and values right after `=`, quoted or without quotes, `=`, `<` or backticks. A tag
- * in this narrower form reads the same in {@link attributes}; one outside it is read there.
- */
-const USUAL_ATTRIBUTES = `(?:[${WS}/]+(?!${anyCase(MARK)}[=${WS}/>])[^${WS}/>"'=<]+(?:=(?:"[^"]*"|'[^']*'|[^${WS}>"'=<\`]+))?)*[${WS}/]*`;
-
-/** What may follow a `<` and leave the slots as they are: other tags, whole script/style/… elements, comments, a `<` that is text. */
-const PLAIN_TAG = [
-  `/(?![${WS}]*(?:${anyCase(NOT_PLAIN_CLOSE)})[${WS}>])[^>]*>`,
-  `(?!(?:${anyCase(NOT_PLAIN_OPEN)})${NAME_END})[a-zA-Z](?:[^${WS}/>"'=<]*${USUAL_ATTRIBUTES}|[^${WS}/>]*${NAME_END}${attributes(false)})>`,
-  // One alternative per element, without a capture: a capture inside the loop would be reset at every step.
-  ...SPECIAL.split('|').map(anyCase).map(name => `${name}${NAME_END}${attributes(false)}(?<!/[${WS}]*)>[^<]*(?:<(?!/${name}[${WS}>])[^<]*)*</${name}(?=[${WS}>])[^>]*>`),
-  '!--(?:>|->|[\\s\\S]*?-->)',
-  '![a-zA-Z][^>]*>',
-  '\\?[^>]*>',
-  '(?![a-zA-Z!?/])'
-].join('|');
-
-/** A run of text and PLAIN_TAG (possibly empty), unrolled (`text (< tag text)*`): where it stops, a tag must be read. */
-const PLAIN_RUN = new RegExp(`[^<]*(?:<(?:${PLAIN_TAG})[^<]*)*`, 'y');
-
-/** An opening tag of SLOT_OPEN without the mark; a closing tag of SLOT_CLOSE. */
-const SLOT_OPEN_TAG = new RegExp(`<(?:${SLOT_OPEN})${NAME_END}${attributes(false)}>`, 'iy');
-const SLOT_CLOSE_TAG = new RegExp(`</(?:${SLOT_CLOSE})(?=[${WS}>])[^>]*>`, 'iy');
-
-/** An opening tag with the mark: of SLOT_OPEN (1), or another (2). */
-const MARKED_TAG = new RegExp(`<(?:(${SLOT_OPEN})|([a-zA-Z][^${WS}/>]*))${NAME_END}${attributes(true)}>`, 'iy');
-
-const SPECIAL_NAME = new RegExp(`^(?:${SPECIAL_LIKE})$`, 'i');
-
-const SLASH = 0x2f;
-const B = 0x62; // body
-const F = 0x66; // footer
-const T = 0x74; // template
-
-/**
- * The fast reading of a page: the same {@link Slots} as {@link tokenizeSlots}, or undefined
- * when the page holds markup it does not describe (then the tokenizer must read it). With
- * `{text: true}` it reads only the site footer with the tokenizer, and declines a page
- * without one. Costs about twice one `indexOf` over the page (BENCHMARKS.md).
+ * The fast reading of a page: the same {@link Slots} as {@link treeSlots}, or undefined when
+ * the page holds markup it does not describe. With `{text: true}` it reads the text of the
+ * site footer alone with parse5, and declines a page without one.
  */
 export function scanSlots(html: string, options: { text?: boolean } = {}): Slots | undefined {
-  const slots: Slots = { footerEnd: -1, footerStart: -1, bodyEnd: -1, marked: false };
-  let sectioning = 0;
-  let template = 0;
-  const footers: number[] = [];
-  let at = 0;
   try {
-    for (;;) {
-      PLAIN_RUN.lastIndex = at;
-      PLAIN_RUN.test(html);
-      const tag = PLAIN_RUN.lastIndex;
-      if (tag >= html.length) break;
-      // The expressions have checked the name; its first letter tells which it is (see SLOT_*).
-      if (html.charCodeAt(tag + 1) === SLASH) {
-        SLOT_CLOSE_TAG.lastIndex = tag;
-        if (!SLOT_CLOSE_TAG.test(html)) return undefined;
-        at = SLOT_CLOSE_TAG.lastIndex;
-        const letter = html.charCodeAt(tag + 2) | 0x20;
-        if (template > 0) {
-          if (letter === T) template--;
-        } else if (letter === F) {
-          const start = footers.pop() ?? -1;
-          if (start >= 0) {
-            slots.footerStart = start;
-            slots.footerEnd = tag;
-          }
-        } else if (letter === B) {
-          slots.bodyEnd = tag;
-        } else if (letter !== T) {
-          sectioning = Math.max(0, sectioning - 1);
-        }
-        continue;
-      }
-      SLOT_OPEN_TAG.lastIndex = tag;
-      let letter: number;
-      if (SLOT_OPEN_TAG.test(html)) {
-        at = SLOT_OPEN_TAG.lastIndex;
-        letter = html.charCodeAt(tag + 1) | 0x20;
-      } else {
-        MARKED_TAG.lastIndex = tag;
-        const marked = MARKED_TAG.exec(html);
-        if (!marked || (marked[2] !== undefined && SPECIAL_NAME.test(marked[2]))) return undefined;
-        slots.marked = true;
-        at = MARKED_TAG.lastIndex;
-        letter = marked[1] === undefined ? 0 : html.charCodeAt(tag + 1) | 0x20;
-      }
-      if (letter === T) template++;
-      else if (template > 0 || letter === 0) continue;
-      else if (letter === F) footers.push(sectioning === 0 ? tag : -1);
-      else sectioning++;
+    const slots = scan(html);
+    if (options.text) {
+      if (slots.footerEnd < 0) return undefined; // the text of the whole page: the tree's job
+      slots.text = footerText(html.slice(slots.footerStart, slots.footerEnd));
     }
-  } catch {
-    return undefined; // a page too large for the expressions' backtracking stack
+    return slots;
+  } catch (err) {
+    if (err instanceof Decline) return undefined;
+    throw err;
   }
-  if (options.text) {
-    if (slots.footerEnd < 0) return undefined; // the text of the whole page: the tokenizer's job
-    slots.text = footerText(html.slice(slots.footerStart, slots.footerEnd));
+}
+
+function scan(html: string): Slots {
+  const slots: Slots = { footerEnd: -1, footerStart: -1, bodyEnd: -1, marks: [] };
+  const open = new OpenElements();
+  open.push('html', -1);
+  open.push('body', -1); // `<html>`, `<head>` and `<body>` tags change nothing on the stack
+  open.body = 'before';
+  let quirks = true; // until a `<!DOCTYPE html>` comes first
+  let first = true;
+  let text = 0; // where the text before the next token starts
+  const length = html.length;
+  let lt = html.indexOf('<');
+  while (lt >= 0 && lt < length - 1) {
+    if ((first || TABLE_MODE.has(open.top) || open.top === 'colgroup') && /[^\t\n\f\r ]/.test(html.slice(text, lt))) {
+      if (!first) throw new Decline(); // text a table moves out of itself
+      first = false; // text before the doctype: quirks mode
+    }
+    if (open.body === 'before' && !open.has('template') && /[^\t\n\f\r ]/.test(html.slice(text, lt))) open.body = 'implied';
+    const c = html.charCodeAt(lt + 1);
+    let next: number;
+    if (c === BANG || c === QUESTION) {
+      next = skipMarkup(html, lt);
+      if (first && DOCTYPE_HTML.test(html.slice(lt, next))) quirks = false;
+      if (!html.startsWith('!--', lt + 1)) first = false;
+    } else if (c === SLASH && isLetter(html.charCodeAt(lt + 2))) {
+      const tag = readTag(html, lt + 2, true);
+      if (!tag) break;
+      first = false;
+      endTag(tag.name, lt, open, slots);
+      next = tag.next;
+    } else if (c === SLASH) {
+      next = html.charCodeAt(lt + 2) === GT ? lt + 3 : skipMarkup(html, lt); // `</>` is nothing; `</1…>` a bogus comment
+    } else if (isLetter(c)) {
+      const tag = readTag(html, lt + 1, false);
+      if (!tag) break;
+      first = false;
+      next = tag.next;
+      startTag(tag, lt, open, slots, quirks);
+      if (RAW.has(tag.name)) {
+        const close = RAW_END.get(tag.name) as RegExp;
+        close.lastIndex = next;
+        const found = close.exec(html);
+        if (!found) break; // the rest of the page is its content
+        if (tag.name === 'script' && html.slice(next, found.index).includes('<!--')) throw new Decline(); // script data escapes
+        const endTagRead = readTag(html, found.index + 2, true);
+        if (!endTagRead) break;
+        next = endTagRead.next;
+      }
+    } else {
+      lt = html.indexOf('<', lt + 1); // a `<` that is text
+      continue;
+    }
+    text = next;
+    lt = html.indexOf('<', next);
   }
   return slots;
+}
+
+/** What a start tag does to the stack of open elements, and the slots. */
+function startTag(tag: Tag, at: number, open: OpenElements, slots: Slots, quirks: boolean): void {
+  const { name } = tag;
+  if (DECLINED.has(name)) throw new Decline();
+  if (open.body === 'before' && !open.has('template')) {
+    if (name === 'body') open.body = 'tag';
+    else if (!IN_HEAD.has(name)) open.body = 'implied';
+  }
+  if (name === 'html' || name === 'body' || name === 'head') return;
+  const template = open.has('template');
+  if (tag.marked && !template && !open.has('sectioning')) slots.marks.push(at);
+  if (TABLE_MODE.has(open.top) || open.top === 'colgroup') {
+    tableStart(name, at, open);
+    return;
+  }
+  if (TABLE_PART.has(name)) {
+    const nearest = open.lastOf('table');
+    const what = open.names[nearest];
+    if (what === 'template') throw new Decline(); // a template of table rows: its own insertion modes
+    if (what !== 'td' && what !== 'th' && what !== 'caption') return; // outside a table: ignored
+    open.popTo(nearest); // the cell (or caption) ends; the tag is read in the table
+    tableStart(name, at, open);
+    return;
+  }
+  if (name === 'form') {
+    if (open.form && !template) return; // a form inside a form is ignored
+    closeP(open);
+    open.push(name, at);
+    if (!template) open.form = true;
+    return;
+  }
+  if (CLOSES_P.has(name)) {
+    if (name === 'table' && quirks && open.inScope('p', 'buttonScope') >= 0) throw new Decline();
+    if (name === 'li' || name === 'dd' || name === 'dt') closeListItem(name, open);
+    closeP(open);
+    if (HEADING.has(name) && HEADING.has(open.top)) open.popTo(open.names.length - 1);
+  } else if (name === 'button') {
+    const button = open.inScope('button');
+    if (button >= 0) open.popTo(button);
+  } else if (name === 'a' || name === 'nobr') {
+    const before = open.last(name);
+    if (before >= 0 && before > open.lastOf('marker')) {
+      if (before !== open.names.length - 1) throw new Decline(); // the adoption agency would move things
+      open.popTo(before);
+    }
+  } else if (name === 'option' || name === 'optgroup') {
+    if (open.top === 'option') open.popTo(open.names.length - 1);
+  } else if (name === 'rb' || name === 'rtc' || name === 'rp' || name === 'rt') {
+    if (open.inScope('ruby') >= 0) {
+      while (IMPLIED_END.has(open.top) && !((name === 'rp' || name === 'rt') && open.top === 'rtc')) open.popTo(open.names.length - 1);
+    }
+  }
+  if (VOID.has(name) || RAW.has(name)) return; // a raw text element is closed by the end tag the scan reads with it
+  if (name === 'footer' && !template && !open.has('sectioning')) open.push(name, at);
+  else open.push(name, name === 'footer' ? -1 : at);
+}
+
+/** A start tag where the tree builder is "in table", "in table body", "in row" or "in column group". */
+function tableStart(name: string, at: number, open: OpenElements): void {
+  if (open.top === 'colgroup') {
+    if (name === 'col') return;
+    if (name === 'template') {
+      open.push(name, at);
+      return;
+    }
+    open.popTo(open.names.length - 1); // the column group ends; the tag is read in the table
+  }
+  const back = (kinds: string[]) => {
+    let top = open.names.length - 1;
+    while (top > 0 && !kinds.includes(open.names[top])) top--;
+    open.popTo(top + 1);
+  };
+  if (name === 'script' || name === 'style') return;
+  if (name === 'template') open.push(name, at);
+  else if (name === 'caption' || name === 'colgroup') {
+    back(['table', 'template', 'html']);
+    open.push(name, at);
+  } else if (name === 'col') {
+    back(['table', 'template', 'html']);
+    open.push('colgroup', at);
+  } else if (name === 'tbody' || name === 'thead' || name === 'tfoot') {
+    back(['table', 'template', 'html']);
+    open.push(name, at);
+  } else if (name === 'tr') {
+    back(['tbody', 'thead', 'tfoot', 'table', 'template', 'html']);
+    if (open.top === 'table') open.push('tbody', at);
+    open.push(name, at);
+  } else if (name === 'td' || name === 'th') {
+    back(['tr', 'tbody', 'thead', 'tfoot', 'table', 'template', 'html']);
+    if (open.top === 'table') open.push('tbody', at);
+    if (open.top !== 'tr') open.push('tr', at);
+    open.push(name, at);
+  } else throw new Decline(); // content the table moves out of itself (foster parenting), or a nested table
+}
+
+/** `<li>`, `<dd>`, `<dt>`: an open one closes first, unless something special stands between. */
+function closeListItem(name: string, open: OpenElements): void {
+  const item = name === 'li' ? open.last('li') : Math.max(open.last('dd'), open.last('dt'));
+  const other = name === 'li' ? Math.max(open.last('dd'), open.last('dt')) : open.last('li');
+  if (item >= 0 && item > open.lastOf('listStop') && item > other) open.popTo(item);
+}
+
+function closeP(open: OpenElements): void {
+  const p = open.inScope('p', 'buttonScope');
+  if (p >= 0) open.popTo(p);
+}
+
+/** What an end tag does to the stack of open elements, and the slots. */
+function endTag(name: string, at: number, open: OpenElements, slots: Slots): void {
+  if (DECLINED.has(name)) throw new Decline();
+  if (open.top === 'colgroup' && name !== 'colgroup' && name !== 'template') open.popTo(open.names.length - 1); // the column group ends
+  if (TABLE_MODE.has(open.top) && !TABLE_PART.has(name) && name !== 'table' && name !== 'template' && name !== 'body' && name !== 'html') throw new Decline();
+  if (open.body === 'before' && !open.has('template') && (name === 'body' || name === 'html' || name === 'br')) open.body = 'implied';
+  if (name === 'body') {
+    if (open.body === 'tag' && open.inScope('body') >= 0 && !open.has('template')) slots.bodyEnd = at;
+    return;
+  }
+  if (name === 'html' || name === 'head' || name === 'br') return;
+  if (name === 'form') {
+    const template = open.has('template');
+    const pointer = open.form;
+    if (!template) open.form = false;
+    const form = open.inScope('form');
+    if ((!template && !pointer) || form < 0) return;
+    if (!template && form !== open.names.length - 1) throw new Decline(); // only the form leaves the stack, the rest stays open
+    open.popTo(form);
+    return;
+  }
+  let target: number;
+  if (name === 'p') target = open.inScope('p', 'buttonScope');
+  else if (name === 'li') target = open.inScope('li', 'listScope');
+  else if (HEADING.has(name)) target = open.lastOf('heading') >= open.lastOf('scope') ? open.lastOf('heading') : -1;
+  else if (TABLE_PART.has(name) || name === 'table') target = open.inScope(name, 'tableScope');
+  else if (name === 'template') target = open.last('template');
+  else if (FORMATTING.has(name)) {
+    target = open.last(name);
+    if (target < 0) return;
+    if (target !== open.names.length - 1) throw new Decline(); // misnested: the adoption agency's business
+  } else if (SPECIAL.has(name)) target = open.inScope(name);
+  else target = open.last(name) > open.lastOf('special') ? open.last(name) : -1; // any other end tag
+  if (target < 0) return;
+  if (name === 'footer' && open.starts[target] >= 0 && target === open.last('footer')) {
+    slots.footerStart = open.starts[target];
+    slots.footerEnd = at;
+  }
+  open.popTo(target);
 }
 
 /** The text of site footers already read: every page of a site has the same few. */
 const footerTexts = new Map<string, string>();
 
-/** The text a site footer (its markup, `<footer …>` to before `</footer>`) shows, as {@link tokenizeSlots} reads it. */
+/** The text a site footer (its markup, `<footer …>` to before `</footer>`) shows, as {@link treeSlots} reads it. */
 function footerText(footer: string): string {
   let text = footerTexts.get(footer);
   if (text === undefined) {
-    text = tokenize(footer, 'all').text ?? '';
+    text = shownText(parseFragment(footer));
     if (footerTexts.size >= 16) footerTexts.clear(); // bounded, whatever the site holds
     footerTexts.set(footer, text);
   }
@@ -299,20 +549,38 @@ export type LinePosition = Exclude<Position, 'none'>;
 /**
  * The page with the filing line inside the site footer (just before its `</footer>`), else
  * just before `</body>` (`body_end`: always there); the page itself when there is neither,
- * when the markup is empty, or when the page already has a filing line (so running it
+ * when the markup is empty, or when the page already carries one of the lines (so running it
  * twice changes nothing, and a page whose theme called `beian()` gets no second one).
  *
  * @param markup the line; or a function of the text the page already shows there (see
  *               {@link Slots.text}) returning the line, for leaving out what it shows.
+ * @param lines  the markup of every line this build writes (the line itself when it is a string):
+ *               a page carries the line when one of them starts at one of its marks.
  */
-export function injectLine(html: string, markup: string | ((shown: string) => string), position: LinePosition = 'footer'): string {
+export function injectLine(html: string, markup: string | ((shown: string) => string), position: LinePosition = 'footer', lines: Iterable<string> = typeof markup === 'string' ? [markup] : []): string {
   if (!markup) return html;
   const wanted = { text: typeof markup === 'function' };
-  // A page the scan is unsure of is tokenized only when it has a closing tag to find.
-  const slots = scanSlots(html, wanted) ?? (CLOSING.test(html) ? tokenizeSlots(html, wanted) : undefined);
-  if (!slots || slots.marked) return html;
+  // A page the scan is unsure of is read as a tree only when it has a closing tag to find.
+  const slots = scanSlots(html, wanted) ?? (CLOSING.test(html) ? treeSlots(html, wanted) : undefined);
+  if (!slots || carries(html, slots, lines)) return html;
   const at = position === 'footer' && slots.footerEnd >= 0 ? slots.footerEnd : slots.bodyEnd;
   if (at < 0) return html;
   const line = typeof markup === 'function' ? markup(slots.text ?? '') : markup;
   return line ? html.slice(0, at) + line + html.slice(at) : html;
+}
+
+/**
+ * Does the page carry one of the lines: where this filter puts it (right before the site
+ * footer's end or `</body>`, whatever is open there), or anywhere outside sectioning content,
+ * where a theme calls `beian()`? A post's example of the markup is neither.
+ */
+function carries(html: string, slots: Slots, lines: Iterable<string>): boolean {
+  for (const line of lines) {
+    if (!line) continue;
+    if (slots.marks.some(at => html.startsWith(line, at))) return true;
+    for (const end of [slots.footerEnd, slots.bodyEnd]) {
+      if (end >= line.length && html.startsWith(line, end - line.length)) return true;
+    }
+  }
+  return false;
 }

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { readdirSync, readFileSync, rmSync } from 'fs';
 import { join, relative } from 'path';
-import { scanSlots, tokenizeSlots } from '../../lib/line/inject';
+import { scanSlots, treeSlots } from '../../lib/line/inject';
 import { generate, makeSite, type Logged, type Theme } from '../site';
 
 /**
@@ -152,7 +152,7 @@ for (const theme of THEMES) {
           const html = readFileSync(join(dir, 'public', page), 'utf8');
           const fast = scanSlots(html, { text: true });
           expect(fast, `${page}: the scan declined it`).not.to.equal(undefined);
-          expect(fast, page).to.deep.equal(tokenizeSlots(html, { text: true }));
+          expect(fast, page).to.deep.equal(treeSlots(html, { text: true }));
         }
       }
     });
