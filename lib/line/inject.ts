@@ -252,9 +252,9 @@ function readTag(html: string, at: number, end: boolean): Tag | undefined {
   let marked = false;
   for (;;) {
     while (p < length && isSpace(html.charCodeAt(p))) p++;
-    if (p >= length) return undefined;
+    if (p >= length) return void done(at, p);
     let c = html.charCodeAt(p);
-    if (c === GT) return { name, end, marked, next: p + 1 };
+    if (c === GT) return { name, end, marked, next: done(at, p + 1) };
     if (c === SLASH) {
       p++;
       continue;
@@ -273,7 +273,7 @@ function readTag(html: string, at: number, end: boolean): Tag | undefined {
     c = html.charCodeAt(p);
     if (c === DQ || c === SQ) {
       const close = html.indexOf(c === DQ ? '"' : "'", p + 1);
-      if (close < 0) return undefined;
+      if (close < 0) return void done(at, length);
       p = close + 1;
     } else {
       while (p < length) {
@@ -285,19 +285,43 @@ function readTag(html: string, at: number, end: boolean): Tag | undefined {
   }
 }
 
-/** Where a comment, a doctype, a bogus comment or text after `<` ends (the offset after it), and whether it was a simple `<!DOCTYPE html>`. */
+/** Where a comment, a doctype or a bogus comment that starts at `lt` ends (the offset after it). */
 function skipMarkup(html: string, lt: number): number {
   if (html.startsWith('!--', lt + 1)) {
-    const p = lt + 4;
+    let p = lt + 4;
     if (html.charCodeAt(p) === GT) return p + 1;
     if (html.charCodeAt(p) === DASH && html.charCodeAt(p + 1) === GT) return p + 2;
-    const a = html.indexOf('-->', p);
-    const b = html.indexOf('--!>', p);
-    if (a < 0 && b < 0) return html.length;
-    return a >= 0 && (b < 0 || a < b) ? a + 3 : b + 4;
+    // Ends at `-->` or `--!>`: one search for `--`, forwards (two searches would each run to the page's end).
+    for (;;) {
+      const dashes = html.indexOf('--', p);
+      if (dashes < 0) return done(lt, html.length);
+      const c = html.charCodeAt(dashes + 2);
+      if (c === GT) return done(lt, dashes + 3);
+      if (c === BANG && html.charCodeAt(dashes + 3) === GT) return done(lt, dashes + 4);
+      p = dashes + 1;
+    }
   }
   const close = html.indexOf('>', lt + 1); // doctype, bogus comment, CDATA outside foreign content
-  return close < 0 ? html.length : close + 1;
+  return done(lt, close < 0 ? html.length : close + 1);
+}
+
+/**
+ * The characters the scan has read so far: it reads each once, which the tests check on
+ * pages built to make a scan read them again (see {@link scanWork}).
+ */
+let work = 0;
+
+/** Counts the characters from `from` to `to` as read, and returns `to`. */
+function done(from: number, to: number): number {
+  work += to - from;
+  return to;
+}
+
+/** How many characters {@link scanSlots} reads on a page, counted once per reading: linear in the page whatever it holds. */
+export function scanWork(html: string): number {
+  work = 0;
+  scanSlots(html);
+  return work;
 }
 
 const DOCTYPE_HTML = /^<!doctype[\t\n\f\r ]+html[\t\n\f\r ]*>$/i;
@@ -362,6 +386,7 @@ function scan(html: string): Slots {
         const close = RAW_END.get(tag.name) as RegExp;
         close.lastIndex = next;
         const found = close.exec(html);
+        done(next, found ? found.index : length);
         if (!found) break; // the rest of the page is its content
         if (tag.name === 'script' && html.slice(next, found.index).includes('<!--')) throw new Decline(); // script data escapes
         const endTagRead = readTag(html, found.index + 2, true);
@@ -369,11 +394,14 @@ function scan(html: string): Slots {
         next = endTagRead.next;
       }
     } else {
+      const from = lt;
       lt = html.indexOf('<', lt + 1); // a `<` that is text
+      done(from, lt < 0 ? length : lt);
       continue;
     }
     text = next;
     lt = html.indexOf('<', next);
+    done(next, lt < 0 ? length : lt);
   }
   return slots;
 }
@@ -541,7 +569,7 @@ function footerText(footer: string): string {
 }
 
 /** Pages without either closing tag have no slot, whatever else they hold. */
-const CLOSING = /<\/[ \t\n\f\r]*(?:footer|body)/i;
+const CLOSING = /<\/(?:footer|body)/i;
 
 /** Where a line may go: the site footer (else before `</body>`), or before `</body>`. */
 export type LinePosition = Exclude<Position, 'none'>;

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
-import { findSlots, injectLine, scanSlots, treeSlots } from '../../lib/line/inject';
+import { findSlots, injectLine, scanSlots, scanWork, treeSlots } from '../../lib/line/inject';
 
 const LINE = '<div class="hexo-beian" data-hexo-beian>京ICP备20000491号-1</div>';
 
@@ -208,6 +208,99 @@ describe('inject', () => {
         + '<FOOTER ID="f" data-end="</FOOTER>"><!-- </FOOTER> -->c</FOOTER><SCRIPT>x="</BODY>"</SCRIPT></BODY></HTML>';
       expect(injectLine(html, LINE)).to.equal(html.replace('c</FOOTER>', `c${LINE}</FOOTER>`));
     });
+  });
+
+  describe('where a browser sees the site footer (the HTML standard, parse5)', () => {
+    const site = (post: string) => `<!DOCTYPE html><html><head><title>t</title></head><body><main><article>${post}</article></main><footer id="f">© me</footer></body></html>`;
+    /** The page with the line at the end of its site footer, as it must come out. */
+    const expected = (html: string) => html.replace('© me</footer>', `© me${LINE}</footer>`);
+
+    it('a post that shows the line\'s markup (a demo, even a copy of the real line) does not count as the line', () => {
+      for (const post of ['<div data-hexo-beian>demo</div>', '<div class="hexo-beian" data-hexo-beian>京ICP备20000491号-1</div>', '<p><span data-hexo-beian>x</span></p>']) {
+        const html = site(post);
+        expect(injectLine(html, LINE), post).to.equal(expected(html));
+      }
+    });
+
+    it('an element a post leaves open (<section>, <div>, <aside>) does not hide the site footer, nor make the post\'s text the footer\'s', () => {
+      for (const post of ['<section>京ICP备20000491号-1', '<aside><p>京ICP备20000491号-1', '<div><section><nav>京ICP备20000491号-1</div>']) {
+        const html = site(post);
+        const slots = findSlots(html, { text: true });
+        expect(slots.text, post).to.equal('© me');
+        expect(injectLine(html, () => LINE), post).to.equal(expected(html));
+      }
+    });
+
+    it('an unclosed <![CDATA[ and a comment ending --!> end where a browser ends them', () => {
+      for (const post of ['<![CDATA[ x', '<!-- a comment --!>', '<!-- x --!> <p>y</p>', '<![CDATA[</footer>]]>']) {
+        const html = site(post);
+        expect(injectLine(html, LINE), post).to.equal(expected(html));
+      }
+    });
+
+    it('</footer> inside <noscript>, <iframe>, <noembed>, <noframes> (raw text) or a <select> is not the footer\'s end', () => {
+      for (const inner of ['<noscript></footer></noscript>', '<iframe></footer></iframe>', '<noembed></footer></noembed>', '<noframes></footer></noframes>', '<select></footer></select>', '<textarea></footer></textarea>']) {
+        const html = `<!DOCTYPE html><html><body><footer id="f">© me${inner} end</footer></body></html>`;
+        expect(injectLine(html, LINE), inner).to.equal(html.replace(' end</footer>', ` end${LINE}</footer>`));
+      }
+    });
+
+    it('an SVG or MathML <style> is no raw text: a </footer> in it ends the footer, as in a browser', () => {
+      for (const inner of ['<svg><style></footer></style></svg>', '<math><style></footer></style></math>']) {
+        const html = `<!DOCTYPE html><html><body><footer id="f">© me${inner} end</footer></body></html>`;
+        const at = html.indexOf('</footer>');
+        expect(findSlots(html).footerEnd, inner).to.equal(at);
+        expect(injectLine(html, LINE), inner).to.equal(html.slice(0, at) + LINE + html.slice(at));
+      }
+    });
+
+    it('data-hexo-beian inside <template>, <noscript> or <svg> does not count as present', () => {
+      for (const inner of [`<template>${LINE}</template>`, `<noscript>${LINE}</noscript>`, '<svg><g data-hexo-beian></g></svg>']) {
+        const html = `<!DOCTYPE html><html><body><footer id="f">© me${inner} end</footer></body></html>`;
+        expect(findSlots(html).marks, inner).to.deep.equal([]);
+        expect(injectLine(html, LINE), inner).to.equal(html.replace(' end</footer>', ` end${LINE}</footer>`));
+      }
+    });
+
+    it('the line the theme put with beian(), outside any article, counts: no second line', () => {
+      const html = `<!DOCTYPE html><html><body><footer id="f"><div class="copy">${LINE}</div>© me</footer></body></html>`;
+      expect(injectLine(html, LINE)).to.equal(html);
+    });
+  });
+
+  describe('linear on any page: each character read once (the work counted, never timed)', () => {
+    const SIZE = 200_000;
+    /** A page of `unit` repeated to about SIZE characters, with a site footer before it, as a post would put it there. */
+    const fill = (unit: string, tail = '') => `<!DOCTYPE html><html><body><main>${unit.repeat(Math.ceil(SIZE / unit.length))}${tail}</main><footer>x</footer></body></html>`;
+    const clean = fill('<p class="a">Some text of a post, <a href="/x/">a link</a>.</p>\n');
+    /** For each kind of token the scan reads, a page built to make a careless scan read it again and again. */
+    const ADVERSARIAL: Record<string, string> = {
+      'an unquoted attribute value of many /, no > (issue 12)': `<!DOCTYPE html><body><footer>x</footer><div x=${'a/'.repeat(SIZE / 2)}<b>bold</b></body>`,
+      'unquoted values, a tag never closed': `<body><div${' x=a'.repeat(SIZE / 4)}`,
+      'quoted values, a quote never closed': `<body><div${' x="a"'.repeat(SIZE / 6)} y="`,
+      'many attributes of one tag': fill('<i a b c d e f g h>', ''),
+      'comments, one left open': fill('<!-- a -- b --!- c -->', '<!-- open'),
+      'comments that are all dashes': fill('<!------>-'),
+      'raw text (script), almost closed': fill('<script>a</scrip </scriptx </script>'),
+      'raw text left open': fill('<p>x</p>', `<script>${'</scrip'.repeat(SIZE / 7)}`),
+      'CDATA in HTML (bogus comments)': fill('<![CDATA[ a ]]> b'),
+      'bogus comments': fill('<? x ?></1 y><!x>'),
+      'end tags that match nothing': fill('</p></li></span></x-y></td>'),
+      'elements never closed (deep nesting)': fill('<div><span><section><li>'),
+      'stray table parts and formatting': fill('<td><tr><b>x</b><a>y</a>'),
+      'a number repeated in the footer': `<body><footer>${'京ICP备20000491号-1 '.repeat(SIZE / 16)}</footer></body>`
+    };
+
+    for (const [kind, html] of Object.entries(ADVERSARIAL)) {
+      it(`${kind}: no more work than on a clean page of its size`, () => {
+        const perChar = (page: string) => scanWork(page) / page.length;
+        expect(perChar(html), kind).to.be.at.most(1.05);
+        expect(perChar(html) / perChar(clean), kind).to.be.at.most(3);
+        // And it reads it right (parse5 walks the open elements for each tag: too slow on a deep page to be the reference).
+        if (!kind.includes('deep')) expect(findSlots(html)).to.deep.equal(treeSlots(html));
+        else expect(findSlots(html)).to.deep.include({ footerEnd: html.indexOf('</footer>'), bodyEnd: html.indexOf('</body>') }); // </main> closes all that the post left open
+      });
+    }
   });
 
   describe('properties (fast-check)', () => {
