@@ -1,4 +1,5 @@
 import { say, type Diagnostic, type Language, type Severity, type Text } from './engine/diagnostic';
+import { printable } from './engine/text';
 
 /**
  * A finding: a diagnostic placed somewhere, in the config (`path`, `beian.gongan`) or in the
@@ -18,11 +19,17 @@ export interface Finding extends Diagnostic {
 /** Where a finding is, and what goes with it besides its message. */
 export type Place = Omit<Finding, 'code' | 'severity' | 'message'>;
 
-/** The one constructor of findings: the message in the site's language, the place, nothing undefined. */
+/**
+ * The one constructor of findings: the message in the site's language, the place, nothing
+ * undefined. Whatever user text the message quotes, no control character reaches a terminal
+ * raw: each is escaped (`\u001b`); the message's own line breaks stay.
+ */
 export function finding(language: Language, code: string, severity: Severity, text: Text, place: Place = {}): Finding {
-  const made: Finding = { code, severity, message: say(language, text) };
+  const made: Finding = { code, severity, message: printable(say(language, text), true) };
   for (const [key, value] of Object.entries(place) as [keyof Place, Finding[keyof Place]][]) {
-    if (value !== undefined) Object.assign(made, { [key]: value });
+    // A config path holds the user's keys (`beian.typo\u001b`), a suggestion the user's text.
+    const safe = typeof value === 'string' && (key === 'path' || key === 'suggestion') ? printable(value, key === 'suggestion') : value;
+    if (safe !== undefined) Object.assign(made, { [key]: safe });
   }
   return made;
 }

@@ -44,7 +44,7 @@ export interface DomainsRead<T> {
  * Reads `domains`: its keys and shapes here, the numbers of every entry by `readEntry` (in
  * order, so each entry's findings stay together).
  */
-export function readDomains<T>(value: unknown, path: string, url: unknown, language: Language, findings: Finding[], readEntry: (block: Plain, path: string) => T): DomainsRead<T> {
+export function readDomains<T>(value: unknown, path: string, url: unknown, language: Language, findings: Finding[], readEntry: (block: Plain, path: string, key: string) => T): DomainsRead<T> {
   const host = hostOf(url);
   const read: DomainsRead<T> = { choice: { hosts: [], ...(host && { host }) } };
   if (!isPlain(value)) {
@@ -75,7 +75,7 @@ export function readDomains<T>(value: unknown, path: string, url: unknown, langu
     const entry: { path: string; read?: T } = { path: entryPath };
     if (isPlain(value_)) {
       findings.push(...unknownKeys(value_, KEYS.domain, entryPath, language));
-      entry.read = readEntry(value_, entryPath);
+      entry.read = readEntry(value_, entryPath, key);
     } else if (value_ !== null && value_ !== undefined) {
       findings.push(notABlock(value_, entryPath, {
         zh: `${entryPath} 应是一组键 icp、gongan（写的是 ${shown(value_)}），例如：\n  icp: ${EXAMPLE.icp}\n  gongan: ${EXAMPLE.gongan}`,

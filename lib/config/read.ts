@@ -4,6 +4,7 @@ import { EXAMPLE_NUMBERS as EXAMPLE } from '../engine/examples';
 import { isBlank, isPlain, type Plain } from '../engine/text';
 import { at, finding, type Finding } from '../finding';
 import { readDomains } from './domains';
+import type { WrittenText } from './written';
 import {
   configPaths, DEFAULTS, DUPLICATES, extraPath, GUARD_MODES, KEYS, PAGES, POSITIONS, ROOT,
   type BeianConfig, type ExtraRecord, type GonganSetting, type IcpSetting
@@ -24,6 +25,11 @@ export interface SiteSettings {
   url?: unknown;
   /** `icp` and `gongan` at the top level of `_config.yml`, outside `beian:` (not indented under it). */
   topLevel?: { icp?: unknown; gongan?: unknown };
+  /**
+   * The text written at a key in the config file(s) Hexo read (lib/config/written.ts): dates
+   * are read as written, not as js-yaml rolled them over. Without it, a Date is taken as it is.
+   */
+  written?: WrittenText;
 }
 
 /** What reading produced: the config to act on and every problem found, with config paths. */
@@ -73,6 +79,15 @@ export function readConfig(raw: unknown, language: Language, site: SiteSettings 
     return { config, findings };
   }
   const { paths } = config;
+  // The text of a date as written, at its keys under `beian`.
+  const dateAt = (keys: readonly string[]) => {
+    try {
+      return site.written?.([ROOT, ...keys]);
+    } catch {
+      return undefined;
+    }
+  };
+  const dates: DateText = { at: dateAt };
 
   findings.push(...unknownKeys(raw, KEYS.beian, ROOT, language));
   misplacedIn(raw, KEYS.beian, ROOT, config.misplaced);
@@ -88,13 +103,13 @@ export function readConfig(raw: unknown, language: Language, site: SiteSettings 
     config.misplaced = { ...misplaced, ...config.misplaced };
   };
   if (isBlank(raw.domains)) {
-    take(readFilings(raw, ROOT, language, findings));
+    take(readFilings(raw, ROOT, [], language, findings, dates));
   } else {
     for (const key of ['icp', 'gongan'] as const) {
       if (!isBlank(raw[key])) findings.push(unusedBesideDomains(key, language));
     }
-    const domains = readDomains(raw.domains, paths.domains, site.url, language, findings, (block, path) => {
-      const filings = readFilings(block, path, language, findings);
+    const domains = readDomains(raw.domains, paths.domains, site.url, language, findings, (block, path, key) => {
+      const filings = readFilings(block, path, ['domains', key], language, findings, dates);
       misplacedIn(block, KEYS.domain, path, filings.misplaced);
       return filings;
     });
@@ -106,7 +121,7 @@ export function readConfig(raw: unknown, language: Language, site: SiteSettings 
   }
 
   if (!isBlank(raw.online)) {
-    const online = readDate(raw.online, paths.online, language, findings);
+    const online = readDate(raw.online, paths.online, language, findings, dates.at(['online']));
     if (online) config.online = online;
   }
   if (!isBlank(raw.extra)) config.extra = readExtra(raw.extra, paths.extra, language, findings);
@@ -123,12 +138,21 @@ export function readConfig(raw: unknown, language: Language, site: SiteSettings 
 
 type Filings = Pick<BeianConfig, 'icp' | 'gongan' | 'gonganApplied' | 'misplaced'>;
 
-/** The numbers of one block (`beian`, or one `domains` entry), checked and compared. */
-function readFilings(block: Plain, blockPath: string, language: Language, findings: Finding[]): Filings {
+/** Where the dates' text is found: by keys under `beian`. */
+interface DateText {
+  at(keys: readonly string[]): string | undefined;
+}
+
+/**
+ * The numbers of one block (`beian`, or one `domains` entry), checked and compared.
+ * `blockKeys`: the block's keys under `beian` (`[]`, or `['domains', host]`).
+ */
+function readFilings(block: Plain, blockPath: string, blockKeys: readonly string[], language: Language, findings: Finding[], dates: DateText): Filings {
   const paths = configPaths(blockPath);
   const fields = { icp: paths.icp, gongan: paths.gongan };
-  const icp = readIcp(block.icp, paths.icp, isBlank(block.gongan), language, findings, fields);
-  const { gongan, applied: gonganApplied } = readGongan(block.gongan, paths.gongan, isBlank(block.icp), language, findings, fields) ?? {};
+  const inBlock: DateText = { at: keys => dates.at([...blockKeys, ...keys]) };
+  const icp = readIcp(block.icp, paths.icp, isBlank(block.gongan), language, findings, fields, inBlock);
+  const { gongan, applied: gonganApplied } = readGongan(block.gongan, paths.gongan, isBlank(block.icp), language, findings, fields, inBlock) ?? {};
   // A number in the other field is the other kind's, written in the wrong place.
   const misplaced: BeianConfig['misplaced'] = {};
   if (gongan?.result.diagnostics.some(d => d.code === 'wrong-kind')) misplaced.icp = gongan.path;
@@ -173,7 +197,7 @@ interface Fields {
   gongan: string;
 }
 
-function readIcp(value: unknown, path: string, gonganFree: boolean, language: Language, findings: Finding[], fields: Fields): IcpSetting | undefined {
+function readIcp(value: unknown, path: string, gonganFree: boolean, language: Language, findings: Finding[], fields: Fields, dates: DateText): IcpSetting | undefined {
   if (isBlank(value)) return undefined;
   let input: unknown = value;
   let approved: string | undefined;
@@ -182,7 +206,7 @@ function readIcp(value: unknown, path: string, gonganFree: boolean, language: La
     findings.push(...unknownKeys(value, KEYS.icp, path, language));
     input = value.number;
     numberPath = `${path}.number`;
-    if (!isBlank(value.approved)) approved = readDate(value.approved, `${path}.approved`, language, findings);
+    if (!isBlank(value.approved)) approved = readDate(value.approved, `${path}.approved`, language, findings, dates.at(['icp', 'approved']));
     if (isBlank(input)) {
       findings.push(missingNumber(numberPath, 'icp', language));
       return undefined;
@@ -197,7 +221,7 @@ function readIcp(value: unknown, path: string, gonganFree: boolean, language: La
  * `gongan`: a number (short or long form), or a pending filing: the long form with `applied`
  * and no number yet. With a number, `applied` is history and plays no part.
  */
-function readGongan(value: unknown, path: string, icpFree: boolean, language: Language, findings: Finding[], fields: Fields): { gongan?: GonganSetting; applied?: string } | undefined {
+function readGongan(value: unknown, path: string, icpFree: boolean, language: Language, findings: Finding[], fields: Fields, dates: DateText): { gongan?: GonganSetting; applied?: string } | undefined {
   if (isBlank(value)) return undefined;
   let input: unknown = value;
   let icon: string | undefined;
@@ -212,7 +236,7 @@ function readGongan(value: unknown, path: string, icpFree: boolean, language: La
         findings.push(missingNumber(numberPath, 'gongan', language));
         return undefined;
       }
-      return { applied: readDate(value.applied, `${path}.applied`, language, findings) };
+      return { applied: readDate(value.applied, `${path}.applied`, language, findings, dates.at(['gongan', 'applied'])) };
     }
   }
   const result = parseGongan(input, { language, fields });

@@ -1,4 +1,5 @@
 import type { FilingResult } from '../engine/filing';
+import { printable } from '../engine/text';
 
 /**
  * The `beian` block of a site's `_config.yml`: its shape, its defaults, and the config path of
@@ -104,7 +105,8 @@ export function configPaths(block: string = ROOT): ConfigPaths {
 
 /** `beian.domains["blog.example.cn"]`: a key quoted, as it must be when it holds dots. */
 export function domainPath(key: string): string {
-  return `${ROOT}.domains[${JSON.stringify(key)}]`;
+  // JSON escapes C0 controls and lone surrogates; printable the rest (C1, bidirectional controls).
+  return `${ROOT}.domains[${printable(JSON.stringify(key))}]`;
 }
 
 /** `beian.extra[2]`. */

@@ -2,8 +2,8 @@ import { distance } from 'fastest-levenshtein';
 import type { Diagnostic, Language } from '../engine/diagnostic';
 import { parseGongan, parseIcp } from '../engine/filing';
 import { EXAMPLE_NUMBERS } from '../engine/examples';
-import { dayOf, isCalendarDate, otherDateForm } from '../engine/date';
-import { isBlank, isPlain, type Plain } from '../engine/text';
+import { dayOf, isCalendarDate, otherDateForm, yamlTimestamp } from '../engine/date';
+import { CONTROL, isBlank, isPlain, isWellFormed, printable, urlScheme, type Plain } from '../engine/text';
 import { finding, type Finding } from '../finding';
 import { ROOT } from './schema';
 
@@ -14,7 +14,7 @@ import { ROOT } from './schema';
  */
 
 /** What each choice means, for the message when the value is none of them (by the key's own name). */
-const CHOICES: Record<string, { zh: string; en: string }> = {
+const CHOICES: ReadonlyMap<string, { zh: string; en: string }> = new Map(Object.entries({
   position: {
     zh: 'footer（站点页脚内，没有页脚时放在 </body> 前）、body_end（</body> 前）或 none（只在主题调用 beian() 的地方显示）',
     en: 'footer (inside the site footer, else before </body>), body_end (just before </body>) or none (only where the theme calls beian())'
@@ -31,7 +31,7 @@ const CHOICES: Record<string, { zh: string; en: string }> = {
     zh: 'off（不检查）、warn（生成和部署前检查并提示）或 block（有错误时停止生成和部署）',
     en: 'off (no audit), warn (audit before generate and deploy, and print) or block (stop generate and deploy on an error)'
   }
-};
+}));
 
 /** One of a few words; `Body-End` reads as `body_end`, with a warning saying so. */
 export function readChoice<T extends string>(value: unknown, path: string, choices: readonly T[], fallback: T, language: Language, findings: Finding[]): T {
@@ -47,7 +47,7 @@ export function readChoice<T extends string>(value: unknown, path: string, choic
     }
     return meant;
   }
-  const meaning = CHOICES[path.slice(path.lastIndexOf('.') + 1)] ?? { zh: choices.join('、'), en: choices.join(', ') };
+  const meaning = CHOICES.get(path.slice(path.lastIndexOf('.') + 1)) ?? { zh: choices.join('、'), en: choices.join(', ') };
   findings.push(finding(language, 'config-choice', 'error', {
     zh: `${path} 应为 ${meaning.zh}（写的是 ${shown(value)}），已按 ${fallback} 处理。`,
     en: `${path} must be ${meaning.en} (it is ${shown(value)}); treated as ${fallback}.`
@@ -55,12 +55,15 @@ export function readChoice<T extends string>(value: unknown, path: string, choic
   return fallback;
 }
 
-/** YAML 1.2 (js-yaml 4) reads `no`, `off`, `yes`, `on` as text: honour what they mean. */
-const WORDS: Record<string, boolean> = { true: true, yes: true, on: true, false: false, no: false, off: false };
+/**
+ * YAML 1.2 (js-yaml 4) reads `no`, `off`, `yes`, `on` as text: honour what they mean. A Map, so
+ * that `constructor` or `__proto__` is no word (an object's prototype would answer for them).
+ */
+const WORDS: ReadonlyMap<string, boolean> = new Map([['true', true], ['yes', true], ['on', true], ['false', false], ['no', false], ['off', false]]);
 
 export function readBoolean(value: unknown, path: string, fallback: boolean, language: Language, findings: Finding[]): boolean {
   if (typeof value === 'boolean') return value;
-  const meant = typeof value === 'string' ? WORDS[value.trim().toLowerCase()] : undefined;
+  const meant = typeof value === 'string' ? WORDS.get(value.trim().toLowerCase()) : undefined;
   if (meant !== undefined) {
     findings.push(finding(language, 'config-boolean', 'warning', {
       zh: `${path} 写的是文本 ${shown(value)}，已按 ${meant} 处理；请写不带引号的 true 或 false。`,
@@ -76,7 +79,7 @@ export function readBoolean(value: unknown, path: string, fallback: boolean, lan
 }
 
 export function readTemplate(value: unknown, path: string, language: Language, findings: Finding[]): string | undefined {
-  if (typeof value === 'string') return value.trim();
+  if (typeof value === 'string' && isWellFormed(value) && !CONTROL.test(value)) return value.trim();
   findings.push(finding(language, 'config-template', 'error', {
     zh: `${path} 应是 nunjucks 模板文件的路径（相对于站点目录），例如 beian.njk（写的是 ${shown(value)}）；已使用内置模板。`,
     en: `${path} must be the path of a nunjucks file, relative to the site folder, for example beian.njk (it is ${shown(value)}); the built-in template is used.`
@@ -84,12 +87,17 @@ export function readTemplate(value: unknown, path: string, language: Language, f
   return undefined;
 }
 
-/** Only absolute http(s) URLs: no `javascript:`, no `data:`, no line breaks inside. */
+/**
+ * Only absolute http(s) URLs: no `javascript:`, no `data:`, no spaces, line breaks or control
+ * characters inside, no broken character (a lone surrogate, which `new URL` would turn into
+ * U+FFFD: another address than the one written).
+ */
 export function readLink(value: unknown, path: string, language: Language, findings: Finding[]): string | undefined {
-  if (typeof value === 'string' && !/\s/.test(value.trim())) {
+  if (typeof value === 'string' && isWellFormed(value) && !/[\s\u0000-\u001f\u007f-\u009f]/.test(value.trim())) {
+    const scheme = urlScheme(value);
     try {
       const url = new URL(value.trim());
-      if (url.protocol === 'http:' || url.protocol === 'https:') return url.href;
+      if ((scheme === 'http' || scheme === 'https') && url.protocol === `${scheme}:`) return url.href;
     } catch {
       // not a URL: refused below
     }
@@ -104,9 +112,26 @@ export function readLink(value: unknown, path: string, language: Language, findi
 /**
  * A calendar date as js-yaml gives it (an unquoted `2024-05-20` is a Date at UTC midnight;
  * a quoted one a string) → `YYYY-MM-DD`, or undefined with a finding.
+ *
+ * @param written the value's text in the config file (lib/config/written.ts), when known: an
+ *   unquoted date is read as written, so `2024-02-30`, which js-yaml rolled over to a Date of
+ *   2024-03-01, is an error quoting 2024-02-30, and `2024-06-01 00:30:00+08:00` is 2024-06-01.
+ *   Text that is not the timestamp of this Date (another file's, a stale one) is not used.
  */
-export function readDate(value: unknown, path: string, language: Language, findings: Finding[]): string | undefined {
-  if (value instanceof Date && dayOf(value)) return dayOf(value);
+export function readDate(value: unknown, path: string, language: Language, findings: Finding[], written?: string): string | undefined {
+  if (value instanceof Date) {
+    const stamp = written === undefined ? undefined : yamlTimestamp(written.trim());
+    if (stamp && stamp.instant === value.getTime()) {
+      if (isCalendarDate(stamp.day)) return stamp.day;
+      findings.push(finding(language, 'config-date', 'error', {
+        zh: `${path} 写的是 ${stamp.day}，没有这一天（YAML 会把它读成 ${dayOf(value) ?? '无效日期'}）；请写真实的日期，年-月-日，例如 2024-05-20。`,
+        en: `${path} is ${stamp.day}, which is not a real day (YAML would read it as ${dayOf(value) ?? 'an invalid date'}); write the real day, year-month-day, for example 2024-05-20.`
+      }, { path }));
+      return undefined;
+    }
+    const day = dayOf(value);
+    if (day) return day;
+  }
   if (typeof value === 'string' && isCalendarDate(value.trim())) return value.trim();
   const meant = typeof value === 'string' ? otherDateForm(value) : undefined;
   findings.push(finding(language, 'config-date', 'error', meant
@@ -121,13 +146,15 @@ export function readDate(value: unknown, path: string, language: Language, findi
   return undefined;
 }
 
-const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
-
-/** The icon must be served from the site or over http(s): no `javascript:`, no `data:`. */
+/**
+ * The icon must be served from the site or over http(s): no `javascript:`, no `data:`, read as
+ * a browser reads the scheme (`"\u0000javascript:…"`, `"java\tscript:…"` are `javascript:`); no
+ * control character and no broken character (a lone surrogate, on which url_for throws).
+ */
 export function readIcon(value: unknown, path: string, language: Language, findings: Finding[]): string | undefined {
-  if (typeof value === 'string') {
+  if (typeof value === 'string' && isWellFormed(value) && !CONTROL.test(value)) {
     const src = value.trim();
-    const scheme = SCHEME.exec(src)?.[1].toLowerCase();
+    const scheme = urlScheme(src);
     if (scheme === undefined || scheme === 'http' || scheme === 'https') return src;
   }
   findings.push(finding(language, 'config-icon', 'error', {
@@ -224,18 +251,28 @@ export function missingNumber(path: string, key: 'icp' | 'gongan', language: Lan
   }, { path });
 }
 
-/** A user's value as text for a message, short and on one line. */
+/**
+ * A user's value as text for a message, short and on one line, with control characters and
+ * broken characters escaped (`\u001b`): never throws, whatever the value.
+ */
 export function shown(value: unknown): string {
   let text: string;
-  if (value instanceof Date) text = Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString();
-  else if (typeof value === 'string') text = `"${value}"`;
-  else {
+  try {
+    if (value instanceof Date) text = Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString();
+    else if (typeof value === 'string') text = `"${value}"`;
+    else text = JSON.stringify(value) ?? String(value);
+  } catch {
     try {
-      text = JSON.stringify(value) ?? String(value);
-    } catch {
       text = String(value);
+    } catch {
+      text = typeof value; // a proxy or an object that cannot be shown at all
     }
   }
   text = text.replace(/\s+/g, ' ');
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+  if (text.length > 60) {
+    // Cut between characters, never inside a surrogate pair; escaped after cutting.
+    const cut = /[\ud800-\udbff]/.test(text[56]) ? 56 : 57;
+    text = `${text.slice(0, cut)}...`;
+  }
+  return printable(text);
 }

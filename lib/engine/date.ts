@@ -55,3 +55,25 @@ export function today(timezone?: unknown, now: Date = new Date()): string {
     return new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
   }
 }
+
+/** js-yaml 4's timestamp type (YAML 1.1), which Hexo's config loader uses: a date, or a date and time. */
+const YAML_DATE = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/;
+const YAML_TIMESTAMP = /^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:[Tt]|[ \t]+)([0-9]{1,2}):([0-9]{2}):([0-9]{2})(?:\.([0-9]*))?(?:[ \t]*(Z|([-+])([0-9]{1,2})(?::([0-9]{2}))?))?$/;
+
+/**
+ * A YAML timestamp as it is written in the config file: the day it names (`YYYY-MM-DD`, as
+ * written, whether or not it exists) and the instant js-yaml makes of it. js-yaml builds the
+ * Date with `Date.UTC`, which rolls an impossible day over (2024-02-30 → 2024-03-01, year 0000
+ * → 1900) — so only the text says what the user wrote. Undefined when the text is no timestamp.
+ */
+export function yamlTimestamp(text: string): { day: string; instant: number } | undefined {
+  const m = YAML_DATE.exec(text) ?? YAML_TIMESTAMP.exec(text);
+  if (!m) return undefined;
+  const [year, month, date] = [Number(m[1]), Number(m[2]) - 1, Number(m[3])];
+  const day = `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`;
+  if (m[4] === undefined) return { day, instant: Date.UTC(year, month, date) };
+  const fraction = Number((m[7] ?? '').slice(0, 3).padEnd(3, '0'));
+  let instant = Date.UTC(year, month, date, Number(m[4]), Number(m[5]), Number(m[6]), fraction);
+  if (m[9] !== undefined) instant -= (m[9] === '-' ? -1 : 1) * (Number(m[10]) * 60 + Number(m[11] ?? 0)) * 60_000;
+  return { day, instant };
+}

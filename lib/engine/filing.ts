@@ -19,6 +19,7 @@
  * | `province-mismatch` | error    | 公安 province character ≠ the province of its first two digits  |
  * | `placeholder`       | error    | XXXXXXXX, 12345678, zeros, a theme default, template code       |
  * | `digit-count`       | error    | the serial has the wrong number of digits for its kind          |
+ * | `serial-year`       | error    | a 10-digit ICP serial whose year (first 4 digits) no filing has |
  * | `wrong-kind`        | error    | an ICP number in the 公安 field, or the reverse                 |
  * | `several-numbers`   | error    | more than one number in one field                               |
  * | `legacy-gongan`     | warning  | a 12-digit 公安 number from before 2016                          |
@@ -32,7 +33,7 @@
 import { say, type Diagnostic, type Language, type Severity } from './diagnostic';
 import { provinceByChar, provinceByCode, TRADITIONAL_PROVINCE_CHARS, type Province } from './province';
 import { EXAMPLE_NUMBERS } from './examples';
-import { isIdeograph } from './text';
+import { isIdeograph, printable } from './text';
 
 /** What a filing number is. */
 export type FilingKind = 'icp-filing' | 'icp-licence' | 'telecom-licence' | 'gongan';
@@ -80,6 +81,7 @@ const CODES = {
   'province-mismatch': 'error',
   'placeholder': 'error',
   'digit-count': 'error',
+  'serial-year': 'error',
   'wrong-kind': 'error',
   'several-numbers': 'error',
   'legacy-gongan': 'warning',
@@ -146,42 +148,74 @@ export function parseGongan(input: unknown, options?: ParseOptions): FilingResul
  * - `provinces-differ` (info): both valid, from different provinces. The two filings are
  *   made with different authorities, so this can be right; it is worth a look only.
  *
- * @returns zero or more diagnostics; never throws.
+ * @returns zero or more diagnostics; never throws, whatever it is given (a result of another
+ *   shape, getters that throw, a Proxy): what is not a result's documented shape is ignored.
  */
 export function compareFilings(icp: FilingResult, gongan: FilingResult, options?: ParseOptions): Diagnostic[] {
+  try {
+    return compare(facts(icp), facts(gongan), options);
+  } catch {
+    return []; // unreachable with facts() read defensively; the promise is kept regardless
+  }
+}
+
+/** What compareFilings reads of a result: plain strings and booleans only, read once. */
+interface Facts {
+  ok: boolean;
+  canonical?: string;
+  province?: string;
+  provinceCode?: string;
+  /** The number it stands for: its canonical form, or the number it holds of the other kind. */
+  number?: string;
+}
+
+function facts(result: unknown): Facts {
+  const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+  try {
+    if (typeof result !== 'object' || result === null) return { ok: false };
+    const r = result as Record<string, unknown>;
+    const ok = r.ok === true;
+    const out: Facts = { ok, canonical: text(r.canonical), province: text(r.province), provinceCode: text(r.provinceCode) };
+    if (ok) {
+      out.number = out.canonical;
+    } else {
+      const diagnostics = r.diagnostics;
+      const list: unknown[] = Array.isArray(diagnostics) ? Array.from(diagnostics as unknown[]) : [];
+      const errors = list.filter(d => typeof d === 'object' && d !== null && (d as Diagnostic).severity === 'error') as Diagnostic[];
+      // Only when the whole value is one number of the other kind (and nothing else is wrong).
+      if (errors.length === 1 && errors[0].code === 'wrong-kind') out.number = text(errors[0].suggestion);
+    }
+    return out;
+  } catch {
+    return { ok: false }; // a getter or a proxy that throws: nothing known
+  }
+}
+
+function compare(icp: Facts, gongan: Facts, options: unknown): Diagnostic[] {
   const language = optionsLanguage(options);
   const field = fieldNames(options, language);
   const out: Diagnostic[] = [];
-  const a = numberOf(icp);
-  const b = numberOf(gongan);
+  const a = icp.number;
+  const b = gongan.number;
   if (a !== undefined && a === b) {
     out.push(make(language, 'same-number', {
-      zh: `${field.icp} 与 ${field.gongan} 填的是同一个编号（${a}）：两处应各填各的——ICP 备案号（…ICP备…号）填在 ${field.icp}，公安联网备案号（…公网安备…号）填在 ${field.gongan}。`,
-      en: `${capital(field.icp)} and ${field.gongan} hold the same number (${a}): each needs its own, the ICP number (…ICP备…号) in ${field.icp} and the public-security (公安) number (…公网安备…号) in ${field.gongan}.`
+      zh: `${field.icp} 与 ${field.gongan} 填的是同一个编号（${clip(a, 80)}）：两处应各填各的——ICP 备案号（…ICP备…号）填在 ${field.icp}，公安联网备案号（…公网安备…号）填在 ${field.gongan}。`,
+      en: `${capital(field.icp)} and ${field.gongan} hold the same number (${clip(a, 80)}): each needs its own, the ICP number (…ICP备…号) in ${field.icp} and the public-security (公安) number (…公网安备…号) in ${field.gongan}.`
     }));
   }
-  if (icp?.ok && gongan?.ok && icp.provinceCode && gongan.provinceCode && icp.provinceCode !== gongan.provinceCode) {
+  if (icp.ok && gongan.ok && icp.provinceCode && gongan.provinceCode && icp.provinceCode !== gongan.provinceCode) {
     const p = provinceByCode(icp.provinceCode);
     const q = provinceByCode(gongan.provinceCode);
     if (p && q) {
       out.push(make(language, 'provinces-differ', {
-        zh: `ICP 备案号属于${p.name.zh}（${icp.province ?? p.chars[0]}），公安联网备案号属于${q.name.zh}（${gongan.province ?? q.chars[0]}）。两项备案由不同部门办理，这可能没问题；请确认两个编号都属于本站。`,
-        en: `The ICP number is from ${icp.province ?? p.chars[0]} (${p.name.en}) and the public-security (公安) number from ${gongan.province ?? q.chars[0]} (${q.name.en}). The two are filed with different authorities, so this can be right; check that both numbers belong to this site.`
+        zh: `ICP 备案号属于${p.name.zh}（${clip(icp.province ?? p.chars[0])}），公安联网备案号属于${q.name.zh}（${clip(gongan.province ?? q.chars[0])}）。两项备案由不同部门办理，这可能没问题；请确认两个编号都属于本站。`,
+        en: `The ICP number is from ${clip(icp.province ?? p.chars[0])} (${p.name.en}) and the public-security (公安) number from ${clip(gongan.province ?? q.chars[0])} (${q.name.en}). The two are filed with different authorities, so this can be right; check that both numbers belong to this site.`
       }));
     }
   }
   return out;
 }
 
-/** The number a result stands for: its canonical form, or the number it holds of the other kind. */
-function numberOf(result: FilingResult | undefined): string | undefined {
-  if (!result || typeof result !== 'object') return undefined;
-  if (result.ok) return result.canonical;
-  const diagnostics = Array.isArray(result.diagnostics) ? result.diagnostics : [];
-  const errors = diagnostics.filter(d => d?.severity === 'error');
-  // Only when the whole value is one number of the other kind (and nothing else is wrong).
-  return errors.length === 1 && errors[0].code === 'wrong-kind' ? errors[0].suggestion : undefined;
-}
 
 // ---------------------------------------------------------------------------------------
 // The parse
@@ -248,12 +282,29 @@ function capital(name: string): string {
 }
 
 function make(language: Language, code: Code, text: Text, suggestion?: string): Diagnostic {
-  const d: Diagnostic = { code, severity: FILING_CODES[code], message: say(language, text) };
+  // Whatever of the user's text a message quotes reaches a terminal: no control character raw.
+  const d: Diagnostic = { code, severity: FILING_CODES[code], message: printable(say(language, text), true) };
   if (suggestion !== undefined) d.suggestion = suggestion;
   return d;
 }
 
+/**
+ * The parse, kept to its promise: it never throws. Every step reads plain strings it made
+ * itself, so nothing should; should anything still throw, the value is reported unparseable.
+ */
 function parse(field: Field, input: unknown, options: unknown): FilingResult {
+  try {
+    return parseValue(field, input, options);
+  } catch {
+    const language = optionsLanguage(options);
+    return finish([make(language, 'unparseable', {
+      zh: `无法把这个值读成备案号：请直接写编号，例如 ${EXAMPLE[field]}。`,
+      en: `This value cannot be read as a filing number: write the number itself, e.g. ${EXAMPLE[field]}.`
+    })]);
+  }
+}
+
+function parseValue(field: Field, input: unknown, options: unknown): FilingResult {
   const language = optionsLanguage(options);
   const ctx: Ctx = { language, field, names: fieldNames(options, language), changes: new Map() };
   const d = (code: Code, text: Text, suggestion?: string) => make(ctx.language, code, text, suggestion);
@@ -673,6 +724,13 @@ function analyseIcp(ctx: Ctx, token: Token): Analysis {
         en: `An ICP licence number (ICP证) has 6 digits; this one has ${serial.length}: check it against the licence, e.g. 京ICP证030173号.`
       }, guess));
     }
+  } else if (serial.length === 10 && !plausibleYear(Number(serial.slice(0, 4)))) {
+    // 4-digit year + 6 (docs/filing-rules.md, "Serial lengths"): the year is the filing's.
+    const year = serial.slice(0, 4);
+    diagnostics.push(make(lang, 'serial-year', {
+      zh: `10 位的 ICP 备案号以备案年份开头（如 粤ICP备2024143378号 是 2024 年的），这里的年份 ${year} 不可能有备案（应在 2000 到 ${latestFilingYear()} 之间）：请对照备案通知核对。`,
+      en: `A 10-digit ICP filing number starts with the year of filing (粤ICP备2024143378号 is from 2024); ${year} is no year a filing can have (2000 to ${latestFilingYear()}): check it against your filing notice.`
+    }));
   } else if (serial.length === 8 || serial.length === 10) {
     // 2-digit year + 6, or 4-digit year + 6 (docs/filing-rules.md).
   } else if (serial.length >= 5 && serial.length <= 7) {
@@ -719,6 +777,19 @@ function analyseIcp(ctx: Ctx, token: Token): Analysis {
     if (!diagnostics.some(x => x.severity === 'error')) result.canonical = written(token.slot);
   }
   return result;
+}
+
+/**
+ * The years a 10-digit serial can start with (docs/filing-rules.md, "Serial lengths"): the
+ * 4-digit-year serials began after 2000, and no filing is dated after next year (a filing
+ * made on 31 December may be numbered for the new year; one further is a typo).
+ */
+function plausibleYear(year: number): boolean {
+  return year >= 2000 && year <= latestFilingYear();
+}
+
+function latestFilingYear(): number {
+  return new Date().getUTCFullYear() + 1;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -934,8 +1005,8 @@ function notANumber(ctx: Ctx, shown: string): Diagnostic {
   });
 }
 
-/** Quotes at most `max` characters of the user's text in a message; control characters shown as spaces. */
+/** Quotes at most `max` characters of the user's text in a message; control characters escaped (`\u001b`). */
 function clip(text: string, max = 40): string {
-  const flat = text.replace(/[\u0000-\u001f\u007f]/g, ' ');
-  return flat.length > max ? `${flat.slice(0, max)}…` : flat;
+  const cut = text.length > max ? max - (/[\ud800-\udbff]/.test(text[max - 1]) ? 1 : 0) : text.length;
+  return printable(text.length > max ? `${text.slice(0, cut)}…` : text);
 }

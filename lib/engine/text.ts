@@ -22,3 +22,46 @@ export function isIdeograph(ch: string | undefined): boolean {
   const c = ch.charCodeAt(0);
   return (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
 }
+
+/** A UTF-16 surrogate without its pair: not text (encodeURI, url_for and UTF-8 output fail or mangle it). */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** True when the string is well-formed UTF-16 (no lone surrogate): only such text can be encoded into a URL or a page. */
+export function isWellFormed(text: string): boolean {
+  return !LONE_SURROGATE.test(text);
+}
+
+/**
+ * What a terminal must not be sent raw from a user's text: C0 and C1 control characters and DEL
+ * (ESC starts a terminal escape sequence, BEL rings), the bidirectional overrides and isolates
+ * (they reorder what is shown), and lone surrogates (not text at all).
+ */
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * A user's text as a message quotes it: every character of {@link UNPRINTABLE} written as its
+ * `\uXXXX` escape (`\u001b`, `\ud800`), so what reaches the terminal, a log or a CI annotation is
+ * exactly what was written, visibly. With `lines`, line breaks are kept (a whole message's own
+ * lines); a quoted value has them escaped too.
+ */
+export function printable(text: string, lines = false): string {
+  return text.replace(UNPRINTABLE, ch => (lines && ch === '\n' ? ch : `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`));
+}
+
+/** The characters a URL parser drops before reading a URL (WHATWG URL): C0 controls and spaces at either end, tabs and line breaks anywhere. */
+const URL_STRIPPED_ENDS = /^[\u0000-\u0020]+|[\u0000-\u0020]+$/g;
+const URL_STRIPPED_INSIDE = /[\t\n\r]/g;
+
+/**
+ * The scheme a browser reads in a URL written as text, lower-case (`" java\tscript:…"` →
+ * `javascript`), or undefined for a reference without one (`/images/gongan.png`,
+ * `//cdn.example.cn/a.png`). The one scheme check of every URL the config gives the page: read
+ * after stripping what URL parsers strip, so no control character, tab or line break hides one.
+ */
+export function urlScheme(text: string): string | undefined {
+  const read = text.replace(URL_STRIPPED_ENDS, '').replace(URL_STRIPPED_INSIDE, '');
+  return /^([a-z][a-z0-9+.-]*):/i.exec(read)?.[1].toLowerCase();
+}
+
+/** A control character (C0, DEL, C1): never part of a path, a URL or a date. */
+export const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;

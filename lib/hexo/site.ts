@@ -1,11 +1,13 @@
-import { closeSync, fstatSync, openSync, readSync } from 'fs';
-import { resolve } from 'path';
+import { closeSync, existsSync, fstatSync, openSync, readSync } from 'fs';
+import { basename, extname, isAbsolute, join, resolve } from 'path';
 import type Hexo from 'hexo';
 import type nunjucks from 'nunjucks';
 import { url_for } from 'hexo-util';
 import { labelLanguageOf, languageOf, type LabelLanguage, type Language } from '../engine/diagnostic';
 import { describe, finding, type Finding } from '../finding';
+import { printable } from '../engine/text';
 import { readConfig } from '../config/read';
+import { writtenText, type WrittenText } from '../config/written';
 import type { BeianConfig } from '../config/schema';
 import { iconExists } from '../audit/icon';
 import { lineItems } from '../line/items';
@@ -75,14 +77,14 @@ export function siteOf(hexo: Hexo): Site {
     }
     key = nextKey;
     const lang = languageOf(language);
-    const { config, findings } = readConfig(beian, lang, { url, topLevel: { icp, gongan } });
+    const { config, findings } = readConfig(beian, lang, { url, topLevel: { icp, gongan }, written: configText(hexo) });
     const labels = labelLanguageOf(language);
     reading = {
       config,
       findings,
       language: lang,
       labels,
-      items: lineItems(shownConfig(hexo, config), labels, path => url_for.call(hexo, path)),
+      items: lineItems(shownConfig(hexo, config), labels, path => iconUrl(hexo, path, config.paths.gonganIcon, lang, findings)),
       theme: () => (theme ??= themeSettings(hexo))
     };
     templateSource = undefined;
@@ -107,6 +109,70 @@ export function siteOf(hexo: Hexo): Site {
     current: () => reading ?? refresh(),
     log
   };
+}
+
+/**
+ * The icon's URL on the site (Hexo's url_for, which honours `root`). url_for throws on text
+ * encodeURI cannot encode; the reader refuses such text, so this only guards: the icon is left
+ * out, with an error at its key, and the build goes on.
+ */
+function iconUrl(hexo: Hexo, path: string, key: string, language: Language, findings: Finding[]): string | undefined {
+  try {
+    return url_for.call(hexo, path);
+  } catch (err) {
+    const reason = printable((err instanceof Error ? err.message : String(err)).replace(/\s+/g, ' '));
+    findings.push(finding(language, 'config-icon', 'error', {
+      zh: `${key} 无法转换为网址（${reason}），图标未显示：请写站点内的图片路径或 http(s) 地址，例如 /images/gongan.png。`,
+      en: `${key} cannot be made into a URL (${reason}); the icon is not shown. Write an image path on your site or an http(s) URL, for example /images/gongan.png.`
+    }, { path: key }));
+    return undefined;
+  }
+}
+
+/** The largest config file read for its text: a site's `_config.yml` is a few KiB. */
+const CONFIG_MAX_BYTES = 1024 * 1024;
+
+/**
+ * The text written in the config file(s) Hexo read, read on first use (only a date needs it):
+ * `hexo.config_path`; with `--config a.yml,b.yml`, Hexo's merge of them is `_multiconfig.yml`,
+ * written back by js-yaml with the dates already rolled over, so the files listed are read
+ * instead, in Hexo's order (a later file wins), as Hexo finds them.
+ */
+function configText(hexo: Hexo): WrittenText {
+  let text: WrittenText | undefined;
+  return keys => {
+    text ??= writtenText(configFiles(hexo).map(readSmall).filter((source): source is string => source !== undefined));
+    return text(keys);
+  };
+}
+
+function configFiles(hexo: Hexo): string[] {
+  const listed: unknown = (hexo.env as { args?: { config?: unknown } } | undefined)?.args?.config;
+  const configPath = typeof hexo.config_path === 'string' ? hexo.config_path : undefined;
+  if (typeof listed === 'string' && listed.includes(',') && (configPath === undefined || basename(configPath) === '_multiconfig.yml')) {
+    // As lib/hexo/multi_config_path.ts in Hexo: the first space dropped, split at commas; .yml and .json only.
+    return listed.replace(' ', '').split(',')
+      .map(file => (isAbsolute(file) ? file : join(hexo.base_dir, file)))
+      .filter(file => ['.yml', '.json'].includes(extname(file).toLowerCase()) && existsSync(file));
+  }
+  return configPath === undefined ? [] : [configPath];
+}
+
+function readSmall(file: string): string | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    const stat = fstatSync(fd);
+    if (!stat.isFile() || stat.size > CONFIG_MAX_BYTES) return undefined;
+    const buffer = Buffer.alloc(stat.size);
+    let size = 0;
+    for (let read = 1; read > 0 && size < buffer.length; size += read) read = readSync(fd, buffer, size, buffer.length - size, null);
+    return buffer.toString('utf8', 0, size);
+  } catch {
+    return undefined; // unreadable: dates are taken as js-yaml read them
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
 /**

@@ -64,9 +64,9 @@ const WORDS: Record<LabelLanguage, { icp: string; icpTitle: string; gongan: stri
  * numbers, in canonical form, with their labels in the site's language.
  *
  * @param urlFor turns the user's icon path into a URL of the site (Hexo's `url_for`, which
- *               honours `root`); URLs pass through unchanged.
+ *               honours `root`); URLs pass through unchanged. Undefined: no icon.
  */
-export function lineItems(config: BeianConfig, language: LabelLanguage, urlFor: (path: string) => string): LineItem[] {
+export function lineItems(config: BeianConfig, language: LabelLanguage, urlFor: (path: string) => string | undefined): LineItem[] {
   if (!config.enable) return [];
   // With `domains`, a host that is not listed shows nothing at all, extra records included.
   if (config.domains && config.domains.entry === undefined) return [];
@@ -80,7 +80,8 @@ export function lineItems(config: BeianConfig, language: LabelLanguage, urlFor: 
   if (gongan?.result.ok && gongan.result.canonical && gongan.result.digits) {
     const { canonical: text, digits } = gongan.result;
     const item: LineItem = { kind: 'gongan', text, href: gonganQueryUrl(digits), title: words.gonganTitle, label: `${words.gongan} ${text}`, path: config.paths.gongan, digits };
-    if (gongan.icon) item.icon = { src: urlFor(gongan.icon), alt: words.icon, ...config.icon };
+    const src = gongan.icon === undefined ? undefined : urlFor(gongan.icon);
+    if (src !== undefined) item.icon = { src, alt: words.icon, ...config.icon };
     items.push(item);
   }
   for (const record of config.extra) {

@@ -44,12 +44,12 @@ export interface ThemeSwitch {
 }
 
 /** Themes that show a number through free text, whose settings are not read: the key, in whichever file it is. */
-const FREE_TEXT: Record<string, { zh: string; en: string }> = {
+const FREE_TEXT: ReadonlyMap<string, { zh: string; en: string }> = new Map(Object.entries({
   butterfly: {
     zh: '请从 Butterfly 配置（_config.butterfly.yml、_config.yml 的 theme_config，或 themes/butterfly/_config.yml）的 footer.custom_text 中删去这个号码',
     en: 'Remove the number from footer.custom_text in Butterfly\'s config (_config.butterfly.yml, theme_config in _config.yml, or themes/butterfly/_config.yml)'
   }
-};
+}));
 
 const ANY_THEME = {
   zh: '请从主题的页脚设置中删去这个号码',
@@ -72,7 +72,7 @@ export function alreadyShown(item: LineItem, page: string, setting: ThemeSwitch 
       zh: `这是 ${setting.label} 自带的备案栏：在 ${setting.file} 中设置 ${setting.key}: false`,
       en: `This is ${setting.label}'s own filing line: set ${setting.key}: false in ${setting.file}`
     }
-    : FREE_TEXT[name] ?? ANY_THEME;
+    : FREE_TEXT.get(name) ?? ANY_THEME;
   return finding(language, 'already-shown', 'info', {
     zh: `页面已显示 ${item.text}（${key}），hexo-beian 没有再显示一遍（其他这样的页面同样处理）。${change.zh}，`
       + '由 hexo-beian 显示经过校验、带正确链接的号码；若要两者都显示，请设置 beian.duplicates: keep。',

@@ -86,6 +86,7 @@ const NOTE_CODES: Record<string, { codes: string[]; severity: 'error' | 'warning
   'ICP number in gongan field': { codes: ['wrong-kind'], severity: 'error' },
   'legacy 12-digit': { codes: ['legacy-gongan'], severity: 'warning' },
   'unparseable': { codes: ['unparseable'], severity: 'error' },
+  'serial year': { codes: ['serial-year'], severity: 'error' },
   'two numbers or wrong kind': { codes: ['several-numbers', 'wrong-kind'], severity: 'error' },
   'Yunnan uses 滇': {
     codes: ['unknown-province'],
@@ -433,7 +434,7 @@ describe('filing: both languages', () => {
     ['icp', ''], ['icp', []], ['icp', 'x'.repeat(201)], ['icp', '请在此输入你的备案号'], ['icp', '云ICP备2023333157号-1'],
     ['gongan', '渝公网安备 33010002050803号'], ['icp', '京ICP备XXXXXXXX号'], ['icp', '京ICP备200004910号'],
     ['gongan', '皖ICP备18015620号-1'], ['icp', '京ICP备08929917号京公网安备110108525495'], ['gongan', '京公网安备110105008661号'],
-    ['icp', '京ICP备050075号'], ['icp', '陕ICP备2024026116号-1A'], ['icp', '京ICP備05007539號-24'], ['gongan', 1.5]
+    ['icp', '京ICP备050075号'], ['icp', '陕ICP备2024026116号-1A'], ['icp', '京ICP備05007539號-24'], ['gongan', 1.5], ['icp', '京ICP备9999999999号']
   ];
 
   it('covers every code of a single field', () => {
@@ -549,7 +550,7 @@ describe('filing: properties', () => {
     const digit = fc.constantFrom(...'0123456789');
     const serial = fc.oneof(
       fc.string({ unit: digit, minLength: 8, maxLength: 8 }),
-      fc.tuple(fc.integer({ min: 2000, max: 2030 }), fc.string({ unit: digit, minLength: 6, maxLength: 6 })).map(([y, s]) => `${y}${s}`)
+      fc.tuple(fc.integer({ min: 2000, max: new Date().getUTCFullYear() + 1 }), fc.string({ unit: digit, minLength: 6, maxLength: 6 })).map(([y, s]) => `${y}${s}`)
     ).filter(s => !/0{6}$/.test(s) && !'12345678901234'.startsWith(s));
     const number = fc.record({
       char: fc.constantFrom(...PROVINCES.flatMap(p => p.chars)),
