@@ -27,7 +27,8 @@ import { readConfig } from '../lib/config/read';
 import { lineFilter, type LineFilter } from '../lib/hexo/filter';
 import { publishGuard } from '../lib/hexo/guard';
 import { siteOf } from '../lib/hexo/site';
-import { treeSlots } from '../lib/line/inject';
+import { injectLine, treeSlots } from '../lib/line/inject';
+import { adversarialPages, cleanPage } from '../test/fixtures/adversarial';
 import { auditPublic, type PagePlan } from '../lib/audit/pages';
 import { lineItems } from '../lib/line/items';
 import { parseGongan, parseIcp } from '../lib/engine/filing';
@@ -44,6 +45,8 @@ interface Options {
   growth: boolean;
   json: boolean;
   keep: boolean;
+  /** Only the worst-case rows: no site is built. */
+  worst: boolean;
 }
 
 function options(argv: string[]): Options {
@@ -57,7 +60,8 @@ function options(argv: string[]): Options {
     rounds: Math.max(3, value('--rounds') ?? 5),
     growth: argv.includes('--growth'),
     json: argv.includes('--json'),
-    keep: argv.includes('--keep')
+    keep: argv.includes('--keep'),
+    worst: argv.includes('--worst')
   };
 }
 
@@ -523,8 +527,33 @@ function machine(): string {
   return `${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${fmt(totalmem() / 2 ** 30, 0)} GB, ${process.platform} ${process.arch}, Node ${process.version}`;
 }
 
+/** The line as the filter writes it, for the worst-case rows. */
+const WORST_LINE = '<div class="hexo-beian" data-hexo-beian><a href="https://beian.miit.gov.cn/">京ICP备20000491号-1</a></div>';
+
+/**
+ * The worst case (issue 12): the filter's page work — the scan, and the footer's text for
+ * `duplicates: skip` — on each page of test/fixtures/adversarial.ts, against the same work on
+ * a clean page of the same size, interleaved in one sitting. Target ratio ≤ 3.
+ */
+function worstCase(size = 200_000): string {
+  const clean = cleanPage(size);
+  const rows = Object.entries(adversarialPages(size)).map(([kind, html]) => {
+    const [bad, good] = interleaved([() => injectLine(html, () => WORST_LINE), () => injectLine(clean, () => WORST_LINE)], 25);
+    return { kind, bad: bad.median, good: good.median, ratio: bad.median / good.median };
+  });
+  const width = Math.max(...rows.map(r => r.kind.length));
+  return [
+    `4. worst case: the filter on ${fmt(size / 1000, 0)} kB pages built against it, against a clean page of the same size (median µs; target ratio ≤ 3)`,
+    ...rows.map(r => `   ${r.kind.padEnd(width)}  ${fmt(r.bad, 0).padStart(7)}  clean ${fmt(r.good, 0).padStart(6)}  ratio ${fmt(r.ratio)} ${verdict(r.ratio <= 3)}`)
+  ].join('\n');
+}
+
 async function main(): Promise<void> {
   const opts = options(process.argv.slice(2));
+  if (opts.worst) {
+    console.log(`hexo-beian bench: ${machine()}\n\n${worstCase()}`);
+    return;
+  }
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const hexoVersion = (require('hexo/package.json') as { version: string }).version;
   console.log(`hexo-beian bench: ${machine()}, Hexo ${hexoVersion}, grep ${(await promisify(execFile)('grep', ['--version'])).stdout.split('\n')[0]}`);
@@ -533,6 +562,7 @@ async function main(): Promise<void> {
 
   const main = await measureSize(opts.posts, opts.rounds, opts.keep);
   console.log(`\n${report(main)}`);
+  console.log(`\n${worstCase()}`);
   const growth: SizeResult[] = [];
   if (opts.growth) {
     for (const posts of GROWTH) {

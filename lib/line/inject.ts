@@ -133,6 +133,22 @@ const TABLE_PART = names('caption col colgroup tbody td tfoot th thead tr');
 const TABLE_MODE = names('table tbody thead tfoot tr');
 const IMPLIED_END = names('dd dt li optgroup option p rb rp rt rtc');
 
+/** What a name is, as bits: one lookup per tag instead of one per set. */
+const F = { void: 1, raw: 2, declined: 4, closesP: 8, tablePart: 16, tableMode: 32, inHead: 64, formatting: 128, heading: 256, special: 512 } as const;
+const FLAG_SETS: [number, Set<string>][] = [[F.void, VOID], [F.raw, RAW], [F.declined, DECLINED], [F.closesP, CLOSES_P], [F.tablePart, TABLE_PART], [F.tableMode, TABLE_MODE], [F.inHead, IN_HEAD], [F.formatting, FORMATTING], [F.heading, HEADING], [F.special, SPECIAL]];
+const flagCache = new Map<string, number>();
+
+function flagsOf(name: string): number {
+  let flags = flagCache.get(name);
+  if (flags === undefined) {
+    flags = 0;
+    for (const [bit, set] of FLAG_SETS) if (set.has(name)) flags |= bit;
+    if (flagCache.size >= 4096) flagCache.clear(); // bounded, whatever names a page makes up
+    flagCache.set(name, flags);
+  }
+  return flags;
+}
+
 /** The kinds of open element the scan asks about, each kept as a stack of positions. */
 const KINDS = {
   scope: names('applet caption html table td th marquee object template'),
@@ -152,6 +168,13 @@ const KINDS = {
 type Kind = keyof typeof KINDS;
 const KIND_NAMES = Object.keys(KINDS) as Kind[];
 
+/** What the scan knows of one element name: its open positions in this scan, and the kinds' stacks it joins. */
+interface Entry {
+  at: number[];
+  kinds: number[][];
+  flags: number;
+}
+
 /** The stack of open elements, with each kind's positions for answers in constant time. */
 class OpenElements {
   readonly names: string[] = [];
@@ -163,45 +186,53 @@ class OpenElements {
    */
   body: 'before' | 'tag' | 'implied' = 'before';
   readonly starts: number[] = [];
-  private readonly byName = new Map<string, number[]>();
-  private readonly byKind = new Map<Kind, number[]>(KIND_NAMES.map(kind => [kind, []]));
-  private readonly kindsOf = new Map<string, Kind[]>();
+  private readonly entries: Entry[] = [];
+  private readonly byName = new Map<string, Entry>();
+  private readonly byKind = Object.fromEntries(KIND_NAMES.map(kind => [kind, [] as number[]])) as Record<Kind, number[]>;
 
   get top(): string {
     return this.names[this.names.length - 1] ?? '';
   }
 
+  /** The {@link F} flags of the current node. */
+  get topFlags(): number {
+    return this.entries[this.entries.length - 1]?.flags ?? 0;
+  }
+
   push(name: string, start: number): void {
     const at = this.names.length;
+    const entry = this.entry(name);
     this.names.push(name);
     this.starts.push(start);
-    this.positions(name).push(at);
-    for (const kind of this.kinds(name)) (this.byKind.get(kind) as number[]).push(at);
+    this.entries.push(entry);
+    entry.at.push(at);
+    for (const kind of entry.kinds) kind.push(at);
   }
 
   /** Pops down to (and including) position `at`. */
   popTo(at: number): void {
     while (this.names.length > at) {
-      const name = this.names.pop() as string;
+      const entry = this.entries.pop() as Entry;
+      this.names.pop();
       this.starts.pop();
-      this.positions(name).pop();
-      for (const kind of this.kinds(name)) (this.byKind.get(kind) as number[]).pop();
+      entry.at.pop();
+      for (const kind of entry.kinds) kind.pop();
     }
   }
 
   /** The position of the topmost open element named `name`, or -1. */
   last(name: string): number {
-    const at = this.byName.get(name);
+    const at = this.byName.get(name)?.at;
     return at && at.length > 0 ? at[at.length - 1] : -1;
   }
 
   lastOf(kind: Kind): number {
-    const at = this.byKind.get(kind) as number[];
+    const at = this.byKind[kind];
     return at.length > 0 ? at[at.length - 1] : -1;
   }
 
   has(kind: Kind): boolean {
-    return this.lastOf(kind) >= 0;
+    return this.byKind[kind].length > 0;
   }
 
   /** The position of `name` when it is in the given scope (no boundary above it), else -1. */
@@ -210,16 +241,10 @@ class OpenElements {
     return at >= 0 && at >= this.lastOf(scope) ? at : -1;
   }
 
-  private positions(name: string): number[] {
-    let at = this.byName.get(name);
-    if (!at) this.byName.set(name, at = []);
-    return at;
-  }
-
-  private kinds(name: string): Kind[] {
-    let kinds = this.kindsOf.get(name);
-    if (!kinds) this.kindsOf.set(name, kinds = KIND_NAMES.filter(kind => KINDS[kind].has(name)));
-    return kinds;
+  private entry(name: string): Entry {
+    let entry = this.byName.get(name);
+    if (!entry) this.byName.set(name, entry = { at: [], kinds: KIND_NAMES.filter(kind => KINDS[kind].has(name)).map(kind => this.byKind[kind]), flags: flagsOf(name) });
+    return entry;
   }
 }
 
@@ -239,6 +264,9 @@ interface Tag {
   next: number;
 }
 
+/** The one tag being read: reused, as a page holds thousands. */
+const TAG: Tag = { name: '', end: false, marked: false, next: 0 };
+
 /** Reads the tag whose name starts at `at` (after `<` or `</`); undefined when the page ends inside it. */
 function readTag(html: string, at: number, end: boolean): Tag | undefined {
   const length = html.length;
@@ -254,7 +282,13 @@ function readTag(html: string, at: number, end: boolean): Tag | undefined {
     while (p < length && isSpace(html.charCodeAt(p))) p++;
     if (p >= length) return void done(at, p);
     let c = html.charCodeAt(p);
-    if (c === GT) return { name, end, marked, next: done(at, p + 1) };
+    if (c === GT) {
+      TAG.name = name;
+      TAG.end = end;
+      TAG.marked = marked;
+      TAG.next = done(at, p + 1);
+      return TAG;
+    }
     if (c === SLASH) {
       p++;
       continue;
@@ -357,7 +391,7 @@ function scan(html: string): Slots {
   const length = html.length;
   let lt = html.indexOf('<');
   while (lt >= 0 && lt < length - 1) {
-    if ((first || TABLE_MODE.has(open.top) || open.top === 'colgroup') && /[^\t\n\f\r ]/.test(html.slice(text, lt))) {
+    if ((first || open.topFlags & F.tableMode || open.top === 'colgroup') && /[^\t\n\f\r ]/.test(html.slice(text, lt))) {
       if (!first) throw new Decline(); // text a table moves out of itself
       first = false; // text before the doctype: quirks mode
     }
@@ -381,8 +415,7 @@ function scan(html: string): Slots {
       if (!tag) break;
       first = false;
       next = tag.next;
-      startTag(tag, lt, open, slots, quirks);
-      if (RAW.has(tag.name)) {
+      if (startTag(tag, lt, open, slots, quirks) & F.raw) {
         const close = RAW_END.get(tag.name) as RegExp;
         close.lastIndex = next;
         const found = close.exec(html);
@@ -406,42 +439,43 @@ function scan(html: string): Slots {
   return slots;
 }
 
-/** What a start tag does to the stack of open elements, and the slots. */
-function startTag(tag: Tag, at: number, open: OpenElements, slots: Slots, quirks: boolean): void {
+/** What a start tag does to the stack of open elements, and the slots; returns the name's {@link F} flags. */
+function startTag(tag: Tag, at: number, open: OpenElements, slots: Slots, quirks: boolean): number {
   const { name } = tag;
-  if (DECLINED.has(name)) throw new Decline();
+  const flags = flagsOf(name);
+  if (flags & F.declined) throw new Decline();
   if (open.body === 'before' && !open.has('template')) {
     if (name === 'body') open.body = 'tag';
-    else if (!IN_HEAD.has(name)) open.body = 'implied';
+    else if (!(flags & F.inHead)) open.body = 'implied';
   }
-  if (name === 'html' || name === 'body' || name === 'head') return;
+  if (name === 'html' || name === 'body' || name === 'head') return flags;
   const template = open.has('template');
   if (tag.marked && !template && !open.has('sectioning')) slots.marks.push(at);
-  if (TABLE_MODE.has(open.top) || open.top === 'colgroup') {
+  if (open.topFlags & F.tableMode || open.top === 'colgroup') {
     tableStart(name, at, open);
-    return;
+    return flags;
   }
-  if (TABLE_PART.has(name)) {
+  if (flags & F.tablePart) {
     const nearest = open.lastOf('table');
     const what = open.names[nearest];
     if (what === 'template') throw new Decline(); // a template of table rows: its own insertion modes
-    if (what !== 'td' && what !== 'th' && what !== 'caption') return; // outside a table: ignored
+    if (what !== 'td' && what !== 'th' && what !== 'caption') return flags; // outside a table: ignored
     open.popTo(nearest); // the cell (or caption) ends; the tag is read in the table
     tableStart(name, at, open);
-    return;
+    return flags;
   }
   if (name === 'form') {
-    if (open.form && !template) return; // a form inside a form is ignored
+    if (open.form && !template) return flags; // a form inside a form is ignored
     closeP(open);
     open.push(name, at);
     if (!template) open.form = true;
-    return;
+    return flags;
   }
-  if (CLOSES_P.has(name)) {
+  if (flags & F.closesP) {
     if (name === 'table' && quirks && open.inScope('p', 'buttonScope') >= 0) throw new Decline();
     if (name === 'li' || name === 'dd' || name === 'dt') closeListItem(name, open);
     closeP(open);
-    if (HEADING.has(name) && HEADING.has(open.top)) open.popTo(open.names.length - 1);
+    if (flags & F.heading && open.topFlags & F.heading) open.popTo(open.names.length - 1);
   } else if (name === 'button') {
     const button = open.inScope('button');
     if (button >= 0) open.popTo(button);
@@ -458,9 +492,10 @@ function startTag(tag: Tag, at: number, open: OpenElements, slots: Slots, quirks
       while (IMPLIED_END.has(open.top) && !((name === 'rp' || name === 'rt') && open.top === 'rtc')) open.popTo(open.names.length - 1);
     }
   }
-  if (VOID.has(name) || RAW.has(name)) return; // a raw text element is closed by the end tag the scan reads with it
+  if (flags & (F.void | F.raw)) return flags; // a raw text element is closed by the end tag the scan reads with it
   if (name === 'footer' && !template && !open.has('sectioning')) open.push(name, at);
   else open.push(name, name === 'footer' ? -1 : at);
+  return flags;
 }
 
 /** A start tag where the tree builder is "in table", "in table body", "in row" or "in column group". */
@@ -515,9 +550,10 @@ function closeP(open: OpenElements): void {
 
 /** What an end tag does to the stack of open elements, and the slots. */
 function endTag(name: string, at: number, open: OpenElements, slots: Slots): void {
-  if (DECLINED.has(name)) throw new Decline();
+  const flags = flagsOf(name);
+  if (flags & F.declined) throw new Decline();
   if (open.top === 'colgroup' && name !== 'colgroup' && name !== 'template') open.popTo(open.names.length - 1); // the column group ends
-  if (TABLE_MODE.has(open.top) && !TABLE_PART.has(name) && name !== 'table' && name !== 'template' && name !== 'body' && name !== 'html') throw new Decline();
+  if (open.topFlags & F.tableMode && !(flags & F.tablePart) && name !== 'table' && name !== 'template' && name !== 'body' && name !== 'html') throw new Decline();
   if (open.body === 'before' && !open.has('template') && (name === 'body' || name === 'html' || name === 'br')) open.body = 'implied';
   if (name === 'body') {
     if (open.body === 'tag' && open.inScope('body') >= 0 && !open.has('template')) slots.bodyEnd = at;
@@ -537,14 +573,14 @@ function endTag(name: string, at: number, open: OpenElements, slots: Slots): voi
   let target: number;
   if (name === 'p') target = open.inScope('p', 'buttonScope');
   else if (name === 'li') target = open.inScope('li', 'listScope');
-  else if (HEADING.has(name)) target = open.lastOf('heading') >= open.lastOf('scope') ? open.lastOf('heading') : -1;
-  else if (TABLE_PART.has(name) || name === 'table') target = open.inScope(name, 'tableScope');
+  else if (flags & F.heading) target = open.lastOf('heading') >= open.lastOf('scope') ? open.lastOf('heading') : -1;
+  else if (flags & F.tablePart || name === 'table') target = open.inScope(name, 'tableScope');
   else if (name === 'template') target = open.last('template');
-  else if (FORMATTING.has(name)) {
+  else if (flags & F.formatting) {
     target = open.last(name);
     if (target < 0) return;
     if (target !== open.names.length - 1) throw new Decline(); // misnested: the adoption agency's business
-  } else if (SPECIAL.has(name)) target = open.inScope(name);
+  } else if (flags & F.special) target = open.inScope(name);
   else target = open.last(name) > open.lastOf('special') ? open.last(name) : -1; // any other end tag
   if (target < 0) return;
   if (name === 'footer' && open.starts[target] >= 0 && target === open.last('footer')) {
@@ -587,13 +623,15 @@ export type LinePosition = Exclude<Position, 'none'>;
  */
 export function injectLine(html: string, markup: string | ((shown: string) => string), position: LinePosition = 'footer', lines: Iterable<string> = typeof markup === 'string' ? [markup] : []): string {
   if (!markup) return html;
-  const wanted = { text: typeof markup === 'function' };
   // A page the scan is unsure of is read as a tree only when it has a closing tag to find.
-  const slots = scanSlots(html, wanted) ?? (CLOSING.test(html) ? treeSlots(html, wanted) : undefined);
+  const fast = scanSlots(html);
+  const slots = fast ?? (CLOSING.test(html) ? treeSlots(html) : undefined);
   if (!slots || carries(html, slots, lines)) return html;
   const at = position === 'footer' && slots.footerEnd >= 0 ? slots.footerEnd : slots.bodyEnd;
   if (at < 0) return html;
-  const line = typeof markup === 'function' ? markup(slots.text ?? '') : markup;
+  // What the page shows is read only when it gets a line: the site footer's text as the scan found it, else the tree's.
+  const shown = () => (fast && fast.footerEnd >= 0 ? footerText(html.slice(fast.footerStart, fast.footerEnd)) : treeSlots(html, { text: true }).text ?? '');
+  const line = typeof markup === 'function' ? markup(shown()) : markup;
   return line ? html.slice(0, at) + line + html.slice(at) : html;
 }
 

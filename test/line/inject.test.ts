@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { findSlots, injectLine, scanSlots, scanWork, treeSlots } from '../../lib/line/inject';
+import { adversarialPages, cleanPage } from '../fixtures/adversarial';
 
 const LINE = '<div class="hexo-beian" data-hexo-beian>京ICP备20000491号-1</div>';
 
@@ -270,26 +271,8 @@ describe('inject', () => {
 
   describe('linear on any page: each character read once (the work counted, never timed)', () => {
     const SIZE = 200_000;
-    /** A page of `unit` repeated to about SIZE characters, with a site footer before it, as a post would put it there. */
-    const fill = (unit: string, tail = '') => `<!DOCTYPE html><html><body><main>${unit.repeat(Math.ceil(SIZE / unit.length))}${tail}</main><footer>x</footer></body></html>`;
-    const clean = fill('<p class="a">Some text of a post, <a href="/x/">a link</a>.</p>\n');
-    /** For each kind of token the scan reads, a page built to make a careless scan read it again and again. */
-    const ADVERSARIAL: Record<string, string> = {
-      'an unquoted attribute value of many /, no > (issue 12)': `<!DOCTYPE html><body><footer>x</footer><div x=${'a/'.repeat(SIZE / 2)}<b>bold</b></body>`,
-      'unquoted values, a tag never closed': `<body><div${' x=a'.repeat(SIZE / 4)}`,
-      'quoted values, a quote never closed': `<body><div${' x="a"'.repeat(SIZE / 6)} y="`,
-      'many attributes of one tag': fill('<i a b c d e f g h>', ''),
-      'comments, one left open': fill('<!-- a -- b --!- c -->', '<!-- open'),
-      'comments that are all dashes': fill('<!------>-'),
-      'raw text (script), almost closed': fill('<script>a</scrip </scriptx </script>'),
-      'raw text left open': fill('<p>x</p>', `<script>${'</scrip'.repeat(SIZE / 7)}`),
-      'CDATA in HTML (bogus comments)': fill('<![CDATA[ a ]]> b'),
-      'bogus comments': fill('<? x ?></1 y><!x>'),
-      'end tags that match nothing': fill('</p></li></span></x-y></td>'),
-      'elements never closed (deep nesting)': fill('<div><span><section><li>'),
-      'stray table parts and formatting': fill('<td><tr><b>x</b><a>y</a>'),
-      'a number repeated in the footer': `<body><footer>${'京ICP备20000491号-1 '.repeat(SIZE / 16)}</footer></body>`
-    };
+    const clean = cleanPage(SIZE);
+    const ADVERSARIAL = adversarialPages(SIZE);
 
     for (const [kind, html] of Object.entries(ADVERSARIAL)) {
       it(`${kind}: no more work than on a clean page of its size`, () => {
