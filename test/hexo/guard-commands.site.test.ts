@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import type Hexo from 'hexo';
 import { makeSite, runHexo, type HexoModule } from '../site';
@@ -123,6 +123,33 @@ describe('guard (every way of running a build)', function () {
     expect(code).not.to.equal(0);
     expect(stderr).to.contain('hexo-beian stopped the deploy: 1 error(s) above; fix beian.gongan (gongan-missing) first');
     expect(written(dir)).to.deep.equal({ public: true, deployed: false });
+  });
+
+  it('a finding repeated on every page is printed once, with the count of pages, as hexo beian check prints it', async () => {
+    const posts: Record<string, string> = {};
+    for (let i = 0; i < 12; i++) posts[`source/_posts/p${i}.md`] = `---\ntitle: p${i}\ndate: 2024-05-${10 + i} 10:00:00\n---\nx\n`;
+    const dir = makeSite({ config: `deploy:\n  type: record\nbeian:\n  icp: ${ICP}\n  gongan: 京公网安备11010502030143号\n`, files: { ...SCRIPTS, ...posts } });
+    dirs.push(dir);
+    expect((await runHexo(dir, ['g'])).code).to.equal(0);
+    // Every page now shows another number (a stale build): the same errors on each.
+    const pages: string[] = [];
+    const walk = (folder: string) => readdirSync(folder, { withFileTypes: true }).forEach(e => {
+      const path = join(folder, e.name);
+      if (e.isDirectory()) walk(path);
+      else if (e.name.endsWith('.html')) pages.push(path);
+    });
+    walk(join(dir, 'public'));
+    for (const page of pages) writeFileSync(page, readFileSync(page, 'utf8').replaceAll(ICP, '京ICP备20000492号-1'));
+    const { code, stdout, stderr } = await runHexo(dir, ['de']);
+    expect(code).to.equal(0);
+    const guard = (stdout + stderr).split('\n').filter(line => line.includes('hexo-beian: ')).map(line => line.replace(/^(\w+)\s+hexo-beian: /, '$1 '));
+    // The home page's own rule, the other number on every page, the number missing from the others.
+    expect(guard.map(line => /\((\S+)\)$/.exec(line)?.[1])).to.deep.equal(['page-missing', 'page-other-number', 'page-missing']);
+    expect(guard[2]).to.match(new RegExp(`^ERROR [^ ]+, [^ ]+, [^ ]+ and ${pages.length - 4} more pages: The ICP number ${ICP} is not on this page: this page should show it\\.`));
+    // The same lines as the check's report (its grouping, written once).
+    const report = (await runHexo(dir, ['beian', 'check'])).stdout.split('\n').filter(line => /^(ERROR|WARN)/.test(line)).map(line => line.replace(/^(\w+)\s+/, '$1 '));
+    expect(guard).to.deep.equal(report);
+    expect(written(dir)).to.deep.equal({ public: true, deployed: true });
   });
 
   it('a clean site: the same commands build and deploy', async () => {
