@@ -158,5 +158,9 @@ describe('guard (every way of running a build)', function () {
     expect(code).to.equal(0);
     expect(stdout + stderr).not.to.contain('hexo-beian:');
     expect(written(dir)).to.deep.equal({ public: true, deployed: true });
+    // The watched generate command is still Hexo's, as its help shows.
+    const help = await runHexo(dir, ['help', 'generate']);
+    expect(help.stdout).to.contain('Generate static files.');
+    expect(help.stdout).to.match(/-d, --deploy\s+Deploy after generated/);
   });
 });
