@@ -23,6 +23,10 @@ if (typeof hexo !== 'undefined') {
   const site = siteOf(hexo);
   const line = lineFilter(hexo, site);
   const guard = publishGuard(hexo, site);
+  // Whatever name runs `generate` (`hexo gen`, `hexo.call`), the guard sees it; at `ready` again,
+  // in case a plugin loaded after this one registered its own.
+  guard.attach();
+  hexo.on('ready', () => guard.attach());
   hexo.extend.filter.register('before_generate', () => line.prepare());
   // After the line's own before_generate (priority 10), which reads the site for this build.
   hexo.extend.filter.register('before_generate', () => guard.beforeGenerate(), 20);
@@ -34,6 +38,7 @@ if (typeof hexo !== 'undefined') {
   });
   hexo.on('deployBefore', () => guard.deployBefore());
   hexo.extend.console.register('beian', CHECK_COMMAND.desc, CHECK_COMMAND, function (this: Hexo, args) {
-    return beianCommand(this, site, args);
+    // The check reports what it finds; the guard is not to stop its own `--generate`.
+    return guard.aside(() => beianCommand(this, site, args));
   });
 }

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'fs';
 import { relative, resolve, sep } from 'path';
 import type Hexo from 'hexo';
-import { say, type Language } from '../engine/diagnostic';
+import { languageOf, say, type Language } from '../engine/diagnostic';
 import { isCalendarDate, today as todayIn } from '../engine/date';
 import { auditSite } from '../audit/site';
 import { siteFacts } from './facts';
@@ -13,12 +13,13 @@ import type { Site } from './site';
  * audits need from Hexo (the config, the theme's settings, the icon file, `public_dir`), runs
  * them, prints, and sets the exit code (never throws for a finding, so Hexo prints no stack).
  *
- * Exit codes: 0 no error found (with `--strict`: no error and no warning); 1 otherwise;
- * 2 the command was used wrongly.
+ * Exit codes: 0 no error found (with `--strict`: no error and no warning); 1 otherwise, or
+ * the check itself failed (one line on stderr; Hexo's own `--debug` adds the stack); 2 the
+ * command was used wrongly, and only that.
  */
 
 /** The exit codes of `hexo beian check`. */
-export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
+export const EXIT = { ok: 0, findings: 1, failed: 1, usage: 2 } as const;
 
 const FLAGS = '[--format human|json|github] [--json] [--report FILE] [--strict] [--generate] [--today YYYY-MM-DD]';
 const USAGE = `hexo beian check ${FLAGS}`;
@@ -61,7 +62,14 @@ interface Options {
 
 /** Runs `hexo beian <sub>`; resolves to the exit code, which it also sets on `process.exitCode`. */
 export async function beianCommand(hexo: Hexo, site: Site, args: CheckArgs): Promise<number> {
-  const { language } = site.current();
+  let language = languageOf(hexo.config.language);
+  try {
+    language = site.current().language;
+  } catch (err) {
+    process.stderr.write(failedLine(err, 'check', language, Boolean(args.debug)));
+    process.exitCode = EXIT.failed;
+    return EXIT.failed;
+  }
   const options = readArgs(hexo, args, language);
   if (typeof options === 'string') {
     process.stderr.write(options);
@@ -72,8 +80,13 @@ export async function beianCommand(hexo: Hexo, site: Site, args: CheckArgs): Pro
   // meanwhile (Hexo's log under --generate, other plugins) goes to stderr.
   const held = options.format !== 'human' && options.report === undefined ? holdStdout() : undefined;
   let code: number;
+  let stage: 'generate' | 'check' = 'check';
   try {
-    if (options.generate) await hexo.call('generate', {});
+    if (options.generate) {
+      stage = 'generate';
+      await hexo.call('generate', {});
+      stage = 'check';
+    }
     const progress = progressLine(language);
     const reading = site.current();
     const facts = await siteFacts(hexo, reading, { today: options.today, pages: true, onPage: progress.update });
@@ -93,6 +106,10 @@ export async function beianCommand(hexo: Hexo, site: Site, args: CheckArgs): Pro
       }
     } else if (held) held.write(text);
     else process.stdout.write(text);
+  } catch (err) {
+    // Not a finding and not a usage error: one line that says so, not Hexo's FATAL and a trace.
+    process.stderr.write(failedLine(err, stage, language, Boolean(args.debug)));
+    code = EXIT.failed;
   } finally {
     held?.release();
   }
@@ -138,6 +155,25 @@ function readArgs(hexo: Hexo, args: CheckArgs, language: Language): Options | st
     generate: Boolean(args.g || args.generate),
     today
   };
+}
+
+/**
+ * What the check prints when it fails itself, or when the build of `--generate` fails: the
+ * error's message, on one line; with `--debug` (Hexo's own flag: its debug log) the stack too.
+ */
+export function failedLine(err: unknown, stage: 'generate' | 'check', language: Language, debug: boolean): string {
+  const reason = (err instanceof Error ? err.message : String(err)).replace(/\s+/g, ' ').trim();
+  const stack = debug && err instanceof Error && err.stack ? `${err.stack}\n` : '';
+  const line = stage === 'generate'
+    ? say(language, {
+      zh: `hexo beian check --generate：hexo generate 失败（${reason}），没有检查任何东西。请先修正构建（单独运行 hexo generate 看它的错误），或去掉 --generate 只检查配置和已生成的页面。`,
+      en: `hexo beian check --generate: hexo generate failed (${reason}), so nothing was checked. Fix the build first (run hexo generate alone to see its errors), or leave out --generate to check the config and the pages already generated.`
+    })
+    : say(language, {
+      zh: `hexo-beian 内部出错（${reason}），检查没有完成。这是 hexo-beian 的问题，不是站点的：请把 hexo beian check --debug 的输出报告给 hexo-beian。`,
+      en: `hexo-beian failed internally (${reason}), and the check did not finish. This is a fault of hexo-beian, not of the site: please report it to hexo-beian with the output of hexo beian check --debug.`
+    });
+  return `${line}\n${stack}`;
 }
 
 /** `public`, `_config.yml`: a path of the site as the site's own files name it. */

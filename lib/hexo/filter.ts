@@ -4,7 +4,6 @@ import { findSlots, injectLine } from '../line/inject';
 import { carriesLine, onShownPages } from '../line/placement';
 import { alreadyShown, compactText, shows, type ThemeSwitch } from '../line/shown';
 import { themeSwitch } from '../audit/theme';
-import { finding } from '../finding';
 import { templateFailed, type BuildReading, type Site } from './site';
 
 /**
@@ -70,22 +69,16 @@ export function lineFilter(hexo: Hexo, site: Site): LineFilter {
       try {
         markup = renderLine(items, reading.labels, state.template?.compiled);
       } catch (err) {
-        // Only the user's template can throw; from here on this build uses the built-in one.
-        site.log([templateFailed(state.template?.file ?? '', err, reading.config.paths.template, reading.language)]);
+        // Only the user's template can throw (here on some of the items only: the reading tried
+        // all of them); from here on this build uses the built-in one, and the audit knows.
+        site.add(templateFailed(state.template?.file ?? '', err, reading.config.paths.template, reading.language));
         state.template = undefined;
         state.markup.clear();
         state.lines.clear();
         markup = renderLine(items, reading.labels);
       }
-      if (state.template && markup && findSlots(markup).marks.length === 0) {
-        if (state.markup.size === 0) {
-          site.log([finding(reading.language, 'config-template', 'warning', {
-            zh: `模板的输出没有 ${MARK} 属性，已包在 <div ${MARK}> 中，以保证每页只加一次。请在模板最外层元素上写 ${MARK}，例如 <p class="beian" ${MARK}>。`,
-            en: `The template's output carries no ${MARK} attribute, so it was wrapped in <div ${MARK}> to be added once per page. Put ${MARK} on the template's outer element, for example <p class="beian" ${MARK}>.`
-          }, { path: reading.config.paths.template })]);
-        }
-        markup = `<div ${MARK}>${markup}</div>`;
-      }
+      // Without the mark (the reading warned of it: config-template), wrapped so it is added once.
+      if (state.template && markup && findSlots(markup).marks.length === 0) markup = `<div ${MARK}>${markup}</div>`;
       state.markup.set(id, markup);
     }
     return markup;

@@ -19,12 +19,16 @@ import type { Site } from './site';
  *   wraps each deployer at that event: the first one to run awaits the audit, and under
  *   `block` an error rejects it, so nothing is deployed.
  *
- * Only the commands that build or publish are guarded (`generate`, `deploy` and their
- * abbreviations): `hexo server` keeps serving, and `hexo beian check` reports by itself.
+ * The guard decides by what runs, not by the word typed: Hexo runs a command by any
+ * case-insensitive abbreviation (`hexo gen`, `hexo G`, `hexo depl`) and from scripts
+ * (`hexo.call('generate')`), and every one of them goes through the registered `generate`
+ * console. So the guard wraps that console (at plugin load, and again at `ready` in case a
+ * plugin registered its own), and `before_generate` is guarded only while it runs. `hexo server`
+ * generates without it and keeps serving; `hexo beian check` runs with the guard set aside,
+ * and reports by itself. A deploy that has to generate first runs the same console, so it
+ * stops before `public_dir` is written.
  * Findings go through the site's one log, so what the reading logged is not said again.
  */
-
-const GUARDED = new Set(['generate', 'g', 'deploy', 'd']);
 
 /**
  * The error that stops a build or a deploy: its `stack` is the one line that says what to fix,
@@ -63,13 +67,25 @@ export function blockedLine(findings: readonly Finding[], stage: 'build' | 'depl
 
 /** The guard of one Hexo instance: a `before_generate` filter and a `deployBefore` listener. */
 export interface Guard {
+  /** Wraps the `generate` console, under whatever name it is run; again after a plugin replaced it. */
+  attach(): void;
   beforeGenerate(): Promise<void>;
   deployBefore(): void;
+  /** Runs `work` with the guard set aside (`hexo beian check --generate` reports instead of stopping). */
+  aside<T>(work: () => Promise<T>): Promise<T>;
 }
+
+/** Marks a console already wrapped by this guard. */
+const PHASED = Symbol('hexo-beian generate phase');
+
+type ConsoleFunction = Hexo['extend']['console']['store'][string];
 
 /** Creates the guard of one Hexo instance, on its site reading. */
 export function publishGuard(hexo: Hexo, site: Site): Guard {
-  const guarded = () => GUARDED.has(String(hexo.env.cmd));
+  /** How many `generate` consoles are running; one run with `--watch` stays for good, as its rebuilds do. */
+  let generating = 0;
+  let setAside = 0;
+  const guarded = () => generating > 0 && setAside === 0;
 
   /** The audit's warnings and errors, logged once each; the error that stops `stage` under `block`. */
   async function audit(pages: boolean, stage: 'build' | 'deploy'): Promise<void> {
@@ -81,13 +97,31 @@ export function publishGuard(hexo: Hexo, site: Site): Guard {
   }
 
   return {
+    attach() {
+      const store = hexo.extend.console.store;
+      const run = store.generate as (ConsoleFunction & { [PHASED]?: true }) | undefined;
+      if (typeof run !== 'function' || run[PHASED]) return;
+      const phased = function (this: Hexo, args: Parameters<ConsoleFunction>[0]) {
+        generating++;
+        // Hexo's own console returns a Bluebird promise, and `hexo.call` needs one back (Hexo 7+
+        // call `.asCallback` on it): chained on it, the wrapper returns one too.
+        const done = run.call(this, args);
+        const watching = Boolean(args && (args.w || args.watch));
+        return watching ? done : done.finally(() => {
+          generating--;
+        });
+      };
+      store.generate = Object.assign(phased, { desc: run.desc, options: run.options, [PHASED]: true as const });
+    },
+
     async beforeGenerate() {
       if (!guarded() || site.current().config.guard === 'off') return;
       await audit(false, 'build');
     },
 
     deployBefore() {
-      if (site.current().config.guard === 'off') return;
+      // Only Hexo's deploy console emits it; set aside, it is left alone.
+      if (setAside > 0 || site.current().config.guard === 'off') return;
       let verdict: Promise<void> | undefined;
       const check = () => (verdict ??= audit(true, 'deploy'));
       const deployers = hexo.extend.deployer.list();
@@ -95,6 +129,15 @@ export function publishGuard(hexo: Hexo, site: Site): Guard {
         deployers[type] = function (this: Hexo, args: Parameters<typeof deploy>[0]) {
           return check().then(() => deploy.call(this, args));
         } as typeof deploy;
+      }
+    },
+
+    async aside(work) {
+      setAside++;
+      try {
+        return await work();
+      } finally {
+        setAside--;
       }
     }
   };

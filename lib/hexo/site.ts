@@ -11,7 +11,8 @@ import { writtenText, type WrittenText } from '../config/written';
 import type { BeianConfig } from '../config/schema';
 import { iconExists } from '../audit/icon';
 import { lineItems } from '../line/items';
-import { compileTemplate } from '../line/render';
+import { compileTemplate, MARK, renderLine } from '../line/render';
+import { findSlots } from '../line/inject';
 import type { SiteReading } from '../audit/site';
 import { logFindings } from './report';
 import { iconFolders, themeSettings } from './facts';
@@ -40,6 +41,11 @@ export interface Site {
   current(): BuildReading;
   /** Logs the findings not logged yet in this build: each once, however many stages (the filter's, the guard's) see it. */
   log(findings: readonly Finding[]): void;
+  /**
+   * A finding met while building (the template failing on some page's items): one of this
+   * reading's findings from now on, so the deploy's audit sees it too; logged once.
+   */
+  add(found: Finding): void;
 }
 
 /** The largest template read: a filing line's template is a few hundred bytes. */
@@ -95,7 +101,13 @@ export function siteOf(hexo: Hexo): Site {
       if (template.finding) findings.push(template.finding);
       if (template.source !== undefined) {
         try {
-          reading.template = { file: template.file, compiled: compileTemplate(template.source, template.file) };
+          const compiled = compileTemplate(template.source, template.file);
+          // Rendered once here, on this build's items: nunjucks finds most mistakes (an unknown
+          // filter, a call of nothing) only when rendering, and a template that fails is not
+          // used, which the audit, the guard and `hexo beian check` must all know.
+          const markup = renderLine(reading.items, labels, compiled);
+          reading.template = { file: template.file, compiled };
+          if (markup && findSlots(markup).marks.length === 0) findings.push(templateUnmarked(config.paths.template, lang));
         } catch (err) {
           findings.push(templateFailed(template.file, err, config.paths.template, lang));
         }
@@ -107,7 +119,14 @@ export function siteOf(hexo: Hexo): Site {
   return {
     refresh,
     current: () => reading ?? refresh(),
-    log
+    log,
+    add(found) {
+      const current = reading ?? refresh();
+      const known = current.findings.some(f => describe(f, current.language) === describe(found, current.language));
+      // The reading's findings are its own array (made by readConfig for this reading).
+      if (!known) (current.findings as Finding[]).push(found);
+      log([found]);
+    }
   };
 }
 
@@ -228,6 +247,14 @@ function readTemplateFile(file: string, path: string, language: Language): { fil
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
+}
+
+/** The warning for a template whose output has no `data-hexo-beian`: the filter wraps it. */
+export function templateUnmarked(path: string, language: Language): Finding {
+  return finding(language, 'config-template', 'warning', {
+    zh: `模板的输出没有 ${MARK} 属性，已包在 <div ${MARK}> 中，以保证每页只加一次。请在模板最外层元素上写 ${MARK}，例如 <p class="beian" ${MARK}>。`,
+    en: `The template's output carries no ${MARK} attribute, so it was wrapped in <div ${MARK}> to be added once per page. Put ${MARK} on the template's outer element, for example <p class="beian" ${MARK}>.`
+  }, { path });
 }
 
 /** The finding for a template that does not compile or fails when rendered. */

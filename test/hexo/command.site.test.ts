@@ -229,4 +229,43 @@ hexo-beian: 0 error(s), 0 warning(s), 1 info; 0 page(s) checked.
     expect(retired.map(f => f.page)).to.include.members(['index.html', '404.html', POST]);
     expect(retired[0].message).to.contain('http://www.beian.gov.cn/portal/registerSystemInfo?recordcode=11010502030143');
   });
+
+  describe('an internal failure', () => {
+    /** A site script that makes the plugin's audit throw, as a fault of hexo-beian would. */
+    const BROKEN = `require('hexo-beian/dist/lib/audit/site').auditSite = () => { throw new TypeError("Cannot read properties of undefined (reading 'kind')"); };\n`;
+
+    it('is said in one line, with exit 1 (not 2, which is for usage errors), and no stack', async () => {
+      const dir = site(`beian:\n  icp: ${ICP}\n`, { files: { 'scripts/broken.js': BROKEN } });
+      const { code, stdout, stderr } = await runHexo(dir, ['beian', 'check']);
+      expect(code).to.equal(1);
+      expect(stdout).to.equal(VALIDATING);
+      expect(stderr).to.equal('hexo-beian failed internally (Cannot read properties of undefined (reading \'kind\')), and the check did not finish. '
+        + 'This is a fault of hexo-beian, not of the site: please report it to hexo-beian with the output of hexo beian check --debug.\n');
+    });
+
+    it('in Chinese for a Chinese site; --json keeps stdout clean; --debug (Hexo\'s own flag) adds the stack', async () => {
+      const dir = site(`language: zh-CN\nbeian:\n  icp: ${ICP}\n`, { files: { 'scripts/broken.js': BROKEN } });
+      const json = await runHexo(dir, ['beian', 'check', '--json', '--silent']);
+      expect(json.code).to.equal(1);
+      expect(json.stdout).to.equal('');
+      expect(json.stderr).to.match(/^hexo-beian 内部出错（Cannot read properties of undefined \(reading 'kind'\)），检查没有完成。[^\n]*\n$/);
+      const debug = await runHexo(dir, ['beian', 'check', '--debug']);
+      expect(debug.code).to.equal(1);
+      expect(debug.stderr).to.match(/hexo-beian 内部出错.*\nTypeError: Cannot read properties of undefined \(reading 'kind'\)\n\s+at /);
+      // Hidden: not in the command's help.
+      const help = await runHexo(dir, ['help', 'beian']);
+      expect(help.stdout).to.contain('--strict');
+      expect(help.stdout).not.to.contain('--debug');
+    });
+
+    it('a --generate whose build fails: said as the build\'s failure, exit 1, no stack', async () => {
+      const dir = site(`beian:\n  icp: ${ICP}\n`, {
+        files: { 'scripts/failing.js': "hexo.extend.filter.register('before_generate', () => { throw new Error('the theme is missing its layout'); });\n" }
+      });
+      const { code, stderr } = await runHexo(dir, ['beian', 'check', '--generate']);
+      expect(code).to.equal(1);
+      expect(stderr).to.contain('hexo beian check --generate: hexo generate failed (the theme is missing its layout), so nothing was checked. Fix the build first');
+      expect(stderr).not.to.match(/FATAL|\n\s+at /);
+    });
+  });
 });

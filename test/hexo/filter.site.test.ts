@@ -131,9 +131,12 @@ describe('footer (real Hexo, landscape theme)', function () {
     const dir = site('\nbeian: [1, 2]\n');
     const logged = await generate(dir);
     expect(count(readPublic(dir, 'index.html'), 'data-hexo-beian')).to.equal(0);
+    // The reading's error, then the guard's (warn, the default: hexo.call('generate') is a build).
     expect(logged.error).to.deep.equal([
       'hexo-beian: beian: must be a block of keys (icp, gongan, …), not a single value; for example: (config-shape)\n'
-      + '    beian:\n      icp: 京ICP备20000491号-1\n      gongan: 京公网安备11010502030143号'
+      + '    beian:\n      icp: 京ICP备20000491号-1\n      gongan: 京公网安备11010502030143号',
+      'hexo-beian: beian.icp: No ICP number is configured: a site served from mainland China must show it at the bottom of its home page (MIIT Order No. 33, art. 13). Write it in the site\'s _config.yml (not the theme\'s): (icp-missing)\n'
+      + '    beian:\n      icp: ‹your ICP number, for example 京ICP备20000491号-1›'
     ]);
   });
 
