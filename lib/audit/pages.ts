@@ -355,14 +355,17 @@ function iconInAnchors(page: Buffer, opens: readonly number[], src: string): boo
   const closes = A_CLOSE.map(n => new Next(n));
   const images = IMG.map(n => new Next(n));
   const ends = new Next(TAG_CLOSE);
+  const starts = new Next(TAG_OPEN);
   let done = 0;
   for (const open of opens) {
     const from = Math.max(open, done);
     const close = firstOf(page, closes, open);
     const end = close < 0 ? page.length : close;
     for (let at = firstOf(page, images, from); at >= 0 && at < end; at = firstOf(page, images, at + 1)) {
+      // The tag, up to its `>`, or to the next `<` when it has none (each byte read once).
       const tagEnd = ends.from(page, at);
-      const m = IMG_SRC.exec(page.toString('utf8', at, Math.min(end, at + TAG_REACH, tagEnd < 0 ? page.length : tagEnd + 1)));
+      const next = starts.from(page, at + 1);
+      const m = IMG_SRC.exec(page.toString('utf8', at, Math.min(end, at + TAG_REACH, tagEnd < 0 ? page.length : tagEnd + 1, next < 0 ? page.length : next)));
       if (m && unescapeHTML(m[1] ?? m[2] ?? m[3]) === src) return true;
     }
     done = Math.max(done, end);
@@ -380,6 +383,10 @@ function hasSlot(page: Buffer): boolean {
 }
 
 const MIIT = Buffer.from('miit');
+/** `"`, `'`, the spaces and `>`: what ends an unquoted URL as the audit reads it. */
+const URL_END = new Set([0x22, 0x27, 0x20, 0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x3e]);
+/** The same, with the other spaces (U+3000 …) a regular expression's `\s` knows. */
+const URL_REST = /^[^"'\s>]*/;
 const WWW = Buffer.from('www.');
 const GOV_CN_PATH = Buffer.from('gov.cn/');
 
@@ -404,7 +411,10 @@ function retiredLinks(page: Buffer): string[] {
     const before = page.toString('utf8', from, at);
     const m = /href\s*=\s*["']?\s*((?:https?:)?\/\/[a-z0-9.-]*)$/i.exec(before);
     if (!m) continue;
-    const rest = page.toString('utf8', at, Math.min(at + 200, page.length)).split(/["'\s>]/)[0];
+    // Forward to the end of the URL (at most 200 bytes): the first quote, space or `>`.
+    let end = at;
+    while (end < page.length && end < at + 200 && !URL_END.has(page[end])) end++;
+    const rest = (URL_REST.exec(page.toString('utf8', at, end)) as RegExpExecArray)[0];
     const href = unescapeHTML(m[1] + rest);
     if (targetOf(href).kind === 'retired') found.add(href);
   }
