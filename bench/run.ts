@@ -12,7 +12,9 @@
  *    string for `</footer>` (every occurrence: one pass over the page).
  * 3. audit: `hexo beian check` (a fresh process) and its page audit alone, against
  *    `grep -rLF <ICP number> public` on the same folder; peak memory.
- * 4. with --growth: 1, 2 and 3 at 1,000, 5,000 and 10,000 posts, and whether the cost per
+ * 4. the worst case (bench/worst.ts): the page audit on the tests' adversarial pages of 1 MiB
+ *    (the number repeated, `<a` never closed, …) against a clean post page of the same size.
+ * 5. with --growth: 1, 2 and 3 at 1,000, 5,000 and 10,000 posts, and whether the cost per
  *    page stays flat.
  *
  * --json also writes bench/results.json. --keep leaves the sites in the temp folder.
@@ -34,10 +36,13 @@ import { lineItems } from '../lib/line/items';
 import { parseGongan, parseIcp } from '../lib/engine/filing';
 import { filingFixture, repoRoot } from '../test/paths';
 import { BEIAN, benchSite, ICP } from './site';
+import { worstCase, worstReport, type WorstResult } from './worst';
 
 const HEXO_CLI = join(repoRoot, 'node_modules', 'hexo-cli', 'bin', 'hexo');
 const USAGE = join(__dirname, 'usage.js');
 const GROWTH = [1000, 5000, 10_000];
+/** The size of the worst case's pages (the issue's post repeating its number was 1.9 MB). */
+const WORST_BYTES = 1024 * 1024;
 
 interface Options {
   posts: number;
@@ -534,6 +539,9 @@ async function main(): Promise<void> {
 
   const main = await measureSize(opts.posts, opts.rounds, opts.keep);
   console.log(`\n${report(main)}`);
+  process.stderr.write('the worst case …\n');
+  const worst: WorstResult[] = worstCase(WORST_BYTES, opts.rounds);
+  console.log(`\n${worstReport(worst, WORST_BYTES, fmt)}`);
   const growth: SizeResult[] = [];
   if (opts.growth) {
     for (const posts of GROWTH) {
@@ -563,7 +571,8 @@ async function main(): Promise<void> {
     });
     const file = join(repoRoot, 'bench', 'results.json');
     const series = opts.growth ? [...growth, ...(GROWTH.includes(opts.posts) ? [] : [main])].sort((a, b) => a.generate.posts - b.generate.posts) : [];
-    writeFileSync(file, `${JSON.stringify({ ...summary(main), node: process.version, hexo: hexoVersion, machine: machine(), growth: series.map(summary) }, null, 2)}\n`);
+    const worstRatios = Object.fromEntries(worst.map(w => [`worst_${w.key}_ratio`, Number(fmt(w.worst, 2))]));
+    writeFileSync(file, `${JSON.stringify({ ...summary(main), ...worstRatios, node: process.version, hexo: hexoVersion, machine: machine(), growth: series.map(summary) }, null, 2)}\n`);
     console.log(`\nwrote ${file}`);
   }
 }
