@@ -97,6 +97,8 @@ interface Occurrence {
   digits?: string;
   /** Byte offset of the number (of its province character, when it has one). */
   start: number;
+  /** Byte offset just after it, as written. */
+  end: number;
   anchor?: Anchor;
   /** In a `<footer>` or in the filing line (`data-hexo-beian` … `</div`). */
   framed?: boolean;
@@ -122,11 +124,19 @@ class Latest {
     this.longest = Math.max(...needles.map(n => n.length));
   }
 
-  /** The start of the latest occurrence that ends at or before `end` (which never decreases), or -1. */
-  before(page: Buffer, end: number): number {
+  /**
+   * The start of the latest occurrence that ends at or before `end` (which never decreases),
+   * or -1. `first`, when given, is the latest offset where an occurrence could begin (the
+   * latest `<`, for strings that begin with one): none after the window's start, no search.
+   */
+  before(page: Buffer, end: number, first = end): number {
     if (end <= this.seen) return this.at;
     // Back over the overlap too: an occurrence may straddle the last question's offset.
     const from = Math.max(0, this.seen - this.longest + 1);
+    if (first < from) {
+      this.seen = end;
+      return this.at;
+    }
     const window = page.subarray(from, end);
     for (const needle of this.needles) {
       let last = window.length - needle.length;
@@ -182,7 +192,7 @@ function readNumber(page: Buffer, at: number, kind: Kind): Occurrence | undefine
   const province = isIdeograph(before.slice(-1)) ? before.slice(-1) : '';
   const start = province ? from - Buffer.byteLength(province) : at;
   const { text, digits } = identify(kind, province + match[0]);
-  const occurrence: Occurrence = { kind, text, start };
+  const occurrence: Occurrence = { kind, text, start, end: at + Buffer.byteLength(match[0]) };
   if (digits) occurrence.digits = digits;
   return occurrence;
 }
@@ -230,12 +240,19 @@ class Context {
     return this.tagOpen.before(this.page, at) > this.tagClose.before(this.page, at);
   }
 
+  /** The latest `<` before `at`: where the latest of any string that begins with one can begin. */
+  private lt(at: number): number {
+    return this.tagOpen.before(this.page, at);
+  }
+
   /** The `<a …>` whose text holds the number at `at` (starting at `start`, its province), with its href. */
   anchorOf(at: number, start: number): Anchor | undefined {
     const { page } = this;
-    const open = this.aOpen.before(page, at);
+    const lt = this.lt(at);
+    const open = this.aOpen.before(page, at, lt);
+    const close = this.aClose.before(page, at, lt);
     if (open < 0 || open < start - ANCHOR_REACH) return undefined;
-    if (this.aClose.before(page, at) > open) return undefined;
+    if (close > open) return undefined;
     if (this.anchor?.open === open) return this.anchor;
     // Its tag must have ended before the number: some `>` after the `<a`.
     if (this.tagClose.before(page, at) < open) return undefined;
@@ -249,11 +266,51 @@ class Context {
   /** In a `<footer>`, or in the filing line. */
   framed(at: number): boolean {
     const { page } = this;
-    const footer = this.footerOpen.before(page, at);
+    const lt = this.lt(at);
+    const footer = this.footerOpen.before(page, at, lt);
+    const footerClose = this.footerClose.before(page, at, lt);
     const line = this.lineOpen.before(page, at);
-    return (footer >= 0 && footer > this.footerClose.before(page, at)) || (line >= 0 && line > this.lineClose.before(page, at));
+    const lineClose = this.lineClose.before(page, at, lt);
+    return (footer >= 0 && footer > footerClose) || (line >= 0 && line > lineClose);
   }
 }
+
+/**
+ * Is the marker at `at` the same number as `found` (read at `was`), written with the same
+ * bytes, in the same place, with nothing between them that could change what either is (the
+ * caller checked: no `<`, `>` or `data-hexo-beian` between)? Then it says nothing new, and a
+ * page that repeats one number costs a search and a comparison per repetition.
+ */
+function repeats(page: Buffer, was: number, found: Occurrence, at: number, literal: boolean): boolean {
+  const shift = at - was;
+  const start = found.start + shift;
+  let end = found.end + shift;
+  if (end > page.length) return false;
+  if (found.anchor && found.anchor.open < start - ANCHOR_REACH) return false;
+  if (!literal) {
+    // What follows must stop the number as before: the same spaces, then the same byte, one
+    // that no number goes on with (not a digit, `-`, a letter of a suffix, a space, nor the
+    // first byte of `号`, `號`, `－` or a wide space).
+    let spaces = 0;
+    while (spaces < 16 && end + spaces < page.length && isSpace(page[end + spaces])) spaces++;
+    const stop = page[end + spaces];
+    if (stop !== undefined && (GOES_ON.has(stop) || isSpace(stop) || stop === 0x0b || (stop >= 0x30 && stop <= 0x39))) return false;
+    end = Math.min(page.length, end + spaces + 1);
+    // Before it, its province as before, or no character that could be one.
+    if (found.start === was) {
+      const previous = page[start - 1];
+      if (previous === undefined || previous >= 0x80 || isSpace(previous) || previous === 0x0b) return false;
+    }
+  }
+  return page.compare(page, found.start, found.start + (end - start), start, end) === 0;
+}
+
+/**
+ * Bytes a filing number may go on with after its digits, besides ASCII digits and spaces:
+ * `-`, `A`, `X`, `a`, `x`, and the lead bytes of `号` (E5), `號` (E8), `－` (EF) and of the
+ * spaces past ASCII a regular expression's `\s` matches (C2, E1, E2, E3, EF).
+ */
+const GOES_ON = new Set([0x2d, 0x41, 0x58, 0x61, 0x78, 0xc2, 0xe1, 0xe2, 0xe3, 0xe5, 0xe8, 0xef]);
 
 /** What the sweep looks for, in page order. */
 interface Marker {
@@ -277,6 +334,10 @@ function occurrencesOf(page: Buffer, plan: PagePlan): Occurrence[] {
   const seen = new Set<string>();
   const next = markers.map(m => page.indexOf(m.needle));
   const context = new Context(page);
+  // Where the context of a number can change next: a `<`, a `>`, the line's attribute.
+  const changes = [new Next(TAG_OPEN), new Next(TAG_CLOSE), new Next(LINE)];
+  // Per marker, the last number read, and up to where the same bytes mean the same occurrence.
+  const last: ({ at: number; found: Occurrence; quiet: number } | undefined)[] = markers.map(() => undefined);
   for (;;) {
     let which = -1;
     for (let i = 0; i < markers.length; i++) if (next[i] >= 0 && (which < 0 || next[i] < next[which])) which = i;
@@ -284,12 +345,16 @@ function occurrencesOf(page: Buffer, plan: PagePlan): Occurrence[] {
     const at = next[which];
     const marker = markers[which];
     next[which] = page.indexOf(marker.needle, at + marker.needle.length);
+    const before = last[which];
+    if (before && at < before.quiet && repeats(page, before.at, before.found, at, marker.literal !== undefined)) continue;
     if (context.inTag(at)) continue;
-    const found: Occurrence | undefined = marker.literal !== undefined ? { kind: 'icp', text: marker.literal, start: at } : readNumber(page, at, marker.kind);
+    const found: Occurrence | undefined = marker.literal !== undefined ? { kind: 'icp', text: marker.literal, start: at, end: at + marker.needle.length } : readNumber(page, at, marker.kind);
     if (!found) continue;
     const anchor = context.anchorOf(at, found.start);
     if (anchor) found.anchor = anchor;
     if (context.framed(at)) found.framed = true;
+    const quiet = firstOf(page, changes, at);
+    last[which] = { at, found, quiet: quiet < 0 ? page.length : quiet };
     const key = `${which}\u0000${found.text}\u0000${anchor?.open ?? -1}\u0000${found.framed === true}`;
     if (seen.has(key)) continue;
     seen.add(key);
