@@ -100,7 +100,7 @@ interface Occurrence {
   /** Byte offset just after it, as written. */
   end: number;
   anchor?: Anchor;
-  /** In a `<footer>` or in the filing line (`data-hexo-beian` … `</div`). */
+  /** In a `<footer>` or in the filing line (`data-hexo-beian` … `</div`); not asked of a number linked to a query page. */
   framed?: boolean;
 }
 
@@ -139,9 +139,11 @@ class Latest {
     }
     const window = page.subarray(from, end);
     for (const needle of this.needles) {
+      // One byte is searched for as a number: memrchr, not a string search.
+      const what = needle.length === 1 ? needle[0] : needle;
       let last = window.length - needle.length;
       while (last >= 0) {
-        const found = window.lastIndexOf(needle, last);
+        const found = window.lastIndexOf(what, last);
         if (found < 0 || from + found <= this.at) break;
         if (this.accept(page, from + found)) {
           this.at = from + found;
@@ -165,7 +167,7 @@ class Next {
   from(page: Buffer, at: number): number {
     if (this.searched && (this.found < 0 || this.found >= at)) return this.found;
     this.searched = true;
-    this.found = page.indexOf(this.needle, at);
+    this.found = page.indexOf(this.needle.length === 1 ? this.needle[0] : this.needle, at);
     return this.found;
   }
 }
@@ -334,10 +336,10 @@ function occurrencesOf(page: Buffer, plan: PagePlan): Occurrence[] {
   const seen = new Set<string>();
   const next = markers.map(m => page.indexOf(m.needle));
   const context = new Context(page);
-  // Where the context of a number can change next: a `<`, a `>`, the line's attribute.
-  const changes = [new Next(TAG_OPEN), new Next(TAG_CLOSE), new Next(LINE)];
-  // Per marker, the last number read, and up to where the same bytes mean the same occurrence.
-  const last: ({ at: number; found: Occurrence; quiet: number } | undefined)[] = markers.map(() => undefined);
+  // Per marker, the last number read, and where its context can change next (a `<`, a `>`,
+  // the line's attribute: looked for when the marker comes again, each marker in page order).
+  const changes = markers.map(() => [new Next(TAG_OPEN), new Next(TAG_CLOSE), new Next(LINE)]);
+  const last: ({ at: number; found: Occurrence; quiet?: number } | undefined)[] = markers.map(() => undefined);
   for (;;) {
     let which = -1;
     for (let i = 0; i < markers.length; i++) if (next[i] >= 0 && (which < 0 || next[i] < next[which])) which = i;
@@ -346,15 +348,21 @@ function occurrencesOf(page: Buffer, plan: PagePlan): Occurrence[] {
     const marker = markers[which];
     next[which] = page.indexOf(marker.needle, at + marker.needle.length);
     const before = last[which];
-    if (before && at < before.quiet && repeats(page, before.at, before.found, at, marker.literal !== undefined)) continue;
+    if (before) {
+      if (before.quiet === undefined) {
+        const quiet = firstOf(page, changes[which], before.at);
+        before.quiet = quiet < 0 ? page.length : quiet;
+      }
+      if (at < before.quiet && repeats(page, before.at, before.found, at, marker.literal !== undefined)) continue;
+    }
     if (context.inTag(at)) continue;
     const found: Occurrence | undefined = marker.literal !== undefined ? { kind: 'icp', text: marker.literal, start: at, end: at + marker.needle.length } : readNumber(page, at, marker.kind);
     if (!found) continue;
     const anchor = context.anchorOf(at, found.start);
     if (anchor) found.anchor = anchor;
-    if (context.framed(at)) found.framed = true;
-    const quiet = firstOf(page, changes, at);
-    last[which] = { at, found, quiet: quiet < 0 ? page.length : quiet };
+    // A link to a query page shows the number wherever it is; else, is it in a footer or the line?
+    if ((anchor === undefined || anchor.target.kind === 'other') && context.framed(at)) found.framed = true;
+    last[which] = { at, found };
     const key = `${which}\u0000${found.text}\u0000${anchor?.open ?? -1}\u0000${found.framed === true}`;
     if (seen.has(key)) continue;
     seen.add(key);
