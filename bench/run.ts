@@ -12,7 +12,9 @@
  *    string for `</footer>` (every occurrence: one pass over the page).
  * 3. audit: `hexo beian check` (a fresh process) and its page audit alone, against
  *    `grep -rLF <ICP number> public` on the same folder; peak memory.
- * 4. with --growth: 1, 2 and 3 at 1,000, 5,000 and 10,000 posts, and whether the cost per
+ * 4. the worst case (bench/worst.ts): the page audit on the tests' adversarial pages of 1 MiB
+ *    (the number repeated, `<a` never closed, …) against a clean post page of the same size.
+ * 5. with --growth: 1, 2 and 3 at 1,000, 5,000 and 10,000 posts, and whether the cost per
  *    page stays flat.
  *
  * --json also writes bench/results.json. --keep leaves the sites in the temp folder.
@@ -27,17 +29,20 @@ import { readConfig } from '../lib/config/read';
 import { lineFilter, type LineFilter } from '../lib/hexo/filter';
 import { publishGuard } from '../lib/hexo/guard';
 import { siteOf } from '../lib/hexo/site';
-import { injectLine, treeSlots } from '../lib/line/inject';
-import { adversarialPages, cleanPage } from '../test/fixtures/adversarial';
-import { auditPublic, type PagePlan } from '../lib/audit/pages';
+import { treeSlots } from '../lib/line/inject';
+import type { PagePlan } from '../lib/audit/pages';
+import { auditPublic } from '../lib/audit/public';
 import { lineItems } from '../lib/line/items';
 import { parseGongan, parseIcp } from '../lib/engine/filing';
 import { filingFixture, repoRoot } from '../test/paths';
 import { BEIAN, benchSite, ICP } from './site';
+import { worstCase, worstReport, type WorstResult } from './worst';
 
 const HEXO_CLI = join(repoRoot, 'node_modules', 'hexo-cli', 'bin', 'hexo');
 const USAGE = join(__dirname, 'usage.js');
 const GROWTH = [1000, 5000, 10_000];
+/** The size of the worst case's pages (the issue's post repeating its number was 1.9 MB). */
+const WORST_BYTES = 1024 * 1024;
 
 interface Options {
   posts: number;
@@ -527,31 +532,10 @@ function machine(): string {
   return `${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${fmt(totalmem() / 2 ** 30, 0)} GB, ${process.platform} ${process.arch}, Node ${process.version}`;
 }
 
-/** The line as the filter writes it, for the worst-case rows. */
-const WORST_LINE = '<div class="hexo-beian" data-hexo-beian><a href="https://beian.miit.gov.cn/">京ICP备20000491号-1</a></div>';
-
-/**
- * The worst case (issue 12): the filter's page work — the scan, and the footer's text for
- * `duplicates: skip` — on each page of test/fixtures/adversarial.ts, against the same work on
- * a clean page of the same size, interleaved in one sitting. Target ratio ≤ 3.
- */
-function worstCase(size = 200_000): string {
-  const clean = cleanPage(size);
-  const rows = Object.entries(adversarialPages(size)).map(([kind, html]) => {
-    const [bad, good] = interleaved([() => injectLine(html, () => WORST_LINE), () => injectLine(clean, () => WORST_LINE)], 25);
-    return { kind, bad: bad.median, good: good.median, ratio: bad.median / good.median };
-  });
-  const width = Math.max(...rows.map(r => r.kind.length));
-  return [
-    `4. worst case: the filter on ${fmt(size / 1000, 0)} kB pages built against it, against a clean page of the same size (median µs; target ratio ≤ 3)`,
-    ...rows.map(r => `   ${r.kind.padEnd(width)}  ${fmt(r.bad, 0).padStart(7)}  clean ${fmt(r.good, 0).padStart(6)}  ratio ${fmt(r.ratio)} ${verdict(r.ratio <= 3)}`)
-  ].join('\n');
-}
-
 async function main(): Promise<void> {
   const opts = options(process.argv.slice(2));
   if (opts.worst) {
-    console.log(`hexo-beian bench: ${machine()}\n\n${worstCase()}`);
+    console.log(`hexo-beian bench: ${machine()}\n\n${worstReport(worstCase(WORST_BYTES, opts.rounds), WORST_BYTES, fmt)}`);
     return;
   }
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -562,7 +546,9 @@ async function main(): Promise<void> {
 
   const main = await measureSize(opts.posts, opts.rounds, opts.keep);
   console.log(`\n${report(main)}`);
-  console.log(`\n${worstCase()}`);
+  process.stderr.write('the worst case …\n');
+  const worst: WorstResult[] = worstCase(WORST_BYTES, opts.rounds);
+  console.log(`\n${worstReport(worst, WORST_BYTES, fmt)}`);
   const growth: SizeResult[] = [];
   if (opts.growth) {
     for (const posts of GROWTH) {
@@ -592,7 +578,8 @@ async function main(): Promise<void> {
     });
     const file = join(repoRoot, 'bench', 'results.json');
     const series = opts.growth ? [...growth, ...(GROWTH.includes(opts.posts) ? [] : [main])].sort((a, b) => a.generate.posts - b.generate.posts) : [];
-    writeFileSync(file, `${JSON.stringify({ ...summary(main), node: process.version, hexo: hexoVersion, machine: machine(), growth: series.map(summary) }, null, 2)}\n`);
+    const worstRatios = Object.fromEntries(worst.map(w => [`worst_${w.key}_ratio`, Number(fmt(w.worst, 2))]));
+    writeFileSync(file, `${JSON.stringify({ ...summary(main), ...worstRatios, node: process.version, hexo: hexoVersion, machine: machine(), growth: series.map(summary) }, null, 2)}\n`);
     console.log(`\nwrote ${file}`);
   }
 }

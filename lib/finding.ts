@@ -10,11 +10,21 @@ import { printable } from './engine/text';
 export interface Finding extends Diagnostic {
   path?: string;
   page?: string;
+  /**
+   * A page finding found on more than one page, said once (lib/audit/public.ts): the first
+   * pages it was found on (at most {@link PAGES_KEPT}, `page` the first of them) and how many
+   * pages in all. Absent for a finding of one page.
+   */
+  pages?: string[];
+  pageCount?: number;
   /** Deadline findings: the deadline, YYYY-MM-DD. */
   deadline?: string;
   /** Deadline findings, once it has passed: the whole days overdue. */
   daysOverdue?: number;
 }
+
+/** How many pages a finding that repeats keeps by name: the report names three, `--json` lists these. */
+export const PAGES_KEPT = 10;
 
 /** Where a finding is, and what goes with it besides its message. */
 export type Place = Omit<Finding, 'code' | 'severity' | 'message'>;

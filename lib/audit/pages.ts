@@ -1,4 +1,3 @@
-import { closeSync, openSync, readdirSync, readSync } from 'fs';
 import { unescapeHTML } from 'hexo-util';
 import type { Language } from '../engine/diagnostic';
 import { parseGongan, parseIcp } from '../engine/filing';
@@ -10,14 +9,17 @@ import { gonganQueryUrl, ICP_QUERY_URL, type LineItem } from '../line/items';
 import { expectedItems, isHomePage, type PlacementSettings } from '../line/placement';
 
 /**
- * The audit of a generated site: every HTML page under `public_dir`, read one at a time and
- * dropped, scanned for the filing line it must carry, for numbers that are not the
- * configured ones, and for links to retired or crossed query pages.
+ * The audit of one generated page: scanned for the filing line it must carry, for numbers
+ * that are not the configured ones, and for links to retired or crossed query pages.
  *
- * Fast by design (it is benchmarked against `grep -rLF`): a page stays a Buffer and is
- * searched with `Buffer#indexOf` for a few byte strings (`ICP`, `公网安备`, `beian.`,
- * `</body`); only the few bytes around a hit are decoded, and only a page without `</body>`
- * is parsed (with the filter's own parser) to see whether it has a site footer.
+ * One sweep over the page, forwards, and fast by design (it is benchmarked against
+ * `grep -rLF`): the page stays a Buffer and is searched with `Buffer#indexOf` for a few byte
+ * strings (`ICP`, `公网安备`, `beian.`, `</body`), in page order; only the few bytes around a
+ * hit are decoded, and only a page without `</body>` is parsed (with the filter's own parser)
+ * to see whether it has a site footer. What a hit needs to know of the page before it (is it
+ * in a tag, in an `<a>`, in a `<footer>`, in the filing line?) is kept as the sweep goes
+ * ({@link Latest}): each byte is looked at once for it, however many numbers the page
+ * repeats, so the work grows with the page, never with the page times its numbers.
  *
  * Links (docs/filing-rules.md, "Links and the icon"): the ICP number goes to
  * `https://beian.miit.gov.cn/` (《非经营性互联网信息服务备案管理办法》 art. 13), the 公安 number
@@ -47,14 +49,27 @@ const FOOTER_OPEN = Buffer.from('<footer');
 const FOOTER_CLOSE = Buffer.from('</footer');
 const LINE = Buffer.from('data-hexo-beian');
 const DIV_CLOSE = Buffer.from('</div');
+const TAG_OPEN = Buffer.from('<');
+const TAG_CLOSE = Buffer.from('>');
 const A_OPEN = [Buffer.from('<a'), Buffer.from('<A')];
 const A_CLOSE = [Buffer.from('</a'), Buffer.from('</A')];
+const IMG = [Buffer.from('<img'), Buffer.from('<IMG')];
 /** How far back from a number its `<a>` may open: far more than any real filing link. */
 const ANCHOR_REACH = 4096;
+/** How much of an `<img …>` tag is read for its `src`. */
+const TAG_REACH = 4096;
+/** How many spaces may stand between a province character and its marker (`京 ICP备…`). */
+const PROVINCE_REACH = 32;
 
-/** A filing number's text as a theme or hexo-beian prints it, after its marker. */
+/**
+ * A filing number's text as a theme or hexo-beian prints it, after its marker. Read from at
+ * most 96 characters, and anchored: no input makes them backtrack beyond that.
+ */
 const AFTER_ICP = /^ICP\s*[备備证證]\s*[0-9]+\s*[号號]?(?:\s*[-－]\s*[0-9]+[AXax]?)?/;
 const AFTER_GONGAN = /^公网安备\s*[0-9]+\s*[号號]?/;
+/** An `href` in one `<a …>` tag (at most {@link ANCHOR_REACH} bytes), an `src` in one `<img …>` tag. */
+const HREF = /\shref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i;
+const IMG_SRC = /^<img\b[^>]*?\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i;
 
 type Kind = 'icp' | 'gongan';
 
@@ -65,6 +80,14 @@ type Target =
   | { kind: 'retired'; host: 'miit' | 'mps'; code?: string }
   | { kind: 'other' };
 
+/** The `<a>` a number is the text of. */
+interface Anchor {
+  href: string;
+  target: Target;
+  /** Offset of its `<a`. */
+  open: number;
+}
+
 /** One filing number found on a page. */
 interface Occurrence {
   kind: Kind;
@@ -74,27 +97,87 @@ interface Occurrence {
   digits?: string;
   /** Byte offset of the number (of its province character, when it has one). */
   start: number;
-  /** The `<a>` it is the text of. */
-  anchor?: { href: string; target: Target; open: number; close: number };
+  /** Byte offset just after it, as written. */
+  end: number;
+  anchor?: Anchor;
+  /** In a `<footer>` or in the filing line (`data-hexo-beian` … `</div`); not asked of a number linked to a query page. */
+  framed?: boolean;
 }
 
 function isSpace(byte: number): boolean {
   return byte === 0x20 || byte === 0x09 || byte === 0x0a || byte === 0x0d || byte === 0x0c;
 }
 
-/** Every offset of `needle` in `page`. */
-function offsets(page: Buffer, needle: Buffer): number[] {
-  const found: number[] = [];
-  for (let at = page.indexOf(needle); at >= 0; at = page.indexOf(needle, at + needle.length)) found.push(at);
-  return found;
+/**
+ * The latest occurrence so far of some byte strings, for questions asked in page order: each
+ * question looks back only over the bytes no earlier one looked at (the window since the last
+ * question), so however many questions a page asks, each byte is looked at once.
+ */
+class Latest {
+  /** Start of the latest occurrence found, or -1. */
+  private at = -1;
+  /** Bytes before this offset have been looked at. */
+  private seen = 0;
+  private readonly longest: number;
+
+  constructor(private readonly needles: readonly Buffer[], private readonly accept: (page: Buffer, at: number) => boolean = () => true) {
+    this.longest = Math.max(...needles.map(n => n.length));
+  }
+
+  /**
+   * The start of the latest occurrence that ends at or before `end` (which never decreases),
+   * or -1. `first`, when given, is the latest offset where an occurrence could begin (the
+   * latest `<`, for strings that begin with one): none after the window's start, no search.
+   */
+  before(page: Buffer, end: number, first = end): number {
+    if (end <= this.seen) return this.at;
+    // Back over the overlap too: an occurrence may straddle the last question's offset.
+    const from = Math.max(0, this.seen - this.longest + 1);
+    if (first < from) {
+      this.seen = end;
+      return this.at;
+    }
+    const window = page.subarray(from, end);
+    for (const needle of this.needles) {
+      // One byte is searched for as a number: memrchr, not a string search.
+      const what = needle.length === 1 ? needle[0] : needle;
+      let last = window.length - needle.length;
+      while (last >= 0) {
+        const found = window.lastIndexOf(what, last);
+        if (found < 0 || from + found <= this.at) break;
+        if (this.accept(page, from + found)) {
+          this.at = from + found;
+          break;
+        }
+        last = found - 1;
+      }
+    }
+    this.seen = end;
+    return this.at;
+  }
 }
 
-/** The last offset of any of `needles` before `end`, or -1. */
-function lastBefore(page: Buffer, needles: readonly Buffer[], end: number): number {
+/** The next occurrence of a byte string at or after an offset, for offsets asked in page order. */
+class Next {
+  private found = -1;
+  private searched = false;
+
+  constructor(private readonly needle: Buffer) {}
+
+  from(page: Buffer, at: number): number {
+    if (this.searched && (this.found < 0 || this.found >= at)) return this.found;
+    this.searched = true;
+    this.found = page.indexOf(this.needle.length === 1 ? this.needle[0] : this.needle, at);
+    return this.found;
+  }
+}
+
+/** The first of several {@link Next}s at or after `at`, or -1. */
+function firstOf(page: Buffer, nexts: readonly Next[], at: number): number {
   let best = -1;
-  for (const needle of needles) {
-    // A negative offset would count from the end of the page.
-    if (end - needle.length >= 0) best = Math.max(best, page.lastIndexOf(needle, end - needle.length));
+  for (const next of nexts) {
+    const found = next.from(page, at);
+    if (found >= 0 && (best < 0 || found < best)) best = found;
   }
   return best;
 }
@@ -104,14 +187,14 @@ function readNumber(page: Buffer, at: number, kind: Kind): Occurrence | undefine
   const after = page.toString('utf8', at, Math.min(page.length, at + 96));
   const match = (kind === 'icp' ? AFTER_ICP : AFTER_GONGAN).exec(after);
   if (!match) return undefined;
-  // The province character just before the marker (spaces allowed between).
+  // The province character just before the marker (a few spaces allowed between).
   let from = at;
-  while (from > 0 && isSpace(page[from - 1])) from--;
+  while (from > 0 && at - from < PROVINCE_REACH && isSpace(page[from - 1])) from--;
   const before = page.toString('utf8', Math.max(0, from - 3), from);
   const province = isIdeograph(before.slice(-1)) ? before.slice(-1) : '';
   const start = province ? from - Buffer.byteLength(province) : at;
   const { text, digits } = identify(kind, province + match[0]);
-  const occurrence: Occurrence = { kind, text, start };
+  const occurrence: Occurrence = { kind, text, start, end: at + Buffer.byteLength(match[0]) };
   if (digits) occurrence.digits = digits;
   return occurrence;
 }
@@ -133,35 +216,159 @@ function identify(kind: Kind, written: string): { text: string; digits?: string 
   return found;
 }
 
-/** The `<a …>` whose text holds the bytes at `at`, with its href; undefined outside any link. */
 /**
- * In a tag, not in the text: a number in an attribute (`aria-label`, `title`, `alt`) is not
- * shown to a visitor, so it neither counts as shown nor as another number.
+ * What a number needs to know of the page before it, kept as the sweep goes: the latest `<`
+ * and `>` (in a tag, not in the text: a number in an attribute, `aria-label`, `title`, `alt`,
+ * is not shown to a visitor, so it neither counts as shown nor as another number), the latest
+ * `<a …>` and `</a`, `<footer` and `</footer`, `data-hexo-beian` and `</div`.
  */
-function insideTag(page: Buffer, at: number): boolean {
-  return page.lastIndexOf(0x3c, at) > page.lastIndexOf(0x3e, at);
+class Context {
+  private readonly tagOpen = new Latest([TAG_OPEN]);
+  private readonly tagClose = new Latest([TAG_CLOSE]);
+  // `<a>` or `<a …`, not `<abbr`, `<article`.
+  private readonly aOpen = new Latest(A_OPEN, (page, at) => page[at + 2] === 0x3e || isSpace(page[at + 2]));
+  private readonly aClose = new Latest(A_CLOSE);
+  private readonly footerOpen = new Latest([FOOTER_OPEN]);
+  private readonly footerClose = new Latest([FOOTER_CLOSE]);
+  private readonly lineOpen = new Latest([LINE]);
+  private readonly lineClose = new Latest([DIV_CLOSE]);
+  /** The last `<a …>` read: its tag is read once however many numbers it holds. */
+  private anchor?: Anchor;
+
+  constructor(private readonly page: Buffer) {}
+
+  /** In a tag at `at` (every question's `at` at or after the last one's). */
+  inTag(at: number): boolean {
+    return this.tagOpen.before(this.page, at) > this.tagClose.before(this.page, at);
+  }
+
+  /** The latest `<` before `at`: where the latest of any string that begins with one can begin. */
+  private lt(at: number): number {
+    return this.tagOpen.before(this.page, at);
+  }
+
+  /** The `<a …>` whose text holds the number at `at` (starting at `start`, its province), with its href. */
+  anchorOf(at: number, start: number): Anchor | undefined {
+    const { page } = this;
+    const lt = this.lt(at);
+    const open = this.aOpen.before(page, at, lt);
+    const close = this.aClose.before(page, at, lt);
+    if (open < 0 || open < start - ANCHOR_REACH) return undefined;
+    if (close > open) return undefined;
+    if (this.anchor?.open === open) return this.anchor;
+    // Its tag must have ended before the number: some `>` after the `<a`.
+    if (this.tagClose.before(page, at) < open) return undefined;
+    const tagEnd = page.indexOf(0x3e, open);
+    const m = HREF.exec(page.toString('utf8', open, tagEnd + 1));
+    const href = m ? unescapeHTML((m[1] ?? m[2] ?? m[3]).trim()) : '';
+    this.anchor = { href, target: targetOf(href), open };
+    return this.anchor;
+  }
+
+  /** In a `<footer>`, or in the filing line. */
+  framed(at: number): boolean {
+    const { page } = this;
+    const lt = this.lt(at);
+    const footer = this.footerOpen.before(page, at, lt);
+    const footerClose = this.footerClose.before(page, at, lt);
+    const line = this.lineOpen.before(page, at);
+    const lineClose = this.lineClose.before(page, at, lt);
+    return (footer >= 0 && footer > footerClose) || (line >= 0 && line > lineClose);
+  }
 }
 
-function anchorAround(page: Buffer, at: number): Occurrence['anchor'] {
-  let open = at;
+/**
+ * Is the marker at `at` the same number as `found` (read at `was`), written with the same
+ * bytes, in the same place, with nothing between them that could change what either is (the
+ * caller checked: no `<`, `>` or `data-hexo-beian` between)? Then it says nothing new, and a
+ * page that repeats one number costs a search and a comparison per repetition.
+ */
+function repeats(page: Buffer, was: number, found: Occurrence, at: number, literal: boolean): boolean {
+  const shift = at - was;
+  const start = found.start + shift;
+  let end = found.end + shift;
+  if (end > page.length) return false;
+  if (found.anchor && found.anchor.open < start - ANCHOR_REACH) return false;
+  if (!literal) {
+    // What follows must stop the number as before: the same spaces, then the same byte, one
+    // that no number goes on with (not a digit, `-`, a letter of a suffix, a space, nor the
+    // first byte of `号`, `號`, `－` or a wide space).
+    let spaces = 0;
+    while (spaces < 16 && end + spaces < page.length && isSpace(page[end + spaces])) spaces++;
+    const stop = page[end + spaces];
+    if (stop !== undefined && (GOES_ON.has(stop) || isSpace(stop) || stop === 0x0b || (stop >= 0x30 && stop <= 0x39))) return false;
+    end = Math.min(page.length, end + spaces + 1);
+    // Before it, its province as before, or no character that could be one.
+    if (found.start === was) {
+      const previous = page[start - 1];
+      if (previous === undefined || previous >= 0x80 || isSpace(previous) || previous === 0x0b) return false;
+    }
+  }
+  return page.compare(page, found.start, found.start + (end - start), start, end) === 0;
+}
+
+/**
+ * Bytes a filing number may go on with after its digits, besides ASCII digits and spaces:
+ * `-`, `A`, `X`, `a`, `x`, and the lead bytes of `号` (E5), `號` (E8), `－` (EF) and of the
+ * spaces past ASCII a regular expression's `\s` matches (C2, E1, E2, E3, EF).
+ */
+const GOES_ON = new Set([0x2d, 0x41, 0x58, 0x61, 0x78, 0xc2, 0xe1, 0xe2, 0xe3, 0xe5, 0xe8, 0xef]);
+
+/** What the sweep looks for, in page order. */
+interface Marker {
+  needle: Buffer;
+  kind: Kind;
+  /** A configured number without a marker of its own (a telecom licence, 浙B2-20080101), looked for as it is. */
+  literal?: string;
+}
+
+/**
+ * Every filing number on the page, in one sweep: ICP numbers, then 公安 numbers, then the
+ * literal ones, each in page order; an occurrence that says nothing new (the same number in
+ * the same link and frame as one before) is left out.
+ */
+function occurrencesOf(page: Buffer, plan: PagePlan): Occurrence[] {
+  const markers: Marker[] = [{ needle: ICP, kind: 'icp' }, { needle: GONGAN, kind: 'gongan' }];
+  for (const item of plan.items) {
+    if (item.kind === 'icp' && !item.text.includes('ICP') && item.text !== '') markers.push({ needle: Buffer.from(item.text), kind: 'icp', literal: item.text });
+  }
+  const lists: Occurrence[][] = markers.map(() => []);
+  const seen = new Set<string>();
+  const next = markers.map(m => page.indexOf(m.needle));
+  const context = new Context(page);
+  // Per marker, the last number read, and where its context can change next (a `<`, a `>`,
+  // the line's attribute: looked for when the marker comes again, each marker in page order).
+  const changes = markers.map(() => [new Next(TAG_OPEN), new Next(TAG_CLOSE), new Next(LINE)]);
+  const last: ({ at: number; found: Occurrence; quiet?: number } | undefined)[] = markers.map(() => undefined);
   for (;;) {
-    open = lastBefore(page, A_OPEN, open);
-    if (open < 0 || open < at - ANCHOR_REACH) return undefined;
-    const next = page[open + 2];
-    if (next === 0x3e || isSpace(next)) break; // `<a>` or `<a …`, not `<abbr`, `<article`
+    let which = -1;
+    for (let i = 0; i < markers.length; i++) if (next[i] >= 0 && (which < 0 || next[i] < next[which])) which = i;
+    if (which < 0) break;
+    const at = next[which];
+    const marker = markers[which];
+    next[which] = page.indexOf(marker.needle, at + marker.needle.length);
+    const before = last[which];
+    if (before) {
+      if (before.quiet === undefined) {
+        const quiet = firstOf(page, changes[which], before.at);
+        before.quiet = quiet < 0 ? page.length : quiet;
+      }
+      if (at < before.quiet && repeats(page, before.at, before.found, at, marker.literal !== undefined)) continue;
+    }
+    if (context.inTag(at)) continue;
+    const found: Occurrence | undefined = marker.literal !== undefined ? { kind: 'icp', text: marker.literal, start: at, end: at + marker.needle.length } : readNumber(page, at, marker.kind);
+    if (!found) continue;
+    const anchor = context.anchorOf(at, found.start);
+    if (anchor) found.anchor = anchor;
+    // A link to a query page shows the number wherever it is; else, is it in a footer or the line?
+    if ((anchor === undefined || anchor.target.kind === 'other') && context.framed(at)) found.framed = true;
+    last[which] = { at, found };
+    const key = `${which}\u0000${found.text}\u0000${anchor?.open ?? -1}\u0000${found.framed === true}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    lists[which].push(found);
   }
-  if (lastBefore(page, A_CLOSE, at) > open) return undefined;
-  const tagEnd = page.indexOf(0x3e, open);
-  if (tagEnd < 0 || tagEnd > at) return undefined;
-  const tag = page.toString('utf8', open, tagEnd + 1);
-  const m = /\shref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(tag);
-  const href = m ? unescapeHTML((m[1] ?? m[2] ?? m[3]).trim()) : '';
-  let close = -1;
-  for (const needle of A_CLOSE) {
-    const c = page.indexOf(needle, at);
-    if (c >= 0 && (close < 0 || c < close)) close = c;
-  }
-  return { href, target: targetOf(href), open, close: close < 0 ? page.length : close };
+  return lists.flat();
 }
 
 /** Links recur on every page too: each href is parsed once. */
@@ -212,11 +419,31 @@ function linkedRight(item: LineItem, target: Target): boolean {
   return target.kind === 'mps' && target.https && target.code !== undefined && target.code === item.digits;
 }
 
-/** The `src` of every `<img>` between two offsets. */
-function imageSources(page: Buffer, from: number, to: number): string[] {
-  const inner = page.toString('utf8', from, to);
-  return [...inner.matchAll(/<img\b[^>]*?\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi)]
-    .map(m => unescapeHTML(m[1] ?? m[2] ?? m[3]));
+/**
+ * Is an `<img>` with this `src` in one of the `<a>`s opened at `opens` (in page order), from
+ * its `<a` to the first `</a` after it? One sweep too: `<a>`s opened before the same `</a`
+ * share their end, so what one of them holds after a later one's `<a` is looked at once.
+ */
+function iconInAnchors(page: Buffer, opens: readonly number[], src: string): boolean {
+  const closes = A_CLOSE.map(n => new Next(n));
+  const images = IMG.map(n => new Next(n));
+  const ends = new Next(TAG_CLOSE);
+  const starts = new Next(TAG_OPEN);
+  let done = 0;
+  for (const open of opens) {
+    const from = Math.max(open, done);
+    const close = firstOf(page, closes, open);
+    const end = close < 0 ? page.length : close;
+    for (let at = firstOf(page, images, from); at >= 0 && at < end; at = firstOf(page, images, at + 1)) {
+      // The tag, up to its `>`, or to the next `<` when it has none (each byte read once).
+      const tagEnd = ends.from(page, at);
+      const next = starts.from(page, at + 1);
+      const m = IMG_SRC.exec(page.toString('utf8', at, Math.min(end, at + TAG_REACH, tagEnd < 0 ? page.length : tagEnd + 1, next < 0 ? page.length : next)));
+      if (m && unescapeHTML(m[1] ?? m[2] ?? m[3]) === src) return true;
+    }
+    done = Math.max(done, end);
+  }
+  return false;
 }
 
 /** The page has `</body>` or a site footer: a place for the line (as the filter sees it). */
@@ -229,6 +456,10 @@ function hasSlot(page: Buffer): boolean {
 }
 
 const MIIT = Buffer.from('miit');
+/** `"`, `'`, the spaces and `>`: what ends an unquoted URL as the audit reads it. */
+const URL_END = new Set([0x22, 0x27, 0x20, 0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x3e]);
+/** The same, with the other spaces (U+3000 …) a regular expression's `\s` knows. */
+const URL_REST = /^[^"'\s>]*/;
 const WWW = Buffer.from('www.');
 const GOV_CN_PATH = Buffer.from('gov.cn/');
 
@@ -246,14 +477,17 @@ function maybeRetired(page: Buffer, at: number): boolean {
 /** Retired query addresses found as link targets (`href="…"`), one per address. */
 function retiredLinks(page: Buffer): string[] {
   const found = new Set<string>();
-  for (const at of offsets(page, BEIAN)) {
+  for (let at = page.indexOf(BEIAN); at >= 0; at = page.indexOf(BEIAN, at + BEIAN.length)) {
     if (!maybeRetired(page, at)) continue;
     // Back to the start of the URL: at most `href="https://www.miit` before `beian.`.
     const from = Math.max(0, at - 48);
     const before = page.toString('utf8', from, at);
     const m = /href\s*=\s*["']?\s*((?:https?:)?\/\/[a-z0-9.-]*)$/i.exec(before);
     if (!m) continue;
-    const rest = page.toString('utf8', at, Math.min(at + 200, page.length)).split(/["'\s>]/)[0];
+    // Forward to the end of the URL (at most 200 bytes): the first quote, space or `>`.
+    let end = at;
+    while (end < page.length && end < at + 200 && !URL_END.has(page[end])) end++;
+    const rest = (URL_REST.exec(page.toString('utf8', at, end)) as RegExpExecArray)[0];
     const href = unescapeHTML(m[1] + rest);
     if (targetOf(href).kind === 'retired') found.add(href);
   }
@@ -295,26 +529,7 @@ export function auditPage(path: string, html: Buffer, plan: PagePlan): Finding[]
     findings.push(finding(language, code, severity, text, { page: path }));
   };
 
-  const occurrences: Occurrence[] = [];
-  for (const [needle, kind] of [[ICP, 'icp'], [GONGAN, 'gongan']] as const) {
-    for (const at of offsets(html, needle)) {
-      if (insideTag(html, at)) continue;
-      const found = readNumber(html, at, kind);
-      if (!found) continue;
-      found.anchor = anchorAround(html, found.start);
-      occurrences.push(found);
-    }
-  }
-  // A configured telecom licence (浙B2-20080101) has no marker of its own: look for it as it is.
-  for (const item of plan.items) {
-    if (item.kind !== 'icp' || item.text.includes('ICP')) continue;
-    for (const at of offsets(html, Buffer.from(item.text))) {
-      if (insideTag(html, at)) continue;
-      const found: Occurrence = { kind: 'icp', text: item.text, start: at };
-      found.anchor = anchorAround(html, at);
-      occurrences.push(found);
-    }
-  }
+  const occurrences = occurrencesOf(html, plan);
 
   // What the page must show.
   const home = isHomePage(path);
@@ -344,7 +559,7 @@ export function auditPage(path: string, html: Buffer, plan: PagePlan): Finding[]
       });
     } else if (item.icon) {
       const src = item.icon.src;
-      if (!linked.some(o => o.anchor && imageSources(html, o.anchor.open, o.anchor.close).includes(src))) {
+      if (!iconInAnchors(html, linked.map(o => (o.anchor as Anchor).open), src)) {
         add('page-icon-missing', 'warning', {
           zh: `${label.zh} ${item.text} 的链接里没有配置的图标 ${src}：${REGENERATE.zh}。`,
           en: `${label.en} ${item.text} is linked without the configured icon ${src}: ${REGENERATE.en}.`
@@ -368,7 +583,7 @@ export function auditPage(path: string, html: Buffer, plan: PagePlan): Finding[]
       return true;
     };
     const mine = configured[o.kind];
-    const displayed = (target !== undefined && target.kind !== 'other') || inside(html, o.start, FOOTER_OPEN, FOOTER_CLOSE) || inside(html, o.start, LINE, DIV_CLOSE);
+    const displayed = (target !== undefined && target.kind !== 'other') || o.framed === true;
     if (mine !== undefined && !own.has(o.text) && displayed && once('page-other-number')) {
       add('page-other-number', 'error', {
         zh: `这个页面显示的是 ${o.text}，而配置里是 ${mine}（${plan.paths[o.kind]}）：可能是旧的构建，或主题里写死的编号。${REGENERATE.zh}；若仍然出现，在主题的布局和配置里搜索 ${o.text} 并删除。`,
@@ -409,85 +624,4 @@ export function auditPage(path: string, html: Buffer, plan: PagePlan): Finding[]
     });
   }
   return findings;
-}
-
-/** Is `at` after an opening `open` that no `close` has ended yet? */
-function inside(html: Buffer, at: number, open: Buffer, close: Buffer): boolean {
-  const o = html.lastIndexOf(open, at);
-  return o >= 0 && o > html.lastIndexOf(close, at);
-}
-
-/**
- * Reads files into one buffer, reused: a page is done with before the next is read, so the
- * audit holds one page at a time and allocates (and collects) almost nothing per page.
- * The returned view is valid until the next read.
- */
-function pageReader(): (path: string) => Buffer {
-  let buffer = Buffer.allocUnsafe(1 << 16);
-  return path => {
-    const fd = openSync(path, 'r');
-    try {
-      let size = 0;
-      for (;;) {
-        if (size === buffer.length) {
-          const bigger = Buffer.allocUnsafe(buffer.length * 2);
-          buffer.copy(bigger, 0, 0, size);
-          buffer = bigger;
-        }
-        const read = readSync(fd, buffer, size, buffer.length - size, null);
-        if (read === 0) return buffer.subarray(0, size);
-        size += read;
-      }
-    } finally {
-      closeSync(fd);
-    }
-  };
-}
-
-/** What auditing `public_dir` found. */
-export interface SiteAudit {
-  /** HTML pages read. */
-  pages: number;
-  findings: Finding[];
-}
-
-/**
- * Audits every HTML page (`.html`, `.htm`) under `dir` with {@link auditPage}, in a stable
- * order (each folder sorted by name), one page in memory at a time; and reports
- * `home-missing` (error) when there is no `index.html` at the top while hexo-beian has
- * something to show.
- *
- * @param onPage called after each page with the number read so far (for a progress line).
- * @throws only what the file system throws for an unreadable `dir`.
- */
-export function auditPublic(dir: string, plan: PagePlan, onPage?: (pages: number) => void): SiteAudit {
-  const findings: Finding[] = [];
-  const read = pageReader();
-  let pages = 0;
-  let home = false;
-  const folders: string[] = [''];
-  while (folders.length > 0) {
-    const folder = folders.pop() as string;
-    const entries = readdirSync(`${dir}/${folder}`, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    const subfolders: string[] = [];
-    for (const entry of entries) {
-      const path = folder ? `${folder}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) {
-        subfolders.push(path);
-      } else if (entry.isFile() && /\.html?$/i.test(entry.name)) {
-        if (path === 'index.html') home = true;
-        findings.push(...auditPage(path, read(`${dir}/${path}`), plan));
-        pages++;
-        onPage?.(pages);
-      }
-    }
-    folders.push(...subfolders.reverse());
-  }
-  if (!home && plan.items.length > 0) {
-    findings.unshift(finding(plan.language, 'home-missing', 'error', {
-      zh: '生成的站点没有首页（index.html）：首页底部必须显示 ICP 备案号（《非经营性互联网信息服务备案管理办法》第十三条），这里无从检查。请运行 hexo generate，并确认装有 hexo-generator-index 或有 source/index.md。',
-      en: 'The generated site has no home page (index.html): the home page must show the ICP number at its bottom (MIIT Order No. 33, art. 13), and there is none to check. Run hexo generate, and make sure hexo-generator-index is installed or source/index.md exists.'
-    }, { page: 'index.html' }));
-  }
-  return { pages, findings };
 }

@@ -3,7 +3,7 @@ import type { LineItem } from '../line/items';
 import { auditConfig, type ConfigReading } from './config';
 import { auditIcon, auditIconAt } from './icon';
 import { auditTheme, themeIcon, type ThemeBeian } from './theme';
-import { auditPublic } from './pages';
+import { auditPublic } from './public';
 
 /**
  * The whole audit behind `hexo beian check` and the publish guard: the config and its

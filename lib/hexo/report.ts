@@ -1,7 +1,7 @@
 import type Hexo from 'hexo';
 import pc from 'picocolors';
 import { say, type Language, type Severity } from '../engine/diagnostic';
-import { describe, type Finding } from '../finding';
+import { describe, PAGES_KEPT, type Finding } from '../finding';
 
 /**
  * Findings as people and programs read them: the report of `hexo beian check`, its `--json`
@@ -12,10 +12,16 @@ import { describe, type Finding } from '../finding';
 /** How many pages a collapsed page finding names before "and N more". */
 const PAGES_SHOWN = 3;
 
-/** One finding as said once: the first of its kind, and every page it was found on. */
+/** One finding as said once: the first of its kind, the first pages it was found on, and on how many in all. */
 export interface Group {
   finding: Finding;
   pages: string[];
+  count: number;
+}
+
+/** How many pages a finding stands for: its `pageCount` when it repeats (lib/audit/public.ts), else 1. */
+export function weight(found: Finding): number {
+  return found.pageCount ?? 1;
 }
 
 /** Findings that differ only by page, as one group each; others stand alone. In the order given. */
@@ -24,23 +30,29 @@ export function groupFindings(findings: readonly Finding[]): Group[] {
   for (const f of findings) {
     const key = f.page === undefined ? `#${groups.size}` : JSON.stringify([f.severity, f.code, f.message, f.suggestion]);
     const group = groups.get(key);
-    if (group && f.page !== undefined) group.pages.push(f.page);
-    else groups.set(key, { finding: f, pages: f.page === undefined ? [] : [f.page] });
+    const pages = f.pages ?? (f.page === undefined ? [] : [f.page]);
+    if (group && f.page !== undefined) {
+      for (const page of pages) if (group.pages.length < PAGES_KEPT) group.pages.push(page);
+      group.count += weight(f);
+    } else {
+      const { pages: _pages, pageCount: _count, ...alone } = f;
+      groups.set(key, { finding: alone, pages: pages.slice(0, PAGES_KEPT), count: f.page === undefined ? 1 : weight(f) });
+    }
   }
   return [...groups.values()];
 }
 
 /** A group as one finding: its page is the list of its pages. */
-function collapsed({ finding, pages }: Group, language: Language): Finding {
-  return pages.length > 1 ? { ...finding, page: pageList(pages, language) } : finding;
+function collapsed({ finding, pages, count }: Group, language: Language): Finding {
+  return count > 1 ? { ...finding, page: pageList(pages, count, language) } : finding;
 }
 
 /** `a.html, b.html, c.html and 9997 more pages`. */
-function pageList(pages: readonly string[], language: Language): string {
+function pageList(pages: readonly string[], count: number, language: Language): string {
   const first = pages.slice(0, PAGES_SHOWN);
-  const more = pages.length - first.length;
+  const more = count - first.length;
   return say(language, {
-    zh: `${first.join('、')}${more > 0 ? ` 等 ${pages.length} 个页面` : ''}`,
+    zh: `${first.join('、')}${more > 0 ? ` 等 ${count} 个页面` : ''}`,
     en: `${first.join(', ')}${more > 0 ? ` and ${more} more page${more > 1 ? 's' : ''}` : ''}`
   });
 }
@@ -90,7 +102,7 @@ export function report(findings: readonly Finding[], language: Language, pages: 
 
 /** `hexo-beian: 1 error(s), 2 warning(s), 0 info; 9 page(s) checked.` */
 function summaryLine(findings: readonly Finding[], language: Language, pages: number): string {
-  const count = (severity: Severity) => findings.filter(f => f.severity === severity).length;
+  const count = (severity: Severity) => findings.reduce((sum, f) => sum + (f.severity === severity ? weight(f) : 0), 0);
   const [errors, warnings, infos] = [count('error'), count('warning'), count('info')];
   return say(language, {
     zh: `hexo-beian：${errors} 个错误，${warnings} 个警告，${infos} 条提示；检查了 ${pages} 个页面。`,
@@ -107,7 +119,7 @@ export interface JsonReport {
 
 /** The `--json` object; each finding with its fields in a fixed order, absent ones left out. */
 export function toJson(findings: readonly Finding[], pages: number, ok: boolean): JsonReport {
-  const count = (severity: Severity) => findings.filter(f => f.severity === severity).length;
+  const count = (severity: Severity) => findings.reduce((sum, f) => sum + (f.severity === severity ? weight(f) : 0), 0);
   return {
     ok,
     summary: { errors: count('error'), warnings: count('warning'), infos: count('info'), pages },
@@ -115,6 +127,8 @@ export function toJson(findings: readonly Finding[], pages: number, ok: boolean)
       const out: Finding = { code: f.code, severity: f.severity, message: f.message };
       if (f.path !== undefined) out.path = f.path;
       if (f.page !== undefined) out.page = f.page;
+      if (f.pages !== undefined) out.pages = f.pages;
+      if (f.pageCount !== undefined) out.pageCount = f.pageCount;
       if (f.deadline !== undefined) out.deadline = f.deadline;
       if (f.daysOverdue !== undefined) out.daysOverdue = f.daysOverdue;
       if (f.suggestion !== undefined) out.suggestion = f.suggestion;

@@ -12,7 +12,7 @@ const GONGAN = '京公网安备11010502030143号';
 const POST = '2024/05/21/hello/index.html';
 
 /** The fields a finding may have in the JSON report. */
-const FIELDS = ['code', 'severity', 'message', 'path', 'page', 'deadline', 'daysOverdue', 'suggestion'];
+const FIELDS = ['code', 'severity', 'message', 'path', 'page', 'pages', 'pageCount', 'deadline', 'daysOverdue', 'suggestion'];
 
 function count(dir: string, prefix = ''): number {
   return readdirSync(join(dir, prefix), { withFileTypes: true })
@@ -226,7 +226,10 @@ hexo-beian: 0 error(s), 0 warning(s), 1 info; 0 page(s) checked.
     // No page shows them twice: what is true, and how to hand over, is information.
     expect(json.findings.filter(f => f.severity === 'info').map(f => [f.code, f.path])).to.deep.equal([['theme-shows', '_config.fluid.yml:footer.beian.enable']]);
     const retired = json.findings.filter(f => f.code === 'link-retired');
-    expect(retired.map(f => f.page)).to.include.members(['index.html', '404.html', POST]);
+    // A finding on many pages is listed once: its first pages, and how many in all.
+    expect(retired.flatMap(f => f.pages ?? [f.page])).to.include.members(['index.html', '404.html', POST]);
+    expect(retired.reduce((sum, f) => sum + (f.pageCount ?? 1), 0)).to.equal(pages);
+    for (const finding of json.findings) expect(FIELDS).to.include.members(Object.keys(finding));
     expect(retired[0].message).to.contain('http://www.beian.gov.cn/portal/registerSystemInfo?recordcode=11010502030143');
   });
 

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { execFileSync } from 'child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { blockedLine } from '../../lib/hexo/guard';
@@ -99,6 +99,35 @@ describe('guard (beian.guard before generate and deploy)', function () {
     expect(out).not.to.contain('stopped');
     expect(pushed(bare)).to.deep.equal(['site', 'First commit']);
     expect(execFileSync('git', ['--git-dir', bare, 'show', 'main:index.html'], { encoding: 'utf8' })).to.contain(`>${ICP}</a>`);
+  });
+
+  it('warn, pages the audit cannot read (a Latin-1 name, a dangling link, a sparse 600 MB page): findings, no trace; the deploy goes on and hexo beian check exits 1', async () => {
+    // A deployer that copies nothing (git would copy the 600 MB), so that only the guard is tested.
+    const dir = makeSite({
+      config: `deploy:\n  type: noop\nbeian:\n${CLEAN}  guard: warn\n`,
+      files: { 'scripts/noop.js': "hexo.extend.deployer.register('noop', () => { console.log('noop deployer ran'); });\n" }
+    });
+    dirs.push(dir);
+    expect((await runHexo(dir, ['generate'])).code).to.equal(0);
+    const publicDir = join(dir, 'public');
+    writeFileSync(Buffer.concat([Buffer.from(`${publicDir}/caf`), Buffer.from([0xe9]), Buffer.from('.html')]), '<html><body><footer></footer></body></html>');
+    symlinkSync(join(publicDir, 'gone.html'), join(publicDir, 'dangling.html'));
+    writeFileSync(join(publicDir, 'huge.html'), '');
+    truncateSync(join(publicDir, 'huge.html'), 600 * 1024 * 1024);
+
+    const deploy = await runHexo(dir, ['deploy']);
+    const out = deploy.stdout + deploy.stderr;
+    expect(deploy.code).to.equal(0);
+    expect(out).to.contain('noop deployer ran');
+    expect(out).to.match(/ERROR\s+hexo-beian: caf\\xe9\.html: The ICP number 京ICP备20000491号-1 is not on this page/);
+    expect(out).to.match(/ERROR\s+hexo-beian: dangling\.html: This page cannot be read \(it is a symbolic link to nothing/);
+    expect(out).to.match(/ERROR\s+hexo-beian: huge\.html: This page cannot be read \(it is 600 MiB, more than the 64 MiB the audit reads of a page\)/);
+    expect(out).not.to.match(/\n\s+at |Cannot create a string/);
+
+    const check = await runHexo(dir, ['beian', 'check']);
+    expect(check.code).to.equal(1);
+    expect(check.stdout).to.contain('huge.html: This page cannot be read').and.to.contain('(page-unreadable)');
+    expect(check.stdout + check.stderr).not.to.match(/\n\s+at /);
   });
 
   it('a clean site deploys silently: no line from hexo-beian, everything pushed', async () => {

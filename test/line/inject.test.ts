@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { findSlots, injectLine, scanSlots, scanWork, treeSlots } from '../../lib/line/inject';
-import { adversarialPages, cleanPage } from '../fixtures/adversarial';
+import { cleanPage, tokenPages } from '../adversarial';
 
 const LINE = '<div class="hexo-beian" data-hexo-beian>京ICP备20000491号-1</div>';
 
@@ -272,7 +272,7 @@ describe('inject', () => {
   describe('linear on any page: each character read once (the work counted, never timed)', () => {
     const SIZE = 200_000;
     const clean = cleanPage(SIZE);
-    const ADVERSARIAL = adversarialPages(SIZE);
+    const ADVERSARIAL = tokenPages(SIZE);
 
     for (const [kind, html] of Object.entries(ADVERSARIAL)) {
       it(`${kind}: no more work than on a clean page of its size`, () => {
