@@ -179,6 +179,13 @@ describe('README.md and README.zh-CN.md', () => {
     expect(missing, `code blocks of ${EN} not in ${ZH}`).to.deep.equal([]);
   });
 
+  it('hold no merge conflict markers', () => {
+    for (const file of ['README.md', 'README.zh-CN.md', 'CHANGELOG.md', 'BENCHMARKS.md', 'docs/filing-rules.md']) {
+      const marked = readFileSync(join(repoRoot, file), 'utf8').split(/\r?\n/).filter(line => /^(?:<{7}|={7}|>{7})(?: |$)/.test(line));
+      expect(marked, file).to.deep.equal([]);
+    }
+  });
+
   it('link to each other at the top', () => {
     expect(top(en)).to.match(/\[中文说明\]\(README\.zh-CN\.md\)/);
     expect(top(zh)).to.match(/\]\(README\.md\)/);
