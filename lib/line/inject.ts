@@ -185,6 +185,8 @@ class OpenElements {
    * a place (an element the parser implies has no source location).
    */
   body: 'before' | 'tag' | 'implied' = 'before';
+  /** `</head>` came: a `<noscript>` now starts the body ("after head" takes fewer head elements). */
+  afterHead = false;
   readonly starts: number[] = [];
   private readonly entries: Entry[] = [];
   private readonly byName = new Map<string, Entry>();
@@ -264,19 +266,49 @@ interface Tag {
   next: number;
 }
 
+/** ASCII letters to lower case, as the tokenizer does (and nothing else). */
+function asciiLower(text: string): string {
+  return text.replace(/[A-Z]+/g, letters => letters.toLowerCase());
+}
+
 /** The one tag being read: reused, as a page holds thousands. */
 const TAG: Tag = { name: '', end: false, marked: false, next: 0 };
+
+/**
+ * The usual tag, matched at once by V8's compiled expressions: a name, then attributes each
+ * after whitespace, with plain names and values quoted or plain, then `>` or `/>`. Each part
+ * can be read in one way only (a name cannot take whitespace, `=` or a quote; whitespace
+ * cannot start a name), so the expression backtracks at most once per character when a tag
+ * is cut off. A tag it does not match is read character by character, as the tokenizer does.
+ */
+const USUAL_TAG = /[^\t\n\f\r />]+(?:[\t\n\f\r ]+[^\t\n\f\r />="'<`]+(?:="[^"]*"|='[^']*'|=[^\t\n\f\r >"'=<`]+)?)*[\t\n\f\r ]*\/?>/y;
+const MARK_ANY_CASE = new RegExp(MARK, 'i');
 
 /** Reads the tag whose name starts at `at` (after `<` or `</`); undefined when the page ends inside it. */
 function readTag(html: string, at: number, end: boolean): Tag | undefined {
   const length = html.length;
   let p = at;
+  let upper = false;
   while (p < length) {
     const c = html.charCodeAt(p);
     if (isSpace(c) || c === SLASH || c === GT) break;
+    if (c >= 0x41 && c <= 0x5a) upper = true;
     p++;
   }
-  const name = html.slice(at, p).toLowerCase();
+  // toLowerCase takes a slow path on a page with any non-Latin-1 text (a two-byte string): only when needed.
+  const name = upper ? asciiLower(html.slice(at, p)) : html.slice(at, p);
+  USUAL_TAG.lastIndex = at;
+  if (USUAL_TAG.test(html)) {
+    const next = USUAL_TAG.lastIndex;
+    // A tag that mentions the mark anywhere (a value may) is read below, to tell a name from a value.
+    if (end || !MARK_ANY_CASE.test(html.slice(p, next))) {
+      TAG.name = name;
+      TAG.end = end;
+      TAG.marked = false;
+      TAG.next = done(at, next);
+      return TAG;
+    }
+  }
   let marked = false;
   for (;;) {
     while (p < length && isSpace(html.charCodeAt(p))) p++;
@@ -299,7 +331,7 @@ function readTag(html: string, at: number, end: boolean): Tag | undefined {
       if (isSpace(c) || c === SLASH || c === GT || c === EQUALS) break;
       p++;
     }
-    if (p - nameStart === MARK.length && html.slice(nameStart, p).toLowerCase() === MARK) marked = true;
+    if (p - nameStart === MARK.length && asciiLower(html.slice(nameStart, p)) === MARK) marked = true;
     while (p < length && isSpace(html.charCodeAt(p))) p++;
     if (html.charCodeAt(p) !== EQUALS) continue;
     p++;
@@ -446,10 +478,11 @@ function startTag(tag: Tag, at: number, open: OpenElements, slots: Slots, quirks
   if (flags & F.declined) throw new Decline();
   if (open.body === 'before' && !open.has('template')) {
     if (name === 'body') open.body = 'tag';
-    else if (!(flags & F.inHead)) open.body = 'implied';
+    else if (!(flags & F.inHead) || (open.afterHead && name === 'noscript')) open.body = 'implied';
   }
   if (name === 'html' || name === 'body' || name === 'head') return flags;
   const template = open.has('template');
+  if (tag.marked && flags & F.formatting) throw new Decline(); // the parser may reopen it elsewhere, mark and all
   if (tag.marked && !template && !open.has('sectioning')) slots.marks.push(at);
   if (open.topFlags & F.tableMode || open.top === 'colgroup') {
     tableStart(name, at, open);
@@ -554,6 +587,7 @@ function endTag(name: string, at: number, open: OpenElements, slots: Slots): voi
   if (flags & F.declined) throw new Decline();
   if (open.top === 'colgroup' && name !== 'colgroup' && name !== 'template') open.popTo(open.names.length - 1); // the column group ends
   if (open.topFlags & F.tableMode && !(flags & F.tablePart) && name !== 'table' && name !== 'template' && name !== 'body' && name !== 'html') throw new Decline();
+  if (open.body === 'before' && name === 'head') open.afterHead = true;
   if (open.body === 'before' && !open.has('template') && (name === 'body' || name === 'html' || name === 'br')) open.body = 'implied';
   if (name === 'body') {
     if (open.body === 'tag' && open.inScope('body') >= 0 && !open.has('template')) slots.bodyEnd = at;
