@@ -27,8 +27,8 @@ if (file) {
     const proto = (Filter.default ?? Filter).prototype as { register: Register };
     const register = proto.register;
     proto.register = function (this: unknown, type, fn, priority) {
-      // hexo-beian's filter (index.ts): `(html, locals) => footer.inject(html, locals)`.
-      if (type === 'after_render:html' && typeof fn === 'function' && fn.toString().includes('footer.inject')) {
+      // hexo-beian's filter (index.ts): `(html, locals) => line.inject(html, locals)`.
+      if (type === 'after_render:html' && typeof fn === 'function' && fn.toString().includes('line.inject')) {
         const inner = fn;
         fn = (html: unknown, ...rest: unknown[]) => {
           let start = process.hrtime.bigint();
@@ -41,8 +41,8 @@ if (file) {
           return out;
         };
       }
-      // hexo-beian's before_generate filters: `() => footer.prepare()`, `() => guard.beforeGenerate()`.
-      if (type === 'before_generate' && typeof fn === 'function' && /footer\.prepare\(\)|guard\.beforeGenerate\(\)/.test(fn.toString())) {
+      // hexo-beian's before_generate filters: `() => line.prepare()`, `() => guard.beforeGenerate()`.
+      if (type === 'before_generate' && typeof fn === 'function' && /line\.prepare\(\)|guard\.beforeGenerate\(\)/.test(fn.toString())) {
         const inner = fn;
         fn = async (...args: unknown[]) => {
           const start = process.hrtime.bigint();

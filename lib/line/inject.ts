@@ -1,4 +1,4 @@
-import { parse, parseFragment, type DefaultTreeAdapterMap } from 'parse5';
+import type { DefaultTreeAdapterMap } from 'parse5';
 import { MARK } from './render';
 import type { Position } from '../config/schema';
 
@@ -53,6 +53,15 @@ type Element = DefaultTreeAdapterMap['element'];
 
 const HTML_NS = 'http://www.w3.org/1999/xhtml';
 
+let loaded: typeof import('parse5') | undefined;
+
+/** parse5, loaded when first needed: a build whose pages the scan reads alone never pays for it. */
+function parse5(): typeof import('parse5') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  loaded ??= require('parse5') as typeof import('parse5');
+  return loaded;
+}
+
 /**
  * The reference reading, and the fallback of {@link findSlots}: the page's tree as parse5
  * builds it (the standard's, with scripting on), with the source offsets of each element.
@@ -62,7 +71,7 @@ const HTML_NS = 'http://www.w3.org/1999/xhtml';
 export function treeSlots(html: string, options: { text?: boolean } = {}): Slots {
   const slots: Slots = { footerEnd: -1, footerStart: -1, bodyEnd: -1, marks: [] };
   let footer: Element | undefined;
-  const pending: { node: Node; sectioning: boolean }[] = [{ node: parse(html, { sourceCodeLocationInfo: true }), sectioning: false }];
+  const pending: { node: Node; sectioning: boolean }[] = [{ node: parse5().parse(html, { sourceCodeLocationInfo: true }), sectioning: false }];
   // Depth first without recursion: a page may nest elements deeper than the call stack.
   while (pending.length > 0) {
     const { node, sectioning } = pending.pop() as { node: Node; sectioning: boolean };
@@ -81,7 +90,7 @@ export function treeSlots(html: string, options: { text?: boolean } = {}): Slots
     for (let i = node.childNodes.length - 1; i >= 0; i--) pending.push({ node: node.childNodes[i], sectioning: inside });
   }
   slots.marks = [...new Set(slots.marks)].sort((a, b) => a - b); // a formatting element reopened by the parser keeps its source
-  if (options.text) slots.text = shownText(footer ?? parse(html));
+  if (options.text) slots.text = shownText(footer ?? parse5().parse(html));
   return slots;
 }
 
@@ -631,7 +640,7 @@ const footerTexts = new Map<string, string>();
 function footerText(footer: string): string {
   let text = footerTexts.get(footer);
   if (text === undefined) {
-    text = shownText(parseFragment(footer));
+    text = shownText(parse5().parseFragment(footer));
     if (footerTexts.size >= 16) footerTexts.clear(); // bounded, whatever the site holds
     footerTexts.set(footer, text);
   }
