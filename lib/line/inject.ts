@@ -131,6 +131,13 @@ const VOID = names('area base basefont bgsound br col embed frame hr image img i
 const RAW = names('script style xmp iframe noembed noframes noscript title textarea');
 const DECLINED = names('svg math select frameset plaintext search menuitem');
 const FORMATTING = names('a b big code em font i nobr s small strike strong tt u');
+/**
+ * Elements whose tags cannot change the slots: formatting elements (the adoption agency and
+ * their reopening move only formatting elements, never a sectioning element, a footer or a
+ * scope's boundary) and the common phrasing elements that are neither special nor in a scope.
+ * Their end tags pop only elements as plain as they are, so the scan keeps none of them.
+ */
+const INERT = new Set([...FORMATTING, ...names('span label time abbr cite dfn kbd mark q samp sub sup var bdi bdo ins del data')]);
 const HEADING = names('h1 h2 h3 h4 h5 h6');
 const SPECIAL = names('address applet area article aside base basefont bgsound blockquote body br button caption center col colgroup dd details dir div dl dt embed fieldset figcaption figure footer form frame frameset h1 h2 h3 h4 h5 h6 head header hgroup hr html iframe img input keygen li link listing main marquee menu meta nav noembed noframes noscript object ol p param plaintext pre script search section select source style summary table tbody td template textarea tfoot th thead title tr track ul wbr xmp');
 /** Start tags that close an open `<p>` first. */
@@ -143,8 +150,8 @@ const TABLE_MODE = names('table tbody thead tfoot tr');
 const IMPLIED_END = names('dd dt li optgroup option p rb rp rt rtc');
 
 /** What a name is, as bits: one lookup per tag instead of one per set. */
-const F = { void: 1, raw: 2, declined: 4, closesP: 8, tablePart: 16, tableMode: 32, inHead: 64, formatting: 128, heading: 256, special: 512 } as const;
-const FLAG_SETS: [number, Set<string>][] = [[F.void, VOID], [F.raw, RAW], [F.declined, DECLINED], [F.closesP, CLOSES_P], [F.tablePart, TABLE_PART], [F.tableMode, TABLE_MODE], [F.inHead, IN_HEAD], [F.formatting, FORMATTING], [F.heading, HEADING], [F.special, SPECIAL]];
+const F = { void: 1, raw: 2, declined: 4, closesP: 8, tablePart: 16, tableMode: 32, inHead: 64, inert: 128, heading: 256, special: 512 } as const;
+const FLAG_SETS: [number, Set<string>][] = [[F.void, VOID], [F.raw, RAW], [F.declined, DECLINED], [F.closesP, CLOSES_P], [F.tablePart, TABLE_PART], [F.tableMode, TABLE_MODE], [F.inHead, IN_HEAD], [F.inert, INERT], [F.heading, HEADING], [F.special, SPECIAL]];
 const flagCache = new Map<string, number>();
 
 function flagsOf(name: string): number {
@@ -274,6 +281,27 @@ interface Tag {
   /** The offset after the token. */
   next: number;
 }
+
+/** Letters matched in either case, for the run's expression (faster without the `i` flag). */
+function anyCase(text: string): string {
+  return text.replace(/[a-z]/g, letter => `[${letter}${letter.toUpperCase()}]`);
+}
+
+/**
+ * A run of text, inert and void tags in their usual form (as {@link USUAL_TAG}, no attribute
+ * named data-hexo-beian) and comments, read at once by compiled code: where it stops, a tag
+ * that may change the slots (or an unusual one) is read by hand. Every part has one reading,
+ * so a run that stops early backtracks at most once per character.
+ */
+const RUN = (() => {
+  const ws = '[\\t\\n\\f\\r ]';
+  const names = anyCase([...INERT, 'img', 'br', 'wbr', 'source'].sort((a, b) => b.length - a.length).join('|'));
+  const attribute = `${ws}+(?!${anyCase(MARK)}(?:[=/>]|${ws}))[^\\t\\n\\f\\r />="'<\`]+(?:="[^"]*"|='[^']*'|=[^\\t\\n\\f\\r >"'=<\`]+)?`;
+  const tag = `(?:${names})(?=[\\t\\n\\f\\r />])(?:${attribute})*${ws}*\\/?>`;
+  const end = `\\/(?:${names})${ws}*>`;
+  const comment = '!--(?!-?>)(?:[^-]|-(?!-!?>))*--!?>';
+  return new RegExp(`[^<]*(?:<(?:${tag}|${end}|${comment})[^<]*)*`, 'y');
+})();
 
 /** ASCII letters to lower case, as the tokenizer does (and nothing else). */
 function asciiLower(text: string): string {
@@ -432,6 +460,14 @@ function scan(html: string): Slots {
   const length = html.length;
   let lt = html.indexOf('<');
   while (lt >= 0 && lt < length - 1) {
+    if (!first && open.body !== 'before' && !(open.topFlags & F.tableMode) && open.top !== 'colgroup') {
+      RUN.lastIndex = lt;
+      RUN.test(html);
+      lt = done(lt, RUN.lastIndex); // the text before `lt` was counted already
+      text = lt;
+      if (lt >= length - 1) break;
+      if (html.charCodeAt(lt) !== LT) break;
+    }
     if ((first || open.topFlags & F.tableMode || open.top === 'colgroup') && /[^\t\n\f\r ]/.test(html.slice(text, lt))) {
       if (!first) throw new Decline(); // text a table moves out of itself
       first = false; // text before the doctype: quirks mode
@@ -491,7 +527,7 @@ function startTag(tag: Tag, at: number, open: OpenElements, slots: Slots, quirks
   }
   if (name === 'html' || name === 'body' || name === 'head') return flags;
   const template = open.has('template');
-  if (tag.marked && flags & F.formatting) throw new Decline(); // the parser may reopen it elsewhere, mark and all
+  if (tag.marked && flags & F.inert) throw new Decline(); // a formatting element may be reopened elsewhere, mark and all
   if (tag.marked && !template && !open.has('sectioning')) slots.marks.push(at);
   if (open.topFlags & F.tableMode || open.top === 'colgroup') {
     tableStart(name, at, open);
@@ -506,6 +542,7 @@ function startTag(tag: Tag, at: number, open: OpenElements, slots: Slots, quirks
     tableStart(name, at, open);
     return flags;
   }
+  if (flags & (F.inert | F.void)) return flags;
   if (name === 'form') {
     if (open.form && !template) return flags; // a form inside a form is ignored
     closeP(open);
@@ -521,12 +558,6 @@ function startTag(tag: Tag, at: number, open: OpenElements, slots: Slots, quirks
   } else if (name === 'button') {
     const button = open.inScope('button');
     if (button >= 0) open.popTo(button);
-  } else if (name === 'a' || name === 'nobr') {
-    const before = open.last(name);
-    if (before >= 0 && before > open.lastOf('marker')) {
-      if (before !== open.names.length - 1) throw new Decline(); // the adoption agency would move things
-      open.popTo(before);
-    }
   } else if (name === 'option' || name === 'optgroup') {
     if (open.top === 'option') open.popTo(open.names.length - 1);
   } else if (name === 'rb' || name === 'rtc' || name === 'rp' || name === 'rt') {
@@ -619,11 +650,8 @@ function endTag(name: string, at: number, open: OpenElements, slots: Slots): voi
   else if (flags & F.heading) target = open.lastOf('heading') >= open.lastOf('scope') ? open.lastOf('heading') : -1;
   else if (flags & F.tablePart || name === 'table') target = open.inScope(name, 'tableScope');
   else if (name === 'template') target = open.last('template');
-  else if (flags & F.formatting) {
-    target = open.last(name);
-    if (target < 0) return;
-    if (target !== open.names.length - 1) throw new Decline(); // misnested: the adoption agency's business
-  } else if (flags & F.special) target = open.inScope(name);
+  else if (flags & F.inert) return;
+  else if (flags & F.special) target = open.inScope(name);
   else target = open.last(name) > open.lastOf('special') ? open.last(name) : -1; // any other end tag
   if (target < 0) return;
   if (name === 'footer' && open.starts[target] >= 0 && target === open.last('footer')) {

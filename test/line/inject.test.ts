@@ -95,6 +95,7 @@ describe('inject', () => {
       '<form>', '</form>', '<button>', '</button>', '<h1>', '</h2>', '<div>', '<span>', '</span>', '<ruby>', '<rt>', '<rb>',
       '<head>', '</head>', '<html>', '</html>', '<object>', '</object>', '<main>', '</main>', '<header>', '<pre>', '<hr>', '<image>',
       '<input>', '<!--x--!>', '<!--x--!', '\r\n', '\0', '<x-y>', '</x-y>',
+      '<em>', '</strong>', '<strong>', '<code class="x">', '</code>', '<img src=x>', '<span data-hexo-beian>', '<b data-hexo-beian>', '<span class="a b" id=c>', '</SPAN >', '<br/>',
       LINE, `<article>${LINE}</article>`, `<template>${LINE}</template>`, `<noscript>${LINE}</noscript>`, `<svg>${LINE}</svg>`
     ];
     const page = fc.array(fc.constantFrom(...TRICKY), { maxLength: 30 }).map(parts => parts.join(''));
