@@ -346,6 +346,7 @@ function readTag(html: string, at: number, end: boolean): Tag | undefined {
       return TAG;
     }
   }
+  if (html.indexOf('>', p) < 0) return void done(at, length); // cut off by the end of the page, however it goes on
   let marked = false;
   for (;;) {
     while (p < length && isSpace(html.charCodeAt(p))) p++;
