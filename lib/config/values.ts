@@ -65,10 +65,18 @@ export function readBoolean(value: unknown, path: string, fallback: boolean, lan
   if (typeof value === 'boolean') return value;
   const meant = typeof value === 'string' ? WORDS.get(value.trim().toLowerCase()) : undefined;
   if (meant !== undefined) {
-    findings.push(finding(language, 'config-boolean', 'warning', {
-      zh: `${path} 写的是文本 ${shown(value)}，已按 ${meant} 处理；请写不带引号的 true 或 false。`,
-      en: `${path} is the text ${shown(value)}, read as ${meant}; write true or false without quotes.`
-    }, { path, suggestion: String(meant) }));
+    const key = path.slice(path.lastIndexOf('.') + 1);
+    // `"true"` was quoted; `yes`, `on`, `no`, `off` need no quotes to be text in YAML 1.2.
+    const quoted = /^(?:true|false)$/i.test((value as string).trim());
+    findings.push(finding(language, 'config-boolean', 'warning', quoted
+      ? {
+        zh: `${path} 写的是带引号的文本 ${shown(value)}，已按 ${meant} 处理；请去掉引号：${key}: ${meant}。`,
+        en: `${path} is the quoted text ${shown(value)}, read as ${meant}; drop the quotes: ${key}: ${meant}.`
+      }
+      : {
+        zh: `${path} 写的是 ${shown(value)}：Hexo 的 YAML 只把 true 和 false 当作开关，${shown(value)} 是文本；已按 ${meant} 处理，请写 ${key}: ${meant}。`,
+        en: `${path} is ${shown(value)}: Hexo's YAML takes only true and false as a switch, and ${shown(value)} is text; read as ${meant}. Write ${key}: ${meant}.`
+      }, { path, suggestion: `${key}: ${meant}` }));
     return meant;
   }
   findings.push(finding(language, 'config-boolean', 'error', {

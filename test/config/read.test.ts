@@ -59,8 +59,15 @@ describe('config', () => {
     const { config, findings } = readConfig({ enable: 'no', icp: ICP }, 'zh');
     expect(config.enable).to.equal(false);
     expect(findings.map(f => [f.code, f.severity, f.suggestion, f.message])).to.deep.equal([
-      ['config-boolean', 'warning', 'false', 'beian.enable 写的是文本 "no"，已按 false 处理；请写不带引号的 true 或 false。']
+      ['config-boolean', 'warning', 'enable: false', 'beian.enable 写的是 "no"：Hexo 的 YAML 只把 true 和 false 当作开关，"no" 是文本；已按 false 处理，请写 enable: false。']
     ]);
+  });
+
+  it('enable: yes written without quotes is not told to drop quotes; a quoted "true" is', () => {
+    const yes = readConfig({ enable: 'yes', icp: ICP }, 'en').findings[0];
+    expect([yes.code, yes.suggestion, yes.message]).to.deep.equal(['config-boolean', 'enable: true', 'beian.enable is "yes": Hexo\'s YAML takes only true and false as a switch, and "yes" is text; read as true. Write enable: true.']);
+    const quoted = readConfig({ enable: 'true', icp: ICP }, 'zh').findings[0];
+    expect([quoted.code, quoted.suggestion, quoted.message]).to.deep.equal(['config-boolean', 'enable: true', 'beian.enable 写的是带引号的文本 "true"，已按 true 处理；请去掉引号：enable: true。']);
   });
 
   it('a number in place of the block: one error, and the block that holds it', () => {
