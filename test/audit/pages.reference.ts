@@ -251,7 +251,7 @@ function retiredLinks(page: Buffer): string[] {
 }
 
 const NUMBER_NAME = {
-  icp: { zh: 'ICP 备案号', en: 'The ICP number' },
+  icp: { zh: 'ICP备案号', en: 'The ICP number' },
   gongan: { zh: '公安联网备案号', en: 'The public-security (公安) number' }
 } as const;
 
