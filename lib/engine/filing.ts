@@ -341,7 +341,7 @@ function parseValue(field: Field, input: unknown, options: unknown): FilingResul
 
   let text = normaliseChars(ctx, trimmed);
   if (text === '') return finish([emptyDiagnostic(ctx)]);
-  text = normaliseWords(ctx, text);
+  text = normaliseWords(ctx, text, trimmed);
   if (text === '') return finish([notANumber(ctx, trimmed)]);
 
   const { prefix, tokens } = tokenize(text);
@@ -537,8 +537,20 @@ const LICENCE_LABEL = /^[\u3400-\u9fff]ICP证:?(?=[\u3400-\u9fff]?B[12])/;
 /** Junk after the number (observed: `…号-3|`, `…号-3：`). */
 const TRAILING = /[|:;,.。，、；!/\\]+$/;
 
+/**
+ * The start of what the user wrote that cleans up to `label` (so a message quotes `备案号：`
+ * with the user's own colon); the cleaned label when none does within a few characters.
+ */
+function asWritten(label: string, written: string): string {
+  const scratch: Ctx = { language: 'en', field: 'icp', names: { icp: '', gongan: '' }, changes: new Map() };
+  for (let k = 1; k <= Math.min(written.length, label.length + 16); k++) {
+    if (normaliseChars(scratch, written.slice(0, k)).replace(/icp/gi, 'ICP') === label) return written.slice(0, k);
+  }
+  return label;
+}
+
 /** Word-level clean-up: case of ICP, trailing junk, a label in front, 备案, 公安网备. */
-function normaliseWords(ctx: Ctx, text: string): string {
+function normaliseWords(ctx: Ctx, text: string, written: string): string {
   let out = text.replace(/icp/gi, 'ICP');
   if (out !== text) note(ctx, 'icpCase');
 
@@ -547,7 +559,8 @@ function normaliseWords(ctx: Ctx, text: string): string {
 
   const label = LICENCE_LABEL.exec(out) ?? LABEL.exec(out);
   if (label && label[0] !== '') {
-    ctx.changes.set('label', { zh: `去掉了开头的“${label[0]}”`, en: `removed the label “${label[0]}”` });
+    const shown = asWritten(label[0], written);
+    ctx.changes.set('label', { zh: `去掉了开头的“${shown}”`, en: `removed the label “${shown}”` });
     out = out.slice(label[0].length);
   }
 

@@ -389,7 +389,7 @@ describe('filing: every diagnostic code', () => {
     expect(parseIcp('赣ICP备18013338-1号').diagnostics[0].message).to.contain('moved -N after 号');
     expect(parseIcp('沪ICP备 09007032').diagnostics[0].message).to.contain('added 号');
     expect(parseIcp('京ICP备09557430号－2号').diagnostics[0].message).to.contain('removed the extra 号');
-    expect(parseIcp('备案号：皖ICP备16253277号-3').diagnostics[0].message).to.contain('removed the label “备案号:”');
+    expect(parseIcp('备案号：皖ICP备16253277号-3').diagnostics[0].message).to.contain('removed the label “备案号：”'); // quoted as written, full-width colon and all
     expect(parseIcp('沪ICP证：沪B2-20100043').diagnostics[0]).to.include({ suggestion: '沪B2-20100043' });
     expect(parseGongan('京公安网备11010502808495', { language: 'zh' }).diagnostics[0].message)
       .to.equal('写法不规范（“公安网备”改为“公网安备”；补上了“号”）：请改写为 京公网安备11010502808495号。');
