@@ -28,7 +28,7 @@ tags: [tag${i % TAGS}, tag${(i * 7) % TAGS}]
 
 ## 正文
 
-${'一段正文，带一个[链接](https://example.com/)。Some body text with **bold** words and \`code\`. '.repeat(6)}
+${'一段正文，带一个[链接](https://example.com/)。Some body text with **bold** words and `code`. '.repeat(6)}
 
 - 第一项 first item
 - 第二项 second item, with [a link](/about/)

@@ -27,7 +27,7 @@ async function runNode(what: string, args: string[], cwd: string): Promise<void>
     log = stdout + stderr;
   } catch (err) {
     const e = err as { stdout?: string; stderr?: string; message?: string };
-    throw new Error(`${what} failed:\n${e.stdout ?? ''}${e.stderr ?? ''}${e.message ?? String(err)}`);
+    throw new Error(`${what} failed:\n${e.stdout ?? ''}${e.stderr ?? ''}${e.message ?? String(err)}`, { cause: err });
   }
   if (/^(?:\x1b\[[\d;]*m)*ERROR\b/m.test(log)) throw new Error(`${what} logged an error:\n${log}`);
 }

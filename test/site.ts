@@ -37,6 +37,7 @@ export interface SiteOptions {
   /** Leave the plugin out of the site's dependencies (the "without plugin" build). */
   withoutPlugin?: boolean;
   /** A theme from npm (default landscape), or the name of one written under `themes/` through `files`. */
+  // eslint-disable-next-line @typescript-eslint/no-redundant-type-constituents -- the names say which themes npm gives
   theme?: Theme | string;
   /** More plugins from npm for the site's dependencies (e.g. `hexo-deployer-git`). */
   plugins?: string[];

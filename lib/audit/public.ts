@@ -36,7 +36,6 @@ export interface SiteAudit {
  */
 export function displayName(name: Buffer): string {
   const text = name.toString('utf8');
-  // eslint-disable-next-line no-control-regex
   if (!/[\u0000-\u001f\u007f\\\ufffd]/.test(text)) return text;
   let shown = '';
   for (let at = 0; at < name.length;) {

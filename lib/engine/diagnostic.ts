@@ -42,7 +42,7 @@ export type LabelLanguage = 'zh-Hans' | 'zh-Hant' | 'en';
  * variant; `en` for everything else. `_` and `-` are the same, case does not matter.
  */
 export function labelLanguageOf(siteLanguage: unknown): LabelLanguage {
-  const first = Array.isArray(siteLanguage) ? siteLanguage[0] : siteLanguage;
+  const first: unknown = Array.isArray(siteLanguage) ? siteLanguage[0] : siteLanguage;
   if (typeof first !== 'string') return 'en';
   const tag = first.trim().toLowerCase().replace(/_/g, '-');
   if (!/^zh(?:$|-)/.test(tag)) return 'en';

@@ -234,7 +234,7 @@ describe('config', () => {
     const cyclic: Record<string, unknown> = {};
     cyclic.self = cyclic;
     for (const raw of [42, true, [], [ICP], cyclic, { icp: [ICP] }, { icp: { number: {} } }, { online: new Date(NaN) }, { gongan: { number: GONGAN, icon: 7 } }]) {
-      expect(() => readConfig(raw, 'zh'), JSON.stringify(Object.keys(Object(raw)))).not.to.throw();
+      expect(() => readConfig(raw, 'zh'), JSON.stringify(Object.keys(Object(raw) as object))).not.to.throw();
     }
   });
 
