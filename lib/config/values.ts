@@ -47,11 +47,13 @@ export function readChoice<T extends string>(value: unknown, path: string, choic
     }
     return meant;
   }
-  const meaning = CHOICES.get(path.slice(path.lastIndexOf('.') + 1)) ?? { zh: choices.join('、'), en: choices.join(', ') };
+  const key = path.slice(path.lastIndexOf('.') + 1);
+  const meaning = CHOICES.get(key) ?? { zh: choices.join('、'), en: choices.join(', ') };
+  const guess = word === undefined ? undefined : closestKey(word, choices);
   findings.push(finding(language, 'config-choice', 'error', {
-    zh: `${path} 应为 ${meaning.zh}（写的是 ${shown(value)}），已按 ${fallback} 处理。`,
-    en: `${path} must be ${meaning.en} (it is ${shown(value)}); treated as ${fallback}.`
-  }, { path }));
+    zh: `${path} 应为 ${meaning.zh}（写的是 ${shown(value)}），已按 ${fallback} 处理${guess ? `；是不是 ${guess}？请写 ${key}: ${guess}` : ''}。`,
+    en: `${path} must be ${meaning.en} (it is ${shown(value)}); treated as ${fallback}${guess ? `. Did you mean ${guess}? Write ${key}: ${guess}` : ''}.`
+  }, { path, suggestion: guess ? `${key}: ${guess}` : undefined }));
   return fallback;
 }
 
@@ -196,11 +198,12 @@ export function unknownKeys(block: Plain, known: readonly string[], path: string
     }
     const number = filingIn(block[key]);
     const guess = number && known.includes(number.key) ? number.key : closestKey(key, known);
-    const line = number && guess === number.key ? `${guess}: ${number.canonical}` : guess;
+    const written = scalarText(block[key]);
+    const line = number && guess === number.key ? `${guess}: ${number.canonical}` : guess && written !== undefined ? `${guess}: ${written}` : guess;
     const held = number ? { zh: `它写的是${number.key === 'icp' ? ' ICP 备案号' : '公安联网备案号'} ${number.canonical}，但没有被使用`, en: `it holds ${number.key === 'icp' ? 'the ICP number' : 'the public-security (公安) number'} ${number.canonical}, which is not used` } : undefined;
     return finding(language, 'config-unknown-key', guess || number ? 'error' : 'warning', {
       zh: `未知的键 ${path}.${key}，已忽略${held ? `：${held.zh}` : ''}；${guess ? `是不是 ${guess}？` : ''}${path} 下可用的键：${known.join('、')}。`,
-      en: `Unknown key ${path}.${key} is ignored${held ? `: ${held.en}` : ''}; ${guess ? `did you mean ${guess}? ` : ''}the keys under ${path} are ${known.join(', ')}.`
+      en: `Unknown key ${path}.${key} is ignored${held ? `: ${held.en}` : ''}; ${guess ? `did you mean ${guess}? ` : ''}${guess ? 'The' : 'the'} keys under ${path} are ${known.join(', ')}.`
     }, { path: `${path}.${key}`, suggestion: line });
   });
 }
@@ -217,6 +220,14 @@ export function filingIn(value: unknown): { key: 'icp' | 'gongan'; canonical: st
 }
 
 /** The known key a typo most likely meant: at most two letters off (`positon` → `position`). */
+/** A plain value as it would be written back after its key (`2024-06-01`, `body_end`, `true`); undefined for a block or list. */
+function scalarText(value: unknown): string | undefined {
+  if (value instanceof Date) return dayOf(value);
+  if (typeof value === 'string') return /^[^\s#:'"{}[\],&*!|>%@`][^#]*$/.test(value) && !/:\s/.test(value) ? printable(value) : JSON.stringify(value);
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return undefined;
+}
+
 function closestKey(key: string, known: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = 3;

@@ -150,9 +150,20 @@ describe('config', () => {
 
   it('a misspelt key: the key it most likely meant, as the suggestion', () => {
     const [finding] = readConfig({ icp: ICP, positon: 'body_end' }, 'en').findings;
-    expect([finding.code, finding.path, finding.suggestion]).to.deep.equal(['config-unknown-key', 'beian.positon', 'position']);
-    expect(finding.message).to.match(/^Unknown key beian\.positon is ignored; did you mean position\? the keys under beian are /);
+    expect([finding.code, finding.path, finding.suggestion]).to.deep.equal(['config-unknown-key', 'beian.positon', 'position: body_end']);
+    expect(finding.message).to.match(/^Unknown key beian\.positon is ignored; did you mean position\? The keys under beian are /);
     expect(readConfig({ icp: ICP, colour: 'red' }, 'en').findings[0].suggestion).to.equal(undefined);
+    // The line to write keeps the value as written: a date YAML read as a Date, a text that needs quotes.
+    expect(readConfig({ icp: ICP, onlne: new Date('2024-06-01T00:00:00Z') }, 'en').findings[0].suggestion).to.equal('online: 2024-06-01');
+    expect(readConfig({ icp: ICP, positon: 'a: b' }, 'en').findings[0].suggestion).to.equal('position: "a: b"');
+  });
+
+  it('a misspelt word (guard: blok, position: bodyend): the word it most likely meant, as the line to write', () => {
+    const [guard] = readConfig({ icp: ICP, guard: 'blok' }, 'zh').findings;
+    expect([guard.code, guard.severity, guard.suggestion]).to.deep.equal(['config-choice', 'error', 'guard: block']);
+    expect(guard.message).to.contain('是不是 block？请写 guard: block');
+    expect(readConfig({ icp: ICP, position: 'bodyend' }, 'en').findings[0].suggestion).to.equal('position: body_end');
+    expect(readConfig({ icp: ICP, pages: 'index' }, 'en').findings[0].suggestion).to.equal(undefined); // nothing close: no guess
   });
 
   it('a day written the other usual ways: the YYYY-MM-DD form to write, never taken silently', () => {

@@ -124,7 +124,7 @@ hexo-beian: 0 error(s), 0 warning(s), 1 info; 0 page(s) checked.
       expect(lines[0]).to.equal(VALIDATING.trim());
       for (const line of lines.slice(1)) expect(line).to.match(/^::(error|warning|notice)( [a-z]+=[^,:]*(,[a-z]+=[^,:]*)*)?::\S/);
       expect(lines).to.include.members([
-        '::error file=_config.yml,title=hexo-beian config-unknown-key::beian.gonan: Unknown key beian.gonan is ignored: it holds the public-security (公安) number 京公网安备11010502030143号, which is not used; did you mean gongan? the keys under beian are enable, icp, gongan, online, extra, position, pages, duplicates, template, domains, guard. (config-unknown-key)%0A    write: gongan: 京公网安备11010502030143号'
+        '::error file=_config.yml,title=hexo-beian config-unknown-key::beian.gonan: Unknown key beian.gonan is ignored: it holds the public-security (公安) number 京公网安备11010502030143号, which is not used; did you mean gongan? The keys under beian are enable, icp, gongan, online, extra, position, pages, duplicates, template, domains, guard. (config-unknown-key)%0A    write: gongan: 京公网安备11010502030143号'
       ]);
       expect(lines[lines.length - 1]).to.match(/^::notice title=hexo-beian::hexo-beian: 2 error\(s\), 0 warning\(s\), \d+ info; 0 page\(s\) checked\.$/);
     });
