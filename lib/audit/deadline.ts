@@ -47,8 +47,8 @@ export function gonganDeadline(config: BeianConfig, todayDate: string, language:
   const start = startOf(config);
   // What to write once filed, as it stands in _config.yml.
   const filed = say(language, {
-    zh: `备案通过后，在 ${paths.block} 下加一行 gongan: ‹你的公安备案号›，例如 gongan: ${EXAMPLE.gongan}。`,
-    en: `Once filed, add a line under ${paths.block}: gongan: ‹your number›, for example gongan: ${EXAMPLE.gongan}.`
+    zh: `备案通过后，在 ${paths.block} 下加一行 gongan: ‹你的公安备案号›，例如 gongan: ${EXAMPLE.gongan}；已经提交申请、还没有编号时，写 gongan: {applied: ‹申请日期›}。`,
+    en: `Once filed, add a line under ${paths.block}: gongan: ‹your number›, for example gongan: ${EXAMPLE.gongan}; applied and waiting for the number, write gongan: {applied: ‹the day you applied›}.`
   });
   if (!start) {
     const number = config.icp.result.canonical ?? EXAMPLE.icp;

@@ -224,7 +224,7 @@ export function auditTheme(settings: ThemeBeian, items: readonly LineItem[], con
   const same = (['icp', 'gongan'] as const).filter(kind => ours[kind] !== undefined && theirs(kind) === ours[kind]);
   const { key, file } = whereOf(enable);
   if (same.length > 0) {
-    const numbers = same.map(kind => ours[kind]).join(', ');
+    const numbers = same.map(kind => ours[kind]).join(language === 'zh' ? '、' : ', ');
     if (config.duplicates === 'keep') {
       // The user asked for both: the pages really show these numbers twice.
       findings.push(finding(language, 'theme-double-display', 'warning', {

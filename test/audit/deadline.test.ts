@@ -36,7 +36,7 @@ describe('deadline', () => {
     expect(finding.severity).to.equal('warning');
     expect(finding.deadline).to.equal('2024-06-19');
     expect(finding.daysOverdue).to.equal(undefined);
-    expect(finding.message).to.equal('No public-security (公安) number yet: file by 2024-06-19 (inclusive; 30 days from beian.icp.approved 2024-05-20); 18 days left. Once filed, add a line under beian: gongan: ‹your number›, for example gongan: 京公网安备11010502030143号.');
+    expect(finding.message).to.equal('No public-security (公安) number yet: file by 2024-06-19 (inclusive; 30 days from beian.icp.approved 2024-05-20); 18 days left. Once filed, add a line under beian: gongan: ‹your number›, for example gongan: 京公网安备11010502030143号; applied and waiting for the number, write gongan: {applied: ‹the day you applied›}.');
   });
 
   it('the deadline day itself is still in time', () => {
@@ -49,7 +49,7 @@ describe('deadline', () => {
     expect(finding.severity).to.equal('error');
     expect(finding.deadline).to.equal('2024-06-19');
     expect(finding.daysOverdue).to.equal(12);
-    expect(finding.message).to.equal('公安联网备案已逾期 12 天：截止日为 2024-06-19（beian.icp.approved 2024-05-20 起 30 日）。请尽快办理。备案通过后，在 beian 下加一行 gongan: ‹你的公安备案号›，例如 gongan: 京公网安备11010502030143号。');
+    expect(finding.message).to.equal('公安联网备案已逾期 12 天：截止日为 2024-06-19（beian.icp.approved 2024-05-20 起 30 日）。请尽快办理。备案通过后，在 beian 下加一行 gongan: ‹你的公安备案号›，例如 gongan: 京公网安备11010502030143号；已经提交申请、还没有编号时，写 gongan: {applied: ‹申请日期›}。');
   });
 
   it('info, not a warning, while the start date is still ahead', () => {

@@ -55,7 +55,7 @@ hexo-beian: 0 error(s), 0 warning(s), 1 info; 0 page(s) checked.
       const dir = site(`beian:\n  icp:\n    number: ${ICP}\n    approved: 2024-05-20\n`);
       const { code, stdout } = await runHexo(dir, ['beian', 'check', '--today', '2024-07-01']);
       expect(code).to.equal(1);
-      expect(stdout).to.contain('ERROR beian.gongan: The public-security (公安) filing is 12 days overdue: the deadline was 2024-06-19 (30 days from beian.icp.approved 2024-05-20). File now. Once filed, add a line under beian: gongan: ‹your number›, for example gongan: 京公网安备11010502030143号. (gongan-missing)');
+      expect(stdout).to.contain('ERROR beian.gongan: The public-security (公安) filing is 12 days overdue: the deadline was 2024-06-19 (30 days from beian.icp.approved 2024-05-20). File now. Once filed, add a line under beian: gongan: ‹your number›, for example gongan: 京公网安备11010502030143号; applied and waiting for the number, write gongan: {applied: ‹the day you applied›}. (gongan-missing)');
     });
 
     it('公安 within 30 days: exit 0 with a warning naming the deadline; --strict fails on it', async () => {
@@ -72,7 +72,7 @@ hexo-beian: 0 error(s), 0 warning(s), 1 info; 0 page(s) checked.
       expect(json.findings[0]).to.deep.equal({
         code: 'gongan-missing',
         severity: 'warning',
-        message: '尚无公安联网备案号：截止日是 2024-06-19（含当天；beian.icp.approved 2024-05-20 起 30 日），还剩 18 天。备案通过后，在 beian 下加一行 gongan: ‹你的公安备案号›，例如 gongan: 京公网安备11010502030143号。',
+        message: '尚无公安联网备案号：截止日是 2024-06-19（含当天；beian.icp.approved 2024-05-20 起 30 日），还剩 18 天。备案通过后，在 beian 下加一行 gongan: ‹你的公安备案号›，例如 gongan: 京公网安备11010502030143号；已经提交申请、还没有编号时，写 gongan: {applied: ‹申请日期›}。',
         path: 'beian.gongan',
         deadline: '2024-06-19'
       });
