@@ -68,7 +68,8 @@ describe('pages: the audit of one page (no Hexo)', () => {
       // What may lengthen a number read just before (a repeated number is read once when what follows it is the same).
       'ICP备20000491', '号', '-2', '－3', 'x', 'A', '7', '\u3000', '\u00a0', '苏', '京', 'ICP备20000491号',
       '<a href="https://beian.miit.gov.cn/">', '<a href="http://www.miitbeian.gov.cn/">', '<a href="https://beian.mps.gov.cn/#/query/webSearch?code=11010502030143">',
-      '<a href="https://beian.mps.gov.cn/#/query/webSearch?code=11010502030144">', '<a>', '<a ', '<abbr>', '</a>', '</A>', '<A HREF="//beian.miit.gov.cn">',
+      '<a href="https://beian.mps.gov.cn/#/query/webSearch?code=11010502030144">', '<a href="http://beian.miit.gov.cn/">',
+      '<a href="http://beian.mps.gov.cn/#/query/webSearch?code=11010502030143">', '<a href="ftp://beian.miit.gov.cn/">', '<a>', '<a ', '<abbr>', '</a>', '</A>', '<A HREF="//beian.miit.gov.cn">',
       '<img src="/images/gongan.png">', '<img class="x" src=\'/images/gongan.png\'>', '<img src=/x.png>', '<footer>', '</footer>', '<footer class="site">',
       '<div class="hexo-beian" data-hexo-beian>', '<div>', '</div>', '<span title="', '">', '<', '>', '</body>', '</BODY>', '<body>',
       'href="http://www.beian.gov.cn/portal/registerSystemInfo?recordcode=11010502030143"', 'www.beian.', 'miitbeian.gov.cn/', '<template>', '</template>'
