@@ -3,6 +3,7 @@ import { join } from 'path';
 import type { Language } from '../engine/diagnostic';
 import { finding, type Finding } from '../finding';
 import type { BeianConfig } from '../config/schema';
+import { MPS_HOST, RETIRED_MPS_HOSTS } from './links';
 
 /**
  * The public-security icon (`gongan.icon`), audited: the file is served by the site,
@@ -12,7 +13,7 @@ import type { BeianConfig } from '../config/schema';
  */
 
 /** Hosts of the MPS platform, whose assets must not be hot-linked. */
-const MPS_HOSTS = ['beian.mps.gov.cn', 'www.beian.gov.cn', 'beian.gov.cn'];
+const MPS_HOSTS = [MPS_HOST, ...RETIRED_MPS_HOSTS];
 
 /**
  * The file a site-path icon is served from, relative to a source folder

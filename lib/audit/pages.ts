@@ -5,7 +5,8 @@ import { isIdeograph } from '../engine/text';
 import { finding, type Finding } from '../finding';
 import type { ConfigPaths } from '../config/schema';
 import { findSlots } from '../line/inject';
-import { gonganQueryUrl, ICP_QUERY_URL, type LineItem } from '../line/items';
+import type { LineItem } from '../line/items';
+import { crossed, linkRating, rightLink, targetOf, type Kind, type Target } from './links';
 import { expectedItems, isHomePage, type PlacementSettings } from '../line/placement';
 
 /**
@@ -70,15 +71,6 @@ const AFTER_GONGAN = /^公网安备\s*[0-9]+\s*[号號]?/;
 /** An `href` in one `<a …>` tag (at most {@link ANCHOR_REACH} bytes), an `src` in one `<img …>` tag. */
 const HREF = /\shref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i;
 const IMG_SRC = /^<img\b[^>]*?\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i;
-
-type Kind = 'icp' | 'gongan';
-
-/** A link's target, as far as filing is concerned. */
-type Target =
-  | { kind: 'miit'; https: boolean }
-  | { kind: 'mps'; https: boolean; code?: string }
-  | { kind: 'retired'; host: 'miit' | 'mps'; code?: string }
-  | { kind: 'other' };
 
 /** The `<a>` a number is the text of. */
 interface Anchor {
@@ -371,53 +363,7 @@ function occurrencesOf(page: Buffer, plan: PagePlan): Occurrence[] {
   return lists.flat();
 }
 
-/** Links recur on every page too: each href is parsed once. */
-const targets = new Map<string, Target>();
-
-/** What a link points at, as far as filing goes (memoised {@link readTarget}). */
-export function targetOf(href: string): Target {
-  let target = targets.get(href);
-  if (!target) {
-    target = readTarget(href);
-    if (targets.size >= 1024) targets.clear();
-    targets.set(href, target);
-  }
-  return target;
-}
-
-function readTarget(href: string): Target {
-  let url: URL;
-  try {
-    url = new URL(href, 'https://site.invalid/');
-  } catch {
-    return { kind: 'other' };
-  }
-  const host = url.hostname.toLowerCase();
-  const https = url.protocol === 'https:';
-  if (host === 'beian.miit.gov.cn') return { kind: 'miit', https };
-  if (host === 'miitbeian.gov.cn' || host === 'www.miitbeian.gov.cn' || host === 'www.beian.miit.gov.cn') return { kind: 'retired', host: 'miit' };
-  if (host === 'beian.mps.gov.cn') {
-    const code = /[?&]code=([^&]*)/.exec(url.hash)?.[1] ?? url.searchParams.get('code') ?? undefined;
-    return { kind: 'mps', https, code };
-  }
-  if ((host === 'www.beian.gov.cn' || host === 'beian.gov.cn') && url.pathname.startsWith('/portal/')) {
-    return { kind: 'retired', host: 'mps', code: url.searchParams.get('recordcode') ?? undefined };
-  }
-  return { kind: 'other' };
-}
-
-/** Is the target a query page of the other kind of filing? */
-function crossed(kind: Kind, target: Target): boolean {
-  const isMiit = target.kind === 'miit' || (target.kind === 'retired' && target.host === 'miit');
-  const isMps = target.kind === 'mps' || (target.kind === 'retired' && target.host === 'mps');
-  return kind === 'icp' ? isMps : isMiit;
-}
-
-/** The link an item must have: exactly its own query page, over https. */
-function linkedRight(item: LineItem, target: Target): boolean {
-  if (item.kind === 'icp') return target.kind === 'miit' && target.https;
-  return target.kind === 'mps' && target.https && target.code !== undefined && target.code === item.digits;
-}
+export { targetOf };
 
 /**
  * Is an `<img>` with this `src` in one of the `<a>`s opened at `opens` (in page order), from
@@ -505,13 +451,27 @@ const REGENERATE = {
 };
 
 /**
+ * The message of `link-insecure`: a number linked to its own query system over plain http
+ * (Fluid's `http://beian.miit.gov.cn/`). The same on every page, so the report says it once.
+ */
+export function insecureText(kind: Kind, text: string, href: string, digits?: string): { zh: string; en: string } {
+  const label = NUMBER_NAME[kind];
+  const right = rightLink(kind, digits);
+  return {
+    zh: `这个页面把${label.zh} ${text} 链接到 ${href}：是正确的查询系统，但用的是不加密的 http，浏览器会提示不安全，链接也可能被篡改。请把链接改为 ${right}；若是主题自己显示的备案号（如 Fluid 的 footer.beian），在主题配置里关闭它（footer.beian.enable: false），hexo-beian 就会显示使用 https 链接的那一行。`,
+    en: `This page links ${label.en.replace(/^The/, 'the')} ${text} to ${href}: the right query system, but over plain http, which browsers flag as not secure and anyone on the way can alter. Change the link to ${right}; if the theme shows the number with its own filing line (Fluid's footer.beian), turn that off in the theme's config (footer.beian.enable: false), and hexo-beian shows it linked over https.`
+  };
+}
+
+/**
  * Audits one generated page. Pure: `html` is the page's bytes, `path` its place relative to
  * `public_dir` (with `/`).
  *
  * Findings (each with `page`):
  * - `page-missing` (error): a number the page must show (see {@link expectedItems}) is not on it;
- * - `page-unlinked` (error): it is there, but not linked to its query page (ICP:
- *   `https://beian.miit.gov.cn/`; 公安: the MPS query with its own digits);
+ * - `page-unlinked` (error): it is there, but not linked to its live query page (ICP:
+ *   `https://beian.miit.gov.cn/`; 公安: the MPS query with its own digits; over http is
+ *   `link-insecure`);
  * - `page-icon-missing` (warning): the 公安 link lacks the configured icon;
  * - `page-other-number` (error): a filing number in a link to a query page, in a `<footer>`
  *   or in the filing line, that is not the configured one (a stale build, or a number
@@ -520,13 +480,15 @@ const REGENERATE = {
  *   (a number removed from the config and not regenerated, or only in the theme);
  * - `link-crossed` (error): an ICP number linked to the MPS site, or the reverse;
  * - `link-wrong-code` (error): a 公安 number linked to the query of other digits;
+ * - `link-insecure` (warning): a number linked to its own query system over plain http
+ *   (`http://beian.miit.gov.cn/`): it works, so it counts as linked, but browsers flag it;
  * - `link-retired` (warning): a link to a retired query address.
  */
 export function auditPage(path: string, html: Buffer, plan: PagePlan): Finding[] {
   const { language } = plan;
   const findings: Finding[] = [];
-  const add = (code: string, severity: Finding['severity'], text: { zh: string; en: string }) => {
-    findings.push(finding(language, code, severity, text, { page: path }));
+  const add = (code: string, severity: Finding['severity'], text: { zh: string; en: string }, suggestion?: string) => {
+    findings.push(finding(language, code, severity, text, { page: path, suggestion }));
   };
 
   const occurrences = occurrencesOf(html, plan);
@@ -538,7 +500,9 @@ export function auditPage(path: string, html: Buffer, plan: PagePlan): Finding[]
   for (const item of expected) {
     const label = NUMBER_NAME[item.kind];
     const shown = occurrences.filter(o => o.kind === item.kind && o.text === item.text);
-    const linked = shown.filter(o => o.anchor && linkedRight(item, o.anchor.target));
+    const right = shown.filter(o => o.anchor && linkRating(item.kind, o.anchor.target, item.digits) === 'right');
+    // Its own live query page over plain http still works: a warning (link-insecure, below), not page-unlinked.
+    const linked = right.length > 0 ? right : shown.filter(o => o.anchor && linkRating(item.kind, o.anchor.target, item.digits) === 'insecure');
     if (shown.length === 0) {
       const rule = home && item.kind === 'icp'
         ? { zh: '首页底部必须显示 ICP 备案号（《非经营性互联网信息服务备案管理办法》第十三条）', en: 'the home page must show it at the bottom (MIIT Order No. 33, art. 13)' }
@@ -597,7 +561,7 @@ export function auditPage(path: string, html: Buffer, plan: PagePlan): Finding[]
       });
     }
     if (o.anchor && target && crossed(o.kind, target) && once('link-crossed')) {
-      const right = o.kind === 'icp' ? ICP_QUERY_URL : `${gonganQueryUrl('')}…`;
+      const right = o.kind === 'icp' ? rightLink('icp') : `${rightLink('gongan')}…`;
       add('link-crossed', 'error', {
         zh: `这个页面把${label.zh} ${o.text} 链接到了另一种备案的查询网站（${o.anchor.href}）：它应链接到 ${right}。`,
         en: `This page links ${label.en.replace(/^The/, 'the')} ${o.text} to the other filing's query site (${o.anchor.href}): it belongs to ${right}.`
@@ -609,6 +573,9 @@ export function auditPage(path: string, html: Buffer, plan: PagePlan): Finding[]
         zh: `这个页面上公安联网备案号 ${o.text} 的链接查询的是 ${code}：访客会查到别的编号或查不到。链接里应是它自己的数字 ${o.digits}。`,
         en: `This page links the public-security (公安) number ${o.text} to a query for ${code}: visitors find another filing or none. The link must carry its own digits, ${o.digits}.`
       });
+    }
+    if (o.anchor && target && linkRating(o.kind, target, o.digits) === 'insecure' && once('link-insecure')) {
+      add('link-insecure', 'warning', insecureText(o.kind, o.text, o.anchor.href, o.digits), rightLink(o.kind, o.digits));
     }
   }
 

@@ -8,6 +8,7 @@ import { finding, type Finding } from '../finding';
 import type { BeianConfig } from '../config/schema';
 import type { LineItem } from '../line/items';
 import type { ThemeSwitch } from '../line/shown';
+import { linkRating, rightLink, targetOf } from './links';
 
 /**
  * The filing line that themes print themselves: NexT's and Fluid's `footer.beian` settings,
@@ -183,10 +184,11 @@ export function auditTheme(settings: ThemeBeian, items: readonly LineItem[], con
     const result = parseIcp(fromNumber(icpSetting.value), { language });
     findings.push(...result.diagnostics.map(d => place(icpSetting, d)));
     shown.icp = { setting: icpSetting, result };
-    if (!model.icpHref.startsWith('https://')) {
+    // Rated as the page audit rates it (lib/audit/links.ts): plain http is stale, and a warning.
+    if (linkRating('icp', targetOf(model.icpHref)) !== 'right') {
       findings.push(finding(language, 'theme-stale-link', 'warning', {
-        zh: `${label} 把 ICP 备案号链接到 ${model.icpHref}（http，而非 https://beian.miit.gov.cn/）。hexo-beian 链接到现行地址：把编号写在 ${paths.icp}。${off.zh}`,
-        en: `${label} links the ICP number to ${model.icpHref} (plain http, not https://beian.miit.gov.cn/). hexo-beian links to the current address: write the number in ${paths.icp}. ${off.en}`
+        zh: `${label} 把 ICP 备案号链接到 ${model.icpHref}（http，而非 ${rightLink('icp')}）。hexo-beian 链接到现行地址：把编号写在 ${paths.icp}。${off.zh}`,
+        en: `${label} links the ICP number to ${model.icpHref} (plain http, not ${rightLink('icp')}). hexo-beian links to the current address: write the number in ${paths.icp}. ${off.en}`
       }, { path: icpSetting.path }));
     }
   }
@@ -205,10 +207,10 @@ export function auditTheme(settings: ThemeBeian, items: readonly LineItem[], con
           en: `${label} shows the public-security (公安) number ${result.canonical} but its link queries ${codeText} (${whereOf(code).key}): visitors find another filing or none. Both must be the same digits; hexo-beian takes the number once and builds the link from it.`
         }, { path: code.path, suggestion: `${model.keys.code}: ${result.digits}` }));
       }
-      if (!model.gonganHref.startsWith('https://beian.mps.gov.cn/')) {
+      if (targetOf(`${model.gonganHref}${codeText}`).kind === 'retired') {
         findings.push(finding(language, 'theme-stale-link', 'warning', {
-          zh: `${label} 把公安备案号链接到已停用的 ${model.gonganHref}…（2023 年底起改为 https://beian.mps.gov.cn/#/query/webSearch?code=…，旧地址自 2025 年起无法访问）。hexo-beian 链接到新地址：把编号写在 ${paths.gongan}。${off.zh}`,
-          en: `${label} links the public-security (公安) number to the retired ${model.gonganHref}… (replaced by https://beian.mps.gov.cn/#/query/webSearch?code=… in late 2023, unreachable since 2025). hexo-beian links to the new one: write the number in ${paths.gongan}. ${off.en}`
+          zh: `${label} 把公安备案号链接到已停用的 ${model.gonganHref}…（2023 年底起改为 ${rightLink('gongan')}…，旧地址自 2025 年起无法访问）。hexo-beian 链接到新地址：把编号写在 ${paths.gongan}。${off.zh}`,
+          en: `${label} links the public-security (公安) number to the retired ${model.gonganHref}… (replaced by ${rightLink('gongan')}… in late 2023, unreachable since 2025). hexo-beian links to the new one: write the number in ${paths.gongan}. ${off.en}`
         }, { path: code.path }));
       }
     }

@@ -5,7 +5,10 @@ import { isIdeograph } from '../../lib/engine/text';
 import { finding, type Finding } from '../../lib/finding';
 import type { ConfigPaths } from '../../lib/config/schema';
 import { findSlots } from '../../lib/line/inject';
-import { gonganQueryUrl, ICP_QUERY_URL, type LineItem } from '../../lib/line/items';
+import type { LineItem } from '../../lib/line/items';
+// What a link is (the query systems, the retired hosts, the right link of each kind) is one rule, not the sweep's.
+import { crossed, linkRating, rightLink, targetOf, type Kind, type Target } from '../../lib/audit/links';
+import { insecureText } from '../../lib/audit/pages';
 import { expectedItems, isHomePage, type PlacementSettings } from '../../lib/line/placement';
 
 /**
@@ -45,15 +48,6 @@ const ANCHOR_REACH = 4096;
 /** A filing number's text as a theme or hexo-beian prints it, after its marker. */
 const AFTER_ICP = /^ICP\s*[备備证證]\s*[0-9]+\s*[号號]?(?:\s*[-－]\s*[0-9]+[AXax]?)?/;
 const AFTER_GONGAN = /^公网安备\s*[0-9]+\s*[号號]?/;
-
-type Kind = 'icp' | 'gongan';
-
-/** A link's target, as far as filing is concerned. */
-type Target =
-  | { kind: 'miit'; https: boolean }
-  | { kind: 'mps'; https: boolean; code?: string }
-  | { kind: 'retired'; host: 'miit' | 'mps'; code?: string }
-  | { kind: 'other' };
 
 /** One filing number found on a page. */
 interface Occurrence {
@@ -154,54 +148,6 @@ function anchorAround(page: Buffer, at: number): Occurrence['anchor'] {
   return { href, target: targetOf(href), open, close: close < 0 ? page.length : close };
 }
 
-/** Links recur on every page too: each href is parsed once. */
-const targets = new Map<string, Target>();
-
-/** What a link points at, as far as filing goes (memoised {@link readTarget}). */
-function targetOf(href: string): Target {
-  let target = targets.get(href);
-  if (!target) {
-    target = readTarget(href);
-    if (targets.size >= 1024) targets.clear();
-    targets.set(href, target);
-  }
-  return target;
-}
-
-function readTarget(href: string): Target {
-  let url: URL;
-  try {
-    url = new URL(href, 'https://site.invalid/');
-  } catch {
-    return { kind: 'other' };
-  }
-  const host = url.hostname.toLowerCase();
-  const https = url.protocol === 'https:';
-  if (host === 'beian.miit.gov.cn') return { kind: 'miit', https };
-  if (host === 'miitbeian.gov.cn' || host === 'www.miitbeian.gov.cn' || host === 'www.beian.miit.gov.cn') return { kind: 'retired', host: 'miit' };
-  if (host === 'beian.mps.gov.cn') {
-    const code = /[?&]code=([^&]*)/.exec(url.hash)?.[1] ?? url.searchParams.get('code') ?? undefined;
-    return { kind: 'mps', https, code };
-  }
-  if ((host === 'www.beian.gov.cn' || host === 'beian.gov.cn') && url.pathname.startsWith('/portal/')) {
-    return { kind: 'retired', host: 'mps', code: url.searchParams.get('recordcode') ?? undefined };
-  }
-  return { kind: 'other' };
-}
-
-/** Is the target a query page of the other kind of filing? */
-function crossed(kind: Kind, target: Target): boolean {
-  const isMiit = target.kind === 'miit' || (target.kind === 'retired' && target.host === 'miit');
-  const isMps = target.kind === 'mps' || (target.kind === 'retired' && target.host === 'mps');
-  return kind === 'icp' ? isMps : isMiit;
-}
-
-/** The link an item must have: exactly its own query page, over https. */
-function linkedRight(item: LineItem, target: Target): boolean {
-  if (item.kind === 'icp') return target.kind === 'miit' && target.https;
-  return target.kind === 'mps' && target.https && target.code !== undefined && target.code === item.digits;
-}
-
 /** The `src` of every `<img>` between two offsets. */
 function imageSources(page: Buffer, from: number, to: number): string[] {
   const inner = page.toString('utf8', from, to);
@@ -281,8 +227,8 @@ const REGENERATE = {
 export function referenceAuditPage(path: string, html: Buffer, plan: PagePlan): Finding[] {
   const { language } = plan;
   const findings: Finding[] = [];
-  const add = (code: string, severity: Finding['severity'], text: { zh: string; en: string }) => {
-    findings.push(finding(language, code, severity, text, { page: path }));
+  const add = (code: string, severity: Finding['severity'], text: { zh: string; en: string }, suggestion?: string) => {
+    findings.push(finding(language, code, severity, text, { page: path, suggestion }));
   };
 
   const occurrences: Occurrence[] = [];
@@ -313,7 +259,8 @@ export function referenceAuditPage(path: string, html: Buffer, plan: PagePlan): 
   for (const item of expected) {
     const label = NUMBER_NAME[item.kind];
     const shown = occurrences.filter(o => o.kind === item.kind && o.text === item.text);
-    const linked = shown.filter(o => o.anchor && linkedRight(item, o.anchor.target));
+    const right = shown.filter(o => o.anchor && linkRating(item.kind, o.anchor.target, item.digits) === 'right');
+    const linked = right.length > 0 ? right : shown.filter(o => o.anchor && linkRating(item.kind, o.anchor.target, item.digits) === 'insecure');
     if (shown.length === 0) {
       const rule = home && item.kind === 'icp'
         ? { zh: '首页底部必须显示 ICP 备案号（《非经营性互联网信息服务备案管理办法》第十三条）', en: 'the home page must show it at the bottom (MIIT Order No. 33, art. 13)' }
@@ -372,7 +319,7 @@ export function referenceAuditPage(path: string, html: Buffer, plan: PagePlan): 
       });
     }
     if (o.anchor && target && crossed(o.kind, target) && once('link-crossed')) {
-      const right = o.kind === 'icp' ? ICP_QUERY_URL : `${gonganQueryUrl('')}…`;
+      const right = o.kind === 'icp' ? rightLink('icp') : `${rightLink('gongan')}…`;
       add('link-crossed', 'error', {
         zh: `这个页面把${label.zh} ${o.text} 链接到了另一种备案的查询网站（${o.anchor.href}）：它应链接到 ${right}。`,
         en: `This page links ${label.en.replace(/^The/, 'the')} ${o.text} to the other filing's query site (${o.anchor.href}): it belongs to ${right}.`
@@ -384,6 +331,9 @@ export function referenceAuditPage(path: string, html: Buffer, plan: PagePlan): 
         zh: `这个页面上公安联网备案号 ${o.text} 的链接查询的是 ${code}：访客会查到别的编号或查不到。链接里应是它自己的数字 ${o.digits}。`,
         en: `This page links the public-security (公安) number ${o.text} to a query for ${code}: visitors find another filing or none. The link must carry its own digits, ${o.digits}.`
       });
+    }
+    if (o.anchor && target && linkRating(o.kind, target, o.digits) === 'insecure' && once('link-insecure')) {
+      add('link-insecure', 'warning', insecureText(o.kind, o.text, o.anchor.href, o.digits), rightLink(o.kind, o.digits));
     }
   }
 

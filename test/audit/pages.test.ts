@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { readConfig } from '../../lib/config/read';
 import { auditPage, type PagePlan } from '../../lib/audit/pages';
 import { lineItems } from '../../lib/line/items';
+import { linkRating, rightLink, targetOf } from '../../lib/audit/links';
 import type { Finding } from '../../lib/finding';
 import { adversarialPages, cleanPage, GONGAN, ICP } from '../adversarial';
 import { referenceAuditPage } from './pages.reference';
@@ -68,7 +69,8 @@ describe('pages: the audit of one page (no Hexo)', () => {
       // What may lengthen a number read just before (a repeated number is read once when what follows it is the same).
       'ICP备20000491', '号', '-2', '－3', 'x', 'A', '7', '\u3000', '\u00a0', '苏', '京', 'ICP备20000491号',
       '<a href="https://beian.miit.gov.cn/">', '<a href="http://www.miitbeian.gov.cn/">', '<a href="https://beian.mps.gov.cn/#/query/webSearch?code=11010502030143">',
-      '<a href="https://beian.mps.gov.cn/#/query/webSearch?code=11010502030144">', '<a>', '<a ', '<abbr>', '</a>', '</A>', '<A HREF="//beian.miit.gov.cn">',
+      '<a href="https://beian.mps.gov.cn/#/query/webSearch?code=11010502030144">', '<a href="http://beian.miit.gov.cn/">',
+      '<a href="http://beian.mps.gov.cn/#/query/webSearch?code=11010502030143">', '<a href="ftp://beian.miit.gov.cn/">', '<a>', '<a ', '<abbr>', '</a>', '</A>', '<A HREF="//beian.miit.gov.cn">',
       '<img src="/images/gongan.png">', '<img class="x" src=\'/images/gongan.png\'>', '<img src=/x.png>', '<footer>', '</footer>', '<footer class="site">',
       '<div class="hexo-beian" data-hexo-beian>', '<div>', '</div>', '<span title="', '">', '<', '>', '</body>', '</BODY>', '<body>',
       'href="http://www.beian.gov.cn/portal/registerSystemInfo?recordcode=11010502030143"', 'www.beian.', 'miitbeian.gov.cn/', '<template>', '</template>'
@@ -91,6 +93,61 @@ describe('pages: the audit of one page (no Hexo)', () => {
       expect(codes(auditPage('index.html', page(`${link}${GONGAN}</a>${icon}`), PLAN))).to.deep.equal(['page-icon-missing']);
       // Two links before one </a: the icon after the second is in both.
       expect(codes(auditPage('index.html', page(`${link}${GONGAN}<a>x${icon}</a>`), PLAN))).to.deep.equal([]);
+    });
+  });
+
+  describe('link-insecure: a number linked to its own query system over plain http', () => {
+    const MPS = 'beian.mps.gov.cn/#/query/webSearch?code=';
+    const page = (icpHref: string, gonganHref = `https://${MPS}11010502030143`, icon = '<img src="/images/gongan.png">') =>
+      Buffer.from(`<body><footer><a href="${icpHref}">${ICP}</a><a href="${gonganHref}">${icon}${GONGAN}</a></footer></body>`);
+    const found = (html: Buffer, plan = PLAN) => auditPage('a/index.html', html, plan).map(f => [f.code, f.severity]);
+
+    it('Fluid\'s http://beian.miit.gov.cn/ (the issue: page-unlinked on every page): a warning saying what to write, not an error', () => {
+      const findings = auditPage('a/index.html', page('http://beian.miit.gov.cn/'), PLAN);
+      expect(findings).to.deep.equal([{
+        code: 'link-insecure',
+        severity: 'warning',
+        message: `This page links the ICP number ${ICP} to http://beian.miit.gov.cn/: the right query system, but over plain http, which browsers flag as not secure and anyone on the way can alter. Change the link to https://beian.miit.gov.cn/; if the theme shows the number with its own filing line (Fluid's footer.beian), turn that off in the theme's config (footer.beian.enable: false), and hexo-beian shows it linked over https.`,
+        page: 'a/index.html',
+        suggestion: 'https://beian.miit.gov.cn/'
+      }]);
+      const zh = auditPage('a/index.html', page('http://beian.miit.gov.cn/'), { ...PLAN, language: 'zh' });
+      expect(zh[0].message).to.equal(`这个页面把ICP 备案号 ${ICP} 链接到 http://beian.miit.gov.cn/：是正确的查询系统，但用的是不加密的 http，浏览器会提示不安全，链接也可能被篡改。请把链接改为 https://beian.miit.gov.cn/；若是主题自己显示的备案号（如 Fluid 的 footer.beian），在主题配置里关闭它（footer.beian.enable: false），hexo-beian 就会显示使用 https 链接的那一行。`);
+    });
+
+    it('the MPS query over http with its own digits: link-insecure, the icon still looked for in that link', () => {
+      expect(found(page('https://beian.miit.gov.cn/', `http://${MPS}11010502030143`))).to.deep.equal([['link-insecure', 'warning']]);
+      const [f] = auditPage('a/index.html', page('https://beian.miit.gov.cn/', `http://${MPS}11010502030143`), PLAN);
+      expect(f.suggestion).to.equal(`https://${MPS}11010502030143`);
+      expect(found(page('https://beian.miit.gov.cn/', `http://${MPS}11010502030143`, ''))).to.deep.equal([['page-icon-missing', 'warning'], ['link-insecure', 'warning']]);
+    });
+
+    it('still errors: the http query of other digits, a retired host, the other system, a link that is not the web', () => {
+      expect(found(page('https://beian.miit.gov.cn/', `http://${MPS}11010502030144`))).to.deep.equal([['page-unlinked', 'error'], ['link-wrong-code', 'error']]);
+      expect(found(page('http://www.beian.miit.gov.cn/'))).to.deep.equal([['page-unlinked', 'error'], ['link-retired', 'warning']]);
+      expect(found(page(`http://${MPS}11010502030143`))).to.deep.equal([['page-unlinked', 'error'], ['link-crossed', 'error']]);
+      expect(found(page('ftp://beian.miit.gov.cn/'))).to.deep.equal([['page-unlinked', 'error']]);
+    });
+
+    it('once per page, however often the number is linked over http, and beside an https link of it too', () => {
+      const twice = Buffer.from(`<body><a href="http://beian.miit.gov.cn/">${ICP}</a><footer><a href="http://beian.miit.gov.cn">${ICP}</a></footer></body>`);
+      expect(found(twice, planFor({ icp: ICP }))).to.deep.equal([['link-insecure', 'warning']]);
+      // hexo-beian's line and the theme's (duplicates: keep): linked right, and the http link still there.
+      const both = Buffer.from(`<body><footer><a href="http://beian.miit.gov.cn/">${ICP}</a><div data-hexo-beian><a href="https://beian.miit.gov.cn/">${ICP}</a></div></footer></body>`);
+      expect(found(both, planFor({ icp: ICP }))).to.deep.equal([['link-insecure', 'warning']]);
+    });
+
+    it('linkRating() and targetOf(): the one rule of what the right link is', () => {
+      expect(linkRating('icp', targetOf('https://beian.miit.gov.cn'))).to.equal('right');
+      expect(linkRating('icp', targetOf('//beian.miit.gov.cn/'))).to.equal('right');
+      expect(linkRating('icp', targetOf('HTTP://BEIAN.MIIT.GOV.CN/'))).to.equal('insecure');
+      expect(linkRating('icp', targetOf('http://www.miitbeian.gov.cn/'))).to.equal('wrong');
+      expect(linkRating('icp', targetOf('ftp://beian.miit.gov.cn/'))).to.equal('wrong');
+      expect(linkRating('gongan', targetOf(`http://${MPS}11010502030143`), '11010502030143')).to.equal('insecure');
+      expect(linkRating('gongan', targetOf(`http://${MPS}11010502030143`), '11010502030144')).to.equal('wrong');
+      expect(linkRating('gongan', targetOf('http://www.beian.gov.cn/portal/registerSystemInfo?recordcode=11010502030143'), '11010502030143')).to.equal('wrong');
+      expect(linkRating('gongan', targetOf('http://beian.miit.gov.cn/'), '11010502030143')).to.equal('wrong');
+      expect([rightLink('icp'), rightLink('gongan', '11010502030143')]).to.deep.equal(['https://beian.miit.gov.cn/', `https://${MPS}11010502030143`]);
     });
   });
 
