@@ -112,7 +112,7 @@ describe('pages: the audit of one page (no Hexo)', () => {
         suggestion: 'https://beian.miit.gov.cn/'
       }]);
       const zh = auditPage('a/index.html', page('http://beian.miit.gov.cn/'), { ...PLAN, language: 'zh' });
-      expect(zh[0].message).to.equal(`这个页面把ICP 备案号 ${ICP} 链接到 http://beian.miit.gov.cn/：是正确的查询系统，但用的是不加密的 http，浏览器会提示不安全，链接也可能被篡改。请把链接改为 https://beian.miit.gov.cn/；若是主题自己显示的备案号（如 Fluid 的 footer.beian），在主题配置里关闭它（footer.beian.enable: false），hexo-beian 就会显示使用 https 链接的那一行。`);
+      expect(zh[0].message).to.equal(`这个页面把ICP备案号 ${ICP} 链接到 http://beian.miit.gov.cn/：是正确的查询系统，但用的是不加密的 http，浏览器会提示不安全，链接也可能被篡改。请把链接改为 https://beian.miit.gov.cn/；若是主题自己显示的备案号（如 Fluid 的 footer.beian），在主题配置里关闭它（footer.beian.enable: false），hexo-beian 就会显示使用 https 链接的那一行。`);
     });
 
     it('the MPS query over http with its own digits: link-insecure, the icon still looked for in that link', () => {
