@@ -30,6 +30,11 @@ export interface SiteSettings {
    * are read as written, not as js-yaml rolled them over. Without it, a Date is taken as it is.
    */
   written?: WrittenText;
+  /**
+   * A `beian` block written where hexo-beian never reads it: in the theme's config
+   * (`_config.<theme>.yml`, or `theme_config:` in `_config.yml`), with where it was found.
+   */
+  themeBlock?: { where: string; value: unknown };
 }
 
 /** What reading produced: the config to act on and every problem found, with config paths. */
@@ -70,7 +75,10 @@ export function readConfig(raw: unknown, language: Language, site: SiteSettings 
     icon: { ...DEFAULTS.icon }
   };
   findings.push(...topLevelNumbers(site.topLevel, config, language));
-  if (raw === undefined || raw === null) return { config, findings };
+  if (raw === undefined || raw === null) {
+    findings.push(...themeBlockNumbers(site.themeBlock, config, language));
+    return { config, findings };
+  }
   if (!isPlain(raw)) {
     findings.push(notABlock(raw, ROOT, {
       zh: `beian 应是一组键（icp、gongan 等），而不是单个值，例如：\nbeian:\n  icp: ${EXAMPLE.icp}\n  gongan: ${EXAMPLE.gongan}`,
@@ -190,6 +198,22 @@ function topLevelNumbers(topLevel: SiteSettings['topLevel'], config: BeianConfig
     }, { path: key, suggestion: `beian:\n  ${line}` }));
   }
   return found;
+}
+
+/**
+ * A `beian:` block with filing numbers in the theme's config while the site's `_config.yml`
+ * has none: never read (hexo-beian's settings are the site's), so the site would show nothing.
+ * An error naming where it is and the block to write in `_config.yml`.
+ */
+function themeBlockNumbers(block: SiteSettings['themeBlock'], config: BeianConfig, language: Language): Finding[] {
+  if (!block || !isPlain(block.value)) return [];
+  const numbers = (['icp', 'gongan'] as const).map(key => filingIn((block.value as Plain)[key])).filter(n => n !== undefined);
+  if (numbers.length === 0) return [];
+  for (const number of numbers) config.misplaced[number.key] ??= block.where;
+  return [finding(language, 'config-misplaced', 'error', {
+    zh: `这个 beian: 配置块写在主题的配置里（${block.where}），hexo-beian 只读取站点 _config.yml 里的 beian:：请把它移到站点的 _config.yml。`,
+    en: `This beian: block is in the theme's config (${block.where}), and hexo-beian reads beian: only from the site's _config.yml: move it to the site's _config.yml.`
+  }, { path: block.where, suggestion: `beian:\n${numbers.map(n => `  ${n.key}: ${n.canonical}`).join('\n')}` })];
 }
 
 interface Fields {

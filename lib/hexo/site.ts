@@ -1,4 +1,4 @@
-import { closeSync, existsSync, fstatSync, openSync, readSync } from 'fs';
+import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync } from 'fs';
 import { basename, extname, isAbsolute, join, resolve } from 'path';
 import type Hexo from 'hexo';
 import type nunjucks from 'nunjucks';
@@ -74,7 +74,8 @@ export function siteOf(hexo: Hexo): Site {
     logged = new Set(); // a new build says everything once again
     theme = undefined; // and reads the theme's settings again, on first use
     const { beian, language, url, root, icp, gongan } = hexo.config;
-    const nextKey = keyOf([beian, language, url, root, icp, gongan]);
+    const themeBlock = themeBeianBlock(hexo);
+    const nextKey = keyOf([beian, language, url, root, icp, gongan, themeBlock]);
     // The same config: read again only when the template's text changed.
     if (reading && nextKey !== undefined && nextKey === key) {
       const file = reading.config.template === undefined ? undefined : templateFile(reading.config.template);
@@ -83,7 +84,7 @@ export function siteOf(hexo: Hexo): Site {
     }
     key = nextKey;
     const lang = languageOf(language);
-    const { config, findings } = readConfig(beian, lang, { url, topLevel: { icp, gongan }, written: configText(hexo) });
+    const { config, findings } = readConfig(beian, lang, { url, topLevel: { icp, gongan }, written: configText(hexo), themeBlock });
     const labels = labelLanguageOf(language);
     reading = {
       config,
@@ -264,4 +265,30 @@ export function templateFailed(file: string, err: unknown, path: string, languag
     zh: `模板 ${file} 出错（${reason}）；已使用内置模板。请修正模板，可用的变量见 README 的 template 一节。`,
     en: `The template ${file} failed (${reason}); the built-in template is used. Fix the template; its variables are listed under template in the README.`
   }, { path });
+}
+
+/**
+ * A `beian` block written in the theme's config rather than the site's: `theme_config.beian`
+ * in `_config.yml`, or `beian:` in `_config.<theme>.yml` (read as text here: Hexo merges that
+ * file into the theme's settings, where hexo-beian does not look). Undefined when there is none.
+ */
+function themeBeianBlock(hexo: Hexo): { where: string; value: unknown } | undefined {
+  const theme = hexo.config.theme;
+  if (typeof theme === 'string' && /^[\w.-]+$/.test(theme)) {
+    const file = `_config.${theme}.yml`;
+    try {
+      const text = readFileSync(join(hexo.base_dir, file), 'utf8');
+      if (/^beian\s*:/m.test(text)) {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only for a theme config that names beian:
+        const value = ((require('yaml') as typeof import('yaml')).parse(text) as { beian?: unknown } | null)?.beian;
+        if (value !== undefined) return { where: `${file}:beian`, value };
+      }
+    } catch {
+      // no such file, or not YAML: Hexo reports that itself
+    }
+  }
+  // Hexo 6 to 8 also merge that file into theme_config; one written there in _config.yml is the same mistake.
+  const inline = (hexo.config as { theme_config?: unknown }).theme_config;
+  if (inline && typeof inline === 'object' && 'beian' in inline) return { where: '_config.yml:theme_config.beian', value: (inline as { beian: unknown }).beian };
+  return undefined;
 }

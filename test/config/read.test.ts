@@ -115,6 +115,18 @@ describe('config', () => {
     expect(auditConfig({ ...swapped, language: 'en' }, '2026-01-01').map(f => f.code)).to.deep.equal(['wrong-kind']);
   });
 
+  it('a beian: block in the theme\'s config (_config.next.yml) while _config.yml has none: an error naming it, with the block to write', () => {
+    const { config, findings } = readConfig(undefined, 'en', { themeBlock: { where: '_config.next.yml:beian', value: { icp: ICP, gongan: { number: GONGAN } } } });
+    expect(findings.map(f => [f.code, f.severity, f.path, f.suggestion])).to.deep.equal([
+      ['config-misplaced', 'error', '_config.next.yml:beian', `beian:\n  icp: ${ICP}\n  gongan: ${GONGAN}`]
+    ]);
+    expect(findings[0].message).to.equal('This beian: block is in the theme\'s config (_config.next.yml:beian), and hexo-beian reads beian: only from the site\'s _config.yml: move it to the site\'s _config.yml.');
+    expect(config.misplaced).to.deep.equal({ icp: '_config.next.yml:beian', gongan: '_config.next.yml:beian' });
+    // With a block of its own in _config.yml, the theme's (perhaps the theme's own setting) is left alone; without numbers, too.
+    expect(readConfig({ icp: ICP }, 'en', { themeBlock: { where: '_config.next.yml:beian', value: { icp: ICP } } }).findings).to.deep.equal([]);
+    expect(readConfig(undefined, 'en', { themeBlock: { where: '_config.next.yml:beian', value: { enable: true } } }).findings).to.deep.equal([]);
+  });
+
   it('icp and gongan at the top level of _config.yml (not under beian:): an error with the block to write', () => {
     const { config, findings } = readConfig(null, 'en', { topLevel: { icp: ICP, gongan: 11010502030143 } });
     expect(findings.map(f => [f.code, f.severity, f.path, f.suggestion])).to.deep.equal([

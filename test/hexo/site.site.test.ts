@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { execFileSync } from 'child_process';
-import { mkdtempSync, rmSync, symlinkSync } from 'fs';
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import type { JsonReport } from '../../lib/hexo/report';
@@ -110,6 +110,12 @@ describe('site reading (real Hexo): once per build', function () {
     const checked = await runHexo(flat, ['beian', 'check']);
     expect(checked.code).to.equal(1);
     expect(checked.stdout).to.match(/ERROR\s+icp: is at the top level of _config.yml, outside beian:, so hexo-beian never reads it: move it under beian: \(indented by two spaces\)\. \(config-misplaced\)\n\s+write: beian:\n\s+icp: 京ICP备20000491号-1/);
+    const themed = site('');
+    writeFileSync(join(themed, '_config.landscape.yml'), `beian:\n  icp: ${ICP}\n  gongan: ${GONGAN}\n`);
+    const inTheme = await runHexo(themed, ['beian', 'check']);
+    expect(inTheme.code).to.equal(1);
+    expect(inTheme.stdout).to.match(/ERROR\s+_config\.landscape\.yml:beian: This beian: block is in the theme's config \(_config\.landscape\.yml:beian\), and hexo-beian reads beian: only from the site's _config\.yml: move it to the site's _config\.yml\. \(config-misplaced\)\n\s+write: beian:\n\s+icp: 京ICP备20000491号-1\n\s+gongan: 京公网安备11010502030143号/);
+    expect(inTheme.stdout).not.to.contain('gongan-missing');
     const typo = site(`beian:\n  ICP: ${ICP}\n  gonan: ${GONGAN}\n  guard: block\n`);
     const built = await runHexo(typo, ['generate']);
     expect(built.code).not.to.equal(0);
