@@ -159,8 +159,9 @@ function readFilings(block: Plain, blockPath: string, blockKeys: readonly string
   const paths = configPaths(blockPath);
   const fields = { icp: paths.icp, gongan: paths.gongan };
   const inBlock: DateText = { at: keys => dates.at([...blockKeys, ...keys]) };
-  const icp = readIcp(block.icp, paths.icp, isBlank(block.gongan), language, findings, fields, inBlock);
-  const { gongan, applied: gonganApplied } = readGongan(block.gongan, paths.gongan, isBlank(block.icp), language, findings, fields, inBlock) ?? {};
+  // The other key takes the number when it is empty, or holds a number of this key's kind (the two swapped).
+  const icp = readIcp(block.icp, paths.icp, isBlank(block.gongan) || filingIn(block.gongan)?.key === 'icp', language, findings, fields, inBlock);
+  const { gongan, applied: gonganApplied } = readGongan(block.gongan, paths.gongan, isBlank(block.icp) || filingIn(block.icp)?.key === 'gongan', language, findings, fields, inBlock) ?? {};
   // A number in the other field is the other kind's, written in the wrong place.
   const misplaced: BeianConfig['misplaced'] = {};
   if (gongan?.result.diagnostics.some(d => d.code === 'wrong-kind')) misplaced.icp = gongan.path;

@@ -127,6 +127,16 @@ describe('config', () => {
     expect(readConfig(undefined, 'en', { themeBlock: { where: '_config.next.yml:beian', value: { enable: true } } }).findings).to.deep.equal([]);
   });
 
+  it('icp and gongan swapped: each wrong-kind error has the line to write under the other key', () => {
+    const { findings } = readConfig({ icp: GONGAN, gongan: ICP }, 'en');
+    expect(findings.map(f => [f.code, f.path, f.suggestion])).to.deep.equal([
+      ['wrong-kind', 'beian.icp', `gongan: ${GONGAN}`],
+      ['wrong-kind', 'beian.gongan', `icp: ${ICP}`]
+    ]);
+    // The other key holding a number of its own kind: only the user can say which is right.
+    expect(readConfig({ icp: GONGAN, gongan: GONGAN }, 'en').findings.find(f => f.path === 'beian.icp')?.suggestion).to.equal(undefined);
+  });
+
   it('icp and gongan at the top level of _config.yml (not under beian:): an error with the block to write', () => {
     const { config, findings } = readConfig(null, 'en', { topLevel: { icp: ICP, gongan: 11010502030143 } });
     expect(findings.map(f => [f.code, f.severity, f.path, f.suggestion])).to.deep.equal([
