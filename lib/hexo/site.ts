@@ -1,4 +1,4 @@
-import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync } from 'fs';
+import { closeSync, existsSync, fstatSync, openSync, readSync } from 'fs';
 import { basename, extname, isAbsolute, join, resolve } from 'path';
 import type Hexo from 'hexo';
 import type nunjucks from 'nunjucks';
@@ -276,15 +276,16 @@ function themeBeianBlock(hexo: Hexo): { where: string; value: unknown } | undefi
   const theme = hexo.config.theme;
   if (typeof theme === 'string' && /^[\w.-]+$/.test(theme)) {
     const file = `_config.${theme}.yml`;
-    try {
-      const text = readFileSync(join(hexo.base_dir, file), 'utf8');
-      if (/^beian\s*:/m.test(text)) {
+    // Read as the site's own config files are: a regular file of bounded size, or nothing.
+    const text = readSmall(join(hexo.base_dir, file));
+    if (text !== undefined && /^beian\s*:/m.test(text)) {
+      try {
         // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only for a theme config that names beian:
         const value = ((require('yaml') as typeof import('yaml')).parse(text) as { beian?: unknown } | null)?.beian;
         if (value !== undefined) return { where: `${file}:beian`, value };
+      } catch {
+        // not YAML: Hexo reports that itself
       }
-    } catch {
-      // no such file, or not YAML: Hexo reports that itself
     }
   }
   // Hexo 6 to 8 also merge that file into theme_config; one written there in _config.yml is the same mistake.

@@ -175,7 +175,6 @@ const KINDS = {
   /** What stops `<li>`, `<dd>`, `<dt>` from closing an open one (with `<li>` for a `<dd>`, and the other way round). */
   listStop: new Set([...SPECIAL].filter(name => !['address', 'div', 'p', 'li', 'dd', 'dt'].includes(name))),
   heading: HEADING,
-  marker: names('applet caption marquee object template td th html'),
   table: names('table tbody thead tfoot tr td th caption template html'),
   sectioning: SECTIONING,
   template: names('template'),
@@ -276,7 +275,6 @@ const RAW_END = new Map([...RAW].map(name => [name, new RegExp(`</${name}[\\t\\n
 /** A token the scan read: a tag, or nothing to act on (a comment, a doctype, text). */
 interface Tag {
   name: string;
-  end: boolean;
   marked: boolean;
   /** The offset after the token. */
   next: number;
@@ -309,7 +307,7 @@ function asciiLower(text: string): string {
 }
 
 /** The one tag being read: reused, as a page holds thousands. */
-const TAG: Tag = { name: '', end: false, marked: false, next: 0 };
+const TAG: Tag = { name: '', marked: false, next: 0 };
 
 /**
  * The usual tag, matched at once by V8's compiled expressions: a name, then attributes each
@@ -340,7 +338,6 @@ function readTag(html: string, at: number, end: boolean): Tag | undefined {
     // A tag that mentions the mark anywhere (a value may) is read below, to tell a name from a value.
     if (end || !MARK_ANY_CASE.test(html.slice(p, next))) {
       TAG.name = name;
-      TAG.end = end;
       TAG.marked = false;
       TAG.next = done(at, next);
       return TAG;
@@ -354,7 +351,6 @@ function readTag(html: string, at: number, end: boolean): Tag | undefined {
     let c = html.charCodeAt(p);
     if (c === GT) {
       TAG.name = name;
-      TAG.end = end;
       TAG.marked = marked;
       TAG.next = done(at, p + 1);
       return TAG;
