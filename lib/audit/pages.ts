@@ -485,13 +485,32 @@ export function insecureText(kind: Kind, text: string, href: string, digits?: st
  * - `link-retired` (warning): a link to a retired query address.
  */
 export function auditPage(path: string, html: Buffer, plan: PagePlan): Finding[] {
+  return judgePage(path, html, plan, {
+    occurrences: occurrencesOf(html, plan),
+    iconIn: (anchors, src) => iconInAnchors(html, anchors.map(anchor => anchor.open), src),
+    retired: retiredLinks(html)
+  });
+}
+
+/** What the sweep read of a page: its numbers with their links and frames, its retired links, and whether links hold an icon. */
+export interface PageRead<A extends { href: string; target: Target }> {
+  occurrences: readonly (Pick<Occurrence, 'kind' | 'text' | 'digits' | 'framed'> & { anchor?: A })[];
+  iconIn(anchors: readonly A[], src: string): boolean;
+  retired: readonly string[];
+}
+
+/**
+ * The findings of a page from what was read of it: what must be shown and how it is linked.
+ * Apart from the reading so that the tests' reference audit (test/audit/pages.reference.ts)
+ * reads the page its own way and is judged by the same rules and words.
+ */
+export function judgePage<A extends { href: string; target: Target }>(path: string, html: Buffer, plan: PagePlan, read: PageRead<A>): Finding[] {
   const { language } = plan;
   const findings: Finding[] = [];
   const add = (code: string, severity: Finding['severity'], text: { zh: string; en: string }, suggestion?: string) => {
     findings.push(finding(language, code, severity, text, { page: path, suggestion }));
   };
-
-  const occurrences = occurrencesOf(html, plan);
+  const { occurrences } = read;
 
   // What the page must show.
   const home = isHomePage(path);
@@ -523,7 +542,7 @@ export function auditPage(path: string, html: Buffer, plan: PagePlan): Finding[]
       });
     } else if (item.icon) {
       const src = item.icon.src;
-      if (!iconInAnchors(html, linked.map(o => (o.anchor as Anchor).open), src)) {
+      if (!read.iconIn(linked.map(o => o.anchor as A), src)) {
         add('page-icon-missing', 'warning', {
           zh: `${label.zh} ${item.text} 的链接里没有配置的图标 ${src}：${REGENERATE.zh}。`,
           en: `${label.en} ${item.text} is linked without the configured icon ${src}: ${REGENERATE.en}.`
@@ -579,7 +598,7 @@ export function auditPage(path: string, html: Buffer, plan: PagePlan): Finding[]
     }
   }
 
-  for (const href of retiredLinks(html)) {
+  for (const href of read.retired) {
     const target = targetOf(href);
     const mps = target.kind === 'retired' && target.host === 'mps';
     add('link-retired', 'warning', mps ? {

@@ -2,20 +2,21 @@ import { unescapeHTML } from 'hexo-util';
 import type { Language } from '../../lib/engine/diagnostic';
 import { parseGongan, parseIcp } from '../../lib/engine/filing';
 import { isIdeograph } from '../../lib/engine/text';
-import { finding, type Finding } from '../../lib/finding';
+import type { Finding } from '../../lib/finding';
 import type { ConfigPaths } from '../../lib/config/schema';
-import { findSlots } from '../../lib/line/inject';
 import type { LineItem } from '../../lib/line/items';
 // What a link is (the query systems, the retired hosts, the right link of each kind) is one rule, not the sweep's.
-import { crossed, linkRating, rightLink, targetOf, type Kind, type Target } from '../../lib/audit/links';
-import { insecureText } from '../../lib/audit/pages';
-import { expectedItems, isHomePage, type PlacementSettings } from '../../lib/line/placement';
+import { targetOf, type Kind, type Target } from '../../lib/audit/links';
+import { judgePage } from '../../lib/audit/pages';
+import type { PlacementSettings } from '../../lib/line/placement';
 
 /**
  * The page audit as it was before it became one forward sweep (lib/audit/pages.ts at
  * 01bc2ba), kept for the tests only: what the sweep finds on a page must be what this finds
  * (test/audit/pages.test.ts), and on the adversarial pages this does quadratic work, which
- * the work counter of that test must see. Not used by lib/.
+ * the work counter of that test must see. Only its reading of the page (back from every number)
+ * is its own; the findings are made by lib/audit/pages.ts judgePage, the rules the sweep uses.
+ * Not used by lib/.
  */
 
 /** What every page is measured against. */
@@ -34,8 +35,6 @@ interface PagePlan {
 const ICP = Buffer.from('ICP');
 const GONGAN = Buffer.from('公网安备');
 const BEIAN = Buffer.from('beian.');
-const BODY_END = Buffer.from('</body');
-const BODY_END_UPPER = Buffer.from('</BODY');
 const FOOTER_OPEN = Buffer.from('<footer');
 const FOOTER_CLOSE = Buffer.from('</footer');
 const LINE = Buffer.from('data-hexo-beian');
@@ -60,6 +59,8 @@ interface Occurrence {
   start: number;
   /** The `<a>` it is the text of. */
   anchor?: { href: string; target: Target; open: number; close: number };
+  /** In a `<footer>` or in the filing line. */
+  framed?: boolean;
 }
 
 function isSpace(byte: number): boolean {
@@ -155,15 +156,6 @@ function imageSources(page: Buffer, from: number, to: number): string[] {
     .map(m => unescapeHTML(m[1] ?? m[2] ?? m[3]));
 }
 
-/** The page has `</body>` or a site footer: a place for the line (as the filter sees it). */
-function hasSlot(page: Buffer): boolean {
-  if (page.lastIndexOf(BODY_END) >= 0 || page.lastIndexOf(BODY_END_UPPER) >= 0) return true;
-  const html = page.toString('utf8');
-  if (!/<\/(?:body|footer)/i.test(html)) return false;
-  const slots = findSlots(html);
-  return slots.bodyEnd >= 0 || slots.footerEnd >= 0;
-}
-
 const MIIT = Buffer.from('miit');
 const WWW = Buffer.from('www.');
 const GOV_CN_PATH = Buffer.from('gov.cn/');
@@ -196,16 +188,6 @@ function retiredLinks(page: Buffer): string[] {
   return [...found];
 }
 
-const NUMBER_NAME = {
-  icp: { zh: 'ICP备案号', en: 'The ICP number' },
-  gongan: { zh: '公安联网备案号', en: 'The public-security (公安) number' }
-} as const;
-
-const REGENERATE = {
-  zh: '请重新生成站点（hexo clean && hexo generate）',
-  en: 'regenerate the site (hexo clean && hexo generate)'
-};
-
 /**
  * Audits one generated page. Pure: `html` is the page's bytes, `path` its place relative to
  * `public_dir` (with `/`).
@@ -225,12 +207,6 @@ const REGENERATE = {
  * - `link-retired` (warning): a link to a retired query address.
  */
 export function referenceAuditPage(path: string, html: Buffer, plan: PagePlan): Finding[] {
-  const { language } = plan;
-  const findings: Finding[] = [];
-  const add = (code: string, severity: Finding['severity'], text: { zh: string; en: string }, suggestion?: string) => {
-    findings.push(finding(language, code, severity, text, { page: path, suggestion }));
-  };
-
   const occurrences: Occurrence[] = [];
   for (const [needle, kind] of [[ICP, 'icp'], [GONGAN, 'gongan']] as const) {
     for (const at of offsets(html, needle)) {
@@ -252,103 +228,13 @@ export function referenceAuditPage(path: string, html: Buffer, plan: PagePlan): 
     }
   }
 
-  // What the page must show.
-  const home = isHomePage(path);
-  const themed = !plan.unthemed?.has(path);
-  const expected = plan.items.length === 0 ? [] : expectedItems(plan.items, { path, themed, hasSlot: hasSlot(html) }, plan.placement);
-  for (const item of expected) {
-    const label = NUMBER_NAME[item.kind];
-    const shown = occurrences.filter(o => o.kind === item.kind && o.text === item.text);
-    const right = shown.filter(o => o.anchor && linkRating(item.kind, o.anchor.target, item.digits) === 'right');
-    const linked = right.length > 0 ? right : shown.filter(o => o.anchor && linkRating(item.kind, o.anchor.target, item.digits) === 'insecure');
-    if (shown.length === 0) {
-      const rule = home && item.kind === 'icp'
-        ? { zh: '首页底部必须显示 ICP 备案号（《非经营性互联网信息服务备案管理办法》第十三条）', en: 'the home page must show it at the bottom (MIIT Order No. 33, art. 13)' }
-        : { zh: '这个页面应当显示它', en: 'this page should show it' };
-      // With position: none only the theme's own beian() call puts the line on a page.
-      const fix = plan.placement.position === 'none'
-        ? { zh: 'beian.position 是 none，只有主题调用 beian() 的地方才显示备案行：在主题的页脚布局里加上 <%- beian() %>（EJS）或 {{ beian() }}（Nunjucks），或把 position 改回 footer', en: 'with beian.position none, the line shows only where the theme calls beian(): add <%- beian() %> (EJS) or {{ beian() }} (Nunjucks) to the theme\'s footer layout, or set position back to footer' }
-        : { zh: `${REGENERATE.zh}；若仍然没有，说明主题的布局既没有站点 <footer> 也没有 </body>`, en: `to fix it, ${REGENERATE.en}; if it is still missing, the theme's layout has neither a site <footer> nor </body>` };
-      add('page-missing', 'error', {
-        zh: `${label.zh} ${item.text} 不在这个页面上：${rule.zh}。${fix.zh}。`,
-        en: `${label.en} ${item.text} is not on this page: ${rule.en}. ${fix.en[0].toUpperCase()}${fix.en.slice(1)}.`
-      });
-    } else if (linked.length === 0) {
-      const seen = shown.map(o => o.anchor?.href).find(href => href);
-      add('page-unlinked', 'error', {
-        zh: `${label.zh} ${item.text} 在这个页面上，但没有链接到 ${item.href}（${seen ? `链接到的是 ${seen}` : '没有链接'}）。若是主题自己显示的备案号，请在主题配置里关闭它（hexo-beian 就会显示正确链接的那一行）；否则${REGENERATE.zh}。`,
-        en: `${label.en} ${item.text} is on this page but not linked to ${item.href} (${seen ? `its link goes to ${seen}` : 'it has no link'}). If the theme shows it with its own filing line, turn that off in the theme's config (hexo-beian then shows its correctly linked line); otherwise ${REGENERATE.en}.`
-      });
-    } else if (item.icon) {
-      const src = item.icon.src;
-      if (!linked.some(o => o.anchor && imageSources(html, o.anchor.open, o.anchor.close).includes(src))) {
-        add('page-icon-missing', 'warning', {
-          zh: `${label.zh} ${item.text} 的链接里没有配置的图标 ${src}：${REGENERATE.zh}。`,
-          en: `${label.en} ${item.text} is linked without the configured icon ${src}: ${REGENERATE.en}.`
-        });
-      }
-    }
-  }
-
-  // Numbers that are not the configured ones, and links of the wrong kind.
-  const configured = { icp: plan.items.find(i => i.kind === 'icp')?.text, gongan: plan.items.find(i => i.kind === 'gongan')?.text };
-  // The user's own records (`beian.extra`: an ICP licence, a telecom licence) are theirs too.
-  const own = new Set(plan.items.map(i => i.text));
-  const reported = new Set<string>();
-  for (const o of occurrences) {
-    const label = NUMBER_NAME[o.kind];
-    const target = o.anchor?.target;
-    const once = (code: string) => {
-      const key = `${code}\u0000${o.text}`;
-      if (reported.has(key)) return false;
-      reported.add(key);
-      return true;
-    };
-    const mine = configured[o.kind];
-    const displayed = (target !== undefined && target.kind !== 'other') || inside(html, o.start, FOOTER_OPEN, FOOTER_CLOSE) || inside(html, o.start, LINE, DIV_CLOSE);
-    if (mine !== undefined && !own.has(o.text) && displayed && once('page-other-number')) {
-      add('page-other-number', 'error', {
-        zh: `这个页面显示的是 ${o.text}，而配置里是 ${mine}（${plan.paths[o.kind]}）：可能是旧的构建，或主题里写死的编号。${REGENERATE.zh}；若仍然出现，在主题的布局和配置里搜索 ${o.text} 并删除。`,
-        en: `This page shows ${o.text}, but the config has ${mine} (${plan.paths[o.kind]}): a stale build, or a number hard-coded in the theme. To fix it, ${REGENERATE.en}; if it stays, search the theme's layout and config for ${o.text} and remove it.`
-      });
-    }
-    if (mine === undefined && !own.has(o.text) && displayed && once('page-unconfigured-number')) {
-      add('page-unconfigured-number', 'warning', {
-        zh: `这个页面显示了${label.zh} ${o.text}，但配置里没有${label.zh}：可能是旧的构建（删掉编号后没有重新生成），或主题里写死的编号。若它是本站的编号，写进 ${plan.paths[o.kind]}；否则${REGENERATE.zh}，若仍然出现，在主题的布局和配置里搜索 ${o.text} 并删除。`,
-        en: `This page shows ${label.en.replace(/^The/, 'the')} ${o.text}, but the config has none: a stale build (the number was removed and the site not regenerated), or a number hard-coded in the theme. If it is this site's number, write it in ${plan.paths[o.kind]}; otherwise ${REGENERATE.en}, and if it stays, search the theme's layout and config for ${o.text} and remove it.`
-      });
-    }
-    if (o.anchor && target && crossed(o.kind, target) && once('link-crossed')) {
-      const right = o.kind === 'icp' ? rightLink('icp') : `${rightLink('gongan')}…`;
-      add('link-crossed', 'error', {
-        zh: `这个页面把${label.zh} ${o.text} 链接到了另一种备案的查询网站（${o.anchor.href}）：它应链接到 ${right}。`,
-        en: `This page links ${label.en.replace(/^The/, 'the')} ${o.text} to the other filing's query site (${o.anchor.href}): it belongs to ${right}.`
-      });
-    }
-    const code = target && (target.kind === 'mps' || target.kind === 'retired') ? target.code : undefined;
-    if (o.kind === 'gongan' && o.digits && code !== undefined && code !== o.digits && once('link-wrong-code')) {
-      add('link-wrong-code', 'error', {
-        zh: `这个页面上公安联网备案号 ${o.text} 的链接查询的是 ${code}：访客会查到别的编号或查不到。链接里应是它自己的数字 ${o.digits}。`,
-        en: `This page links the public-security (公安) number ${o.text} to a query for ${code}: visitors find another filing or none. The link must carry its own digits, ${o.digits}.`
-      });
-    }
-    if (o.anchor && target && linkRating(o.kind, target, o.digits) === 'insecure' && once('link-insecure')) {
-      add('link-insecure', 'warning', insecureText(o.kind, o.text, o.anchor.href, o.digits), rightLink(o.kind, o.digits));
-    }
-  }
-
-  for (const href of retiredLinks(html)) {
-    const target = targetOf(href);
-    const mps = target.kind === 'retired' && target.host === 'mps';
-    add('link-retired', 'warning', mps ? {
-      zh: `这个页面链接到已停用的 ${href}：公安备案查询 2023 年底起改为 https://beian.mps.gov.cn/#/query/webSearch?code=…，旧地址自 2025 年起无法访问。它来自主题或文章：请替换，或交给 hexo-beian 显示。`,
-      en: `This page links to the retired ${href}: the public-security query moved to https://beian.mps.gov.cn/#/query/webSearch?code=… in late 2023, and the old one is unreachable since 2025. It comes from the theme or a post: replace it, or let hexo-beian show the number.`
-    } : {
-      zh: `这个页面链接到已停用的 ${href}：工信部备案系统的地址是 https://beian.miit.gov.cn/（2019–2020 年起）。它来自主题或文章：请替换，或交给 hexo-beian 显示。`,
-      en: `This page links to the retired ${href}: the MIIT filing system is at https://beian.miit.gov.cn/ (since 2019–2020). It comes from the theme or a post: replace it, or let hexo-beian show the number.`
-    });
-  }
-  return findings;
+  // Judged by the same rules as the sweep's reading (lib/audit/pages.ts judgePage): only the reading differs.
+  for (const o of occurrences) o.framed = inside(html, o.start, FOOTER_OPEN, FOOTER_CLOSE) || inside(html, o.start, LINE, DIV_CLOSE);
+  return judgePage(path, html, plan, {
+    occurrences,
+    iconIn: (anchors, src) => anchors.some(anchor => imageSources(html, anchor.open, anchor.close).includes(src)),
+    retired: retiredLinks(html)
+  });
 }
 
 /** Is `at` after an opening `open` that no `close` has ended yet? */
