@@ -152,7 +152,7 @@ export function readDate(value: unknown, path: string, language: Language, findi
     : {
       zh: `${path} 不是日期（写的是 ${shown(value)}），请写成 年-月-日，例如 2024-05-20。`,
       en: `${path} is not a date (it is ${shown(value)}); write it as year-month-day, for example 2024-05-20.`
-    }, { path, suggestion: meant }));
+    }, { path, suggestion: meant && `${path.slice(path.lastIndexOf('.') + 1)}: ${meant}` }));
   return undefined;
 }
 

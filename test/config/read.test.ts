@@ -5,6 +5,7 @@ import { gonganDeadline } from '../../lib/audit/deadline';
 import { DEFAULTS } from '../../lib/config/schema';
 import { hostOf } from '../../lib/config/domains';
 import { isCalendarDate } from '../../lib/engine/date';
+import { describe as describeFinding } from '../../lib/finding';
 
 const ICP = '京ICP备20180491号-1';
 const GONGAN = '京公网安备11010502030413号';
@@ -192,8 +193,12 @@ describe('config', () => {
     for (const written of ['2024/6/1', '2024.6.1', '2024年6月1日', '2024-6-1']) {
       const { config, findings } = readConfig({ icp: ICP, online: written }, 'zh');
       expect(config.online, written).to.equal(undefined);
-      expect(findings.map(f => [f.code, f.suggestion]), written).to.deep.equal([['config-date', '2024-06-01']]);
+      // The whole line to write, as the other suggestions are.
+      expect(findings.map(f => [f.code, f.suggestion]), written).to.deep.equal([['config-date', 'online: 2024-06-01']]);
     }
+    // The message in the beian.x: form of the others (issue 13, Chinese polish).
+    expect(describeFinding(readConfig({ icp: ICP, online: '2024/6/1' }, 'zh').findings[0], 'zh'))
+      .to.equal('beian.online: 要写成 年-月-日（写的是 "2024/6/1"），即 2024-06-01。 (config-date)\n    改为: online: 2024-06-01');
     expect(readConfig({ online: '2024/6/31' }, 'en').findings[0].suggestion).to.equal(undefined);
   });
 
