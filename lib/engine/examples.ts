@@ -76,13 +76,15 @@ export function isExampleHost(host: string | undefined): boolean {
  * host reserved for examples information only, so that demos and docs keep working.
  *
  * @param host the host the number is shown on (the site's `url`, or its `domains` key).
+ * @param theme the theme whose own setting holds the number (`NexT`): its template shows it
+ *   whatever hexo-beian does, so the message says so instead of "not shown".
  * @returns `result` itself when it is not a known example.
  */
-export function checkExample(result: FilingResult, host: string | undefined, language: Language): FilingResult {
+export function checkExample(result: FilingResult, host: string | undefined, language: Language, theme?: string): FilingResult {
   const subject = result.ok ? subjectOf(result) : undefined;
   const source = subject === undefined ? undefined : KNOWN.get(subject);
   if (source === undefined || result.canonical === undefined) return result;
-  const diagnostic = exampleDiagnostic(result.canonical, source, host, language);
+  const diagnostic = exampleDiagnostic(result.canonical, source, host, language, theme);
   if (diagnostic.severity === 'info') return { ...result, diagnostics: [...result.diagnostics, diagnostic] };
   // Withheld: what remains is why (the other diagnostics, normalised among them, are moot).
   return { ok: false, diagnostics: [diagnostic] };
@@ -113,7 +115,7 @@ export function exampleInText(text: string, host: string | undefined, language: 
   return subject === undefined || source === undefined ? undefined : exampleDiagnostic(subject, source, host, language);
 }
 
-function exampleDiagnostic(number: string, source: Source, host: string | undefined, language: Language): Diagnostic {
+function exampleDiagnostic(number: string, source: Source, host: string | undefined, language: Language, theme?: string): Diagnostic {
   const from = SOURCES[source];
   const shown = printable(host ?? '');
   if (isExampleHost(host)) {
@@ -126,12 +128,16 @@ function exampleDiagnostic(number: string, source: Source, host: string | undefi
       })
     };
   }
+  const label = theme === undefined ? undefined : printable(theme);
   return {
     code: 'example-number',
     severity: 'error',
-    message: say(language, {
+    message: say(language, label === undefined ? {
       zh: `${number} 是${from.zh}，不是本站的备案号，因此不显示：请填写本站备案通知上的编号。`,
       en: `${number} is ${from.en}, not this site's filing, so it is not shown: write the number from your own filing notice.`
+    } : {
+      zh: `${number} 是${from.zh}，不是本站的备案号，${label} 却在每个页面上显示它：请填写本站备案通知上的编号。`,
+      en: `${number} is ${from.en}, not this site's filing, yet ${label} shows it on every page: write the number from your own filing notice.`
     })
   };
 }

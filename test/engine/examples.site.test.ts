@@ -76,7 +76,7 @@ describe('known example numbers (real Hexo)', function () {
       ['error', '_config.next.yml:footer.beian.icp'],
       ['error', '_config.next.yml:footer.beian.gongan_num']
     ]);
-    expect(findings.find(f => f.code === 'example-number')?.message).to.equal('京ICP证030173号 is Baidu\'s own number, the one tutorials quote, not this site\'s filing, so it is not shown: write the number from your own filing notice.');
+    expect(findings.find(f => f.code === 'example-number')?.message).to.equal('京ICP证030173号 is Baidu\'s own number, the one tutorials quote, not this site\'s filing, yet NexT shows it on every page: write the number from your own filing notice.');
     for (const found of findings) expect(found.suggestion ?? '', found.code).not.to.match(/030173|11010502030143/);
   });
 });
