@@ -123,8 +123,8 @@ function exampleDiagnostic(number: string, source: Source, host: string | undefi
       code: 'example-number',
       severity: 'info',
       message: say(language, {
-        zh: `${number} 是${from.zh}，不是任何网站的备案号；站点域名 ${shown} 是保留给示例的域名，所以照常显示。在真实域名上这是错误，不会显示：请填写本站备案通知上的编号。`,
-        en: `${number} is ${from.en}, no site's filing; the host ${shown} is reserved for examples, so it is shown. On a real host this is an error and it is not shown: write the number from your own filing notice.`
+        zh: `${number} 是${from.zh}；站点域名 ${shown} 是保留给示例的域名，所以照常显示。在真实域名上这是错误，不会显示：请填写本站备案通知上的编号。`,
+        en: `${number} is ${from.en}; the host ${shown} is reserved for examples, so it is shown. On a real host this is an error and it is not shown: write the number from your own filing notice.`
       })
     };
   }
@@ -149,8 +149,3 @@ export const NUMBER_SHAPES: Readonly<Record<'icp' | 'gongan' | 'licence' | 'tele
   licence: { zh: '‹省份简称›ICP证‹6 位数字›号', en: '‹province›ICP证‹6 digits›号' },
   telecom: { zh: '‹省份简称›B2-‹8 位数字›', en: '‹province›B2-‹8 digits›' }
 });
-
-/** The shape of a number in a language. */
-export function shapeOf(kind: keyof typeof NUMBER_SHAPES, language: Language): string {
-  return say(language, NUMBER_SHAPES[kind]);
-}

@@ -59,8 +59,8 @@ describe('known example numbers (real Hexo)', function () {
     const findings = json(checked.stdout).findings;
     expect(findings.filter(f => f.severity !== 'info')).to.deep.equal([]);
     expect(findings.filter(f => f.code === 'example-number').map(f => [f.severity, f.path, f.message])).to.deep.equal([
-      ['info', 'beian.icp.number', `${ICP} 是本插件（hexo-beian）文档和演示里的示例编号，不是任何网站的备案号；站点域名 blog.example.com 是保留给示例的域名，所以照常显示。在真实域名上这是错误，不会显示：请填写本站备案通知上的编号。`],
-      ['info', 'beian.gongan.number', `${GONGAN} 是本插件（hexo-beian）文档和演示里的示例编号，不是任何网站的备案号；站点域名 blog.example.com 是保留给示例的域名，所以照常显示。在真实域名上这是错误，不会显示：请填写本站备案通知上的编号。`]
+      ['info', 'beian.icp.number', `${ICP} 是本插件（hexo-beian）文档和演示里的示例编号；站点域名 blog.example.com 是保留给示例的域名，所以照常显示。在真实域名上这是错误，不会显示：请填写本站备案通知上的编号。`],
+      ['info', 'beian.gongan.number', `${GONGAN} 是本插件（hexo-beian）文档和演示里的示例编号；站点域名 blog.example.com 是保留给示例的域名，所以照常显示。在真实域名上这是错误，不会显示：请填写本站备案通知上的编号。`]
     ]);
   });
 

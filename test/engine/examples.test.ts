@@ -111,7 +111,7 @@ describe('known example numbers (docs/filing-rules.md, "Numbers that must never 
     expect(result.diagnostics).to.deep.equal([{
       code: 'example-number',
       severity: 'info',
-      message: '京公网安备11010502030143号 is an example number from hexo-beian\'s own documentation and demo, no site\'s filing; the host blog.example.com is reserved for examples, so it is shown. On a real host this is an error and it is not shown: write the number from your own filing notice.'
+      message: '京公网安备11010502030143号 is an example number from hexo-beian\'s own documentation and demo; the host blog.example.com is reserved for examples, so it is shown. On a real host this is an error and it is not shown: write the number from your own filing notice.'
     }]);
   });
 
