@@ -5,9 +5,9 @@
  */
 import { makeSite } from '../test/site';
 
-export const ICP = '京ICP备20000491号-1';
-export const BEIAN = { icp: ICP, gongan: { number: 11010502030143, icon: '/images/gongan.png' } };
-const CONFIG = `beian:\n  icp: ${ICP}\n  gongan:\n    number: 11010502030143\n    icon: /images/gongan.png\n`;
+export const ICP = '京ICP备20180491号-1';
+export const BEIAN = { icp: ICP, gongan: { number: 11010502030413, icon: '/images/gongan.png' } };
+const CONFIG = `beian:\n  icp: ${ICP}\n  gongan:\n    number: 11010502030413\n    icon: /images/gongan.png\n`;
 const TAGS = 50;
 
 /**

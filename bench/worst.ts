@@ -25,11 +25,11 @@ export interface WorstRow {
   run(page: WorstPage): void;
 }
 
-const { config } = readConfig({ icp: ICP, gongan: { number: 11010502030143, icon: '/images/gongan.png' } }, 'en');
+const { config } = readConfig({ icp: ICP, gongan: { number: 11010502030413, icon: '/images/gongan.png' } }, 'en');
 const PLAN: PagePlan = { items: lineItems(config, 'en', path => path), placement: config, paths: config.paths, language: 'en' };
 
 /** A line other than the one the clean page carries, so that the filter does all its work on it. */
-const FILTER_LINE = '<div class="hexo-beian" data-hexo-beian><a href="https://beian.miit.gov.cn/">京ICP备20000491号-2</a></div>';
+const FILTER_LINE = '<div class="hexo-beian" data-hexo-beian><a href="https://beian.miit.gov.cn/">京ICP备20180491号-2</a></div>';
 
 /** The rows measured. */
 export const WORST_ROWS: WorstRow[] = [

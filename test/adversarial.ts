@@ -5,9 +5,9 @@
  * against {@link cleanPage} of the same size.
  */
 
-export const ICP = '京ICP备20000491号-1';
-export const GONGAN = '京公网安备11010502030143号';
-const MPS = 'https://beian.mps.gov.cn/#/query/webSearch?code=11010502030143';
+export const ICP = '京ICP备20180491号-1';
+export const GONGAN = '京公网安备11010502030413号';
+const MPS = 'https://beian.mps.gov.cn/#/query/webSearch?code=11010502030413';
 
 /** `unit` repeated to at least `bytes` bytes (UTF-8). */
 function fill(unit: string, bytes: number): string {
@@ -73,6 +73,6 @@ export function tokenPages(size: number): Record<string, string> {
     'end tags that match nothing': filled('</p></li></span></x-y></td>', size),
     'elements never closed (deep nesting)': filled('<div><span><section><li>', size),
     'stray table parts and formatting': filled('<td><tr><b>x</b><a>y</a>', size),
-    'a number repeated in the footer': `<body><footer>${'京ICP备20000491号-1 '.repeat(size / 16)}</footer></body>`
+    'a number repeated in the footer': `<body><footer>${'京ICP备20180491号-1 '.repeat(size / 16)}</footer></body>`
   };
 }

@@ -7,6 +7,6 @@ describe('index (required outside Hexo)', () => {
     const api = require(repoRoot) as Record<string, unknown>;
     expect(Object.keys(api).sort()).to.deep.equal(['compareFilings', 'parseGongan', 'parseIcp']);
     const parseIcp = api.parseIcp as (input: unknown) => { ok: boolean; canonical?: string };
-    expect(parseIcp('京ICP备 20000491号-1')).to.include({ ok: true, canonical: '京ICP备20000491号-1' });
+    expect(parseIcp('京ICP备 20180491号-1')).to.include({ ok: true, canonical: '京ICP备20180491号-1' });
   });
 });

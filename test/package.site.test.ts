@@ -64,7 +64,7 @@ describe('package (npm pack, installed into a site)', function () {
     writeFileSync(join(site, 'package.json'), JSON.stringify({ name: 'site', private: true, dependencies: { 'hexo-beian': `file:${tarball}` } }));
     await exec('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts'], { cwd: site });
     // The rest of the site comes from a helper site: theme, renderers and Hexo linked in.
-    const helper = makeSite({ withoutPlugin: true, config: 'beian:\n  icp: 京ICP备20000491号-1\n  gongan: 11010502030143\n' });
+    const helper = makeSite({ withoutPlugin: true, config: 'beian:\n  icp: 京ICP备20180491号-1\n  gongan: 11010502030413\n' });
     const pkg = JSON.parse(readFileSync(join(helper, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
     pkg.dependencies['hexo-beian'] = `file:${tarball}`;
     writeFileSync(join(site, 'package.json'), JSON.stringify(pkg));
@@ -81,7 +81,7 @@ describe('package (npm pack, installed into a site)', function () {
       await generate(site, hexo);
       const page = readPublic(site, 'index.html');
       expect(page, hexo).to.contain('<div class="hexo-beian" data-hexo-beian');
-      expect(page, hexo).to.contain('>京公网安备11010502030143号</a>');
+      expect(page, hexo).to.contain('>京公网安备11010502030413号</a>');
     }
     // Loaded from the install, not from this repository.
     expect(readFileSync(join(site, 'node_modules', 'hexo-beian', 'templates', 'beian.njk'), 'utf8')).to.contain('data-hexo-beian');

@@ -1,6 +1,6 @@
 import { say, type Language, type Severity, type Text } from '../engine/diagnostic';
 import { addDays, daysBetween } from '../engine/date';
-import { EXAMPLE_NUMBERS as EXAMPLE } from '../engine/examples';
+import { NUMBER_SHAPES as SHAPE } from '../engine/examples';
 import { finding, type Finding, type Place } from '../finding';
 import type { BeianConfig } from '../config/schema';
 
@@ -47,11 +47,11 @@ export function gonganDeadline(config: BeianConfig, todayDate: string, language:
   const start = startOf(config);
   // What to write once filed, as it stands in _config.yml.
   const filed = say(language, {
-    zh: `备案通过后，在 ${paths.block} 下加一行 gongan: ‹你的公安备案号›，例如 gongan: ${EXAMPLE.gongan}；已经提交申请、还没有编号时，写 gongan: {applied: ‹申请日期›}。`,
-    en: `Once filed, add a line under ${paths.block}: gongan: ‹your number›, for example gongan: ${EXAMPLE.gongan}; applied and waiting for the number, write gongan: {applied: ‹the day you applied›}.`
+    zh: `备案通过后，在 ${paths.block} 下加一行 gongan: ${SHAPE.gongan.zh}；已经提交申请、还没有编号时，写 gongan: {applied: ‹申请日期›}。`,
+    en: `Once filed, add a line under ${paths.block}: gongan: ${SHAPE.gongan.en}; applied and waiting for the number, write gongan: {applied: ‹the day you applied›}.`
   });
   if (!start) {
-    const number = config.icp.result.canonical ?? EXAMPLE.icp;
+    const number = config.icp.result.canonical ?? SHAPE.icp[language];
     return missing('info', {
       zh: `已配置 ICP 备案号，但没有公安联网备案号。网站开通后 30 日内须办理公安联网备案。写上 ICP 备案通过日期即可算出截止日：\nicp:\n  number: ${number}\n  approved: ‹ICP 备案通过的日期，例如 2024-05-20›\n（或写 ${paths.online}: ‹上线日期›）。${filed}`,
       en: `An ICP number is set but no public-security (公安) number. Sites must file with public security within 30 days of going online. Give the ICP approval date to get the deadline:\nicp:\n  number: ${number}\n  approved: ‹the day it was approved, for example 2024-05-20›\n(or ${paths.online}: ‹the go-live date›). ${filed}`

@@ -2,6 +2,7 @@ import { existsSync, readdirSync } from 'fs';
 import { basename, extname, join, relative, sep } from 'path';
 import type { Diagnostic, Language } from '../engine/diagnostic';
 import { parseGongan, parseIcp, type FilingResult } from '../engine/filing';
+import { checkExample } from '../engine/examples';
 import { isBlank, isPlain } from '../engine/text';
 import { provinceByChar } from '../engine/province';
 import { finding, type Finding } from '../finding';
@@ -162,7 +163,7 @@ interface Shown {
  *
  * @returns findings with `path` = `<file>:<key path>`; none when the theme shows nothing.
  */
-export function auditTheme(settings: ThemeBeian, items: readonly LineItem[], config: Pick<BeianConfig, 'paths' | 'duplicates'>, language: Language): Finding[] {
+export function auditTheme(settings: ThemeBeian, items: readonly LineItem[], config: Pick<BeianConfig, 'paths' | 'duplicates' | 'host'>, language: Language): Finding[] {
   const { paths } = config;
   const model = THEMES[settings.theme];
   const { enable } = settings;
@@ -181,7 +182,7 @@ export function auditTheme(settings: ThemeBeian, items: readonly LineItem[], con
       en: `${label}'s footer.beian is on but has no ICP number (${model.keys.icp}): the footer shows an empty link to beian.miit.gov.cn. Put your numbers in the beian: block of _config.yml instead, for hexo-beian to show. ${off.en}`
     }, { path: icpSetting.path }));
   } else {
-    const result = parseIcp(fromNumber(icpSetting.value), { language });
+    const result = checkExample(parseIcp(fromNumber(icpSetting.value), { language }), config.host, language, label);
     findings.push(...result.diagnostics.map(d => place(icpSetting, d)));
     shown.icp = { setting: icpSetting, result };
     // Rated as the page audit rates it (lib/audit/links.ts): plain http is stale, and a warning.
@@ -197,7 +198,7 @@ export function auditTheme(settings: ThemeBeian, items: readonly LineItem[], con
   const { gongan, code } = settings;
   const codeText = code && !isBlank(code.value) ? String(code.value).trim() : undefined;
   if (gongan && !isBlank(gongan.value) && (codeText !== undefined || !model.gonganNeedsCode)) {
-    const result = parseGongan(fromNumber(gongan.value), { language });
+    const result = checkExample(parseGongan(fromNumber(gongan.value), { language }), config.host, language, label);
     findings.push(...result.diagnostics.map(d => place(gongan, d)));
     shown.gongan = { setting: gongan, result };
     if (codeText !== undefined && code) {

@@ -1,5 +1,5 @@
 import type { Language } from '../engine/diagnostic';
-import { EXAMPLE_NUMBERS as EXAMPLE } from '../engine/examples';
+import { NUMBER_SHAPES as SHAPE } from '../engine/examples';
 import { isPlain, type Plain } from '../engine/text';
 import { finding, type Finding } from '../finding';
 import { domainPath, KEYS, type DomainChoice } from './schema';
@@ -44,13 +44,13 @@ export interface DomainsRead<T> {
  * Reads `domains`: its keys and shapes here, the numbers of every entry by `readEntry` (in
  * order, so each entry's findings stay together).
  */
-export function readDomains<T>(value: unknown, path: string, url: unknown, language: Language, findings: Finding[], readEntry: (block: Plain, path: string, key: string) => T): DomainsRead<T> {
+export function readDomains<T>(value: unknown, path: string, url: unknown, language: Language, findings: Finding[], readEntry: (block: Plain, path: string, key: string, host: string) => T): DomainsRead<T> {
   const host = hostOf(url);
   const read: DomainsRead<T> = { choice: { hosts: [], ...(host && { host }) } };
   if (!isPlain(value)) {
     findings.push(finding(language, 'config-shape', 'error', {
-      zh: `${path} 应为“域名: 该域名的备案号”的一组键（写的是 ${shown(value)}），例如：\ndomains:\n  blog.example.cn:\n    icp: ${EXAMPLE.icp}\n    gongan: ${EXAMPLE.gongan}`,
-      en: `${path} must map each host to its numbers (it is ${shown(value)}); for example:\ndomains:\n  blog.example.cn:\n    icp: ${EXAMPLE.icp}\n    gongan: ${EXAMPLE.gongan}`
+      zh: `${path} 应为“域名: 该域名的备案号”的一组键（写的是 ${shown(value)}），例如：\ndomains:\n  blog.example.cn:\n    icp: ${SHAPE.icp.zh}\n    gongan: ${SHAPE.gongan.zh}`,
+      en: `${path} must map each host to its numbers (it is ${shown(value)}); for example:\ndomains:\n  blog.example.cn:\n    icp: ${SHAPE.icp.en}\n    gongan: ${SHAPE.gongan.en}`
     }, { path }));
     return read;
   }
@@ -75,11 +75,11 @@ export function readDomains<T>(value: unknown, path: string, url: unknown, langu
     const entry: { path: string; read?: T } = { path: entryPath };
     if (isPlain(value_)) {
       findings.push(...unknownKeys(value_, KEYS.domain, entryPath, language));
-      entry.read = readEntry(value_, entryPath, key);
+      entry.read = readEntry(value_, entryPath, key, entryHost);
     } else if (value_ !== null && value_ !== undefined) {
       findings.push(notABlock(value_, entryPath, {
-        zh: `${entryPath} 应是一组键 icp、gongan（写的是 ${shown(value_)}），例如：\n  icp: ${EXAMPLE.icp}\n  gongan: ${EXAMPLE.gongan}`,
-        en: `${entryPath} must be a block with icp and gongan (it is ${shown(value_)}); for example:\n  icp: ${EXAMPLE.icp}\n  gongan: ${EXAMPLE.gongan}`
+        zh: `${entryPath} 应是一组键 icp、gongan（写的是 ${shown(value_)}），例如：\n  icp: ${SHAPE.icp.zh}\n  gongan: ${SHAPE.gongan.zh}`,
+        en: `${entryPath} must be a block with icp and gongan (it is ${shown(value_)}); for example:\n  icp: ${SHAPE.icp.en}\n  gongan: ${SHAPE.gongan.en}`
       }, language));
     }
     if (entryHost === host) {

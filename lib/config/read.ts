@@ -1,9 +1,9 @@
 import type { Language } from '../engine/diagnostic';
 import { compareFilings, parseGongan, parseIcp } from '../engine/filing';
-import { EXAMPLE_NUMBERS as EXAMPLE } from '../engine/examples';
+import { checkExample, exampleInText, NUMBER_SHAPES as SHAPE } from '../engine/examples';
 import { isBlank, isPlain, type Plain } from '../engine/text';
 import { at, finding, type Finding } from '../finding';
-import { readDomains } from './domains';
+import { hostOf, readDomains } from './domains';
 import type { WrittenText } from './written';
 import {
   configPaths, DEFAULTS, DUPLICATES, extraPath, GUARD_MODES, KEYS, PAGES, POSITIONS, ROOT,
@@ -74,6 +74,8 @@ export function readConfig(raw: unknown, language: Language, site: SiteSettings 
     guard: DEFAULTS.guard,
     icon: { ...DEFAULTS.icon }
   };
+  const host = hostOf(site.url);
+  if (host !== undefined) config.host = host;
   findings.push(...topLevelNumbers(site.topLevel, config, language));
   if (raw === undefined || raw === null) {
     findings.push(...themeBlockNumbers(site.themeBlock, config, language));
@@ -81,8 +83,8 @@ export function readConfig(raw: unknown, language: Language, site: SiteSettings 
   }
   if (!isPlain(raw)) {
     findings.push(notABlock(raw, ROOT, {
-      zh: `beian 应是一组键（icp、gongan 等），而不是单个值，例如：\nbeian:\n  icp: ${EXAMPLE.icp}\n  gongan: ${EXAMPLE.gongan}`,
-      en: `beian must be a block of keys (icp, gongan, …), not a single value; for example:\nbeian:\n  icp: ${EXAMPLE.icp}\n  gongan: ${EXAMPLE.gongan}`
+      zh: `beian 应是一组键（icp、gongan 等），而不是单个值，例如：\nbeian:\n  icp: ${SHAPE.icp.zh}\n  gongan: ${SHAPE.gongan.zh}`,
+      en: `beian must be a block of keys (icp, gongan, …), not a single value; for example:\nbeian:\n  icp: ${SHAPE.icp.en}\n  gongan: ${SHAPE.gongan.en}`
     }, language, 'beian:\n  '));
     return { config, findings };
   }
@@ -111,13 +113,14 @@ export function readConfig(raw: unknown, language: Language, site: SiteSettings 
     config.misplaced = { ...misplaced, ...config.misplaced };
   };
   if (isBlank(raw.domains)) {
-    take(readFilings(raw, ROOT, [], language, findings, dates));
+    take(readFilings(raw, ROOT, [], host, language, findings, dates));
   } else {
     for (const key of ['icp', 'gongan'] as const) {
-      if (!isBlank(raw[key])) findings.push(unusedBesideDomains(key, language));
+      if (!isBlank(raw[key])) findings.push(unusedBesideDomains(key, raw[key], host, language));
     }
-    const domains = readDomains(raw.domains, paths.domains, site.url, language, findings, (block, path, key) => {
-      const filings = readFilings(block, path, ['domains', key], language, findings, dates);
+    // Each entry's numbers are shown on its own host: that host decides whether an example number is one.
+    const domains = readDomains(raw.domains, paths.domains, site.url, language, findings, (block, path, key, entryHost) => {
+      const filings = readFilings(block, path, ['domains', key], entryHost, language, findings, dates);
       misplacedIn(block, KEYS.domain, path, filings.misplaced);
       return filings;
     });
@@ -132,7 +135,7 @@ export function readConfig(raw: unknown, language: Language, site: SiteSettings 
     const online = readDate(raw.online, paths.online, language, findings, dates.at(['online']));
     if (online) config.online = online;
   }
-  if (!isBlank(raw.extra)) config.extra = readExtra(raw.extra, paths.extra, language, findings);
+  if (!isBlank(raw.extra)) config.extra = readExtra(raw.extra, paths.extra, host, language, findings);
   config.position = readChoice(raw.position, paths.position, POSITIONS, DEFAULTS.position, language, findings);
   config.pages = readChoice(raw.pages, paths.pages, PAGES, DEFAULTS.pages, language, findings);
   config.duplicates = readChoice(raw.duplicates, paths.duplicates, DUPLICATES, DEFAULTS.duplicates, language, findings);
@@ -155,13 +158,14 @@ interface DateText {
  * The numbers of one block (`beian`, or one `domains` entry), checked and compared.
  * `blockKeys`: the block's keys under `beian` (`[]`, or `['domains', host]`).
  */
-function readFilings(block: Plain, blockPath: string, blockKeys: readonly string[], language: Language, findings: Finding[], dates: DateText): Filings {
+function readFilings(block: Plain, blockPath: string, blockKeys: readonly string[], host: string | undefined, language: Language, findings: Finding[], dates: DateText): Filings {
   const paths = configPaths(blockPath);
   const fields = { icp: paths.icp, gongan: paths.gongan };
   const inBlock: DateText = { at: keys => dates.at([...blockKeys, ...keys]) };
   // The other key takes the number when it is empty, or holds a number of this key's kind (the two swapped).
-  const icp = readIcp(block.icp, paths.icp, isBlank(block.gongan) || filingIn(block.gongan)?.key === 'icp', language, findings, fields, inBlock);
-  const { gongan, applied: gonganApplied } = readGongan(block.gongan, paths.gongan, isBlank(block.icp) || filingIn(block.icp)?.key === 'gongan', language, findings, fields, inBlock) ?? {};
+  const read: Reading = { host, language, findings, fields, dates: inBlock };
+  const icp = readIcp(block.icp, paths.icp, isBlank(block.gongan) || filingIn(block.gongan)?.key === 'icp', read);
+  const { gongan, applied: gonganApplied } = readGongan(block.gongan, paths.gongan, isBlank(block.icp) || filingIn(block.icp)?.key === 'gongan', read) ?? {};
   // A number in the other field is the other kind's, written in the wrong place.
   const misplaced: BeianConfig['misplaced'] = {};
   if (gongan?.result.diagnostics.some(d => d.code === 'wrong-kind')) misplaced.icp = gongan.path;
@@ -222,7 +226,16 @@ interface Fields {
   gongan: string;
 }
 
-function readIcp(value: unknown, path: string, gonganFree: boolean, language: Language, findings: Finding[], fields: Fields, dates: DateText): IcpSetting | undefined {
+/** What reading one block's numbers needs: the host they are shown on, where findings go. */
+interface Reading {
+  host: string | undefined;
+  language: Language;
+  findings: Finding[];
+  fields: Fields;
+  dates: DateText;
+}
+
+function readIcp(value: unknown, path: string, gonganFree: boolean, { host, language, findings, fields, dates }: Reading): IcpSetting | undefined {
   if (isBlank(value)) return undefined;
   let input: unknown = value;
   let approved: string | undefined;
@@ -237,7 +250,7 @@ function readIcp(value: unknown, path: string, gonganFree: boolean, language: La
       return undefined;
     }
   }
-  const result = parseIcp(input, { language, fields });
+  const result = checkExample(parseIcp(input, { language, fields }), host, language);
   findings.push(...result.diagnostics.map(d => at(numberPath, movedTo('gongan', gonganFree, d))));
   return { input, result, path: numberPath, ...(approved && { approved }) };
 }
@@ -246,7 +259,7 @@ function readIcp(value: unknown, path: string, gonganFree: boolean, language: La
  * `gongan`: a number (short or long form), or a pending filing: the long form with `applied`
  * and no number yet. With a number, `applied` is history and plays no part.
  */
-function readGongan(value: unknown, path: string, icpFree: boolean, language: Language, findings: Finding[], fields: Fields, dates: DateText): { gongan?: GonganSetting; applied?: string } | undefined {
+function readGongan(value: unknown, path: string, icpFree: boolean, { host, language, findings, fields, dates }: Reading): { gongan?: GonganSetting; applied?: string } | undefined {
   if (isBlank(value)) return undefined;
   let input: unknown = value;
   let icon: string | undefined;
@@ -264,54 +277,57 @@ function readGongan(value: unknown, path: string, icpFree: boolean, language: La
       return { applied: readDate(value.applied, `${path}.applied`, language, findings, dates.at(['gongan', 'applied'])) };
     }
   }
-  const result = parseGongan(input, { language, fields });
+  const result = checkExample(parseGongan(input, { language, fields }), host, language);
   findings.push(...result.diagnostics.map(d => at(numberPath, movedTo('icp', icpFree, d))));
   return { gongan: { input, result, path: numberPath, ...(icon && { icon }) } };
 }
 
-/** A top-level number beside `domains` is never shown: say where it belongs. */
-function unusedBesideDomains(key: 'icp' | 'gongan', language: Language): Finding {
+/** A top-level number beside `domains` is never shown: say where it belongs (with its own number, under the site's host). */
+function unusedBesideDomains(key: 'icp' | 'gongan', value: unknown, host: string | undefined, language: Language): Finding {
   const path = configPaths()[key];
-  const example = `domains:\n  blog.example.cn:\n    ${key}: ${EXAMPLE[key]}`;
+  const number = filingIn(value);
+  const hostText = host ?? (language === 'zh' ? '‹域名›' : '‹host›');
+  const example = `domains:\n  ${hostText}:\n    ${key}: ${number?.key === key ? number.canonical : SHAPE[key][language]}`;
   return finding(language, 'config-unused', 'warning', {
     zh: `${path} 未被使用：设置了 beian.domains 时，每个域名只显示它自己条目下的备案号。请把它移到所属域名下，例如：\n${example}`,
     en: `${path} is not used: with beian.domains set, each host shows the numbers under its own entry. Move it under the host it belongs to, for example:\n${example}`
   }, { path });
 }
 
-const EXTRA_EXAMPLE = 'extra:\n  - text: 京ICP证030173号\n    link: https://dxzhgl.miit.gov.cn/';
+/** The shape of an `extra` record, with a licence's shape as its text. */
+const EXTRA_EXAMPLE = { zh: `extra:\n  - text: ${SHAPE.licence.zh}\n    link: https://dxzhgl.miit.gov.cn/`, en: `extra:\n  - text: ${SHAPE.licence.en}\n    link: https://dxzhgl.miit.gov.cn/` };
 
 /**
  * `extra`: further records, each `{text, link?}` (or just the text). A link must be an
  * absolute http(s) URL; any other link is refused with an error and the record is shown
  * without one. A single record written without the list is read as a list of one.
  */
-function readExtra(value: unknown, path: string, language: Language, findings: Finding[]): ExtraRecord[] {
+function readExtra(value: unknown, path: string, host: string | undefined, language: Language, findings: Finding[]): ExtraRecord[] {
   let list: unknown[];
   if (Array.isArray(value)) {
     list = value;
   } else if (isPlain(value) || typeof value === 'string' || typeof value === 'number') {
     findings.push(finding(language, 'config-shape', 'warning', {
-      zh: `${path} 应是列表（每条记录前写 - ），已按一条记录读取，例如：\n${EXTRA_EXAMPLE}`,
-      en: `${path} should be a list (a - before each record); read as one record. For example:\n${EXTRA_EXAMPLE}`
+      zh: `${path} 应是列表（每条记录前写 - ），已按一条记录读取，例如：\n${EXTRA_EXAMPLE.zh}`,
+      en: `${path} should be a list (a - before each record); read as one record. For example:\n${EXTRA_EXAMPLE.en}`
     }, { path }));
     list = [value];
   } else {
     findings.push(finding(language, 'config-shape', 'error', {
-      zh: `${path} 应是记录的列表（写的是 ${shown(value)}），例如：\n${EXTRA_EXAMPLE}`,
-      en: `${path} must be a list of records (it is ${shown(value)}); for example:\n${EXTRA_EXAMPLE}`
+      zh: `${path} 应是记录的列表（写的是 ${shown(value)}），例如：\n${EXTRA_EXAMPLE.zh}`,
+      en: `${path} must be a list of records (it is ${shown(value)}); for example:\n${EXTRA_EXAMPLE.en}`
     }, { path }));
     return [];
   }
   const records: ExtraRecord[] = [];
   list.forEach((item, index) => {
-    const record = readRecord(item, extraPath(index), language, findings);
+    const record = readRecord(item, extraPath(index), host, language, findings);
     if (record) records.push(record);
   });
   return records;
 }
 
-function readRecord(item: unknown, path: string, language: Language, findings: Finding[]): ExtraRecord | undefined {
+function readRecord(item: unknown, path: string, host: string | undefined, language: Language, findings: Finding[]): ExtraRecord | undefined {
   let text: unknown = item;
   let textPath = path;
   let link: string | undefined;
@@ -324,10 +340,16 @@ function readRecord(item: unknown, path: string, language: Language, findings: F
   if (typeof text === 'number') text = String(text);
   if (typeof text !== 'string' || text.trim() === '') {
     findings.push(finding(language, isBlank(text) ? 'empty' : 'not-text', 'error', {
-      zh: `${textPath} 应是要显示的文字（写的是 ${shown(text)}），此记录未显示；例如：\n${EXTRA_EXAMPLE}`,
-      en: `${textPath} must be the text to show (it is ${shown(text)}); the record is not shown. For example:\n${EXTRA_EXAMPLE}`
+      zh: `${textPath} 应是要显示的文字（写的是 ${shown(text)}），此记录未显示；例如：\n${EXTRA_EXAMPLE.zh}`,
+      en: `${textPath} must be the text to show (it is ${shown(text)}); the record is not shown. For example:\n${EXTRA_EXAMPLE.en}`
     }, { path: textPath }));
     return undefined;
+  }
+  // The text is shown as written, never parsed as a filing; a known example number in it is still not the site's.
+  const example = exampleInText(text, host, language);
+  if (example) {
+    findings.push(at(textPath, example));
+    if (example.severity === 'error') return undefined;
   }
   return { text: text.trim(), ...(link && { link }), path };
 }

@@ -187,6 +187,8 @@ export interface BeianConfig {
   template?: string;
   /** Present when `domains` is set. */
   domains?: DomainChoice;
+  /** The host of the site's `url`, when it is a URL: a known example number is an error on a real host only. */
+  host?: string;
   /** `off`: no audit at generate or deploy; `warn`: print its findings; `block`: stop on an error. */
   guard: GuardMode;
   icon: { width: number; height: number };

@@ -1,7 +1,7 @@
 import { distance } from 'fastest-levenshtein';
 import type { Diagnostic, Language } from '../engine/diagnostic';
 import { parseGongan, parseIcp } from '../engine/filing';
-import { EXAMPLE_NUMBERS } from '../engine/examples';
+import { NUMBER_SHAPES as SHAPE } from '../engine/examples';
 import { dayOf, isCalendarDate, otherDateForm, yamlTimestamp } from '../engine/date';
 import { CONTROL, isBlank, isPlain, isWellFormed, printable, urlScheme, type Plain } from '../engine/text';
 import { finding, type Finding } from '../finding';
@@ -152,7 +152,7 @@ export function readDate(value: unknown, path: string, language: Language, findi
     : {
       zh: `${path} 不是日期（写的是 ${shown(value)}），请写成 年-月-日，例如 2024-05-20。`,
       en: `${path} is not a date (it is ${shown(value)}); write it as year-month-day, for example 2024-05-20.`
-    }, { path, suggestion: meant }));
+    }, { path, suggestion: meant && `${path.slice(path.lastIndexOf('.') + 1)}: ${meant}` }));
   return undefined;
 }
 
@@ -189,7 +189,9 @@ const LONG_FORM: ReadonlyMap<string, 'icp' | 'gongan'> = new Map([['approved', '
 export function unknownKeys(block: Plain, known: readonly string[], path: string, language: Language): Finding[] {
   return Object.keys(block).filter(key => !known.includes(key)).map(key => {
     const home = path === ROOT ? LONG_FORM.get(key) : undefined;
-    const longForm = home ? `\n${home}:\n  number: ${EXAMPLE_NUMBERS[home]}\n  ${key}: ${key === 'approved' ? '2024-05-20' : '/images/gongan.png'}` : '';
+    // The long form with the block's own number when it has one, else the number's shape.
+    const own = home ? filingIn(block[home]) : undefined;
+    const longForm = home ? `\n${home}:\n  number: ${own?.key === home ? own.canonical : SHAPE[home][language]}\n  ${key}: ${key === 'approved' ? '2024-05-20' : '/images/gongan.png'}` : '';
     if (home) {
       return finding(language, 'config-unknown-key', 'warning', {
         zh: `${path}.${key} 应写在 ${home} 下面，已忽略：把 ${home} 改成长格式：${longForm}`,
@@ -265,8 +267,8 @@ export function missingNumber(path: string, key: 'icp' | 'gongan', language: Lan
     ? { zh: '；若公安备案还在审核中，改写 applied: 2024-06-10（提交申请的日期）', en: '; while the filing is still pending, write applied: 2024-06-10 (the day you applied) instead' }
     : { zh: '', en: '' };
   return finding(language, 'empty', 'error', {
-    zh: `${path} 缺少备案号，请填写，例如 ${EXAMPLE_NUMBERS[key]}${pending.zh}。`,
-    en: `${path} is missing: write the filing number there, for example ${EXAMPLE_NUMBERS[key]}${pending.en}.`
+    zh: `${path} 缺少备案号，请填写，形如 ${SHAPE[key].zh}${pending.zh}。`,
+    en: `${path} is missing: write the filing number there, in the form ${SHAPE[key].en}${pending.en}.`
   }, { path });
 }
 

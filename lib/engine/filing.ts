@@ -32,7 +32,7 @@
 
 import { say, type Diagnostic, type Language, type Severity } from './diagnostic';
 import { provinceByChar, provinceByCode, TRADITIONAL_PROVINCE_CHARS, type Province } from './province';
-import { EXAMPLE_NUMBERS } from './examples';
+import { NUMBER_SHAPES as SHAPE } from './examples';
 import { isIdeograph, printable } from './text';
 
 /** What a filing number is. */
@@ -105,7 +105,6 @@ interface Text { zh: string; en: string }
 /** Longer input is refused unread: keeps every parse bounded (longest real value seen: ~40). */
 const MAX_LENGTH = 200;
 
-const EXAMPLE: Record<Field, string> = EXAMPLE_NUMBERS;
 
 /** The fields' names in messages, unless the caller names them (see {@link ParseOptions.fields}). */
 const FIELD_NAMES: Record<Language, Record<Field, string>> = {
@@ -298,8 +297,8 @@ function parse(field: Field, input: unknown, options: unknown): FilingResult {
   } catch {
     const language = optionsLanguage(options);
     return finish([make(language, 'unparseable', {
-      zh: `无法把这个值读成备案号：请直接写编号，例如 ${EXAMPLE[field]}。`,
-      en: `This value cannot be read as a filing number: write the number itself, e.g. ${EXAMPLE[field]}.`
+      zh: `无法把这个值读成备案号：请直接写编号，形如 ${SHAPE[field].zh}。`,
+      en: `This value cannot be read as a filing number: write the number itself, in the form ${SHAPE[field].en}.`
     })]);
   }
 }
@@ -324,8 +323,8 @@ function parseValue(field: Field, input: unknown, options: unknown): FilingResul
   }
   if (raw.length > MAX_LENGTH) {
     return finish([d('too-long', {
-      zh: `这段文字有 ${raw.length} 个字符，不可能是备案号：只填编号本身，例如 ${EXAMPLE[field]}。`,
-      en: `This is ${raw.length} characters long, far too long for a filing number: write only the number, e.g. ${EXAMPLE[field]}.`
+      zh: `这段文字有 ${raw.length} 个字符，不可能是备案号：只填编号本身，形如 ${SHAPE[field].zh}。`,
+      en: `This is ${raw.length} characters long, far too long for a filing number: write only the number, in the form ${SHAPE[field].en}.`
     })]);
   }
 
@@ -334,8 +333,8 @@ function parseValue(field: Field, input: unknown, options: unknown): FilingResul
   if (trimmed === '') return finish([emptyDiagnostic(ctx)]);
   if (TEMPLATE.test(trimmed)) {
     return finish([d('placeholder', {
-      zh: `“${clip(trimmed)}”含有未展开的模板代码：_config.yml 不是模板，请直接填写真实的备案号，例如 ${EXAMPLE[field]}。`,
-      en: `“${clip(trimmed)}” holds template code that is never filled in: _config.yml is not a template, so write your real number, e.g. ${EXAMPLE[field]}.`
+      zh: `“${clip(trimmed)}”含有未展开的模板代码：_config.yml 不是模板，请直接填写真实的备案号，形如 ${SHAPE[field].zh}。`,
+      en: `“${clip(trimmed)}” holds template code that is never filled in: _config.yml is not a template, so write your real number, in the form ${SHAPE[field].en}.`
     })]);
   }
 
@@ -413,8 +412,8 @@ function finish(diagnostics: Diagnostic[], analysis?: Analysis, ctx?: Ctx): Fili
 
 function emptyDiagnostic(ctx: Ctx): Diagnostic {
   return make(ctx.language, 'empty', ctx.field === 'icp'
-    ? { zh: `没有填写 ICP 备案号：请填写编号，例如 ${EXAMPLE.icp}。`, en: `No ICP number is written: write the number, e.g. ${EXAMPLE.icp}.` }
-    : { zh: `没有填写公安联网备案号：请填写编号，例如 ${EXAMPLE.gongan}。`, en: `No public-security (公安) number is written: write the number, e.g. ${EXAMPLE.gongan}.` });
+    ? { zh: `没有填写 ICP 备案号：请填写编号，形如 ${SHAPE.icp.zh}。`, en: `No ICP number is written: write the number, in the form ${SHAPE.icp.en}.` }
+    : { zh: `没有填写公安联网备案号：请填写编号，形如 ${SHAPE.gongan.zh}。`, en: `No public-security (公安) number is written: write the number, in the form ${SHAPE.gongan.en}.` });
 }
 
 function notText(ctx: Ctx, input: unknown): Diagnostic {
@@ -429,8 +428,8 @@ function notText(ctx: Ctx, input: unknown): Diagnostic {
     : typeof input === 'object' ? { zh: '一组键值', en: 'a group of keys' }
     : { zh: '非文本的值', en: 'something other than text' };
   return make(ctx.language, 'not-text', {
-    zh: `这里是${what.zh}，不是文字：请直接写编号，例如 ${EXAMPLE[ctx.field]}。`,
-    en: `This is ${what.en}, not text: write the number itself, e.g. ${EXAMPLE[ctx.field]}.`
+    zh: `这里是${what.zh}，不是文字：请直接写编号，形如 ${SHAPE[ctx.field].zh}。`,
+    en: `This is ${what.en}, not text: write the number itself, in the form ${SHAPE[ctx.field].en}.`
   });
 }
 
@@ -441,14 +440,14 @@ function numberText(ctx: Ctx, input: number | bigint): string | Diagnostic {
   } else if (Number.isInteger(input) && input >= 0) {
     if (Number.isSafeInteger(input)) return String(input);
     return make(ctx.language, 'digit-count', {
-      zh: `这个数字太长，不可能是备案号（公安联网备案号为 14 位）：请把编号加引号写成文字，例如 ${EXAMPLE[ctx.field]}。`,
-      en: `This number is far too long for a filing number (a public-security number has 14 digits): write the number as text in quotes, e.g. ${EXAMPLE[ctx.field]}.`
+      zh: `这个数字太长，不可能是备案号（公安联网备案号为 14 位）：请把编号加引号写成文字，形如 ${SHAPE[ctx.field].zh}。`,
+      en: `This number is far too long for a filing number (a public-security number has 14 digits): write the number as text in quotes, in the form ${SHAPE[ctx.field].en}.`
     });
   }
   const shown = typeof input === 'number' && Number.isNaN(input) ? 'NaN' : String(input);
   return make(ctx.language, 'unparseable', {
-    zh: `${shown} 不是备案号（备案号不含小数点或负号）：请写真实的编号，例如 ${EXAMPLE[ctx.field]}。`,
-    en: `${shown} is not a filing number (those have no sign or decimal point): write the real number, e.g. ${EXAMPLE[ctx.field]}.`
+    zh: `${shown} 不是备案号（备案号不含小数点或负号）：请写真实的编号，形如 ${SHAPE[ctx.field].zh}。`,
+    en: `${shown} is not a filing number (those have no sign or decimal point): write the real number, in the form ${SHAPE[ctx.field].en}.`
   });
 }
 
@@ -693,15 +692,15 @@ function analyseIcp(ctx: Ctx, token: Token): Analysis {
   const head = `${token.slot ?? ''}${token.marker}`;
   if (!m || (m[2] !== undefined && m[4] !== undefined) || (m[6] !== undefined && m[4] === undefined) || (licence && m[5] !== undefined)) {
     return fail({
-      zh: `“${clip(token.text)}”不是有效的${licence ? 'ICP 许可证号' : 'ICP 备案号'}：应为 省份简称 + ${token.marker} + 数字 + 号，后面可加网站序号如 -1，例如 ${licence ? '京ICP证030173号' : EXAMPLE.icp}。`,
-      en: `“${clip(token.text)}” is not a valid ${licence ? 'ICP licence' : 'ICP'} number: it is province character + ${token.marker} + digits + 号, optionally followed by a website number such as -1, e.g. ${licence ? '京ICP证030173号' : EXAMPLE.icp}.`
+      zh: `“${clip(token.text)}”不是有效的${licence ? 'ICP 许可证号' : 'ICP 备案号'}：应写作 ${licence ? SHAPE.licence.zh : SHAPE.icp.zh}（网站序号 -N 可有可无）。`,
+      en: `“${clip(token.text)}” is not a valid ${licence ? 'ICP licence' : 'ICP'} number: it is written ${licence ? SHAPE.licence.en : SHAPE.icp.en} (the -N website number is optional).`
     });
   }
   const serial = m[1];
   if (serial === '') {
     return fail({
-      zh: `“${clip(token.text)}”中 ${head} 后面没有编号：请填写完整的备案号，例如 ${EXAMPLE.icp}。`,
-      en: `No number follows ${head} in “${clip(token.text)}”: write the whole number, e.g. ${EXAMPLE.icp}.`
+      zh: `“${clip(token.text)}”中 ${head} 后面没有编号：请填写完整的备案号，形如 ${SHAPE.icp.zh}。`,
+      en: `No number follows ${head} in “${clip(token.text)}”: write the whole number, in the form ${SHAPE.icp.en}.`
     });
   }
   const site = parseSite(m[2] ?? m[4]);
@@ -733,16 +732,16 @@ function analyseIcp(ctx: Ctx, token: Token): Analysis {
         zh: `ICP 许可证号（ICP证）是 6 位数字，这里有 ${serial.length} 位，是备案号的长度：应是 ${guess ?? '…ICP备…号'}。`,
         en: `An ICP licence number (ICP证) has 6 digits; this one has ${serial.length}, the size of a filing number: you probably mean ${guess ?? '…ICP备…号'}.`
       } : {
-        zh: `ICP 许可证号（ICP证）是 6 位数字，这里有 ${serial.length} 位：请对照许可证核对，例如 京ICP证030173号。`,
-        en: `An ICP licence number (ICP证) has 6 digits; this one has ${serial.length}: check it against the licence, e.g. 京ICP证030173号.`
+        zh: `ICP 许可证号（ICP证）是 6 位数字，这里有 ${serial.length} 位：请对照许可证核对（形如 ${SHAPE.licence.zh}）。`,
+        en: `An ICP licence number (ICP证) has 6 digits; this one has ${serial.length}: check it against the licence (${SHAPE.licence.en}).`
       }, guess));
     }
   } else if (serial.length === 10 && !plausibleYear(Number(serial.slice(0, 4)))) {
     // 4-digit year + 6 (docs/filing-rules.md, "Serial lengths"): the year is the filing's.
     const year = serial.slice(0, 4);
     diagnostics.push(make(lang, 'serial-year', {
-      zh: `10 位的 ICP 备案号以备案年份开头（如 粤ICP备2024143378号 是 2024 年的），这里的年份 ${year} 不可能有备案（应在 2000 到 ${latestFilingYear()} 之间）：请对照备案通知核对。`,
-      en: `A 10-digit ICP filing number starts with the year of filing (粤ICP备2024143378号 is from 2024); ${year} is no year a filing can have (2000 to ${latestFilingYear()}): check it against your filing notice.`
+      zh: `10 位的 ICP 备案号以备案年份开头（如 粤ICP备2024…号 是 2024 年的），这里的年份 ${year} 不可能有备案（应在 2000 到 ${latestFilingYear()} 之间）：请对照备案通知核对。`,
+      en: `A 10-digit ICP filing number starts with the year of filing (粤ICP备2024…号 is from 2024); ${year} is no year a filing can have (2000 to ${latestFilingYear()}): check it against your filing notice.`
     }));
   } else if (serial.length === 8 || serial.length === 10) {
     // 2-digit year + 6, or 4-digit year + 6 (docs/filing-rules.md).
@@ -754,8 +753,8 @@ function analyseIcp(ctx: Ctx, token: Token): Analysis {
     }));
   } else {
     diagnostics.push(make(lang, 'digit-count', {
-      zh: `ICP 备案号是 8 位数字（如 京ICP备20000491号）或 10 位（如 粤ICP备2024143378号），这里有 ${serial.length} 位：请对照备案通知核对。`,
-      en: `An ICP filing number has 8 digits (e.g. 京ICP备20000491号) or 10 (e.g. 粤ICP备2024143378号); this one has ${serial.length}: check it against your filing notice.`
+      zh: `ICP 备案号是 8 位数字或 10 位（4 位年份 + 6 位），这里有 ${serial.length} 位：请对照备案通知核对。`,
+      en: `An ICP filing number has 8 digits or 10 (a 4-digit year + 6); this one has ${serial.length}: check it against your filing notice.`
     }));
   }
   const serialOk = !diagnostics.some(x => x.severity === 'error');
@@ -821,8 +820,8 @@ function analyseTelecom(ctx: Ctx, token: Token): Analysis {
     return {
       kind,
       diagnostics: [make(lang, 'unparseable', {
-        zh: `“${clip(token.text)}”不是有效的电信业务经营许可证号：应为 省份简称 + ${token.marker}- + 8 位数字，例如 沪B2-20080046。`,
-        en: `“${clip(token.text)}” is not a valid telecom licence number: it is province character + ${token.marker}- + 8 digits, e.g. 沪B2-20080046.`
+        zh: `“${clip(token.text)}”不是有效的电信业务经营许可证号：应为 省份简称 + ${token.marker}- + 8 位数字。`,
+        en: `“${clip(token.text)}” is not a valid telecom licence number: it is province character + ${token.marker}- + 8 digits.`
       })]
     };
   }
@@ -841,8 +840,8 @@ function analyseTelecom(ctx: Ctx, token: Token): Analysis {
     diagnostics.push(placeholderDiagnostic(ctx, token.text, fake, false));
   } else if (serial.length !== 8) {
     diagnostics.push(make(lang, 'digit-count', {
-      zh: `电信业务经营许可证号在 ${token.marker}- 后面是 8 位数字（年份 + 4 位），这里有 ${serial.length} 位：请对照许可证核对，例如 沪B2-20080046。`,
-      en: `A telecom licence number has 8 digits after ${token.marker}- (year + 4); this one has ${serial.length}: check it against the licence, e.g. 沪B2-20080046.`
+      zh: `电信业务经营许可证号在 ${token.marker}- 后面是 8 位数字（年份 + 4 位），这里有 ${serial.length} 位：请对照许可证核对。`,
+      en: `A telecom licence number has 8 digits after ${token.marker}- (year + 4); this one has ${serial.length}: check it against the licence.`
     }));
   }
   const result: Analysis = { kind, diagnostics, digits: serial };
@@ -877,8 +876,8 @@ function analyseGongan(ctx: Ctx, slot: string | undefined, body: string, shown: 
     return {
       kind,
       diagnostics: [make(lang, 'unparseable', {
-        zh: `“${clip(shown)}”不是完整的公安联网备案号：应为 省份简称 + 公网安备 + 14 位数字 + 号，例如 ${EXAMPLE.gongan}，或只写 14 位数字。`,
-        en: `“${clip(shown)}” is not a whole public-security (公安) number: it is province character + 公网安备 + 14 digits + 号, e.g. ${EXAMPLE.gongan}, or the 14 digits alone.`
+        zh: `“${clip(shown)}”不是完整的公安联网备案号：应为 省份简称 + 公网安备 + 14 位数字 + 号，或只写 14 位数字。`,
+        en: `“${clip(shown)}” is not a whole public-security (公安) number: it is province character + 公网安备 + 14 digits + 号, or the 14 digits alone.`
       })]
     };
   }
@@ -894,8 +893,8 @@ function analyseGongan(ctx: Ctx, slot: string | undefined, body: string, shown: 
     return {
       kind,
       diagnostics: [make(lang, 'digit-count', {
-        zh: `公安联网备案号是 14 位数字（如 ${EXAMPLE.gongan}），这里有 ${serial.length} 位：请对照公安备案通知核对。`,
-        en: `A public-security (公安) number has 14 digits (e.g. ${EXAMPLE.gongan}); this one has ${serial.length}: check it against your filing notice.`
+        zh: `公安联网备案号是 14 位数字（${SHAPE.gongan.zh}），这里有 ${serial.length} 位：请对照公安备案通知核对。`,
+        en: `A public-security (公安) number has 14 digits (${SHAPE.gongan.en}); this one has ${serial.length}: check it against your filing notice.`
       })]
     };
   }
@@ -950,8 +949,8 @@ function finishBare(ctx: Ctx, text: string): FilingResult {
     return finish([wrongKind(ctx, { kind: 'gongan', marker: '公网安备', body: serial, text }, { kind: 'gongan', diagnostics: [], canonical })]);
   }
   return finish([make(ctx.language, 'unparseable', {
-    zh: `只有数字“${clip(text)}”不构成 ICP 备案号：应写 省份简称 + ICP备 + 数字 + 号，例如 ${EXAMPLE.icp}。`,
-    en: `Digits alone (“${clip(text)}”) are not an ICP number: write province character + ICP备 + digits + 号, e.g. ${EXAMPLE.icp}.`
+    zh: `只有数字“${clip(text)}”不构成 ICP 备案号：应写作 ${SHAPE.icp.zh}。`,
+    en: `Digits alone (“${clip(text)}”) are not an ICP number: write ${SHAPE.icp.en}.`
   })]);
 }
 
@@ -1010,11 +1009,11 @@ function wrongKind(ctx: Ctx, token: Token, analysis: Analysis): Diagnostic {
 
 function notANumber(ctx: Ctx, shown: string): Diagnostic {
   return make(ctx.language, 'unparseable', ctx.field === 'icp' ? {
-    zh: `“${clip(shown)}”不是 ICP 备案号：应为 省份简称 + ICP备 + 数字 + 号，例如 ${EXAMPLE.icp}（或许可证号，如 京ICP证030173号、沪B2-20080046）。`,
-    en: `“${clip(shown)}” is not an ICP number: write province character + ICP备 + digits + 号, e.g. ${EXAMPLE.icp} (or a licence such as 京ICP证030173号 or 沪B2-20080046).`
+    zh: `“${clip(shown)}”不是 ICP 备案号：应写作 ${SHAPE.icp.zh}（或许可证号：${SHAPE.licence.zh}、${SHAPE.telecom.zh}）。`,
+    en: `“${clip(shown)}” is not an ICP number: write ${SHAPE.icp.en} (or a licence: ${SHAPE.licence.en} or ${SHAPE.telecom.en}).`
   } : {
-    zh: `“${clip(shown)}”不是公安联网备案号：应为 省份简称 + 公网安备 + 14 位数字 + 号，例如 ${EXAMPLE.gongan}，或只写 14 位数字。`,
-    en: `“${clip(shown)}” is not a public-security (公安) number: write province character + 公网安备 + 14 digits + 号, e.g. ${EXAMPLE.gongan}, or the 14 digits alone.`
+    zh: `“${clip(shown)}”不是公安联网备案号：应为 省份简称 + 公网安备 + 14 位数字 + 号，或只写 14 位数字。`,
+    en: `“${clip(shown)}” is not a public-security (公安) number: write province character + 公网安备 + 14 digits + 号, or the 14 digits alone.`
   });
 }
 

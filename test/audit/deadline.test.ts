@@ -3,7 +3,7 @@ import { readConfig } from '../../lib/config/read';
 import { gonganDeadline } from '../../lib/audit/deadline';
 import { addDays, daysBetween, today } from '../../lib/engine/date';
 
-const ICP = '京ICP备20000491号-1';
+const ICP = '京ICP备20180491号-1';
 
 function deadline(raw: unknown, on: string, language: 'en' | 'zh' = 'en') {
   return gonganDeadline(readConfig(raw, language).config, on, language);
@@ -18,7 +18,7 @@ describe('deadline', () => {
   });
 
   it('nothing when a 公安 number is configured, or no ICP number', () => {
-    expect(deadline({ icp: ICP, gongan: '京公网安备11010502030143号' }, '2030-01-01')).to.deep.equal([]);
+    expect(deadline({ icp: ICP, gongan: '京公网安备11010502030413号' }, '2030-01-01')).to.deep.equal([]);
     expect(deadline({}, '2030-01-01')).to.deep.equal([]);
   });
 
@@ -36,7 +36,7 @@ describe('deadline', () => {
     expect(finding.severity).to.equal('warning');
     expect(finding.deadline).to.equal('2024-06-19');
     expect(finding.daysOverdue).to.equal(undefined);
-    expect(finding.message).to.equal('No public-security (公安) number yet: file by 2024-06-19 (inclusive; 30 days from beian.icp.approved 2024-05-20); 18 days left. Once filed, add a line under beian: gongan: ‹your number›, for example gongan: 京公网安备11010502030143号; applied and waiting for the number, write gongan: {applied: ‹the day you applied›}.');
+    expect(finding.message).to.equal('No public-security (公安) number yet: file by 2024-06-19 (inclusive; 30 days from beian.icp.approved 2024-05-20); 18 days left. Once filed, add a line under beian: gongan: ‹province›公网安备‹14 digits›号; applied and waiting for the number, write gongan: {applied: ‹the day you applied›}.');
   });
 
   it('the deadline day itself is still in time', () => {
@@ -49,7 +49,7 @@ describe('deadline', () => {
     expect(finding.severity).to.equal('error');
     expect(finding.deadline).to.equal('2024-06-19');
     expect(finding.daysOverdue).to.equal(12);
-    expect(finding.message).to.equal('公安联网备案已逾期 12 天：截止日为 2024-06-19（beian.icp.approved 2024-05-20 起 30 日）。请尽快办理。备案通过后，在 beian 下加一行 gongan: ‹你的公安备案号›，例如 gongan: 京公网安备11010502030143号；已经提交申请、还没有编号时，写 gongan: {applied: ‹申请日期›}。');
+    expect(finding.message).to.equal('公安联网备案已逾期 12 天：截止日为 2024-06-19（beian.icp.approved 2024-05-20 起 30 日）。请尽快办理。备案通过后，在 beian 下加一行 gongan: ‹省份简称›公网安备‹14 位数字›号；已经提交申请、还没有编号时，写 gongan: {applied: ‹申请日期›}。');
   });
 
   it('info, not a warning, while the start date is still ahead', () => {
@@ -61,7 +61,7 @@ describe('deadline', () => {
 
   it('without a date, the message shows the long form of icp to write', () => {
     const [finding] = deadline({ icp: ICP }, '2024-06-01');
-    expect(finding.message).to.contain('\nicp:\n  number: 京ICP备20000491号-1\n  approved: ‹the day it was approved, for example 2024-05-20›\n');
+    expect(finding.message).to.contain('\nicp:\n  number: 京ICP备20180491号-1\n  approved: ‹the day it was approved, for example 2024-05-20›\n');
   });
 
   it('the go-live date, when given, is the start of the 30 days', () => {

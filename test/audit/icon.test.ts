@@ -6,7 +6,7 @@ import { auditIcon, iconExists, iconFile } from '../../lib/audit/icon';
 import type { Finding } from '../../lib/finding';
 import { makeSite } from '../site';
 
-const GONGAN = '京公网安备11010502030143号';
+const GONGAN = '京公网安备11010502030413号';
 
 function audit(icon: string, found: boolean | undefined, siteUrl = 'https://blog.example.cn'): Finding[] {
   const { config } = readConfig({ gongan: { number: GONGAN, icon } }, 'en');

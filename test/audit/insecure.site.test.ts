@@ -4,7 +4,7 @@ import { join } from 'path';
 import { makeSite, runHexo } from '../site';
 import type { JsonReport } from '../../lib/hexo/report';
 
-const ICP = '京ICP备20000491号-1';
+const ICP = '京ICP备20180491号-1';
 /** Hexo logs this on stdout while it loads the config, before any plugin is loaded. */
 const VALIDATING = 'INFO  Validating config\n';
 /** A deployer that only says it ran, so that the guard alone is tested. */

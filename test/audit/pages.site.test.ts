@@ -9,8 +9,8 @@ import { lineItems } from '../../lib/line/items';
 import type { Finding } from '../../lib/finding';
 import { generate, makeSite, readPublic } from '../site';
 
-const ICP = '京ICP备20000491号-1';
-const GONGAN = '京公网安备11010502030143号';
+const ICP = '京ICP备20180491号-1';
+const GONGAN = '京公网安备11010502030413号';
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
 const QUOTE = `---
@@ -26,7 +26,7 @@ function planFor(raw: unknown): PagePlan {
   return { items: lineItems(config, 'en', path => path), placement: config, paths: config.paths, language: 'en' };
 }
 
-const PLAN = planFor({ icp: ICP, gongan: { number: 11010502030143, icon: '/images/gongan.png' } });
+const PLAN = planFor({ icp: ICP, gongan: { number: 11010502030413, icon: '/images/gongan.png' } });
 
 /** [code, severity] of each finding. */
 function codes(findings: readonly Finding[]): string[][] {
@@ -55,7 +55,7 @@ describe('pages (the generated site, real Hexo + landscape)', function () {
 beian:
   icp: ${ICP}
   gongan:
-    number: 11010502030143
+    number: 11010502030413
     icon: /images/gongan.png
 `,
       files: {
@@ -94,7 +94,7 @@ beian:
     expect(codes(findings)).to.deep.equal([['page-missing', 'error'], ['page-missing', 'error']]);
     expect(findings.every(f => f.page === 'index.html' && f.path === undefined)).to.equal(true);
     expect(findings[0].message).to.equal(`The ICP number ${ICP} is not on this page: the home page must show it at the bottom (MIIT Order No. 33, art. 13). To fix it, regenerate the site (hexo clean && hexo generate); if it is still missing, the theme's layout has neither a site <footer> nor </body>.`);
-    expect(findings[1].message).to.match(/^The public-security \(公安\) number 京公网安备11010502030143号 is not on this page: this page should show it\./);
+    expect(findings[1].message).to.match(/^The public-security \(公安\) number 京公网安备11010502030413号 is not on this page: this page should show it\./);
   });
 
   it('the line dropped from a post page: missing there too, since the page has a footer', () => {
@@ -103,9 +103,9 @@ beian:
   });
 
   it('the number altered (a stale build): the other number is an error, and the right one is missing', () => {
-    const findings = audit('index.html', home.replace(`>${ICP}<`, '>京ICP备20000492号-1<'));
+    const findings = audit('index.html', home.replace(`>${ICP}<`, '>京ICP备20180492号-1<'));
     expect(codes(findings)).to.deep.equal([['page-missing', 'error'], ['page-other-number', 'error']]);
-    expect(findings[1].message).to.equal(`This page shows 京ICP备20000492号-1, but the config has ${ICP} (beian.icp): a stale build, or a number hard-coded in the theme. To fix it, regenerate the site (hexo clean && hexo generate); if it stays, search the theme's layout and config for 京ICP备20000492号-1 and remove it.`);
+    expect(findings[1].message).to.equal(`This page shows 京ICP备20180492号-1, but the config has ${ICP} (beian.icp): a stale build, or a number hard-coded in the theme. To fix it, regenerate the site (hexo clean && hexo generate); if it stays, search the theme's layout and config for 京ICP备20180492号-1 and remove it.`);
   });
 
   it('a number hard-coded in the theme footer, without a link, is another number', () => {
@@ -118,7 +118,7 @@ beian:
     const icpOnly = planFor({ icp: ICP });
     const findings = audit('index.html', home, icpOnly);
     expect(codes(findings)).to.deep.equal([['page-unconfigured-number', 'warning']]);
-    expect(findings[0].message).to.match(/^This page shows the public-security \(公安\) number 京公网安备11010502030143号, but the config has none: a stale build/);
+    expect(findings[0].message).to.match(/^This page shows the public-security \(公安\) number 京公网安备11010502030413号, but the config has none: a stale build/);
   });
 
   it('position: none without beian() in the theme: the home page misses it, and the message says why', () => {
@@ -141,21 +141,21 @@ beian:
   });
 
   it('the retired MPS portal, as Fluid emits it, anywhere in a page', () => {
-    const page = post.replace('</footer>\n', '</footer>\n<a href="http://www.beian.gov.cn/portal/registerSystemInfo?recordcode=11010502030143">公安</a>');
+    const page = post.replace('</footer>\n', '</footer>\n<a href="http://www.beian.gov.cn/portal/registerSystemInfo?recordcode=11010502030413">公安</a>');
     const findings = audit(POST, page);
     expect(codes(findings)).to.deep.equal([['link-retired', 'warning']]);
-    expect(findings[0].message).to.contain('http://www.beian.gov.cn/portal/registerSystemInfo?recordcode=11010502030143');
+    expect(findings[0].message).to.contain('http://www.beian.gov.cn/portal/registerSystemInfo?recordcode=11010502030413');
   });
 
   it('crossed links: the ICP number linked to the MPS site', () => {
-    const page = home.replace('href="https://beian.miit.gov.cn/"', 'href="https://beian.mps.gov.cn/#/query/webSearch?code=11010502030143"');
+    const page = home.replace('href="https://beian.miit.gov.cn/"', 'href="https://beian.mps.gov.cn/#/query/webSearch?code=11010502030413"');
     const findings = audit('index.html', page);
     expect(codes(findings)).to.deep.equal([['page-unlinked', 'error'], ['link-crossed', 'error']]);
-    expect(findings[1].message).to.equal(`This page links the ICP number ${ICP} to the other filing's query site (https://beian.mps.gov.cn/#/query/webSearch?code=11010502030143): it belongs to https://beian.miit.gov.cn/.`);
+    expect(findings[1].message).to.equal(`This page links the ICP number ${ICP} to the other filing's query site (https://beian.mps.gov.cn/#/query/webSearch?code=11010502030413): it belongs to https://beian.miit.gov.cn/.`);
   });
 
   it('a 公安 link that queries other digits', () => {
-    const findings = audit('index.html', home.replace('code=11010502030143"', 'code=11010502030144"'));
+    const findings = audit('index.html', home.replace('code=11010502030413"', 'code=11010502030144"'));
     expect(codes(findings)).to.deep.equal([['page-unlinked', 'error'], ['link-wrong-code', 'error']]);
     expect(findings[1].message).to.contain('to a query for 11010502030144');
   });
@@ -169,7 +169,7 @@ beian:
   });
 
   it('expects nothing of a page without a footer or </body>, except of the home page', () => {
-    const fragment = '<p>京ICP备20000491号-1</p>';
+    const fragment = '<p>京ICP备20180491号-1</p>';
     expect(audit('google1234567890.html', fragment)).to.deep.equal([]);
     expect(codes(audit('index.html', fragment))).to.deep.equal([['page-unlinked', 'error'], ['page-missing', 'error']]);
   });
@@ -198,7 +198,7 @@ beian:
   it('targetOf() knows the query pages, old and new', () => {
     expect(targetOf('https://beian.miit.gov.cn/')).to.deep.equal({ kind: 'miit', https: true });
     expect(targetOf('http://beian.miit.gov.cn')).to.deep.equal({ kind: 'miit', https: false });
-    expect(targetOf('https://beian.mps.gov.cn/#/query/webSearch?code=11010502030143')).to.deep.equal({ kind: 'mps', https: true, code: '11010502030143' });
+    expect(targetOf('https://beian.mps.gov.cn/#/query/webSearch?code=11010502030413')).to.deep.equal({ kind: 'mps', https: true, code: '11010502030413' });
     expect(targetOf('http://www.beian.gov.cn/portal/registerSystemInfo?recordcode=1101')).to.deep.equal({ kind: 'retired', host: 'mps', code: '1101' });
     expect(targetOf('//www.beian.miit.gov.cn/')).to.deep.equal({ kind: 'retired', host: 'miit' });
     expect(targetOf('/about/')).to.deep.equal({ kind: 'other' });

@@ -14,10 +14,10 @@ function planFor(raw: unknown): PagePlan {
   return { items: lineItems(config, 'en', path => path), placement: config, paths: config.paths, language: 'en' };
 }
 
-const PLAN = planFor({ icp: ICP, gongan: { number: 11010502030143, icon: '/images/gongan.png' } });
+const PLAN = planFor({ icp: ICP, gongan: { number: 11010502030413, icon: '/images/gongan.png' } });
 const LICENCE = planFor({ icp: '浙B2-20080101' });
 const NONE = planFor({});
-const PLANS = [PLAN, LICENCE, NONE, planFor({ icp: ICP, pages: 'home' }), planFor({ icp: '京ICP备20000492号-1', position: 'none' })];
+const PLANS = [PLAN, LICENCE, NONE, planFor({ icp: ICP, pages: 'home' }), planFor({ icp: '京ICP备20180492号-1', position: 'none' })];
 
 const codes = (findings: readonly Finding[]) => findings.map(f => f.code);
 
@@ -67,13 +67,13 @@ describe('pages: the audit of one page (no Hexo)', () => {
     const PIECES = [
       ICP, GONGAN, '沪ICP备19999999号-2', '京公网安备11010502030144号', '浙B2-20080101', 'ICP备', ' ', '京 ', '\n', 'text',
       // What may lengthen a number read just before (a repeated number is read once when what follows it is the same).
-      'ICP备20000491', '号', '-2', '－3', 'x', 'A', '7', '\u3000', '\u00a0', '苏', '京', 'ICP备20000491号',
-      '<a href="https://beian.miit.gov.cn/">', '<a href="http://www.miitbeian.gov.cn/">', '<a href="https://beian.mps.gov.cn/#/query/webSearch?code=11010502030143">',
+      'ICP备20180491', '号', '-2', '－3', 'x', 'A', '7', '\u3000', '\u00a0', '苏', '京', 'ICP备20180491号',
+      '<a href="https://beian.miit.gov.cn/">', '<a href="http://www.miitbeian.gov.cn/">', '<a href="https://beian.mps.gov.cn/#/query/webSearch?code=11010502030413">',
       '<a href="https://beian.mps.gov.cn/#/query/webSearch?code=11010502030144">', '<a href="http://beian.miit.gov.cn/">',
-      '<a href="http://beian.mps.gov.cn/#/query/webSearch?code=11010502030143">', '<a href="ftp://beian.miit.gov.cn/">', '<a>', '<a ', '<abbr>', '</a>', '</A>', '<A HREF="//beian.miit.gov.cn">',
+      '<a href="http://beian.mps.gov.cn/#/query/webSearch?code=11010502030413">', '<a href="ftp://beian.miit.gov.cn/">', '<a>', '<a ', '<abbr>', '</a>', '</A>', '<A HREF="//beian.miit.gov.cn">',
       '<img src="/images/gongan.png">', '<img class="x" src=\'/images/gongan.png\'>', '<img src=/x.png>', '<footer>', '</footer>', '<footer class="site">',
       '<div class="hexo-beian" data-hexo-beian>', '<div>', '</div>', '<span title="', '">', '<', '>', '</body>', '</BODY>', '<body>',
-      'href="http://www.beian.gov.cn/portal/registerSystemInfo?recordcode=11010502030143"', 'www.beian.', 'miitbeian.gov.cn/', '<template>', '</template>'
+      'href="http://www.beian.gov.cn/portal/registerSystemInfo?recordcode=11010502030413"', 'www.beian.', 'miitbeian.gov.cn/', '<template>', '</template>'
     ];
     const pageOf = fc.array(fc.constantFrom(...PIECES), { maxLength: 60 }).map(parts => parts.join(''));
 
@@ -85,7 +85,7 @@ describe('pages: the audit of one page (no Hexo)', () => {
     });
 
     it('the 公安 icon counts anywhere in its <a>, before the number or after it, and not after its </a>', () => {
-      const link = '<a href="https://beian.mps.gov.cn/#/query/webSearch?code=11010502030143">';
+      const link = '<a href="https://beian.mps.gov.cn/#/query/webSearch?code=11010502030413">';
       const icon = '<img src="/images/gongan.png">';
       const page = (inner: string) => Buffer.from(`<body><footer><a href="https://beian.miit.gov.cn/">${ICP}</a>${inner}</footer></body>`);
       expect(codes(auditPage('index.html', page(`${link}${icon}${GONGAN}</a>`), PLAN))).to.deep.equal([]);
@@ -98,7 +98,7 @@ describe('pages: the audit of one page (no Hexo)', () => {
 
   describe('link-insecure: a number linked to its own query system over plain http', () => {
     const MPS = 'beian.mps.gov.cn/#/query/webSearch?code=';
-    const page = (icpHref: string, gonganHref = `https://${MPS}11010502030143`, icon = '<img src="/images/gongan.png">') =>
+    const page = (icpHref: string, gonganHref = `https://${MPS}11010502030413`, icon = '<img src="/images/gongan.png">') =>
       Buffer.from(`<body><footer><a href="${icpHref}">${ICP}</a><a href="${gonganHref}">${icon}${GONGAN}</a></footer></body>`);
     const found = (html: Buffer, plan = PLAN) => auditPage('a/index.html', html, plan).map(f => [f.code, f.severity]);
 
@@ -116,16 +116,16 @@ describe('pages: the audit of one page (no Hexo)', () => {
     });
 
     it('the MPS query over http with its own digits: link-insecure, the icon still looked for in that link', () => {
-      expect(found(page('https://beian.miit.gov.cn/', `http://${MPS}11010502030143`))).to.deep.equal([['link-insecure', 'warning']]);
-      const [f] = auditPage('a/index.html', page('https://beian.miit.gov.cn/', `http://${MPS}11010502030143`), PLAN);
-      expect(f.suggestion).to.equal(`https://${MPS}11010502030143`);
-      expect(found(page('https://beian.miit.gov.cn/', `http://${MPS}11010502030143`, ''))).to.deep.equal([['page-icon-missing', 'warning'], ['link-insecure', 'warning']]);
+      expect(found(page('https://beian.miit.gov.cn/', `http://${MPS}11010502030413`))).to.deep.equal([['link-insecure', 'warning']]);
+      const [f] = auditPage('a/index.html', page('https://beian.miit.gov.cn/', `http://${MPS}11010502030413`), PLAN);
+      expect(f.suggestion).to.equal(`https://${MPS}11010502030413`);
+      expect(found(page('https://beian.miit.gov.cn/', `http://${MPS}11010502030413`, ''))).to.deep.equal([['page-icon-missing', 'warning'], ['link-insecure', 'warning']]);
     });
 
     it('still errors: the http query of other digits, a retired host, the other system, a link that is not the web', () => {
       expect(found(page('https://beian.miit.gov.cn/', `http://${MPS}11010502030144`))).to.deep.equal([['page-unlinked', 'error'], ['link-wrong-code', 'error']]);
       expect(found(page('http://www.beian.miit.gov.cn/'))).to.deep.equal([['page-unlinked', 'error'], ['link-retired', 'warning']]);
-      expect(found(page(`http://${MPS}11010502030143`))).to.deep.equal([['page-unlinked', 'error'], ['link-crossed', 'error']]);
+      expect(found(page(`http://${MPS}11010502030413`))).to.deep.equal([['page-unlinked', 'error'], ['link-crossed', 'error']]);
       expect(found(page('ftp://beian.miit.gov.cn/'))).to.deep.equal([['page-unlinked', 'error']]);
     });
 
@@ -143,11 +143,11 @@ describe('pages: the audit of one page (no Hexo)', () => {
       expect(linkRating('icp', targetOf('HTTP://BEIAN.MIIT.GOV.CN/'))).to.equal('insecure');
       expect(linkRating('icp', targetOf('http://www.miitbeian.gov.cn/'))).to.equal('wrong');
       expect(linkRating('icp', targetOf('ftp://beian.miit.gov.cn/'))).to.equal('wrong');
-      expect(linkRating('gongan', targetOf(`http://${MPS}11010502030143`), '11010502030143')).to.equal('insecure');
-      expect(linkRating('gongan', targetOf(`http://${MPS}11010502030143`), '11010502030144')).to.equal('wrong');
-      expect(linkRating('gongan', targetOf('http://www.beian.gov.cn/portal/registerSystemInfo?recordcode=11010502030143'), '11010502030143')).to.equal('wrong');
-      expect(linkRating('gongan', targetOf('http://beian.miit.gov.cn/'), '11010502030143')).to.equal('wrong');
-      expect([rightLink('icp'), rightLink('gongan', '11010502030143')]).to.deep.equal(['https://beian.miit.gov.cn/', `https://${MPS}11010502030143`]);
+      expect(linkRating('gongan', targetOf(`http://${MPS}11010502030413`), '11010502030413')).to.equal('insecure');
+      expect(linkRating('gongan', targetOf(`http://${MPS}11010502030413`), '11010502030144')).to.equal('wrong');
+      expect(linkRating('gongan', targetOf('http://www.beian.gov.cn/portal/registerSystemInfo?recordcode=11010502030413'), '11010502030413')).to.equal('wrong');
+      expect(linkRating('gongan', targetOf('http://beian.miit.gov.cn/'), '11010502030413')).to.equal('wrong');
+      expect([rightLink('icp'), rightLink('gongan', '11010502030413')]).to.deep.equal(['https://beian.miit.gov.cn/', `https://${MPS}11010502030413`]);
     });
   });
 

@@ -14,8 +14,8 @@ describe('config paths with domains: findings name the entry where the value is 
   const ENTRY = 'beian.domains["blog.example.cn"]';
   const raw = {
     domains: {
-      'blog.example.cn': { icp: { number: '京ICP备20000491号-1', approved: '2024-05-20' }, gongan: { number: '京公网安备11010502030143号', icon: '/images/missing.png' } },
-      'blog.example.com': { icp: '沪ICP备09007032号' }
+      'blog.example.cn': { icp: { number: '京ICP备20180491号-1', approved: '2024-05-20' }, gongan: { number: '京公网安备11010502030413号', icon: '/images/missing.png' } },
+      'blog.example.com': { icp: '沪ICP备09007023号' }
     }
   };
   const { config, findings } = readConfig(raw, 'en', { url: 'https://blog.example.cn/' });
@@ -33,7 +33,7 @@ describe('config paths with domains: findings name the entry where the value is 
   });
 
   it('the deadline names the entry\'s approval date; a page showing another number names the entry\'s key', () => {
-    const icpOnly = readConfig({ domains: { 'blog.example.cn': { icp: { number: '京ICP备20000491号-1', approved: '2024-05-20' } } } }, 'en', { url: 'https://blog.example.cn/' });
+    const icpOnly = readConfig({ domains: { 'blog.example.cn': { icp: { number: '京ICP备20180491号-1', approved: '2024-05-20' } } } }, 'en', { url: 'https://blog.example.cn/' });
     const [deadline] = auditConfig({ ...icpOnly, language: 'en' }, '2024-06-01').filter(f => f.code === 'gongan-missing');
     expect(deadline.path).to.equal(`${ENTRY}.gongan`);
     expect(deadline.message).to.contain(`${ENTRY}.icp.approved 2024-05-20`);
@@ -51,7 +51,7 @@ describe('config paths with domains: findings name the entry where the value is 
   });
 
   it('same-number and wrong-kind inside an entry name the entry\'s keys', () => {
-    const same = readConfig({ domains: { 'a.cn': { icp: '京公网安备11010502030143号', gongan: '京公网安备11010502030143号' } } }, 'en', { url: 'https://a.cn/' });
+    const same = readConfig({ domains: { 'a.cn': { icp: '京公网安备11010502030413号', gongan: '京公网安备11010502030413号' } } }, 'en', { url: 'https://a.cn/' });
     const messages = same.findings.map(f => f.message).join('\n');
     expect(messages).to.contain('move it to beian.domains["a.cn"].gongan');
     expect(messages).to.contain('beian.domains["a.cn"].icp and beian.domains["a.cn"].gongan hold the same number');

@@ -9,8 +9,8 @@ import type { Finding } from '../../lib/finding';
 import { makeSite, type SiteOptions } from '../site';
 import { repoRoot } from '../paths';
 
-const ICP = '京ICP备20000491号-1';
-const GONGAN = '京公网安备11010502030143号';
+const ICP = '京ICP备20180491号-1';
+const GONGAN = '京公网安备11010502030413号';
 
 interface Read {
   layers: ThemeLayer[];
@@ -71,7 +71,7 @@ describe('theme (NexT and Fluid settings, from npm)', function () {
   });
 
   it('NexT on in _config.next.yml with the same numbers: the theme shows them and hexo-beian leaves them out (info, with the handover)', async () => {
-    const files = { '_config.next.yml': `footer:\n  beian:\n    enable: true\n    icp: ${ICP}\n    gongan_id: 11010502030143\n    gongan_num: ${GONGAN}\n` };
+    const files = { '_config.next.yml': `footer:\n  beian:\n    enable: true\n    icp: ${ICP}\n    gongan_id: 11010502030413\n    gongan_num: ${GONGAN}\n` };
     const { findings } = await read('next', { config: `beian:\n  icp: ${ICP}\n  gongan: ${GONGAN}\n`, files });
     expect(summary(findings)).to.deep.equal([['theme-shows', 'info', '_config.next.yml:footer.beian.enable']]);
     expect(findings[0].message).to.equal(`NexT shows ${ICP}, ${GONGAN} itself (footer.beian.enable: true in _config.next.yml); hexo-beian leaves them out of its line, so it cannot vouch for NexT's link. To hand over to hexo-beian (checked numbers, current query pages): Set footer.beian.enable: false in _config.next.yml to turn NexT's own line off.`);
@@ -99,7 +99,7 @@ describe('theme (NexT and Fluid settings, from npm)', function () {
 
   it('NexT alone: its numbers validated, a code that is not the number, and the block to move to', async () => {
     const { findings } = await read('next', {
-      files: { '_config.next.yml': `footer:\n  beian:\n    enable: true\n    icp: 京ICP备 20000491号-1\n    gongan_id: 11010502030144\n    gongan_num: ${GONGAN}\n    gongan_icon_url: /images/gongan.png\n` }
+      files: { '_config.next.yml': `footer:\n  beian:\n    enable: true\n    icp: 京ICP备 20180491号-1\n    gongan_id: 11010502030144\n    gongan_num: ${GONGAN}\n    gongan_icon_url: /images/gongan.png\n` }
     });
     expect(summary(findings)).to.deep.equal([
       ['normalised', 'warning', '_config.next.yml:footer.beian.icp'],
@@ -107,7 +107,7 @@ describe('theme (NexT and Fluid settings, from npm)', function () {
       ['theme-move', 'info', '_config.next.yml:footer.beian.enable']
     ]);
     expect(findings[1].message).to.equal(`NexT shows the public-security (公安) number ${GONGAN} but its link queries 11010502030144 (footer.beian.gongan_id): visitors find another filing or none. Both must be the same digits; hexo-beian takes the number once and builds the link from it.`);
-    expect(findings[1].suggestion).to.equal('gongan_id: 11010502030143');
+    expect(findings[1].suggestion).to.equal('gongan_id: 11010502030413');
     expect(findings[2].suggestion).to.equal(`beian:\n  icp: ${ICP}\n  gongan:\n    number: ${GONGAN}\n    icon: /images/gongan.png`);
   });
 
@@ -130,10 +130,10 @@ describe('theme (NexT and Fluid settings, from npm)', function () {
 
   it('Fluid: theme_config over _config.fluid.yml over the theme; another number than hexo-beian\'s', async () => {
     const { settings, findings } = await read('fluid', {
-      config: `beian:\n  icp: ${ICP}\ntheme_config:\n  footer:\n    beian:\n      icp_text: 京ICP备20000492号-1\n`,
-      files: { '_config.fluid.yml': `footer:\n  beian:\n    enable: true\n    icp_text: 京ICP备19999999号-1\n    police_text: ${GONGAN}\n    police_code: 11010502030143\n` }
+      config: `beian:\n  icp: ${ICP}\ntheme_config:\n  footer:\n    beian:\n      icp_text: 京ICP备20180492号-1\n`,
+      files: { '_config.fluid.yml': `footer:\n  beian:\n    enable: true\n    icp_text: 京ICP备19999999号-1\n    police_text: ${GONGAN}\n    police_code: 11010502030413\n` }
     });
-    expect(settings.icp).to.deep.equal({ value: '京ICP备20000492号-1', path: '_config.yml:theme_config.footer.beian.icp_text' });
+    expect(settings.icp).to.deep.equal({ value: '京ICP备20180492号-1', path: '_config.yml:theme_config.footer.beian.icp_text' });
     expect(settings.gongan?.path).to.equal('_config.fluid.yml:footer.beian.police_text');
     expect(settings.icon).to.deep.equal({ value: '/img/police_beian.png', path: 'node_modules/hexo-theme-fluid/_config.yml:footer.beian.police_icon' });
     expect(summary(findings)).to.deep.equal([
@@ -142,7 +142,7 @@ describe('theme (NexT and Fluid settings, from npm)', function () {
       ['theme-disagrees', 'error', '_config.yml:theme_config.footer.beian.icp_text'],
       ['theme-move', 'info', '_config.fluid.yml:footer.beian.enable']
     ]);
-    expect(findings[2].message).to.equal(`Fluid shows 京ICP备20000492号-1 and hexo-beian shows ${ICP} (beian.icp): pages show two different numbers. Keep the right one in beian.icp. Set footer.beian.enable: false in _config.fluid.yml to turn Fluid's own line off.`);
+    expect(findings[2].message).to.equal(`Fluid shows 京ICP备20180492号-1 and hexo-beian shows ${ICP} (beian.icp): pages show two different numbers. Keep the right one in beian.icp. Set footer.beian.enable: false in _config.fluid.yml to turn Fluid's own line off.`);
     // The block to move to keeps the config's number (the one theme-disagrees says to keep), and takes the theme's 公安 number it lacks.
     expect(findings[3].suggestion).to.equal(`beian:\n  icp: ${ICP}\n  gongan:\n    number: ${GONGAN}\n    icon: /img/police_beian.png`);
   });

@@ -2,8 +2,8 @@ import { expect } from 'chai';
 import { rmSync } from 'fs';
 import { makeSite, readPublic, runHexo } from '../site';
 
-const ICP = '京ICP备20000491号-1';
-const GONGAN = '京公网安备11010502030143号';
+const ICP = '京ICP备20180491号-1';
+const GONGAN = '京公网安备11010502030413号';
 
 /** Config input that broke real builds: on real Hexo and the real command line. */
 describe('config inputs (real Hexo)', function () {

@@ -16,8 +16,8 @@ import type { Finding } from '../../lib/finding';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { load } = require('js-yaml') as { load(text: string): unknown };
 
-const ICP = '京ICP备20000491号-1';
-const GONGAN = '京公网安备11010502030143号';
+const ICP = '京ICP备20180491号-1';
+const GONGAN = '京公网安备11010502030413号';
 
 /** [code, severity, path] of each finding. */
 const summary = (findings: readonly Finding[]) => findings.map(f => [f.code, f.severity, f.path ?? '']);
@@ -52,10 +52,10 @@ describe('inputs: a lone surrogate anywhere never crashes, and the finding names
 
   it('extra[].link: refused (new URL would make it another address, %EF%BF%BD)', () => {
     expect(new URL('https://example.cn/\ud800').href).to.equal('https://example.cn/%EF%BF%BD');
-    const { config, findings } = readConfig({ icp: ICP, extra: [{ text: '京ICP证030173号', link: 'https://example.cn/\ud800' }] }, 'en');
+    const { config, findings } = readConfig({ icp: ICP, extra: [{ text: '京ICP证030713号', link: 'https://example.cn/\ud800' }] }, 'en');
     expect(summary(findings)).to.deep.equal([['config-link', 'error', 'beian.extra[0].link']]);
     expect(findings[0].message).to.contain('\\ud800');
-    expect(config.extra).to.deep.equal([{ text: '京ICP证030173号', path: 'beian.extra[0]' }]);
+    expect(config.extra).to.deep.equal([{ text: '京ICP证030713号', path: 'beian.extra[0]' }]);
   });
 
   it('domain hosts, the site url and the template path', () => {
@@ -108,7 +108,7 @@ describe('inputs: dates are read as written in _config.yml', () => {
   });
 
   it('gongan.applied and a domains entry\'s icp.approved, read at their own keys', () => {
-    const { findings } = fromYaml('url: https://blog.example.cn\nbeian:\n  domains:\n    blog.example.cn:\n      icp: {number: 京ICP备20000491号-1, approved: 2023-02-29}\n      gongan:\n        applied: 2024-04-31\n');
+    const { findings } = fromYaml('url: https://blog.example.cn\nbeian:\n  domains:\n    blog.example.cn:\n      icp: {number: 京ICP备20180491号-1, approved: 2023-02-29}\n      gongan:\n        applied: 2024-04-31\n');
     expect(summary(findings)).to.deep.equal([
       ['config-date', 'error', 'beian.domains["blog.example.cn"].icp.approved'],
       ['config-date', 'error', 'beian.domains["blog.example.cn"].gongan.applied']
@@ -276,7 +276,7 @@ describe('inputs: control characters are shown escaped in every message', () => 
   it('ESC and BEL in config values reach no message raw', () => {
     const raw = {
       enable: 'no\u0007',
-      icp: '京ICP备\u001b[31m20000491号',
+      icp: '京ICP备\u001b[31m20180491号',
       gongan: { number: '\u001b]0;pwned\u0007', icon: '/images/\u001b.png' },
       online: '2024-06-01\u0007',
       extra: [{ text: 'x', link: 'https://a.cn/\u001b' }, { text: 5, lnk: 1 }],
@@ -298,7 +298,7 @@ describe('inputs: control characters are shown escaped in every message', () => 
   });
 
   it('zh messages too', () => {
-    const { findings } = readConfig({ icp: '京ICP备\u001b20000491号', enable: '\u0007' }, 'zh');
+    const { findings } = readConfig({ icp: '京ICP备\u001b20180491号', enable: '\u0007' }, 'zh');
     expect(findings.length).to.equal(2);
     for (const f of findings) {
       expect(f.message).not.to.match(/[\u0000-\u001f]/);
@@ -309,7 +309,7 @@ describe('inputs: control characters are shown escaped in every message', () => 
 
 describe('inputs: property — any config never throws, and every finding names a key', () => {
   // JSON-ish values as js-yaml can give them, and the strings that broke things.
-  const nasty = fc.constantFrom('__proto__', 'constructor', 'toString', '\ud800', '\udfff', '\u0000', '\u001b[31m', '\u0007', 'java\tscript:x', '\u0000javascript:x', 'javascript:x', '/images/\ud800.png', '2024-02-30', ICP, GONGAN, '11010502030143', 'https://a.cn/\ud800', 'blog.example.cn', '');
+  const nasty = fc.constantFrom('__proto__', 'constructor', 'toString', '\ud800', '\udfff', '\u0000', '\u001b[31m', '\u0007', 'java\tscript:x', '\u0000javascript:x', 'javascript:x', '/images/\ud800.png', '2024-02-30', ICP, GONGAN, '11010502030413', 'https://a.cn/\ud800', 'blog.example.cn', '');
   const text = fc.oneof(fc.string({ unit: 'binary' }), nasty, fc.string());
   const key = fc.oneof(nasty, fc.constantFrom('enable', 'icp', 'gongan', 'number', 'icon', 'applied', 'approved', 'online', 'extra', 'text', 'link', 'position', 'pages', 'duplicates', 'template', 'domains', 'guard', 'blog.example.cn'), fc.string());
   const leaf = fc.oneof(text, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.date({ noInvalidDate: false }));

@@ -5,9 +5,10 @@ import { gonganDeadline } from '../../lib/audit/deadline';
 import { DEFAULTS } from '../../lib/config/schema';
 import { hostOf } from '../../lib/config/domains';
 import { isCalendarDate } from '../../lib/engine/date';
+import { describe as describeFinding } from '../../lib/finding';
 
-const ICP = '京ICP备20000491号-1';
-const GONGAN = '京公网安备11010502030143号';
+const ICP = '京ICP备20180491号-1';
+const GONGAN = '京公网安备11010502030413号';
 
 /** [code, severity, path] of each finding, for exact comparisons. */
 function summary(raw: unknown): string[][] {
@@ -21,13 +22,13 @@ describe('config', () => {
     expect(config.enable).to.equal(true);
     expect(config.icp?.result.canonical).to.equal(ICP);
     expect(config.gongan?.result.canonical).to.equal(GONGAN);
-    expect(config.gongan?.result.digits).to.equal('11010502030143');
+    expect(config.gongan?.result.digits).to.equal('11010502030413');
   });
 
   it('reads the long forms, with a YAML date (a Date) and a quoted one (a string)', () => {
     const { config, findings } = readConfig({
       icp: { number: ICP, approved: new Date(Date.UTC(2024, 4, 20)) },
-      gongan: { number: 11010502030143, icon: '/images/gongan.png' },
+      gongan: { number: 11010502030413, icon: '/images/gongan.png' },
       online: '2024-06-01'
     }, 'en');
     expect(findings).to.deep.equal([]);
@@ -71,19 +72,19 @@ describe('config', () => {
   });
 
   it('a number in place of the block: one error, and the block that holds it', () => {
-    const { findings } = readConfig('京ICP备 20000491号-1', 'zh');
+    const { findings } = readConfig('京ICP备 20180491号-1', 'zh');
     expect(findings).to.have.length(1);
     expect(findings[0].code).to.equal('config-shape');
     expect(findings[0].path).to.equal('beian');
     expect(findings[0].message).to.match(/^beian 应是一组键/);
-    expect(findings[0].suggestion).to.equal('beian:\n  icp: 京ICP备20000491号-1');
-    expect(readConfig(11010502030143, 'en').findings[0].suggestion).to.equal('beian:\n  gongan: 京公网安备11010502030143号');
+    expect(findings[0].suggestion).to.equal('beian:\n  icp: 京ICP备20180491号-1');
+    expect(readConfig(11010502030413, 'en').findings[0].suggestion).to.equal('beian:\n  gongan: 京公网安备11010502030413号');
   });
 
   it('any other value in place of the block: an example in the message, nothing to paste', () => {
     const [finding] = readConfig([1, 2], 'en').findings;
     expect(finding.suggestion).to.equal(undefined);
-    expect(finding.message).to.equal('beian must be a block of keys (icp, gongan, …), not a single value; for example:\nbeian:\n  icp: 京ICP备20000491号-1\n  gongan: 京公网安备11010502030143号');
+    expect(finding.message).to.equal('beian must be a block of keys (icp, gongan, …), not a single value; for example:\nbeian:\n  icp: ‹province›ICP备‹8 or 10 digits›号-‹site number›\n  gongan: ‹province›公网安备‹14 digits›号');
   });
 
   it('a number in the other field: the suggestion is the line to write under the other key', () => {
@@ -138,7 +139,7 @@ describe('config', () => {
   });
 
   it('icp and gongan at the top level of _config.yml (not under beian:): an error with the block to write', () => {
-    const { config, findings } = readConfig(null, 'en', { topLevel: { icp: ICP, gongan: 11010502030143 } });
+    const { config, findings } = readConfig(null, 'en', { topLevel: { icp: ICP, gongan: 11010502030413 } });
     expect(findings.map(f => [f.code, f.severity, f.path, f.suggestion])).to.deep.equal([
       ['config-misplaced', 'error', 'icp', `beian:\n  icp: ${ICP}`],
       ['config-misplaced', 'error', 'gongan', `beian:\n  gongan: ${GONGAN}`]
@@ -160,7 +161,7 @@ describe('config', () => {
   it('a key written one level too high: the message shows the long form that holds it', () => {
     const [finding] = readConfig({ icp: ICP, approved: '2024-05-20' }, 'en').findings;
     expect([finding.code, finding.path]).to.deep.equal(['config-unknown-key', 'beian.approved']);
-    expect(finding.message).to.equal('beian.approved belongs under icp and is ignored: write icp in its long form:\nicp:\n  number: 京ICP备20000491号-1\n  approved: 2024-05-20');
+    expect(finding.message).to.equal('beian.approved belongs under icp and is ignored: write icp in its long form:\nicp:\n  number: 京ICP备20180491号-1\n  approved: 2024-05-20');
   });
 
   it('a number in the other field, when that field is taken: no line to paste', () => {
@@ -192,8 +193,12 @@ describe('config', () => {
     for (const written of ['2024/6/1', '2024.6.1', '2024年6月1日', '2024-6-1']) {
       const { config, findings } = readConfig({ icp: ICP, online: written }, 'zh');
       expect(config.online, written).to.equal(undefined);
-      expect(findings.map(f => [f.code, f.suggestion]), written).to.deep.equal([['config-date', '2024-06-01']]);
+      // The whole line to write, as the other suggestions are.
+      expect(findings.map(f => [f.code, f.suggestion]), written).to.deep.equal([['config-date', 'online: 2024-06-01']]);
     }
+    // The message in the beian.x: form of the others (issue 13, Chinese polish).
+    expect(describeFinding(readConfig({ icp: ICP, online: '2024/6/1' }, 'zh').findings[0], 'zh'))
+      .to.equal('beian.online: 要写成 年-月-日（写的是 "2024/6/1"），即 2024-06-01。 (config-date)\n    改为: online: 2024-06-01');
     expect(readConfig({ online: '2024/6/31' }, 'en').findings[0].suggestion).to.equal(undefined);
   });
 
@@ -201,7 +206,7 @@ describe('config', () => {
     const { config, findings } = readConfig({ icp: { approved: '2024-05-20' } }, 'en');
     expect(config.icp).to.equal(undefined);
     expect(findings.map(f => [f.code, f.path, f.message])).to.deep.equal([
-      ['empty', 'beian.icp.number', 'beian.icp.number is missing: write the filing number there, for example 京ICP备20000491号-1.']
+      ['empty', 'beian.icp.number', 'beian.icp.number is missing: write the filing number there, in the form ‹province›ICP备‹8 or 10 digits›号-‹site number›.']
     ]);
   });
 
@@ -219,7 +224,7 @@ describe('config', () => {
   it('a pending filing with a bad date, and a long form with neither number nor date', () => {
     expect(summary({ gongan: { applied: '6/10' } })).to.deep.equal([['config-date', 'error', 'beian.gongan.applied']]);
     const [finding] = readConfig({ gongan: { icon: '/images/gongan.png' } }, 'en').findings;
-    expect(finding.message).to.equal('beian.gongan.number is missing: write the filing number there, for example 京公网安备11010502030143号; while the filing is still pending, write applied: 2024-06-10 (the day you applied) instead.');
+    expect(finding.message).to.equal('beian.gongan.number is missing: write the filing number there, in the form ‹province›公网安备‹14 digits›号; while the filing is still pending, write applied: 2024-06-10 (the day you applied) instead.');
   });
 
   it('reports the engine\'s diagnostics at the config path they came from', () => {
@@ -253,7 +258,7 @@ describe('config', () => {
   });
 
   it('never mutates the user\'s config or the defaults', () => {
-    const raw = { icp: { number: ' 粤ＩＣＰ备14615304号-1 ', approved: '2024-05-20' }, gongan: 11010502030143 };
+    const raw = { icp: { number: ' 粤ＩＣＰ备14615340号-1 ', approved: '2024-05-20' }, gongan: 11010502030413 };
     const before = JSON.stringify(raw);
     const first = readConfig(raw, 'en');
     first.config.icon.width = 99;
@@ -317,13 +322,13 @@ describe('config', () => {
   describe('extra', () => {
     it('reads records in order: {text, link}, or just the text; links normalised by the URL standard', () => {
       const { config, findings } = readConfig({ extra: [
-        { text: ' 京ICP证030173号 ', link: 'https://dxzhgl.miit.gov.cn' },
+        { text: ' 京ICP证030713号 ', link: 'https://dxzhgl.miit.gov.cn' },
         '京网文〔2023〕1234-567号',
         { text: 20080101 }
       ] }, 'en');
       expect(findings).to.deep.equal([]);
       expect(config.extra).to.deep.equal([
-        { text: '京ICP证030173号', link: 'https://dxzhgl.miit.gov.cn/', path: 'beian.extra[0]' },
+        { text: '京ICP证030713号', link: 'https://dxzhgl.miit.gov.cn/', path: 'beian.extra[0]' },
         { text: '京网文〔2023〕1234-567号', path: 'beian.extra[1]' },
         { text: '20080101', path: 'beian.extra[2]' }
       ]);
@@ -351,8 +356,8 @@ describe('config', () => {
     });
 
     it('one record without the list is read as a list of one, with a warning; anything else is an error', () => {
-      const single = readConfig({ extra: { text: '京ICP证030173号' } }, 'en');
-      expect(single.config.extra).to.deep.equal([{ text: '京ICP证030173号', path: 'beian.extra[0]' }]);
+      const single = readConfig({ extra: { text: '京ICP证030713号' } }, 'en');
+      expect(single.config.extra).to.deep.equal([{ text: '京ICP证030713号', path: 'beian.extra[0]' }]);
       expect(single.findings.map(f => [f.code, f.severity, f.path])).to.deep.equal([['config-shape', 'warning', 'beian.extra']]);
       const wrong = readConfig({ extra: true }, 'en');
       expect(wrong.config.extra).to.deep.equal([]);
@@ -362,14 +367,14 @@ describe('config', () => {
 
   describe('domains', () => {
     const domains = {
-      'blog.example.cn': { icp: '京ICP备20000491号-1', gongan: 11010502030143 },
-      'Example.ORG.cn': { icp: { number: '京ICP备20000491号-2', approved: '2024-05-20' } }
+      'blog.example.cn': { icp: '京ICP备20180491号-1', gongan: 11010502030413 },
+      'Example.ORG.cn': { icp: { number: '京ICP备20180491号-2', approved: '2024-05-20' } }
     };
 
     it('the entry for the host of the site\'s url gives the numbers, and says which it is', () => {
       const { config, findings } = readConfig({ domains }, 'en', { url: 'https://blog.example.cn/blog/' });
       expect(findings).to.deep.equal([]);
-      expect(config.icp?.result.canonical).to.equal('京ICP备20000491号-1');
+      expect(config.icp?.result.canonical).to.equal('京ICP备20180491号-1');
       expect(config.gongan?.result.canonical).to.equal(GONGAN);
       expect(config.paths.block).to.equal('beian.domains["blog.example.cn"]');
       expect(config.domains).to.deep.equal({ host: 'blog.example.cn', entry: 'blog.example.cn', hosts: ['blog.example.cn', 'example.org.cn'] });
@@ -378,7 +383,7 @@ describe('config', () => {
     it('hosts compare as browsers compare them: case, a trailing dot, a port do not matter', () => {
       const { config } = readConfig({ domains }, 'en', { url: 'http://EXAMPLE.org.cn.:4000' });
       expect(config.domains?.entry).to.equal('Example.ORG.cn');
-      expect(config.icp?.result.canonical).to.equal('京ICP备20000491号-2');
+      expect(config.icp?.result.canonical).to.equal('京ICP备20180491号-2');
       expect(config.icp?.approved).to.equal('2024-05-20');
       expect(config.gongan).to.equal(undefined);
       const idn = readConfig({ domains: { '例子.中国': { icp: ICP } } }, 'en', { url: 'https://xn--fsqu00a.xn--fiqs8s/' });
@@ -415,7 +420,7 @@ describe('config', () => {
         ['config-unused', 'warning', 'beian.icp'],
         ['config-unused', 'warning', 'beian.gongan']
       ]);
-      expect(findings[0].message).to.equal('beian.icp is not used: with beian.domains set, each host shows the numbers under its own entry. Move it under the host it belongs to, for example:\ndomains:\n  blog.example.cn:\n    icp: 京ICP备20000491号-1');
+      expect(findings[0].message).to.equal('beian.icp is not used: with beian.domains set, each host shows the numbers under its own entry. Move it under the host it belongs to, for example:\ndomains:\n  blog.example.cn:\n    icp: 京ICP备20180491号-1');
     });
 
     it('a key that is not a bare host is an error, with the host to write when there is one', () => {
@@ -430,8 +435,8 @@ describe('config', () => {
       const twice = readConfig({ domains: { 'blog.example.cn': { icp: ICP }, 'BLOG.example.cn': {} } }, 'en', { url: 'https://blog.example.cn' });
       expect(twice.config.domains?.entry).to.equal('blog.example.cn');
       expect(twice.findings.map(f => [f.code, f.path])).to.deep.equal([['config-domain', 'beian.domains["BLOG.example.cn"]']]);
-      const number = readConfig({ domains: { 'blog.example.cn': '京ICP备 20000491号-1' } }, 'en', { url: 'https://blog.example.cn' });
-      expect(number.findings.map(f => [f.code, f.path, f.suggestion])).to.deep.equal([['config-shape', 'beian.domains["blog.example.cn"]', 'icp: 京ICP备20000491号-1']]);
+      const number = readConfig({ domains: { 'blog.example.cn': '京ICP备 20180491号-1' } }, 'en', { url: 'https://blog.example.cn' });
+      expect(number.findings.map(f => [f.code, f.path, f.suggestion])).to.deep.equal([['config-shape', 'beian.domains["blog.example.cn"]', 'icp: 京ICP备20180491号-1']]);
       const list = readConfig({ domains: ['blog.example.cn'] }, 'zh', { url: 'https://blog.example.cn' });
       expect(list.config.domains).to.deep.equal({ host: 'blog.example.cn', hosts: [] });
       expect(list.findings.map(f => [f.code, f.path])).to.deep.equal([['config-shape', 'beian.domains']]);
@@ -444,6 +449,79 @@ describe('config', () => {
       expect(hostOf('ftp://example.com/')).to.equal(undefined);
       expect(hostOf('example.com')).to.equal(undefined);
       expect(hostOf(42)).to.equal(undefined);
+    });
+  });
+
+  describe('known example numbers (example-number)', () => {
+    // The README's numbers, copied as a new user copies them.
+    const README = { icp: '京ICP备20000491号-1', gongan: '京公网安备11010502030143号' };
+    const real = { url: 'https://blog.example.cn' };
+    const reserved = { url: 'http://example.com' };
+    const codes = (findings: { code: string; severity: string; path?: string }[]) => findings.map(f => [f.code, f.severity, f.path ?? '']);
+
+    it('beian.icp and beian.gongan on a real host: errors, both withheld, and neither reported as missing', () => {
+      const reading = readConfig(README, 'en', real);
+      expect(codes(reading.findings)).to.deep.equal([['example-number', 'error', 'beian.icp'], ['example-number', 'error', 'beian.gongan']]);
+      expect(reading.config.icp?.result.ok).to.equal(false);
+      expect(reading.config.gongan?.result.ok).to.equal(false);
+      expect(reading.config.host).to.equal('blog.example.cn');
+      expect(codes(auditConfig({ config: reading.config, findings: reading.findings, language: 'en' }, '2024-07-01'))).to.deep.equal(codes(reading.findings));
+      // The long form, and Baidu's numbers as tutorials quote them.
+      expect(codes(readConfig({ icp: { number: '京ICP证030173号', approved: '2024-05-20' }, gongan: 11000002000001 }, 'zh', real).findings))
+        .to.deep.equal([['example-number', 'error', 'beian.icp.number'], ['example-number', 'error', 'beian.gongan']]);
+      // No url known: not a reserved host either.
+      expect(codes(readConfig(README, 'en').findings)).to.deep.equal([['example-number', 'error', 'beian.icp'], ['example-number', 'error', 'beian.gongan']]);
+    });
+
+    it('on a host reserved for examples: information, and the numbers are shown', () => {
+      const { config, findings } = readConfig(README, 'en', reserved);
+      expect(codes(findings)).to.deep.equal([['example-number', 'info', 'beian.icp'], ['example-number', 'info', 'beian.gongan']]);
+      expect(config.icp?.result.canonical).to.equal(README.icp);
+      expect(config.gongan?.result.canonical).to.equal(README.gongan);
+    });
+
+    it('extra: a record holding one is withheld on a real host, shown on a reserved one; other records stay', () => {
+      const raw = { icp: ICP, extra: [{ text: '京ICP证030173号', link: 'https://dxzhgl.miit.gov.cn/' }, '京网文〔2023〕1234-567号'] };
+      const onReal = readConfig(raw, 'en', real);
+      expect(codes(onReal.findings)).to.deep.equal([['example-number', 'error', 'beian.extra[0].text']]);
+      expect(onReal.config.extra.map(r => r.text)).to.deep.equal(['京网文〔2023〕1234-567号']);
+      const onReserved = readConfig(raw, 'en', reserved);
+      expect(codes(onReserved.findings)).to.deep.equal([['example-number', 'info', 'beian.extra[0].text']]);
+      expect(onReserved.config.extra.map(r => r.text)).to.deep.equal(['京ICP证030173号', '京网文〔2023〕1234-567号']);
+    });
+
+    it('domains: each entry\'s own host decides, whichever host the build is for', () => {
+      const raw = { domains: { 'blog.example.cn': { icp: README.icp }, 'mirror.example.com': { icp: '京ICP备20000491号-2', gongan: README.gongan } } };
+      for (const url of ['https://blog.example.cn', 'https://mirror.example.com']) {
+        const { findings } = readConfig(raw, 'en', { url });
+        expect(codes(findings.filter(f => f.code === 'example-number')), url).to.deep.equal([
+          ['example-number', 'error', 'beian.domains["blog.example.cn"].icp'],
+          ['example-number', 'info', 'beian.domains["mirror.example.com"].icp'],
+          ['example-number', 'info', 'beian.domains["mirror.example.com"].gongan']
+        ]);
+      }
+      expect(readConfig(raw, 'en', { url: 'https://mirror.example.com' }).config.icp?.result.canonical).to.equal('京ICP备20000491号-2');
+    });
+
+    it('messages show the shape to write, or the user\'s own number, never a known example', () => {
+      const shapes = [
+        readConfig({ icp: { approved: '2024-05-20' } }, 'en', real).findings[0].message,
+        readConfig('yes', 'zh', real).findings[0].message,
+        readConfig({ domains: 'x' }, 'en', real).findings[0].message
+      ];
+      expect(shapes[0]).to.equal('beian.icp.number is missing: write the filing number there, in the form ‹province›ICP备‹8 or 10 digits›号-‹site number›.');
+      expect(shapes[1]).to.equal('beian 应是一组键（icp、gongan 等），而不是单个值，例如：\nbeian:\n  icp: ‹省份简称›ICP备‹8 或 10 位数字›号-‹网站序号›\n  gongan: ‹省份简称›公网安备‹14 位数字›号');
+      expect(shapes[2]).to.contain('icp: ‹province›ICP备‹8 or 10 digits›号-‹site number›\n    gongan: ‹province›公网安备‹14 digits›号');
+      // Beside domains: the user's own number, under the site's own host.
+      const unused = readConfig({ icp: ICP, domains: { 'blog.example.cn': { icp: ICP } } }, 'en', real).findings.find(f => f.code === 'config-unused');
+      expect(unused?.message).to.match(/for example:\ndomains:\n  blog\.example\.cn:\n    icp: 京ICP备20180491号-1$/);
+      // The long form a key written one level too high belongs in: with the block's own number.
+      const high = readConfig({ icp: ICP, approved: '2024-05-20' }, 'en', real).findings.find(f => f.path === 'beian.approved');
+      expect(high?.message).to.contain(`icp:\n  number: ${ICP}\n  approved: 2024-05-20`);
+      const noNumber = readConfig({ approved: '2024-05-20' }, 'en', real).findings.find(f => f.path === 'beian.approved');
+      expect(noNumber?.message).to.contain('icp:\n  number: ‹province›ICP备‹8 or 10 digits›号-‹site number›\n  approved: 2024-05-20');
+      const extra = readConfig({ icp: ICP, extra: 7 }, 'en', real).findings[0];
+      expect(extra.message).to.contain('extra:\n  - text: ‹province›ICP证‹6 digits›号\n    link: https://dxzhgl.miit.gov.cn/');
     });
   });
 

@@ -146,9 +146,9 @@ describe('filing: the shared fixture', () => {
 
 describe('filing: what a valid number gives', () => {
   it('ICP filing with a website suffix', () => {
-    expect(parseIcp('京ICP备20000491号-1')).to.deep.equal({
-      ok: true, canonical: '京ICP备20000491号-1', kind: 'icp-filing', province: '京', provinceCode: '11',
-      digits: '20000491', site: 1, diagnostics: []
+    expect(parseIcp('京ICP备20180491号-1')).to.deep.equal({
+      ok: true, canonical: '京ICP备20180491号-1', kind: 'icp-filing', province: '京', provinceCode: '11',
+      digits: '20180491', site: 1, diagnostics: []
     });
   });
 
@@ -160,9 +160,9 @@ describe('filing: what a valid number gives', () => {
   });
 
   it('ICP licence', () => {
-    expect(parseIcp('京ICP证030173号-2')).to.deep.equal({
-      ok: true, canonical: '京ICP证030173号-2', kind: 'icp-licence', province: '京', provinceCode: '11',
-      digits: '030173', site: 2, diagnostics: []
+    expect(parseIcp('京ICP证030713号-2')).to.deep.equal({
+      ok: true, canonical: '京ICP证030713号-2', kind: 'icp-licence', province: '京', provinceCode: '11',
+      digits: '030713', site: 2, diagnostics: []
     });
   });
 
@@ -179,12 +179,12 @@ describe('filing: what a valid number gives', () => {
 
   it('公安 number in full, as bare digits, and as a YAML integer: same result, no diagnostic', () => {
     const full = {
-      ok: true, canonical: '京公网安备11010502030143号', kind: 'gongan', province: '京', provinceCode: '11',
-      digits: '11010502030143', diagnostics: []
+      ok: true, canonical: '京公网安备11010502030413号', kind: 'gongan', province: '京', provinceCode: '11',
+      digits: '11010502030413', diagnostics: []
     };
-    expect(parseGongan('京公网安备11010502030143号')).to.deep.equal(full);
-    expect(parseGongan('11010502030143')).to.deep.equal(full);
-    expect(parseGongan(11010502030143)).to.deep.equal(full);
+    expect(parseGongan('京公网安备11010502030413号')).to.deep.equal(full);
+    expect(parseGongan('11010502030413')).to.deep.equal(full);
+    expect(parseGongan(11010502030413)).to.deep.equal(full);
   });
 
   it('公安: the written alternative character stays; bare digits take the first one', () => {
@@ -216,48 +216,48 @@ describe('filing: every diagnostic code', () => {
   });
 
   it('not-text: lists, mappings, booleans, functions, symbols', () => {
-    for (const input of [[], ['京ICP备20000491号-1'], {}, { number: '京ICP备20000491号-1' }, true, false, () => 1, Symbol('x'), new Date(0)]) {
+    for (const input of [[], ['京ICP备20180491号-1'], {}, { number: '京ICP备20180491号-1' }, true, false, () => 1, Symbol('x'), new Date(0)]) {
       const r = parseIcp(input);
       expect(codes(r), String(typeof input)).to.deep.equal(['not-text']);
       expect(r.ok).to.equal(false);
     }
-    expect(parseIcp([1]).diagnostics[0].message).to.equal('This is a list, not text: write the number itself, e.g. 京ICP备20000491号-1.');
-    expect(parseGongan(true, { language: 'zh' }).diagnostics[0].message).to.equal('这里是true，不是文字：请直接写编号，例如 京公网安备11010502030143号。');
+    expect(parseIcp([1]).diagnostics[0].message).to.equal('This is a list, not text: write the number itself, in the form ‹province›ICP备‹8 or 10 digits›号-‹site number›.');
+    expect(parseGongan(true, { language: 'zh' }).diagnostics[0].message).to.equal('这里是true，不是文字：请直接写编号，形如 ‹省份简称›公网安备‹14 位数字›号。');
   });
 
   it('too-long: over 200 characters is refused unread', () => {
-    expect(codes(parseIcp(' 京ICP备20000491号-1' + ' '.repeat(183)))).to.deep.equal([]);
-    expect(codes(parseIcp(' 京ICP备20000491号-1' + ' '.repeat(184)))).to.deep.equal(['too-long']);
+    expect(codes(parseIcp(' 京ICP备20180491号-1' + ' '.repeat(183)))).to.deep.equal([]);
+    expect(codes(parseIcp(' 京ICP备20180491号-1' + ' '.repeat(184)))).to.deep.equal(['too-long']);
     expect(codes(parseGongan('1'.repeat(1_000_000)))).to.deep.equal(['too-long']);
   });
 
   it('unparseable: not a number at all, with what to write', () => {
     const r = parseIcp('请在此输入你的备案号');
     expect(codes(r)).to.deep.equal(['unparseable']);
-    expect(r.diagnostics[0].message).to.equal('“请在此输入你的备案号” is not an ICP number: write province character + ICP备 + digits + 号, e.g. 京ICP备20000491号-1 (or a licence such as 京ICP证030173号 or 沪B2-20080046).');
+    expect(r.diagnostics[0].message).to.equal('“请在此输入你的备案号” is not an ICP number: write ‹province›ICP备‹8 or 10 digits›号-‹site number› (or a licence: ‹province›ICP证‹6 digits›号 or ‹province›B2-‹8 digits›).');
     expect(codes(parseGongan('全国公安联网备案审核中'))).to.deep.equal(['unparseable']);
   });
 
   it('unparseable: the province character missing before ICP备', () => {
-    const r = parseIcp('ICP备20000491号');
+    const r = parseIcp('ICP备20180491号');
     expect(codes(r)).to.deep.equal(['unparseable']);
     expect(r.diagnostics[0].message).to.contain('province character is missing');
   });
 
   it('unparseable: extra text before a number, with the number as suggestion', () => {
-    const d = parseIcp('本站京ICP备20000491号-1').diagnostics;
+    const d = parseIcp('本站京ICP备20180491号-1').diagnostics;
     expect(d).to.have.length(1);
-    expect(d[0]).to.include({ code: 'unparseable', suggestion: '京ICP备20000491号-1' });
+    expect(d[0]).to.include({ code: 'unparseable', suggestion: '京ICP备20180491号-1' });
   });
 
   it('unparseable: a website suffix that is not -N', () => {
-    expect(codes(parseIcp('京ICP备20000491号-x'))).to.deep.equal(['unparseable']);
-    expect(codes(parseIcp('京ICP备20000491号-0'))).to.deep.equal(['unparseable']);
-    expect(codes(parseIcp('京ICP备20000491-1号-2'))).to.deep.equal(['unparseable']);
+    expect(codes(parseIcp('京ICP备20180491号-x'))).to.deep.equal(['unparseable']);
+    expect(codes(parseIcp('京ICP备20180491号-0'))).to.deep.equal(['unparseable']);
+    expect(codes(parseIcp('京ICP备20180491-1号-2'))).to.deep.equal(['unparseable']);
   });
 
   it('unparseable: a YAML number that cannot be a filing number', () => {
-    for (const input of [1.5, -11010502030143, NaN, Infinity]) expect(codes(parseGongan(input)), String(input)).to.deep.equal(['unparseable']);
+    for (const input of [1.5, -11010502030413, NaN, Infinity]) expect(codes(parseGongan(input)), String(input)).to.deep.equal(['unparseable']);
   });
 
   it('unknown-province: 云 is not a filing province; the suggestion uses 滇', () => {
@@ -302,7 +302,7 @@ describe('filing: every diagnostic code', () => {
   });
 
   it('digit-count: ICP filings of 4, 9 or 11 digits; 公安 numbers of other than 14 or 12', () => {
-    for (const input of ['京ICP备2000号', '京ICP备200004910号', '京ICP备20240004910号', '沪B2-2008004']) {
+    for (const input of ['京ICP备2000号', '京ICP备201804910号', '京ICP备20240004910号', '沪B2-2008004']) {
       expect(codes(parseIcp(input)), input).to.deep.equal(['digit-count']);
     }
     for (const input of ['456', '18015645', '京公网安备1101050203014号', 1e20]) {
@@ -312,11 +312,11 @@ describe('filing: every diagnostic code', () => {
   });
 
   it('digit-count: ICP证 with a filing-sized serial suggests ICP备', () => {
-    const d = parseIcp('京ICP证20000491号-1').diagnostics;
+    const d = parseIcp('京ICP证20180491号-1').diagnostics;
     expect(d).to.have.length(1);
-    expect(d[0]).to.include({ code: 'digit-count', suggestion: '京ICP备20000491号-1' });
+    expect(d[0]).to.include({ code: 'digit-count', suggestion: '京ICP备20180491号-1' });
     expect(parseIcp('粤ICP证2024143378号').diagnostics[0].suggestion).to.equal('粤ICP备2024143378号');
-    expect(parseIcp('京ICP证0301734号').diagnostics[0]).not.to.have.property('suggestion');
+    expect(parseIcp('京ICP证0307134号').diagnostics[0]).not.to.have.property('suggestion');
   });
 
   it('wrong-kind: an ICP number under gongan, to be moved to the ICP field (named as the caller names it)', () => {
@@ -332,13 +332,13 @@ describe('filing: every diagnostic code', () => {
   });
 
   it('wrong-kind: a 公安 number under icp, written out or as bare digits, to be moved to beian.gongan', () => {
-    const r = parseIcp('京公网安备 11010502030143');
+    const r = parseIcp('京公网安备 11010502030413');
     expect(r.diagnostics).to.have.length(1);
-    expect(r.diagnostics[0]).to.include({ code: 'wrong-kind', suggestion: '京公网安备11010502030143号' });
-    expect(r.diagnostics[0].message).to.contain('move it to the public-security field (as 京公网安备11010502030143号)');
-    expect(parseIcp('京公网安备 11010502030143', { fields: { gongan: 'beian.domains["a.cn"].gongan' } }).diagnostics[0].message)
-      .to.contain('move it to beian.domains["a.cn"].gongan (as 京公网安备11010502030143号)');
-    expect(parseIcp('11010502030143').diagnostics[0]).to.include({ code: 'wrong-kind', suggestion: '京公网安备11010502030143号' });
+    expect(r.diagnostics[0]).to.include({ code: 'wrong-kind', suggestion: '京公网安备11010502030413号' });
+    expect(r.diagnostics[0].message).to.contain('move it to the public-security field (as 京公网安备11010502030413号)');
+    expect(parseIcp('京公网安备 11010502030413', { fields: { gongan: 'beian.domains["a.cn"].gongan' } }).diagnostics[0].message)
+      .to.contain('move it to beian.domains["a.cn"].gongan (as 京公网安备11010502030413号)');
+    expect(parseIcp('11010502030413').diagnostics[0]).to.include({ code: 'wrong-kind', suggestion: '京公网安备11010502030413号' });
     expect(codes(parseIcp('粵公網安備 (演示)'))).to.deep.equal(['wrong-kind', 'unparseable']);
   });
 
@@ -348,7 +348,7 @@ describe('filing: every diagnostic code', () => {
       ['several-numbers', '鲁公网安备37010402325350号'],
       ['wrong-kind', '鲁ICP备10015947号']
     ]);
-    const two = parseIcp('京ICP备20000491号-1 京ICP备20000491号-2');
+    const two = parseIcp('京ICP备20180491号-1 京ICP备20180491号-2');
     expect(codes(two)).to.deep.equal(['several-numbers']);
     expect(two.diagnostics[0]).not.to.have.property('suggestion');
   });
@@ -387,7 +387,7 @@ describe('filing: every diagnostic code', () => {
     }]);
     expect(parseIcp('赣ICP备18013338-1号').diagnostics[0]).to.include({ suggestion: '赣ICP备18013338号-1' });
     expect(parseIcp('赣ICP备18013338-1号').diagnostics[0].message).to.contain('moved -N after 号');
-    expect(parseIcp('沪ICP备 09007032').diagnostics[0].message).to.contain('added 号');
+    expect(parseIcp('沪ICP备 09007023').diagnostics[0].message).to.contain('added 号');
     expect(parseIcp('京ICP备09557430号－2号').diagnostics[0].message).to.contain('removed the extra 号');
     expect(parseIcp('备案号：皖ICP备16253277号-3').diagnostics[0].message).to.contain('removed the label “备案号：”'); // quoted as written, full-width colon and all
     expect(parseIcp('沪ICP证：沪B2-20100043').diagnostics[0]).to.include({ suggestion: '沪B2-20100043' });
@@ -396,15 +396,15 @@ describe('filing: every diagnostic code', () => {
   });
 
   it('normalised: leading and trailing spaces alone are not worth a warning', () => {
-    expect(parseIcp('  京ICP备20000491号-1\n')).to.deep.include({ ok: true, diagnostics: [] });
+    expect(parseIcp('  京ICP备20180491号-1\n')).to.deep.include({ ok: true, diagnostics: [] });
   });
 });
 
 describe('filing: compareFilings', () => {
-  const icp = parseIcp('京ICP备20000491号-1');
+  const icp = parseIcp('京ICP备20180491号-1');
 
   it('nothing to say about two valid numbers of one province', () => {
-    expect(compareFilings(icp, parseGongan('京公网安备11010502030143号'))).to.deep.equal([]);
+    expect(compareFilings(icp, parseGongan('京公网安备11010502030413号'))).to.deep.equal([]);
   });
 
   it('provinces-differ: info only, naming both provinces', () => {
@@ -416,11 +416,11 @@ describe('filing: compareFilings', () => {
   });
 
   it('same-number: the ICP number copied into the 公安 field (and the reverse) is an error', () => {
-    const d = compareFilings(icp, parseGongan('京ICP备20000491号-1'));
+    const d = compareFilings(icp, parseGongan('京ICP备20180491号-1'));
     expect(d.map(x => [x.code, x.severity])).to.deep.equal([['same-number', 'error']]);
-    expect(d[0].message).to.contain('京ICP备20000491号-1');
-    const gongan = parseGongan('京公网安备11010502030143号');
-    expect(compareFilings(parseIcp('11010502030143'), gongan).map(x => x.code)).to.deep.equal(['same-number']);
+    expect(d[0].message).to.contain('京ICP备20180491号-1');
+    const gongan = parseGongan('京公网安备11010502030413号');
+    expect(compareFilings(parseIcp('11010502030413'), gongan).map(x => x.code)).to.deep.equal(['same-number']);
   });
 
   it('says nothing when either side is invalid for other reasons, and never throws', () => {
@@ -432,7 +432,7 @@ describe('filing: compareFilings', () => {
 describe('filing: both languages', () => {
   const inputs: [Field, unknown][] = [
     ['icp', ''], ['icp', []], ['icp', 'x'.repeat(201)], ['icp', '请在此输入你的备案号'], ['icp', '云ICP备2023333157号-1'],
-    ['gongan', '渝公网安备 33010002050803号'], ['icp', '京ICP备XXXXXXXX号'], ['icp', '京ICP备200004910号'],
+    ['gongan', '渝公网安备 33010002050803号'], ['icp', '京ICP备XXXXXXXX号'], ['icp', '京ICP备201804910号'],
     ['gongan', '皖ICP备18015620号-1'], ['icp', '京ICP备08929917号京公网安备110108525495'], ['gongan', '京公网安备110105008661号'],
     ['icp', '京ICP备050075号'], ['icp', '陕ICP备2024026116号-1A'], ['icp', '京ICP備05007539號-24'], ['gongan', 1.5], ['icp', '京ICP备9999999999号']
   ];
@@ -456,8 +456,8 @@ describe('filing: both languages', () => {
       });
     }
     const pairs: [FilingResult, FilingResult][] = [
-      [parseIcp('京ICP备20000491号-1'), parseGongan('沪公网安备31011502079240号')],
-      [parseIcp('京ICP备20000491号-1'), parseGongan('京ICP备20000491号-1')]
+      [parseIcp('京ICP备20180491号-1'), parseGongan('沪公网安备31011502079240号')],
+      [parseIcp('京ICP备20180491号-1'), parseGongan('京ICP备20180491号-1')]
     ];
     for (const [a, b] of pairs) {
       const en = compareFilings(a, b, { language: 'en' });
@@ -477,8 +477,8 @@ describe('filing: both languages', () => {
 const PIECES = [
   '京', '粤', '沪', '蜀', '云', '萌', '粵', '滬', 'ICP', 'icp', 'ＩＣＰ', '备', '備', '备案', '证', '證', '号', '號',
   '公网安备', '公網安備', '公安网备', 'B2', 'B1.B2', '-', '－', '：', ':', '|', ' ', '\t', '\n', '\u200b', '（', '）',
-  '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '２', 'X', 'x', 'A', '备案号：', 'ICP: ', '<%', '11010502030143',
-  '20000491', '2024143378', '000000', '12345678'
+  '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '２', 'X', 'x', 'A', '备案号：', 'ICP: ', '<%', '11010502030413',
+  '20180491', '2024143378', '000000', '12345678'
 ];
 const filingish = fc.array(fc.constantFrom(...PIECES), { maxLength: 14 }).map(parts => parts.join(''));
 
@@ -519,7 +519,7 @@ describe('filing: properties', () => {
     revoke();
     expect(codes(parseIcp(proxy))).to.deep.equal(['not-text']);
     const options = Object.defineProperty({}, 'language', { get: () => { throw new Error('no'); } });
-    expect(parseGongan('11010502030143', options)).to.include({ ok: true });
+    expect(parseGongan('11010502030413', options)).to.include({ ok: true });
   });
 
   it('numbers of every kind', () => {

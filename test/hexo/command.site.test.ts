@@ -7,8 +7,8 @@ import type { JsonReport } from '../../lib/hexo/report';
 /** Hexo logs this on stdout while it loads the config, before any plugin is loaded. */
 const VALIDATING = 'INFO  Validating config\n';
 
-const ICP = '京ICP备20000491号-1';
-const GONGAN = '京公网安备11010502030143号';
+const ICP = '京ICP备20180491号-1';
+const GONGAN = '京公网安备11010502030413号';
 const POST = '2024/05/21/hello/index.html';
 
 /** The fields a finding may have in the JSON report. */
@@ -55,7 +55,7 @@ hexo-beian: 0 error(s), 0 warning(s), 1 info; 0 page(s) checked.
       const dir = site(`beian:\n  icp:\n    number: ${ICP}\n    approved: 2024-05-20\n`);
       const { code, stdout } = await runHexo(dir, ['beian', 'check', '--today', '2024-07-01']);
       expect(code).to.equal(1);
-      expect(stdout).to.contain('ERROR beian.gongan: The public-security (公安) filing is 12 days overdue: the deadline was 2024-06-19 (30 days from beian.icp.approved 2024-05-20). File now. Once filed, add a line under beian: gongan: ‹your number›, for example gongan: 京公网安备11010502030143号; applied and waiting for the number, write gongan: {applied: ‹the day you applied›}. (gongan-missing)');
+      expect(stdout).to.contain('ERROR beian.gongan: The public-security (公安) filing is 12 days overdue: the deadline was 2024-06-19 (30 days from beian.icp.approved 2024-05-20). File now. Once filed, add a line under beian: gongan: ‹province›公网安备‹14 digits›号; applied and waiting for the number, write gongan: {applied: ‹the day you applied›}. (gongan-missing)');
     });
 
     it('公安 within 30 days: exit 0 with a warning naming the deadline; --strict fails on it', async () => {
@@ -72,7 +72,7 @@ hexo-beian: 0 error(s), 0 warning(s), 1 info; 0 page(s) checked.
       expect(json.findings[0]).to.deep.equal({
         code: 'gongan-missing',
         severity: 'warning',
-        message: '尚无公安联网备案号：截止日是 2024-06-19（含当天；beian.icp.approved 2024-05-20 起 30 日），还剩 18 天。备案通过后，在 beian 下加一行 gongan: ‹你的公安备案号›，例如 gongan: 京公网安备11010502030143号；已经提交申请、还没有编号时，写 gongan: {applied: ‹申请日期›}。',
+        message: '尚无公安联网备案号：截止日是 2024-06-19（含当天；beian.icp.approved 2024-05-20 起 30 日），还剩 18 天。备案通过后，在 beian 下加一行 gongan: ‹省份简称›公网安备‹14 位数字›号；已经提交申请、还没有编号时，写 gongan: {applied: ‹申请日期›}。',
         path: 'beian.gongan',
         deadline: '2024-06-19'
       });
@@ -114,7 +114,7 @@ hexo-beian: 0 error(s), 0 warning(s), 1 info; 0 page(s) checked.
 
   describe('--format github, --report FILE', () => {
     it('github: one workflow command per finding, with the file, then the summary; exit codes unchanged', async () => {
-      const dir = site('beian:\n  icp: 京ICP备20000491号-1\n  gonan: 京公网安备11010502030143号\n  positon: footer\n', {
+      const dir = site('beian:\n  icp: 京ICP备20180491号-1\n  gonan: 京公网安备11010502030413号\n  positon: footer\n', {
         files: { '_config.next.yml': 'footer:\n  beian:\n    enable: true\n' }
       });
       const { code, stdout } = await runHexo(dir, ['beian', 'check', '--format', 'github', '--strict', '--today', '2024-06-01']);
@@ -124,13 +124,13 @@ hexo-beian: 0 error(s), 0 warning(s), 1 info; 0 page(s) checked.
       expect(lines[0]).to.equal(VALIDATING.trim());
       for (const line of lines.slice(1)) expect(line).to.match(/^::(error|warning|notice)( [a-z]+=[^,:]*(,[a-z]+=[^,:]*)*)?::\S/);
       expect(lines).to.include.members([
-        '::error file=_config.yml,title=hexo-beian config-unknown-key::beian.gonan: Unknown key beian.gonan is ignored: it holds the public-security (公安) number 京公网安备11010502030143号, which is not used; did you mean gongan? The keys under beian are enable, icp, gongan, online, extra, position, pages, duplicates, template, domains, guard. (config-unknown-key)%0A    write: gongan: 京公网安备11010502030143号'
+        '::error file=_config.yml,title=hexo-beian config-unknown-key::beian.gonan: Unknown key beian.gonan is ignored: it holds the public-security (公安) number 京公网安备11010502030413号, which is not used; did you mean gongan? The keys under beian are enable, icp, gongan, online, extra, position, pages, duplicates, template, domains, guard. (config-unknown-key)%0A    write: gongan: 京公网安备11010502030413号'
       ]);
       expect(lines[lines.length - 1]).to.match(/^::notice title=hexo-beian::hexo-beian: 2 error\(s\), 0 warning\(s\), \d+ info; 0 page\(s\) checked\.$/);
     });
 
     it('--report writes the report to the file alone, whatever else is printed; a bad --format or --report is a usage error', async () => {
-      const dir = site('beian:\n  icp: 京ICP备20000491号-1\n  gongan: 京公网安备11010502030143号\n');
+      const dir = site('beian:\n  icp: 京ICP备20180491号-1\n  gongan: 京公网安备11010502030413号\n');
       const file = join(dir, 'beian-report.json');
       const { code, stdout } = await runHexo(dir, ['beian', 'check', '--json', '--report', 'beian-report.json', '--generate']);
       expect(code).to.equal(0);
@@ -161,11 +161,11 @@ hexo-beian: 0 error(s), 0 warning(s), 1 info; 0 page(s) checked.
       pages = count(join(dir, 'public'));
       // The home page shows another number; a post page lost the line.
       const home = join(dir, 'public', 'index.html');
-      writeFileSync(home, readFileSync(home, 'utf8').replace(`>${ICP}<`, '>京ICP备20000492号-1<'));
+      writeFileSync(home, readFileSync(home, 'utf8').replace(`>${ICP}<`, '>京ICP备20180492号-1<'));
       const post = join(dir, 'public', POST);
       writeFileSync(post, readFileSync(post, 'utf8').replace(/<div class="hexo-beian"[\s\S]*?<\/div>/, ''));
       // The same site, its config changed since the build: every page is stale.
-      writeFileSync(join(dir, '_config.stale.yml'), readFileSync(join(dir, '_config.yml'), 'utf8').replace(ICP, '京ICP备20000491号-2'));
+      writeFileSync(join(dir, '_config.stale.yml'), readFileSync(join(dir, '_config.yml'), 'utf8').replace(ICP, '京ICP备20180491号-2'));
     });
 
     it('--json --silent: stdout is exactly one JSON object, with page findings', async () => {
@@ -194,10 +194,10 @@ hexo-beian: 0 error(s), 0 warning(s), 1 info; 0 page(s) checked.
       const { code, stdout } = await runHexo(dir, ['beian', 'check', '--config', '_config.stale.yml', '--today', '2024-06-01']);
       expect(code).to.equal(1);
       const lines = stdout.split('\n').filter(line => line.startsWith('ERROR'));
-      expect(lines[0]).to.equal('ERROR index.html: The ICP number 京ICP备20000491号-2 is not on this page: the home page must show it at the bottom (MIIT Order No. 33, art. 13). To fix it, regenerate the site (hexo clean && hexo generate); if it is still missing, the theme\'s layout has neither a site <footer> nor </body>. (page-missing)');
+      expect(lines[0]).to.equal('ERROR index.html: The ICP number 京ICP备20180491号-2 is not on this page: the home page must show it at the bottom (MIIT Order No. 33, art. 13). To fix it, regenerate the site (hexo clean && hexo generate); if it is still missing, the theme\'s layout has neither a site <footer> nor </body>. (page-missing)');
       // Every other page, named by the first three and a count.
-      expect(lines.find(line => line.includes('this page should show it'))).to.match(new RegExp(`^ERROR ${POST}, archives/index\\.html, \\S+ and ${pages - 4} more pages?: The ICP number 京ICP备20000491号-2 is not on this page: this page should show it\\.`));
-      expect(stdout).to.contain('This page shows 京ICP备20000491号-1, but the config has 京ICP备20000491号-2 (beian.icp)');
+      expect(lines.find(line => line.includes('this page should show it'))).to.match(new RegExp(`^ERROR ${POST}, archives/index\\.html, \\S+ and ${pages - 4} more pages?: The ICP number 京ICP备20180491号-2 is not on this page: this page should show it\\.`));
+      expect(stdout).to.contain('This page shows 京ICP备20180491号-1, but the config has 京ICP备20180491号-2 (beian.icp)');
       expect(stdout).to.contain(`page(s) checked.`);
     });
   });
@@ -205,7 +205,7 @@ hexo-beian: 0 error(s), 0 warning(s), 1 info; 0 page(s) checked.
   it('--generate on a Fluid site: generates, then finds Fluid\'s stale links; stdout holds the JSON only', async function () {
     const dir = site(`beian:\n  icp: ${ICP}\n  gongan: ${GONGAN}\n`, {
       theme: 'fluid',
-      files: { '_config.fluid.yml': `footer:\n  beian:\n    enable: true\n    icp_text: ${ICP}\n    police_text: ${GONGAN}\n    police_code: 11010502030143\n` }
+      files: { '_config.fluid.yml': `footer:\n  beian:\n    enable: true\n    icp_text: ${ICP}\n    police_text: ${GONGAN}\n    police_code: 11010502030413\n` }
     });
     expect(existsSync(join(dir, 'public'))).to.equal(false);
     const { code, stdout, stderr } = await runHexo(dir, ['beian', 'check', '--generate', '--json', '--today', '2024-06-01']);
@@ -233,7 +233,7 @@ hexo-beian: 0 error(s), 0 warning(s), 1 info; 0 page(s) checked.
     expect(retired.flatMap(f => f.pages ?? [f.page])).to.include.members(['index.html', '404.html', POST]);
     expect(retired.reduce((sum, f) => sum + (f.pageCount ?? 1), 0)).to.equal(pages);
     for (const finding of json.findings) expect(FIELDS).to.include.members(Object.keys(finding));
-    expect(retired[0].message).to.contain('http://www.beian.gov.cn/portal/registerSystemInfo?recordcode=11010502030143');
+    expect(retired[0].message).to.contain('http://www.beian.gov.cn/portal/registerSystemInfo?recordcode=11010502030413');
   });
 
   describe('an internal failure', () => {

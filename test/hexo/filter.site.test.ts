@@ -8,9 +8,9 @@ import { generate, makeSite, readPublic, runHexo, type Logged, type SiteOptions 
 
 const BOTH = `
 beian:
-  icp: 京ICP备20000491号-1
+  icp: 京ICP备20180491号-1
   gongan:
-    number: 11010502030143
+    number: 11010502030413
     icon: /images/gongan.png
 `;
 
@@ -61,10 +61,10 @@ describe('footer (real Hexo, landscape theme)', function () {
       const line = lineInSiteFooter(readPublic(dir, 'index.html'));
       expect([...line.matchAll(/href="([^"]*)"/g)].map(m => m[1])).to.deep.equal([
         'https://beian.miit.gov.cn/',
-        'https://beian.mps.gov.cn/#/query/webSearch?code=11010502030143'
+        'https://beian.mps.gov.cn/#/query/webSearch?code=11010502030413'
       ]);
-      expect(line).to.contain('>京ICP备20000491号-1</a>');
-      expect(line).to.contain('>京公网安备11010502030143号</a>');
+      expect(line).to.contain('>京ICP备20180491号-1</a>');
+      expect(line).to.contain('>京公网安备11010502030413号</a>');
       expect(line).to.contain('<img class="hexo-beian-icon" src="/images/gongan.png" alt="Public security filing icon" width="16" height="16"');
       expect(count(line, 'target="_blank" rel="noopener noreferrer"')).to.equal(2);
     });
@@ -110,19 +110,19 @@ describe('footer (real Hexo, landscape theme)', function () {
   });
 
   it('renders a fixable number in canonical form and warns once per build, not per page', async () => {
-    const dir = site('\nbeian:\n  icp: "粤ＩＣＰ备 14615304号－1"\n');
+    const dir = site('\nbeian:\n  icp: "粤ＩＣＰ备 14615340号－1"\n');
     const logged = await generate(dir);
-    expect(lineInSiteFooter(readPublic(dir, 'index.html'))).to.contain('>粤ICP备14615304号-1</a>');
+    expect(lineInSiteFooter(readPublic(dir, 'index.html'))).to.contain('>粤ICP备14615340号-1</a>');
     expect(logged.warn).to.have.length(1);
-    expect(logged.warn[0]).to.match(/^hexo-beian: beian\.icp: .*\(normalised\)\n {4}write: 粤ICP备14615304号-1$/);
+    expect(logged.warn[0]).to.match(/^hexo-beian: beian\.icp: .*\(normalised\)\n {4}write: 粤ICP备14615340号-1$/);
   });
 
   it('renders no invalid number, logs the error once, and the build still succeeds', async () => {
-    const dir = site('\nbeian:\n  icp: 京ICP备12345678号-1\n  gongan: 京公网安备11010502030143号\n');
+    const dir = site('\nbeian:\n  icp: 京ICP备12345678号-1\n  gongan: 京公网安备11010502030413号\n');
     const logged = await generate(dir);
     const line = lineInSiteFooter(readPublic(dir, 'index.html'));
     expect(line).not.to.contain('12345678');
-    expect(line).to.contain('>京公网安备11010502030143号</a>');
+    expect(line).to.contain('>京公网安备11010502030413号</a>');
     expect(logged.error).to.have.length(1);
     expect(logged.error[0]).to.match(/^hexo-beian: beian\.icp: .*\(placeholder\)/);
   });
@@ -134,20 +134,20 @@ describe('footer (real Hexo, landscape theme)', function () {
     // The reading's error, then the guard's (warn, the default: hexo.call('generate') is a build).
     expect(logged.error).to.deep.equal([
       'hexo-beian: beian: must be a block of keys (icp, gongan, …), not a single value; for example: (config-shape)\n'
-      + '    beian:\n      icp: 京ICP备20000491号-1\n      gongan: 京公网安备11010502030143号',
+      + '    beian:\n      icp: ‹province›ICP备‹8 or 10 digits›号-‹site number›\n      gongan: ‹province›公网安备‹14 digits›号',
       'hexo-beian: beian.icp: No ICP number is configured: a site served from mainland China must show it at the bottom of its home page (MIIT Order No. 33, art. 13). Write it in the site\'s _config.yml (not the theme\'s): (icp-missing)\n'
-      + '    beian:\n      icp: ‹your ICP number, for example 京ICP备20000491号-1›'
+      + '    beian:\n      icp: ‹province›ICP备‹8 or 10 digits›号-‹site number›'
     ]);
   });
 
   it('enable: false leaves every page as the theme made it', async () => {
-    const dir = site('\nbeian:\n  enable: false\n  icp: 京ICP备20000491号-1\n');
+    const dir = site('\nbeian:\n  enable: false\n  icp: 京ICP备20180491号-1\n');
     await generate(dir);
     expect(count(readPublic(dir, 'index.html'), 'hexo-beian')).to.equal(0);
   });
 
   it('messages follow the site language', async () => {
-    const dir = site('\nlanguage: zh-CN\nbeian:\n  icp: 京ICP备20000491号-1\n  gongan:\n    number: 11010502030143\n    icon: images/gongan.png\n');
+    const dir = site('\nlanguage: zh-CN\nbeian:\n  icp: 京ICP备20180491号-1\n  gongan:\n    number: 11010502030413\n    icon: images/gongan.png\n');
     await generate(dir);
     expect(readPublic(dir, 'index.html')).to.contain('alt="公安备案图标"');
   });
@@ -165,7 +165,7 @@ describe('footer (real Hexo, landscape theme)', function () {
       expect(version.split('.')[0]).to.equal(module.slice(4));
       const dir = site(`per_page: 1\n${BOTH}  pages: home\n`, false, { files: MORE_POSTS });
       const logged = await generate(dir, module);
-      expect(lineInSiteFooter(readPublic(dir, 'index.html'))).to.contain('code=11010502030143');
+      expect(lineInSiteFooter(readPublic(dir, 'index.html'))).to.contain('code=11010502030413');
       expect(readPublic(dir, join('page', '2', 'index.html'))).not.to.contain('data-hexo-beian');
       expect(logged.error).to.deep.equal([]);
     });
@@ -230,11 +230,11 @@ describe('footer (real Hexo, landscape theme)', function () {
       const automatic = /<footer id="site">© plain(<div class="hexo-beian"[\s\S]*?<\/div>)<\/footer>/.exec(archive)?.[1];
       expect(fromNunjucks).to.equal(automatic);
       expect(fromEjs).to.equal(automatic);
-      expect(automatic).to.contain('>京ICP备20000491号-1</a>');
+      expect(automatic).to.contain('>京ICP备20180491号-1</a>');
     });
 
     it('with position: none only the helper shows it, and pages: home holds for the helper too', () => {
-      expect(helperLine(readPublic(placed, 'index.html'))).to.contain('>京公网安备11010502030143号</a>');
+      expect(helperLine(readPublic(placed, 'index.html'))).to.contain('>京公网安备11010502030413号</a>');
       expect(readPublic(placed, join('2024', '05', '21', 'hello', 'index.html'))).to.contain('<div class="theme-beian"></div>');
       expect(readPublic(placed, join('archives', 'index.html'))).not.to.contain('hexo-beian');
     });
@@ -252,27 +252,27 @@ describe('footer (real Hexo, landscape theme)', function () {
       const { page, logged } = await build('<p class="my-beian" data-hexo-beian>{% for item in items %}<a href="{{ item.href }}" title="{{ item.title }}">{{ item.text }}</a>{% if not loop.last %} | {% endif %}{% endfor %}</p>');
       expect(logged).to.deep.equal({ error: [], warn: [], info: [] });
       expect(count(page, 'data-hexo-beian')).to.equal(1);
-      expect(page).to.contain('<p class="my-beian" data-hexo-beian><a href="https://beian.miit.gov.cn/" title="在工业和信息化部备案管理系统查询">京ICP备20000491号-1</a> | '
-        + '<a href="https://beian.mps.gov.cn/#/query/webSearch?code=11010502030143" title="在全国互联网安全管理服务平台查询">京公网安备11010502030143号</a></p></footer>');
+      expect(page).to.contain('<p class="my-beian" data-hexo-beian><a href="https://beian.miit.gov.cn/" title="在工业和信息化部备案管理系统查询">京ICP备20180491号-1</a> | '
+        + '<a href="https://beian.mps.gov.cn/#/query/webSearch?code=11010502030413" title="在全国互联网安全管理服务平台查询">京公网安备11010502030413号</a></p></footer>');
     });
 
     it('without data-hexo-beian: wrapped so it is added once, with a warning saying what to write', async () => {
       const { page, logged } = await build('<p>{{ items[0].text }}</p>');
-      expect(page).to.contain('<div data-hexo-beian><p>京ICP备20000491号-1</p></div></footer>');
+      expect(page).to.contain('<div data-hexo-beian><p>京ICP备20180491号-1</p></div></footer>');
       expect(logged.warn).to.have.length(1);
       expect(logged.warn[0]).to.match(/^hexo-beian: beian\.template: 模板的输出没有 data-hexo-beian 属性.*例如 <p class="beian" data-hexo-beian>。 \(config-template\)$/);
     });
 
     it('a missing file: one error naming the file, and the built-in line', async () => {
       const { page, logged } = await build(undefined, '  template: missing.njk\n');
-      expect(lineInSiteFooter(page)).to.contain('>京ICP备20000491号-1</a>');
+      expect(lineInSiteFooter(page)).to.contain('>京ICP备20180491号-1</a>');
       expect(logged.error).to.have.length(1);
       expect(logged.error[0]).to.match(/^hexo-beian: beian\.template: 无法读取 beian\.template 指定的文件 \/.*missing\.njk（.*ENOENT.*）；已使用内置模板。/);
     });
 
     it('a broken template: one error with nunjucks\' reason, and the built-in line', async () => {
       const { page, logged } = await build('{% for item in items %}<b>{{ item.text | nosuchfilter }}</b>{% endfor %}');
-      expect(lineInSiteFooter(page)).to.contain('>京ICP备20000491号-1</a>');
+      expect(lineInSiteFooter(page)).to.contain('>京ICP备20180491号-1</a>');
       expect(logged.error).to.have.length(1);
       expect(logged.error[0]).to.match(/^hexo-beian: beian\.template: 模板 .*beian\.njk 出错（.*filter not found: nosuchfilter.*）；已使用内置模板。/);
     });
@@ -283,12 +283,12 @@ describe('footer (real Hexo, landscape theme)', function () {
 beian:
   domains:
     blog.example.cn:
-      icp: 京ICP备20000491号-1
-      gongan: 11010502030143
+      icp: 京ICP备20180491号-1
+      gongan: 11010502030413
     example.org.cn:
-      icp: 京ICP备20000491号-2
+      icp: 京ICP备20180491号-2
   extra:
-    - text: 京ICP证030173号
+    - text: 京ICP证030713号
       link: https://dxzhgl.miit.gov.cn/
 `;
     /** The mirror's build, as its README says: the same site, `url` overridden by a second config file. */
@@ -307,10 +307,10 @@ beian:
 
     it('the China host shows its own numbers and the extra record, labelled in traditional Chinese', () => {
       const line = lineInSiteFooter(readPublic(china, 'index.html'));
-      expect([...line.matchAll(/>([^<>]+)<\/(?:a|span)>/g)].map(m => m[1])).to.deep.equal(['京ICP备20000491号-1', '京公网安备11010502030143号', '京ICP证030173号']);
-      expect(line).to.contain('aria-label="ICP備案號 京ICP备20000491号-1"');
+      expect([...line.matchAll(/>([^<>]+)<\/(?:a|span)>/g)].map(m => m[1])).to.deep.equal(['京ICP备20180491号-1', '京公网安备11010502030413号', '京ICP证030713号']);
+      expect(line).to.contain('aria-label="ICP備案號 京ICP备20180491号-1"');
       expect(line).to.contain('title="在全國互聯網安全管理服務平台查詢"');
-      expect(line).not.to.contain('20000491号-2');
+      expect(line).not.to.contain('20180491号-2');
       expect(logged).to.deep.equal({ error: [], warn: [], info: [] });
     });
 
@@ -336,7 +336,7 @@ beian:
   describe('lineFilter() on pages whose site footer already shows the ICP number (a real Hexo instance)', () => {
     let hexo: Hexo;
     const warnings: string[] = [];
-    const page = (n: number) => `<html><body><p>post ${n}</p><footer id="footer">© me · 京ICP备20000491号-1</footer></body></html>`;
+    const page = (n: number) => `<html><body><p>post ${n}</p><footer id="footer">© me · 京ICP备20180491号-1</footer></body></html>`;
     before(async () => {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const HexoClass = require('hexo') as new (base: string, args: object) => Hexo;
@@ -353,11 +353,11 @@ beian:
         await filter.prepare();
         for (const n of [1, 2, 3]) {
           const out = filter.inject(page(n), { path: `p${n}/index.html` }) ?? '';
-          expect(count(out, '京ICP备20000491号-1'), `build ${build}, page ${n}`).to.equal(1);
-          expect(out, `build ${build}, page ${n}`).to.contain('>京公网安备11010502030143号</a>');
+          expect(count(out, '京ICP备20180491号-1'), `build ${build}, page ${n}`).to.equal(1);
+          expect(out, `build ${build}, page ${n}`).to.contain('>京公网安备11010502030413号</a>');
         }
         expect(warnings, `build ${build}`).to.have.length(build);
-        expect(warnings[build - 1]).to.match(/^hexo-beian: p1\/index\.html: The page already shows 京ICP备20000491号-1 \(beian\.icp\)/);
+        expect(warnings[build - 1]).to.match(/^hexo-beian: p1\/index\.html: The page already shows 京ICP备20180491号-1 \(beian\.icp\)/);
       }
     });
   });

@@ -4,7 +4,7 @@ import { join } from 'path';
 import type Hexo from 'hexo';
 import { makeSite, runHexo, type HexoModule } from '../site';
 
-const ICP = '京ICP备20000491号-1';
+const ICP = '京ICP备20180491号-1';
 /** ICP approved long ago and no 公安 number: the 30-day deadline has passed, an error. */
 const OVERDUE = `beian:\n  icp:\n    number: ${ICP}\n    approved: 2024-05-20\n  guard: block\n`;
 const STOPPED = 'hexo-beian stopped the build: 1 error(s) above; fix beian.gongan (gongan-missing) first';
@@ -128,7 +128,7 @@ describe('guard (every way of running a build)', function () {
   it('a finding repeated on every page is printed once, with the count of pages, as hexo beian check prints it', async () => {
     const posts: Record<string, string> = {};
     for (let i = 0; i < 12; i++) posts[`source/_posts/p${i}.md`] = `---\ntitle: p${i}\ndate: 2024-05-${10 + i} 10:00:00\n---\nx\n`;
-    const dir = makeSite({ config: `deploy:\n  type: record\nbeian:\n  icp: ${ICP}\n  gongan: 京公网安备11010502030143号\n`, files: { ...SCRIPTS, ...posts } });
+    const dir = makeSite({ config: `deploy:\n  type: record\nbeian:\n  icp: ${ICP}\n  gongan: 京公网安备11010502030413号\n`, files: { ...SCRIPTS, ...posts } });
     dirs.push(dir);
     expect((await runHexo(dir, ['g'])).code).to.equal(0);
     // Every page now shows another number (a stale build): the same errors on each.
@@ -139,7 +139,7 @@ describe('guard (every way of running a build)', function () {
       else if (e.name.endsWith('.html')) pages.push(path);
     });
     walk(join(dir, 'public'));
-    for (const page of pages) writeFileSync(page, readFileSync(page, 'utf8').replaceAll(ICP, '京ICP备20000492号-1'));
+    for (const page of pages) writeFileSync(page, readFileSync(page, 'utf8').replaceAll(ICP, '京ICP备20180492号-1'));
     const { code, stdout, stderr } = await runHexo(dir, ['de']);
     expect(code).to.equal(0);
     const guard = (stdout + stderr).split('\n').filter(line => line.includes('hexo-beian: ')).map(line => line.replace(/^(\w+)\s+hexo-beian: /, '$1 '));
@@ -153,7 +153,7 @@ describe('guard (every way of running a build)', function () {
   });
 
   it('a clean site: the same commands build and deploy', async () => {
-    const dir = site(`beian:\n  icp: ${ICP}\n  gongan: 京公网安备11010502030143号\n  guard: block\n`);
+    const dir = site(`beian:\n  icp: ${ICP}\n  gongan: 京公网安备11010502030413号\n  guard: block\n`);
     const { code, stdout, stderr } = await runHexo(dir, ['depl', '-g']);
     expect(code).to.equal(0);
     expect(stdout + stderr).not.to.contain('hexo-beian:');

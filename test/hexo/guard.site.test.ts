@@ -6,8 +6,8 @@ import { join } from 'path';
 import { blockedLine } from '../../lib/hexo/guard';
 import { makeSite, runHexo, type HexoModule } from '../site';
 
-const ICP = '京ICP备20000491号-1';
-const GONGAN = '京公网安备11010502030143号';
+const ICP = '京ICP备20180491号-1';
+const GONGAN = '京公网安备11010502030413号';
 /** ICP approved long ago and no 公安 number: the 30-day deadline has passed, an error. */
 const OVERDUE = `  icp:\n    number: ${ICP}\n    approved: 2024-05-20\n`;
 const CLEAN = `  icp: ${ICP}\n  gongan: ${GONGAN}\n`;
@@ -83,7 +83,7 @@ describe('guard (beian.guard before generate and deploy)', function () {
     writeFileSync(home, readFileSync(home, 'utf8').replace(/<div class="hexo-beian"[\s\S]*?<\/div>/, ''));
     const { code, stdout, stderr } = await runHexo(dir, ['deploy']);
     expect(code).not.to.equal(0);
-    expect(stdout + stderr).to.match(/ERROR\s+hexo-beian: index\.html: The ICP number 京ICP备20000491号-1 is not on this page/);
+    expect(stdout + stderr).to.match(/ERROR\s+hexo-beian: index\.html: The ICP number 京ICP备20180491号-1 is not on this page/);
     expect(stderr).to.contain('hexo-beian stopped the deploy: 2 error(s) above; fix the page-missing on index.html first, or set beian.guard: warn in _config.yml to deploy anyway with a warning.');
     expect(pushed(bare)).to.deep.equal([]);
   });
@@ -119,7 +119,7 @@ describe('guard (beian.guard before generate and deploy)', function () {
     const out = deploy.stdout + deploy.stderr;
     expect(deploy.code).to.equal(0);
     expect(out).to.contain('noop deployer ran');
-    expect(out).to.match(/ERROR\s+hexo-beian: caf\\xe9\.html: The ICP number 京ICP备20000491号-1 is not on this page/);
+    expect(out).to.match(/ERROR\s+hexo-beian: caf\\xe9\.html: The ICP number 京ICP备20180491号-1 is not on this page/);
     expect(out).to.match(/ERROR\s+hexo-beian: dangling\.html: This page cannot be read \(it is a symbolic link to nothing/);
     expect(out).to.match(/ERROR\s+hexo-beian: huge\.html: This page cannot be read \(it is 600 MiB, more than the 64 MiB the audit reads of a page\)/);
     expect(out).not.to.match(/\n\s+at |Cannot create a string/);

@@ -6,8 +6,8 @@ import { join } from 'path';
 import type { JsonReport } from '../../lib/hexo/report';
 import { makeSite, readPublic, runHexo } from '../site';
 
-const ICP = '京ICP备20000491号-1';
-const GONGAN = '京公网安备11010502030143号';
+const ICP = '京ICP备20180491号-1';
+const GONGAN = '京公网安备11010502030413号';
 
 /**
  * A site script that counts the calls of the config reader of the plugin Hexo loaded (the
@@ -109,12 +109,12 @@ describe('site reading (real Hexo): once per build', function () {
     const flat = site(`beian:\nicp: ${ICP}\ngongan: ${GONGAN}\n`);
     const checked = await runHexo(flat, ['beian', 'check']);
     expect(checked.code).to.equal(1);
-    expect(checked.stdout).to.match(/ERROR\s+icp: is at the top level of _config.yml, outside beian:, so hexo-beian never reads it: move it under beian: \(indented by two spaces\)\. \(config-misplaced\)\n\s+write: beian:\n\s+icp: 京ICP备20000491号-1/);
+    expect(checked.stdout).to.match(/ERROR\s+icp: is at the top level of _config.yml, outside beian:, so hexo-beian never reads it: move it under beian: \(indented by two spaces\)\. \(config-misplaced\)\n\s+write: beian:\n\s+icp: 京ICP备20180491号-1/);
     const themed = site('');
     writeFileSync(join(themed, '_config.landscape.yml'), `beian:\n  icp: ${ICP}\n  gongan: ${GONGAN}\n`);
     const inTheme = await runHexo(themed, ['beian', 'check']);
     expect(inTheme.code).to.equal(1);
-    expect(inTheme.stdout).to.match(/ERROR\s+_config\.landscape\.yml:beian: This beian: block is in the theme's config \(_config\.landscape\.yml:beian\), and hexo-beian reads beian: only from the site's _config\.yml: move it to the site's _config\.yml\. \(config-misplaced\)\n\s+write: beian:\n\s+icp: 京ICP备20000491号-1\n\s+gongan: 京公网安备11010502030143号/);
+    expect(inTheme.stdout).to.match(/ERROR\s+_config\.landscape\.yml:beian: This beian: block is in the theme's config \(_config\.landscape\.yml:beian\), and hexo-beian reads beian: only from the site's _config\.yml: move it to the site's _config\.yml\. \(config-misplaced\)\n\s+write: beian:\n\s+icp: 京ICP备20180491号-1\n\s+gongan: 京公网安备11010502030413号/);
     expect(inTheme.stdout).not.to.contain('gongan-missing');
     const typo = site(`beian:\n  ICP: ${ICP}\n  gonan: ${GONGAN}\n  guard: block\n`);
     const built = await runHexo(typo, ['generate']);
@@ -136,7 +136,7 @@ describe('site reading (real Hexo): once per build', function () {
     const next = makeSite({
       theme: 'next',
       config: `beian:\n  icp: ${ICP}\n  gongan: ${GONGAN}\n`,
-      files: { '_config.next.yml': `footer:\n  beian:\n    enable: true\n    icp: ${ICP}\n    gongan_id: 11010502030143\n    gongan_num: ${GONGAN}\n    gongan_icon_url: /images/gone.png\n` }
+      files: { '_config.next.yml': `footer:\n  beian:\n    enable: true\n    icp: ${ICP}\n    gongan_id: 11010502030413\n    gongan_num: ${GONGAN}\n    gongan_icon_url: /images/gone.png\n` }
     });
     dirs.push(next);
     const theirs = await runHexo(next, ['beian', 'check', '--json', '--silent']);

@@ -4,8 +4,8 @@ import { join } from 'path';
 import type { JsonReport } from '../../lib/hexo/report';
 import { makeSite, readPublic, runHexo, type HexoModule } from '../site';
 
-const ICP = '京ICP备20000491号-1';
-const GONGAN = '京公网安备11010502030143号';
+const ICP = '京ICP备20180491号-1';
+const GONGAN = '京公网安备11010502030413号';
 const NUMBERS = `beian:\n  icp: ${ICP}\n  gongan: ${GONGAN}\n  template: beian.njk\n`;
 /** nunjucks finds an unknown filter only when it renders: the file reads and compiles. */
 const UNKNOWN_FILTER = '<p data-hexo-beian>{% for item in items %}{{ item.text | nosuchfilter }}{% endfor %}</p>';

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { findSlots, injectLine, scanSlots, scanWork, treeSlots } from '../../lib/line/inject';
 import { cleanPage, tokenPages } from '../adversarial';
 
-const LINE = '<div class="hexo-beian" data-hexo-beian>京ICP备20000491号-1</div>';
+const LINE = '<div class="hexo-beian" data-hexo-beian>京ICP备20180491号-1</div>';
 
 describe('inject', () => {
   describe('findSlots()', () => {
@@ -53,15 +53,15 @@ describe('inject', () => {
 
     it('with {text: true}: the text the site footer shows, decoded, without script, style, template or comments', () => {
       const html = '<body><p>京ICP备11111111号 in a post</p><footer>'
-        + '<a href="x" title="京ICP备22222222号">京ICP备20000491号&#45;1</a>&nbsp;|<script>var x = "京ICP备33333333号"</script>'
+        + '<a href="x" title="京ICP备22222222号">京ICP备20180491号&#45;1</a>&nbsp;|<script>var x = "京ICP备33333333号"</script>'
         + '<style>/* 京ICP备44444444号 */</style><!-- 京ICP备55555555号 --><template>京ICP备66666666号</template>© me</footer></body>';
-      expect(findSlots(html, { text: true }).text).to.equal('京ICP备20000491号-1\u00a0|© me');
+      expect(findSlots(html, { text: true }).text).to.equal('京ICP备20180491号-1\u00a0|© me');
       expect(findSlots(html).text).to.equal(undefined);
     });
 
     it('with {text: true} and no site footer: the whole page\'s text', () => {
-      const html = '<html><head><title>T</title></head><body><article><footer>a</footer></article><div id="footer">京ICP备20000491号-1</div></body></html>';
-      expect(findSlots(html, { text: true }).text).to.equal('Ta京ICP备20000491号-1');
+      const html = '<html><head><title>T</title></head><body><article><footer>a</footer></article><div id="footer">京ICP备20180491号-1</div></body></html>';
+      expect(findSlots(html, { text: true }).text).to.equal('Ta京ICP备20180491号-1');
     });
 
     it('sees a page that already carries the filing line', () => {
@@ -77,7 +77,7 @@ describe('inject', () => {
       '<body>', '</body>', '<BODY class="x">', '</BODY >', '<footer>', '</footer>', '<FOOTER id="f">', '</FOOTER>',
       '<footer class=site data-x=\'</footer>\'>', '</footer x="y">', '</footer/>', '</ footer>', '<footer/>',
       '<article>', '</article>', '<ARTICLE class="a">', '<aside>', '</aside>', '<nav>', '</nav>', '<section>', '</section>',
-      '<template>', '</template>', '<TEMPLATE id=t>', '<p>', '</p>', '<br/>', '<img src=/a/b/>', 'text', '中文 京ICP备20000491号-1',
+      '<template>', '</template>', '<TEMPLATE id=t>', '<p>', '</p>', '<br/>', '<img src=/a/b/>', 'text', '中文 京ICP备20180491号-1',
       '<div title="</footer></body>">', '<div title=\'a>b\'>', '<a href=x"y>', '<a b="c"d=\'e\'>', '<a =x>', '<a "b"=c>',
       '<p x=y=">">', '<a b = "c>d" e>', '<a b=>', '<a b/=c>', '</div>', '"', '\'', '=', '>', ' ', '\n', '<', '< p>', '</>', '</1>', '</',
       '<script>"</footer></body>"</script>', '<script>', '</script>', '<SCRIPT type="t">a</script >', '<script/>', '<script />',
@@ -124,7 +124,7 @@ describe('inject', () => {
       const fast = scanSlots(html, { text: true });
       expect(fast).to.deep.equal(treeSlots(html, { text: true }));
       expect(fast?.marks).to.deep.equal([html.indexOf(LINE)]);
-      expect(fast?.text).to.equal('© 2024 me京ICP备20000491号-1');
+      expect(fast?.text).to.equal('© 2024 me京ICP备20180491号-1');
     });
 
     it('reads what htmlparser2 read otherwise as the standard does: <script/>, CDATA in HTML, a quote left open, `</ footer>`', () => {
@@ -145,10 +145,10 @@ describe('inject', () => {
     });
 
     it('a page without a site footer: the whole page\'s text comes from the tokenizer', () => {
-      const html = '<body><p>京ICP备20000491号-1</p></body>';
+      const html = '<body><p>京ICP备20180491号-1</p></body>';
       expect(scanSlots(html, { text: true })).to.equal(undefined);
       expect(scanSlots(html)).to.deep.equal({ footerEnd: -1, footerStart: -1, bodyEnd: html.indexOf('</body>'), marks: [] });
-      expect(findSlots(html, { text: true }).text).to.equal('京ICP备20000491号-1');
+      expect(findSlots(html, { text: true }).text).to.equal('京ICP备20180491号-1');
     });
   });
 
@@ -189,13 +189,13 @@ describe('inject', () => {
 
     it('a line made from what the site footer already shows', () => {
       const seen: string[] = [];
-      const html = '<body><p>京ICP备20000491号-1</p><footer>© 京ICP备20000491号-1</footer></body>';
+      const html = '<body><p>京ICP备20180491号-1</p><footer>© 京ICP备20180491号-1</footer></body>';
       const page = injectLine(html, shown => {
         seen.push(shown);
-        return shown.includes('京ICP备20000491号-1') ? '<p data-hexo-beian>公安</p>' : LINE;
+        return shown.includes('京ICP备20180491号-1') ? '<p data-hexo-beian>公安</p>' : LINE;
       });
-      expect(seen).to.deep.equal(['© 京ICP备20000491号-1']);
-      expect(page).to.equal('<body><p>京ICP备20000491号-1</p><footer>© 京ICP备20000491号-1<p data-hexo-beian>公安</p></footer></body>');
+      expect(seen).to.deep.equal(['© 京ICP备20180491号-1']);
+      expect(page).to.equal('<body><p>京ICP备20180491号-1</p><footer>© 京ICP备20180491号-1<p data-hexo-beian>公安</p></footer></body>');
     });
 
     it('is not fooled by its own line: a page that has one is left as it is', () => {
@@ -218,14 +218,14 @@ describe('inject', () => {
     const expected = (html: string) => html.replace('© me</footer>', `© me${LINE}</footer>`);
 
     it('a post that shows the line\'s markup (a demo, even a copy of the real line) does not count as the line', () => {
-      for (const post of ['<div data-hexo-beian>demo</div>', '<div class="hexo-beian" data-hexo-beian>京ICP备20000491号-1</div>', '<p><span data-hexo-beian>x</span></p>']) {
+      for (const post of ['<div data-hexo-beian>demo</div>', '<div class="hexo-beian" data-hexo-beian>京ICP备20180491号-1</div>', '<p><span data-hexo-beian>x</span></p>']) {
         const html = site(post);
         expect(injectLine(html, LINE), post).to.equal(expected(html));
       }
     });
 
     it('an element a post leaves open (<section>, <div>, <aside>) does not hide the site footer, nor make the post\'s text the footer\'s', () => {
-      for (const post of ['<section>京ICP备20000491号-1', '<aside><p>京ICP备20000491号-1', '<div><section><nav>京ICP备20000491号-1</div>']) {
+      for (const post of ['<section>京ICP备20180491号-1', '<aside><p>京ICP备20180491号-1', '<div><section><nav>京ICP备20180491号-1</div>']) {
         const html = site(post);
         const slots = findSlots(html, { text: true });
         expect(slots.text, post).to.equal('© me');
@@ -293,7 +293,7 @@ describe('inject', () => {
       '<body>', '</body>', '<BODY class="x">', '</BODY>', '<footer>', '</footer>', '<FOOTER id="f">', '</FOOTER>',
       '<article>', '</article>', '<section>', '</section>', '<template>', '</template>', '<p>', '</p>', 'text',
       '<script>"</footer></body>"</script>', '<style>/*</footer>*/</style>', '<!-- </footer></body> -->',
-      '<div title="</footer></body>">', '</div>', '京ICP备20000491号-1', '<html>', '</html>', '\n'
+      '<div title="</footer></body>">', '</div>', '京ICP备20180491号-1', '<html>', '</html>', '\n'
     ];
     const page = fc.array(fc.constantFrom(...PIECES), { maxLength: 24 }).map(parts => parts.join(''));
 

@@ -34,8 +34,8 @@ describe('placement: which pages get the line', () => {
 
   it('expectedItems(): the home page always; a layout: false page (not themed) never, though it has </body>', () => {
     const items: LineItem[] = [
-      { kind: 'icp', text: '京ICP备20000491号-1', href: 'https://beian.miit.gov.cn/', path: 'beian.icp' },
-      { kind: 'extra', text: '京ICP证030173号', path: 'beian.extra[0]' }
+      { kind: 'icp', text: '京ICP备20180491号-1', href: 'https://beian.miit.gov.cn/', path: 'beian.icp' },
+      { kind: 'extra', text: '京ICP证030713号', path: 'beian.extra[0]' }
     ];
     const settings = { pages: 'all', position: 'footer' } as const;
     expect(expectedItems(items, { path: '404.html', themed: false, hasSlot: true }, settings)).to.deep.equal([]);

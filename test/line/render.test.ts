@@ -5,8 +5,8 @@ import { gonganQueryUrl, ICP_QUERY_URL, lineItems, type LineItem } from '../../l
 import { compactText, shows } from '../../lib/line/shown';
 import type { LabelLanguage } from '../../lib/engine/diagnostic';
 
-const ICP = '京ICP备20000491号-1';
-const GONGAN = '京公网安备11010502030143号';
+const ICP = '京ICP备20180491号-1';
+const GONGAN = '京公网安备11010502030413号';
 const urlFor = (path: string) => (path.startsWith('http') ? path : `/blog/${path.replace(/^\//, '')}`);
 
 function markup(raw: unknown, language: LabelLanguage = 'zh-Hans'): string {
@@ -22,7 +22,7 @@ describe('render', () => {
   it('ICP only: one link to the MIIT system, nothing for 公安', () => {
     const html = markup({ icp: ICP });
     expect(anchors(html)).to.deep.equal([
-      '<a class="hexo-beian-item hexo-beian-icp" href="https://beian.miit.gov.cn/" target="_blank" rel="noopener noreferrer" title="在工业和信息化部备案管理系统查询" aria-label="ICP备案号 京ICP备20000491号-1" style="display:inline-block;white-space:nowrap;margin:0 .5em">'
+      '<a class="hexo-beian-item hexo-beian-icp" href="https://beian.miit.gov.cn/" target="_blank" rel="noopener noreferrer" title="在工业和信息化部备案管理系统查询" aria-label="ICP备案号 京ICP备20180491号-1" style="display:inline-block;white-space:nowrap;margin:0 .5em">'
     ]);
     expect(html).to.contain(`>${ICP}</a>`);
     expect(html).not.to.contain('gongan');
@@ -32,7 +32,7 @@ describe('render', () => {
   it('公安 only: one link to the MPS query with its own digits', () => {
     const html = markup({ gongan: GONGAN });
     expect(anchors(html)).to.have.length(1);
-    expect(html).to.contain('href="https://beian.mps.gov.cn/#/query/webSearch?code=11010502030143"');
+    expect(html).to.contain('href="https://beian.mps.gov.cn/#/query/webSearch?code=11010502030413"');
     expect(html).to.contain(`>${GONGAN}</a>`);
     expect(html).not.to.contain('miit');
   });
@@ -51,8 +51,8 @@ describe('render', () => {
   });
 
   it('renders the canonical form of a number the engine normalised', () => {
-    expect(markup({ icp: '粤ＩＣＰ备14615304号-1' })).to.contain('>粤ICP备14615304号-1</a>');
-    expect(markup({ gongan: 11010502030143 })).to.contain(`>${GONGAN}</a>`);
+    expect(markup({ icp: '粤ＩＣＰ备14615340号-1' })).to.contain('>粤ICP备14615340号-1</a>');
+    expect(markup({ gongan: 11010502030413 })).to.contain(`>${GONGAN}</a>`);
   });
 
   it('renders nothing for an invalid number', () => {
@@ -83,7 +83,7 @@ describe('render', () => {
   });
 
   it('builds the MPS query URL from the digits', () => {
-    expect(gonganQueryUrl('11010502030143')).to.equal('https://beian.mps.gov.cn/#/query/webSearch?code=11010502030143');
+    expect(gonganQueryUrl('11010502030413')).to.equal('https://beian.mps.gov.cn/#/query/webSearch?code=11010502030413');
   });
 
   describe('labels follow the site language; the numbers never change', () => {
@@ -110,11 +110,11 @@ describe('render', () => {
       const html = markup({
         icp: ICP,
         gongan: GONGAN,
-        extra: [{ text: '京ICP证030173号', link: 'https://dxzhgl.miit.gov.cn/' }, '京网文〔2023〕1234-567号']
+        extra: [{ text: '京ICP证030713号', link: 'https://dxzhgl.miit.gov.cn/' }, '京网文〔2023〕1234-567号']
       });
       const items = [...html.matchAll(/<(a|span) class="hexo-beian-item hexo-beian-(\w+)"[^>]*>/g)].map(m => `${m[1]} ${m[2]}`);
       expect(items).to.deep.equal(['a icp', 'a gongan', 'a extra', 'span extra']);
-      expect(html).to.contain('<a class="hexo-beian-item hexo-beian-extra" href="https://dxzhgl.miit.gov.cn/" target="_blank" rel="noopener noreferrer" style="display:inline-block;white-space:nowrap;margin:0 .5em">京ICP证030173号</a>');
+      expect(html).to.contain('<a class="hexo-beian-item hexo-beian-extra" href="https://dxzhgl.miit.gov.cn/" target="_blank" rel="noopener noreferrer" style="display:inline-block;white-space:nowrap;margin:0 .5em">京ICP证030713号</a>');
       expect(html).to.contain('<span class="hexo-beian-item hexo-beian-extra" style="display:inline-block;white-space:nowrap;margin:0 .5em">京网文〔2023〕1234-567号</span>');
     });
 
@@ -132,10 +132,10 @@ describe('render', () => {
   });
 
   it('domains: the entry of this host; a host not listed shows nothing, extra records included', () => {
-    const raw = { domains: { 'blog.example.cn': { icp: ICP } }, extra: ['京ICP证030173号'] };
+    const raw = { domains: { 'blog.example.cn': { icp: ICP } }, extra: ['京ICP证030713号'] };
     const listed = renderLine(lineItems(readConfig(raw, 'en', { url: 'https://blog.example.cn/' }).config, 'en', urlFor));
     expect(listed).to.contain(`>${ICP}</a>`);
-    expect(listed).to.contain('>京ICP证030173号</span>');
+    expect(listed).to.contain('>京ICP证030713号</span>');
     expect(renderLine(lineItems(readConfig(raw, 'en', { url: 'https://blog.example.com/' }).config, 'en', urlFor))).to.equal('');
   });
 
@@ -172,16 +172,16 @@ describe('render', () => {
   describe('shows(): does the page already show an item', () => {
     const icp: LineItem = { kind: 'icp', text: ICP, path: 'beian.icp' };
     it('finds the number in compacted text: spaces, full-width characters, line breaks', () => {
-      expect(shows(compactText('备案：京ICP备 20000491号-1 ｜ Powered by Hexo'), icp)).to.equal(true);
-      expect(shows(compactText('京ＩＣＰ备20000491号－1'), icp)).to.equal(true);
-      expect(shows(compactText('京ICP备\n  20000491号-1\u200b'), icp)).to.equal(true);
-      expect(shows(compactText('Hexo京ICP备20000491号-1|'), icp)).to.equal(true);
+      expect(shows(compactText('备案：京ICP备 20180491号-1 ｜ Powered by Hexo'), icp)).to.equal(true);
+      expect(shows(compactText('京ＩＣＰ备20180491号－1'), icp)).to.equal(true);
+      expect(shows(compactText('京ICP备\n  20180491号-1\u200b'), icp)).to.equal(true);
+      expect(shows(compactText('Hexo京ICP备20180491号-1|'), icp)).to.equal(true);
     });
 
     it('a longer number is another number', () => {
-      expect(shows(compactText('京ICP备20000491号-10'), icp)).to.equal(false);
-      expect(shows(compactText('京ICP备20000491号-1 京ICP备20000491号-12'), icp)).to.equal(true);
-      expect(shows(compactText('京ICP备20000491号-1'), { kind: 'icp', text: '京ICP备20000491号', path: 'beian.icp' })).to.equal(false);
+      expect(shows(compactText('京ICP备20180491号-10'), icp)).to.equal(false);
+      expect(shows(compactText('京ICP备20180491号-1 京ICP备20180491号-12'), icp)).to.equal(true);
+      expect(shows(compactText('京ICP备20180491号-1'), { kind: 'icp', text: '京ICP备20180491号', path: 'beian.icp' })).to.equal(false);
       expect(shows(compactText('浙B2-201801011'), { kind: 'extra', text: 'B2-20180101', path: 'beian.extra[0]' })).to.equal(false);
       expect(shows(compactText('AB2-20180101'), { kind: 'extra', text: 'B2-20180101', path: 'beian.extra[0]' })).to.equal(false);
       expect(shows(compactText('许可证：B2-20180101'), { kind: 'extra', text: 'B2-20180101', path: 'beian.extra[0]' })).to.equal(true);

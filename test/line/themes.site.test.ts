@@ -15,8 +15,8 @@ import { generate, makeSite, type Logged, type Theme } from '../site';
 const BEIAN = `
 per_page: 2
 beian:
-  icp: 京ICP备20000491号-1
-  gongan: 11010502030143
+  icp: 京ICP备20180491号-1
+  gongan: 11010502030413
 `;
 
 /** Fixed dates everywhere: a page without them gets the file's mtime, which differs per build. */
@@ -141,8 +141,8 @@ for (const theme of THEMES) {
         const open = opens[opens.length - 1].index;
         expect(rest.indexOf('</footer>', open), `${page}: the line closes the site footer`).to.equal(at);
         expect(rest.slice(at, at + '</footer>'.length)).to.equal('</footer>');
-        expect(line).to.contain('>京ICP备20000491号-1</a>');
-        expect(line).to.contain('>京公网安备11010502030143号</a>');
+        expect(line).to.contain('>京ICP备20180491号-1</a>');
+        expect(line).to.contain('>京公网安备11010502030413号</a>');
       }
     });
 
@@ -194,16 +194,16 @@ describe('a theme that already shows a filing number (NexT, Fluid from npm)', fu
     let logged: Logged;
     before(async function () {
       this.timeout(60_000);
-      ({ dir, logged } = await build('next', `${BEIAN}theme_config:\n  footer:\n    beian:\n      enable: true\n      icp: 京ICP备20000491号-1\n`));
+      ({ dir, logged } = await build('next', `${BEIAN}theme_config:\n  footer:\n    beian:\n      enable: true\n      icp: 京ICP备20180491号-1\n`));
     });
 
     it('leaves the ICP number out of its line on every page and keeps the 公安 number', () => {
       for (const page of ['index.html', POST, join('about', 'index.html')]) {
         const html = readFileSync(join(dir, 'public', page), 'utf8');
-        expect(count(html, '京ICP备20000491号-1'), page).to.equal(1);
+        expect(count(html, '京ICP备20180491号-1'), page).to.equal(1);
         const { line } = takeLine(html);
         expect(line, page).not.to.contain('hexo-beian-icp');
-        expect(line, page).to.contain('>京公网安备11010502030143号</a>');
+        expect(line, page).to.contain('>京公网安备11010502030413号</a>');
       }
     });
 
@@ -211,7 +211,7 @@ describe('a theme that already shows a filing number (NexT, Fluid from npm)', fu
       expect(logged.error).to.deep.equal([]);
       expect(logged.warn).to.deep.equal([]);
       expect(logged.info).to.have.length(1);
-      expect(logged.info[0]).to.match(/^hexo-beian: [^:]+\.html: The page already shows 京ICP备20000491号-1 \(beian\.icp\)/);
+      expect(logged.info[0]).to.match(/^hexo-beian: [^:]+\.html: The page already shows 京ICP备20180491号-1 \(beian\.icp\)/);
       // Turned on in theme_config of _config.yml, so that is where to turn it off (not _config.next.yml).
       expect(logged.info[0]).to.contain('This is NexT\'s own filing line: set theme_config.footer.beian.enable: false in _config.yml so that hexo-beian shows it');
       expect(logged.info[0]).to.contain('beian.duplicates: keep');
@@ -221,26 +221,26 @@ describe('a theme that already shows a filing number (NexT, Fluid from npm)', fu
 
   it('Fluid showing both numbers: only the extra record is added, with one note per number', async function () {
     this.timeout(60_000);
-    const { dir, logged } = await build('fluid', `${BEIAN}  extra:\n    - text: 京ICP证030173号\ntheme_config:\n  footer:\n    beian:\n      enable: true\n      icp_text: 京ICP备20000491号-1\n      police_text: 京公网安备11010502030143号\n      police_code: 11010502030143\n`);
+    const { dir, logged } = await build('fluid', `${BEIAN}  extra:\n    - text: 京ICP证030713号\ntheme_config:\n  footer:\n    beian:\n      enable: true\n      icp_text: 京ICP备20180491号-1\n      police_text: 京公网安备11010502030413号\n      police_code: 11010502030413\n`);
     const html = readFileSync(join(dir, 'public', 'index.html'), 'utf8');
-    expect(count(html, '京ICP备20000491号-1')).to.equal(1);
-    expect(count(html, '京公网安备11010502030143号')).to.equal(1);
+    expect(count(html, '京ICP备20180491号-1')).to.equal(1);
+    expect(count(html, '京公网安备11010502030413号')).to.equal(1);
     const { line } = takeLine(html);
-    expect(line).to.match(/^<div class="hexo-beian" data-hexo-beian style="text-align:center;padding:.5em 0;font-size:.85em"><span class="hexo-beian-item hexo-beian-extra" [^>]*>京ICP证030173号<\/span><\/div>$/);
+    expect(line).to.match(/^<div class="hexo-beian" data-hexo-beian style="text-align:center;padding:.5em 0;font-size:.85em"><span class="hexo-beian-item hexo-beian-extra" [^>]*>京ICP证030713号<\/span><\/div>$/);
     expect(logged.info).to.have.length(2);
-    expect(logged.info[0]).to.match(/^hexo-beian: [^:]+\.html: The page already shows 京ICP备20000491号-1 \(beian\.icp\)/);
-    expect(logged.info[1]).to.match(/^hexo-beian: [^:]+\.html: The page already shows 京公网安备11010502030143号 \(beian\.gongan\)/);
+    expect(logged.info[0]).to.match(/^hexo-beian: [^:]+\.html: The page already shows 京ICP备20180491号-1 \(beian\.icp\)/);
+    expect(logged.info[1]).to.match(/^hexo-beian: [^:]+\.html: The page already shows 京公网安备11010502030413号 \(beian\.gongan\)/);
     for (const note of logged.info) expect(note).to.contain('set theme_config.footer.beian.enable: false in _config.yml');
   });
 
   it('duplicates: keep shows both, as the user insists', async function () {
     this.timeout(60_000);
-    const { dir, logged } = await build('next', `${BEIAN}  duplicates: keep\ntheme_config:\n  footer:\n    beian:\n      enable: true\n      icp: 京ICP备20000491号-1\n`);
+    const { dir, logged } = await build('next', `${BEIAN}  duplicates: keep\ntheme_config:\n  footer:\n    beian:\n      enable: true\n      icp: 京ICP备20180491号-1\n`);
     const html = readFileSync(join(dir, 'public', 'index.html'), 'utf8');
-    expect(count(html, '京ICP备20000491号-1')).to.equal(2);
+    expect(count(html, '京ICP备20180491号-1')).to.equal(2);
     expect(takeLine(html).line).to.contain('hexo-beian-icp');
     // The build's guard (warn, the default) says the one thing to know, as hexo generate does.
     expect(logged.warn).to.have.length(1);
-    expect(logged.warn[0]).to.match(/^hexo-beian: _config\.yml:theme_config\.footer\.beian\.enable: NexT shows 京ICP备20000491号-1 itself .* every page shows it twice\. .*\(theme-double-display\)/);
+    expect(logged.warn[0]).to.match(/^hexo-beian: _config\.yml:theme_config\.footer\.beian\.enable: NexT shows 京ICP备20180491号-1 itself .* every page shows it twice\. .*\(theme-double-display\)/);
   });
 });
