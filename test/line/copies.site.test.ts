@@ -129,6 +129,10 @@ describe('what the site footer really shows (issue 13, themes from npm)', functi
       expect(found).not.to.include('page-other-number');
       expect(found).not.to.include('page-unlinked');
       expect(report.findings.find(f => f.code === 'page-shown-twice')?.message).to.contain(GONGAN);
+      // The theme audit says what the filter did: it leaves out the ICP number only.
+      const shows = report.findings.filter(f => f.code === 'theme-shows');
+      expect(shows.map(f => f.message.startsWith(`NexT shows ${ICP} itself`))).to.deep.equal([true]);
+      expect(shows[0].message).not.to.contain(GONGAN);
     });
 
     it('a post page without the line (a stale build): the number is missing, and the card\'s link is not named as its link', () => {
