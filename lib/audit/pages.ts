@@ -497,7 +497,7 @@ export function auditPage(path: string, html: Buffer, plan: PagePlan): Finding[]
     iconIn: (anchors, src) => iconInAnchors(html, anchors.map(anchor => anchor.open), src),
     inSiteFooter: o => {
       footer ??= siteFooter(html);
-      return footer !== false && o.start > footer.start && o.start < footer.end;
+      return footer === false || (o.start > footer.start && o.start < footer.end);
     },
     retired: retiredLinks(html)
   });
@@ -519,7 +519,10 @@ function siteFooter(page: Buffer): { start: number; end: number } | false {
 export interface PageRead<A extends { href: string; target: Target }> {
   occurrences: readonly (Pick<Occurrence, 'kind' | 'text' | 'digits' | 'framed' | 'line' | 'start'> & { anchor?: A })[];
   iconIn(anchors: readonly A[], src: string): boolean;
-  /** Is a number that is in a `<footer>` (`framed`, not `line`) in the site footer, not a post's or a card's? Asked only when it matters. */
+  /**
+   * Is a number in the site footer, not in a post or a card? True on a page without one, whose
+   * whole text the filter reads instead. Asked only when it matters.
+   */
   inSiteFooter(occurrence: Pick<Occurrence, 'start'>): boolean;
   retired: readonly string[];
 }
@@ -541,7 +544,8 @@ export function judgePage<A extends { href: string; target: Target }>(path: stri
   // or a card (the previous / next post, NexT's post footer inside <article>) is the post's text.
   const framed = (o: Read) => o.line === true || (o.framed === true && read.inSiteFooter(o));
   // A link to a query page shows the number wherever it is.
-  const displayed = (o: Read) => (o.anchor !== undefined && o.anchor.target.kind !== 'other') || framed(o);
+  const queried = (o: Read) => o.anchor !== undefined && o.anchor.target.kind !== 'other';
+  const displayed = (o: Read) => queried(o) || framed(o);
 
   // What the page must show.
   const home = isHomePage(path);
@@ -549,7 +553,8 @@ export function judgePage<A extends { href: string; target: Target }>(path: stri
   const expected = plan.items.length === 0 ? [] : expectedItems(plan.items, { path, themed, hasSlot: hasSlot(html) }, plan.placement);
   for (const item of expected) {
     const label = NUMBER_NAME[item.kind];
-    const shown = occurrences.filter(o => o.kind === item.kind && o.text === item.text && displayed(o));
+    // Its own number counts where the filter looks for it: the site footer (the whole page without one).
+    const shown = occurrences.filter(o => o.kind === item.kind && o.text === item.text && (queried(o) || o.line === true || read.inSiteFooter(o)));
     const right = shown.filter(o => o.anchor && linkRating(item.kind, o.anchor.target, item.digits) === 'right');
     // Its own live query page over plain http still works: a warning (link-insecure, below), not page-unlinked.
     const linked = right.length > 0 ? right : shown.filter(o => o.anchor && linkRating(item.kind, o.anchor.target, item.digits) === 'insecure');

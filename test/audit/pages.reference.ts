@@ -247,7 +247,7 @@ export function referenceAuditPage(path: string, html: Buffer, plan: PagePlan): 
         const { footerStart, footerEnd } = treeSlots(text);
         return footerStart < 0 ? false : [Buffer.byteLength(text.slice(0, footerStart)), Buffer.byteLength(text.slice(0, footerEnd))];
       })();
-      return footer !== false && o.start > footer[0] && o.start < footer[1];
+      return footer === false || (o.start > footer[0] && o.start < footer[1]);
     },
     retired: retiredLinks(html)
   });
