@@ -479,6 +479,7 @@ export function insecureText(kind: Kind, text: string, href: string, digits?: st
  *   `https://beian.miit.gov.cn/`; 公安: the MPS query with its own digits; over http is
  *   `link-insecure`);
  * - `page-icon-missing` (warning): the 公安 link lacks the configured icon;
+ * - `page-shown-twice` (warning): the site footer and the line show it more than once;
  * - `page-other-number` (error): a filing number in a link to a query page, in a `<footer>`
  *   or in the filing line, that is not the configured one (a stale build, or a number
  *   hard-coded by the theme); numbers elsewhere (a post quoting one) are left alone;
@@ -506,7 +507,8 @@ export function auditPage(path: string, html: Buffer, plan: PagePlan): Finding[]
 /**
  * The site footer's bytes, as the filter finds it (lib/line/inject.ts: the last `<footer>`
  * outside sectioning content), or false. Read at most once per page, and only when a number
- * is in some `<footer>` that may not be the site's: a correct page never pays for it.
+ * outside the line and not linked to a query page is to be judged (in some `<footer>`, or the
+ * configured number in other text): a correct page never pays for it.
  */
 function siteFooter(page: Buffer): { start: number; end: number } | false {
   const html = page.toString('utf8');
@@ -578,7 +580,7 @@ export function judgePage<A extends { href: string; target: Target }>(path: stri
       });
     } else {
       // Shown twice: hexo-beian's line beside the theme's (`duplicates: keep`), or a copy typed into the footer text.
-      // (Only counted when two copies may be there, so that a page with one never reads its site footer.)
+      // (Counted only when two copies may be there: a page with one never reads its site footer for it.)
       const copies = shown.filter(o => o.line === true || o.framed === true);
       if (copies.length > 1 && copies.filter(framed).length > 1) {
         const ours = copies.some(o => o.line === true);
