@@ -480,8 +480,8 @@ export function insecureText(kind: Kind, text: string, href: string, digits?: st
  *   `link-insecure`);
  * - `page-icon-missing` (warning): the 公安 link lacks the configured icon;
  * - `page-shown-twice` (warning): the site footer and the line show it more than once;
- * - `page-other-number` (error): a filing number in a link to a query page, in a `<footer>`
- *   or in the filing line, that is not the configured one (a stale build, or a number
+ * - `page-other-number` (error): a filing number in a link to a query page, in the site
+ *   footer or in the filing line, that is not the configured one (a stale build, or a number
  *   hard-coded by the theme); numbers elsewhere (a post quoting one) are left alone;
  * - `page-unconfigured-number` (warning): the same, of a kind the config has no number for
  *   (a number removed from the config and not regenerated, or only in the theme);

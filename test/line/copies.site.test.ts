@@ -147,4 +147,13 @@ describe('what the site footer really shows (issue 13, themes from npm)', functi
       expect(JSON.stringify(findings)).not.to.contain('/2024/05/20/titled/');
     });
   });
+
+  it('NexT with its own line on and duplicates: keep: hexo beian check says the ICP number is shown twice (a warning, once for all pages)', async () => {
+    const built = await build('next', `${BEIAN}  duplicates: keep\ntheme_config:\n  footer:\n    beian:\n      enable: true\n      icp: ${ICP}\n`);
+    expect(count(built.page('index.html'), ICP)).to.equal(2);
+    const report = await check(built.dir);
+    const twice = report.findings.filter(f => f.code === 'page-shown-twice');
+    expect(twice.map(f => [f.severity, f.message.includes(ICP), (f.pageCount ?? 1) > 1])).to.deep.equal([['warning', true, true]]);
+    expect(report.summary.errors).to.equal(0);
+  });
 });
