@@ -92,8 +92,10 @@ interface Occurrence {
   /** Byte offset just after it, as written. */
   end: number;
   anchor?: Anchor;
-  /** In a `<footer>` or in the filing line (`data-hexo-beian` … `</div`); not asked of a number linked to a query page. */
+  /** In a `<footer>` (any: {@link PageRead.inSiteFooter} tells whether the site's) or in the filing line (`data-hexo-beian` … `</div`). */
   framed?: boolean;
+  /** In the filing line. */
+  line?: boolean;
 }
 
 function isSpace(byte: number): boolean {
@@ -257,15 +259,16 @@ class Context {
     return this.anchor;
   }
 
-  /** In a `<footer>`, or in the filing line. */
-  framed(at: number): boolean {
+  /** In the filing line, in a `<footer>` (any: the offset of its `<footer`), or neither. */
+  framed(at: number): 'line' | number | undefined {
     const { page } = this;
     const lt = this.lt(at);
     const footer = this.footerOpen.before(page, at, lt);
     const footerClose = this.footerClose.before(page, at, lt);
     const line = this.lineOpen.before(page, at);
     const lineClose = this.lineClose.before(page, at, lt);
-    return (footer >= 0 && footer > footerClose) || (line >= 0 && line > lineClose);
+    if (line >= 0 && line > lineClose) return 'line';
+    return footer >= 0 && footer > footerClose ? footer : undefined;
   }
 }
 
@@ -352,10 +355,13 @@ function occurrencesOf(page: Buffer, plan: PagePlan): Occurrence[] {
     if (!found) continue;
     const anchor = context.anchorOf(at, found.start);
     if (anchor) found.anchor = anchor;
-    // A link to a query page shows the number wherever it is; else, is it in a footer or the line?
-    if ((anchor === undefined || anchor.target.kind === 'other') && context.framed(at)) found.framed = true;
+    // A link to a query page shows the number wherever it is; is it in a footer or the line (where copies are counted)?
+    // Copies in different footers are kept apart: only the site footer's count.
+    const frame = context.framed(at);
+    if (frame !== undefined) found.framed = true;
+    if (frame === 'line') found.line = true;
     last[which] = { at, found };
-    const key = `${which}\u0000${found.text}\u0000${anchor?.open ?? -1}\u0000${found.framed === true}`;
+    const key = `${which}\u0000${found.text}\u0000${anchor?.open ?? -1}\u0000${frame ?? ''}`;
     if (seen.has(key)) continue;
     seen.add(key);
     lists[which].push(found);
@@ -473,8 +479,9 @@ export function insecureText(kind: Kind, text: string, href: string, digits?: st
  *   `https://beian.miit.gov.cn/`; 公安: the MPS query with its own digits; over http is
  *   `link-insecure`);
  * - `page-icon-missing` (warning): the 公安 link lacks the configured icon;
- * - `page-other-number` (error): a filing number in a link to a query page, in a `<footer>`
- *   or in the filing line, that is not the configured one (a stale build, or a number
+ * - `page-shown-twice` (warning): the site footer and the line show it more than once;
+ * - `page-other-number` (error): a filing number in a link to a query page, in the site
+ *   footer or in the filing line, that is not the configured one (a stale build, or a number
  *   hard-coded by the theme); numbers elsewhere (a post quoting one) are left alone;
  * - `page-unconfigured-number` (warning): the same, of a kind the config has no number for
  *   (a number removed from the config and not regenerated, or only in the theme);
@@ -485,17 +492,40 @@ export function insecureText(kind: Kind, text: string, href: string, digits?: st
  * - `link-retired` (warning): a link to a retired query address.
  */
 export function auditPage(path: string, html: Buffer, plan: PagePlan): Finding[] {
+  let footer: { start: number; end: number } | false | undefined; // false: the page has no site footer
   return judgePage(path, html, plan, {
     occurrences: occurrencesOf(html, plan),
     iconIn: (anchors, src) => iconInAnchors(html, anchors.map(anchor => anchor.open), src),
+    inSiteFooter: o => {
+      footer ??= siteFooter(html);
+      return footer === false || (o.start > footer.start && o.start < footer.end);
+    },
     retired: retiredLinks(html)
   });
 }
 
+/**
+ * The site footer's bytes, as the filter finds it (lib/line/inject.ts: the last `<footer>`
+ * outside sectioning content), or false. Read at most once per page, and only when a number
+ * outside the line and not linked to a query page is to be judged (in some `<footer>`, or the
+ * configured number in other text): a correct page never pays for it.
+ */
+function siteFooter(page: Buffer): { start: number; end: number } | false {
+  const html = page.toString('utf8');
+  const { footerStart, footerEnd } = findSlots(html);
+  if (footerStart < 0 || footerEnd < 0) return false;
+  return { start: Buffer.byteLength(html.slice(0, footerStart)), end: Buffer.byteLength(html.slice(0, footerEnd)) };
+}
+
 /** What the sweep read of a page: its numbers with their links and frames, its retired links, and whether links hold an icon. */
 export interface PageRead<A extends { href: string; target: Target }> {
-  occurrences: readonly (Pick<Occurrence, 'kind' | 'text' | 'digits' | 'framed'> & { anchor?: A })[];
+  occurrences: readonly (Pick<Occurrence, 'kind' | 'text' | 'digits' | 'framed' | 'line' | 'start'> & { anchor?: A })[];
   iconIn(anchors: readonly A[], src: string): boolean;
+  /**
+   * Is a number in the site footer, not in a post or a card? True on a page without one, whose
+   * whole text the filter reads instead. Asked only when it matters.
+   */
+  inSiteFooter(occurrence: Pick<Occurrence, 'start'>): boolean;
   retired: readonly string[];
 }
 
@@ -511,6 +541,13 @@ export function judgePage<A extends { href: string; target: Target }>(path: stri
     findings.push(finding(language, code, severity, text, { page: path, suggestion }));
   };
   const { occurrences } = read;
+  type Read = (typeof occurrences)[number];
+  // Where a page shows a filing number: its site footer and the filing line. A number in a post
+  // or a card (the previous / next post, NexT's post footer inside <article>) is the post's text.
+  const framed = (o: Read) => o.line === true || (o.framed === true && read.inSiteFooter(o));
+  // A link to a query page shows the number wherever it is.
+  const queried = (o: Read) => o.anchor !== undefined && o.anchor.target.kind !== 'other';
+  const displayed = (o: Read) => queried(o) || framed(o);
 
   // What the page must show.
   const home = isHomePage(path);
@@ -518,7 +555,8 @@ export function judgePage<A extends { href: string; target: Target }>(path: stri
   const expected = plan.items.length === 0 ? [] : expectedItems(plan.items, { path, themed, hasSlot: hasSlot(html) }, plan.placement);
   for (const item of expected) {
     const label = NUMBER_NAME[item.kind];
-    const shown = occurrences.filter(o => o.kind === item.kind && o.text === item.text);
+    // Its own number counts where the filter looks for it: the site footer (the whole page without one).
+    const shown = occurrences.filter(o => o.kind === item.kind && o.text === item.text && (queried(o) || o.line === true || read.inSiteFooter(o)));
     const right = shown.filter(o => o.anchor && linkRating(item.kind, o.anchor.target, item.digits) === 'right');
     // Its own live query page over plain http still works: a warning (link-insecure, below), not page-unlinked.
     const linked = right.length > 0 ? right : shown.filter(o => o.anchor && linkRating(item.kind, o.anchor.target, item.digits) === 'insecure');
@@ -540,7 +578,19 @@ export function judgePage<A extends { href: string; target: Target }>(path: stri
         zh: `${label.zh} ${item.text} 在这个页面上，但没有链接到 ${item.href}（${seen ? `链接到的是 ${seen}` : '没有链接'}）。若是主题自己显示的备案号，请在主题配置里关闭它（hexo-beian 就会显示正确链接的那一行）；否则${REGENERATE.zh}。`,
         en: `${label.en} ${item.text} is on this page but not linked to ${item.href} (${seen ? `its link goes to ${seen}` : 'it has no link'}). If the theme shows it with its own filing line, turn that off in the theme's config (hexo-beian then shows its correctly linked line); otherwise ${REGENERATE.en}.`
       });
-    } else if (item.icon) {
+    } else {
+      // Shown twice: hexo-beian's line beside the theme's (`duplicates: keep`), or a copy typed into the footer text.
+      // (Counted only when two copies may be there: a page with one never reads its site footer for it.)
+      const copies = shown.filter(o => o.line === true || o.framed === true);
+      if (copies.length > 1 && copies.filter(framed).length > 1) {
+        const ours = copies.some(o => o.line === true);
+        add('page-shown-twice', 'warning', {
+          zh: `这个页面的站点页脚把${label.zh} ${item.text} 显示了不止一遍（${ours ? 'hexo-beian 的备案信息之外，还有主题自带的备案栏或写在页脚文字里的号码' : '主题自带的备案栏和页脚文字各有一份，或号码写了两遍'}）。只显示一次即可：请关闭主题自带的备案栏（如 footer.beian.enable: false），或从主题的页脚文字中删去这个号码，由 hexo-beian 显示经过校验、带正确链接的那一份；若 beian.duplicates 是 keep，请改为 skip（hexo-beian 就会略去主题已正确链接的号码）。`,
+          en: `This page's site footer shows ${label.en.replace(/^The/, 'the')} ${item.text} more than once (${ours ? 'hexo-beian\'s line, and the theme\'s own filing line or the number typed into its footer text' : 'the theme\'s own filing line and its footer text, or the number typed twice'}). Once is enough: turn the theme's own line off (footer.beian.enable: false) or delete the number from the theme's footer text, so that hexo-beian's checked, correctly linked line shows it; if beian.duplicates is keep, set it to skip (hexo-beian then leaves out a copy the theme links correctly).`
+        });
+      }
+    }
+    if (linked.length > 0 && item.icon) {
       const src = item.icon.src;
       if (!read.iconIn(linked.map(o => o.anchor as A), src)) {
         add('page-icon-missing', 'warning', {
@@ -566,14 +616,13 @@ export function judgePage<A extends { href: string; target: Target }>(path: stri
       return true;
     };
     const mine = configured[o.kind];
-    const displayed = (target !== undefined && target.kind !== 'other') || o.framed === true;
-    if (mine !== undefined && !own.has(o.text) && displayed && once('page-other-number')) {
+    if (mine !== undefined && !own.has(o.text) && displayed(o) && once('page-other-number')) {
       add('page-other-number', 'error', {
         zh: `这个页面显示的是 ${o.text}，而配置里是 ${mine}（${plan.paths[o.kind]}）：可能是旧的构建，或主题里写死的编号。${REGENERATE.zh}；若仍然出现，在主题的布局和配置里搜索 ${o.text} 并删除。`,
         en: `This page shows ${o.text}, but the config has ${mine} (${plan.paths[o.kind]}): a stale build, or a number hard-coded in the theme. To fix it, ${REGENERATE.en}; if it stays, search the theme's layout and config for ${o.text} and remove it.`
       });
     }
-    if (mine === undefined && !own.has(o.text) && displayed && once('page-unconfigured-number')) {
+    if (mine === undefined && !own.has(o.text) && displayed(o) && once('page-unconfigured-number')) {
       add('page-unconfigured-number', 'warning', {
         zh: `这个页面显示了${label.zh} ${o.text}，但配置里没有${label.zh}：可能是旧的构建（删掉编号后没有重新生成），或主题里写死的编号。若它是本站的编号，写进 ${plan.paths[o.kind]}；否则${REGENERATE.zh}，若仍然出现，在主题的布局和配置里搜索 ${o.text} 并删除。`,
         en: `This page shows ${label.en.replace(/^The/, 'the')} ${o.text}, but the config has none: a stale build (the number was removed and the site not regenerated), or a number hard-coded in the theme. If it is this site's number, write it in ${plan.paths[o.kind]}; otherwise ${REGENERATE.en}, and if it stays, search the theme's layout and config for ${o.text} and remove it.`

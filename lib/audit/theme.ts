@@ -225,6 +225,11 @@ export function auditTheme(settings: ThemeBeian, items: readonly LineItem[], con
     return one && (one.result.canonical ?? String(one.setting.value).trim());
   };
   const same = (['icp', 'gongan'] as const).filter(kind => ours[kind] !== undefined && theirs(kind) === ours[kind]);
+  // What the filter leaves out with duplicates: skip: only a copy linked to its own query system (lib/line/shown.ts copyOf).
+  const works = (kind: 'icp' | 'gongan') => (kind === 'icp'
+    ? linkRating('icp', targetOf(model.icpHref)) !== 'wrong'
+    : codeText !== undefined && linkRating('gongan', targetOf(`${model.gonganHref}${codeText}`), items.find(i => i.kind === 'gongan')?.digits) !== 'wrong');
+  const left = same.filter(works);
   const { key, file } = whereOf(enable);
   if (same.length > 0) {
     const numbers = same.map(kind => ours[kind]).join(language === 'zh' ? '、' : ', ');
@@ -234,11 +239,13 @@ export function auditTheme(settings: ThemeBeian, items: readonly LineItem[], con
         zh: `${label} 自己也显示 ${numbers}（${key}: true，在 ${file}），而 beian.duplicates 是 keep：每个页面会显示两遍。${off.zh}`,
         en: `${label} shows ${numbers} itself (${key}: true in ${file}) and beian.duplicates is keep: every page shows ${same.length > 1 ? 'them' : 'it'} twice. ${off.en}`
       }, { path: enable.path, suggestion: 'footer:\n  beian:\n    enable: false' }));
-    } else {
-      // duplicates: skip — the line leaves them out, so no page shows them twice.
+    } else if (left.length > 0) {
+      // duplicates: skip — the line leaves them out, so no page shows them twice (a broken copy
+      // is not left out: the build's already-shown-wrong-link and the page audit say so).
+      const numbers = left.map(kind => ours[kind]).join(language === 'zh' ? '、' : ', ');
       findings.push(finding(language, 'theme-shows', 'info', {
         zh: `${label} 自己显示 ${numbers}（${key}: true，在 ${file}），hexo-beian 不再重复显示，因此不对 ${label} 的链接负责。要交给 hexo-beian 显示（校验编号、链接到现行查询页面）：${off.zh}`,
-        en: `${label} shows ${numbers} itself (${key}: true in ${file}); hexo-beian leaves ${same.length > 1 ? 'them' : 'it'} out of its line, so it cannot vouch for ${label}'s link. To hand over to hexo-beian (checked numbers, current query pages): ${off.en}`
+        en: `${label} shows ${numbers} itself (${key}: true in ${file}); hexo-beian leaves ${left.length > 1 ? 'them' : 'it'} out of its line, so it cannot vouch for ${label}'s link. To hand over to hexo-beian (checked numbers, current query pages): ${off.en}`
       }, { path: enable.path, suggestion: 'footer:\n  beian:\n    enable: false' }));
     }
   }

@@ -18,7 +18,7 @@ import { printable } from '../engine/text';
  *     - {text: 京ICP证030173号, link: https://dxzhgl.miit.gov.cn/}
  *   position: footer                   # footer | body_end | none
  *   pages: all                         # all | home
- *   duplicates: skip                   # skip | keep: a number the page already shows
+ *   duplicates: skip                   # skip | keep: a number the page already shows, linked to its query system
  *   template: beian.njk                # the user's own nunjucks template
  *   domains:                           # per host of `url`: that host's numbers
  *     blog.example.cn: {icp: 京ICP备20000491号-1, gongan: 11010502030143}
@@ -29,7 +29,7 @@ import { printable } from '../engine/text';
 export type Position = 'footer' | 'body_end' | 'none';
 /** Which pages get it: every page, or the home page only (the MIIT rule names the home page). */
 export type Pages = 'all' | 'home';
-/** A number the page already shows (the theme's own filing line): leave it out of ours, or show it twice. */
+/** A number the page already shows (the theme's own filing line): leave it out of ours when that copy is linked to its query system, or show it twice. */
 export type Duplicates = 'skip' | 'keep';
 /** What the publish guard does with the audit's findings (lib/hexo/guard.ts): nothing, print them, or stop on an error. */
 export type GuardMode = 'off' | 'warn' | 'block';

@@ -24,8 +24,8 @@ const CHOICES: ReadonlyMap<string, { zh: string; en: string }> = new Map(Object.
     en: 'all (every page) or home (the home page only)'
   },
   duplicates: {
-    zh: 'skip（页面已显示的备案号不再重复显示）或 keep（照样显示）',
-    en: 'skip (leave out a number the page already shows) or keep (show it anyway)'
+    zh: 'skip（页面已显示且链接正确的备案号不再重复显示）或 keep（照样显示）',
+    en: 'skip (leave out a number the page already shows, correctly linked) or keep (show it anyway)'
   },
   guard: {
     zh: 'off（不检查）、warn（生成和部署前检查并提示）或 block（有错误时停止生成和部署）',

@@ -1,8 +1,8 @@
 import type Hexo from 'hexo';
 import { MARK, renderLine } from '../line/render';
-import { findSlots, injectLine } from '../line/inject';
+import { findSlots, injectLine, type Shown } from '../line/inject';
 import { carriesLine, onShownPages } from '../line/placement';
-import { alreadyShown, compactText, shows, type ThemeSwitch } from '../line/shown';
+import { alreadyShown, copyOf, shownWrongLink, type ThemeSwitch } from '../line/shown';
 import { themeSwitch } from '../audit/theme';
 import { templateFailed, type BuildReading, type Site } from './site';
 
@@ -38,8 +38,8 @@ interface Made {
   template?: BuildReading['template'];
   /** Markup by the indexes of the items it shows, rendered once each. */
   markup: Map<string, string>;
-  /** The line by the text the site footer already shows (`duplicates: skip`); emptied each build. */
-  lines: Map<string, string>;
+  /** The line by what the site footer already shows (`duplicates: skip`; injectLine reads each footer once); emptied each build. */
+  lines: Map<Shown, string>;
   /** Items already reported as shown by the page, this build. */
   warned: Set<string>;
   /** Where the theme's own line is turned on, for the message that says how to turn it off. */
@@ -103,25 +103,29 @@ export function lineFilter(hexo: Hexo, site: Site): LineFilter {
       if (items.length === 0 || !carriesLine({ path: locals?.path, themed: true }, config)) return undefined;
       const line = config.duplicates === 'keep'
         ? render(state, all(state))
-        : (shownText: string) => {
+        : (shown: Shown) => {
           // Every page of a site shows the same few footers: each is compared once per build.
-          const known = state.lines.get(shownText);
+          const known = state.lines.get(shown);
           if (known !== undefined) return known;
-          const compact = compactText(shownText);
           const left = all(state).filter(index => {
             const item = items[index];
-            if (!shows(compact, item)) return true;
-            const id = `${item.kind}:${item.text}`;
+            const copy = copyOf(shown, item);
+            if (!copy) return true;
+            // Only a copy that works is left alone; a broken one gets the line beside it, and a warning.
+            const keep = copy.linked === 'wrong';
+            const id = `${item.kind}:${item.text}:${copy.linked}`;
             if (!state.warned.has(id)) {
               state.warned.add(id);
               const page = typeof locals?.path === 'string' ? locals.path : '';
-              site.log([alreadyShown(item, page, state.themeSwitch, hexo.config.theme, language)]);
+              const { themeSwitch } = state;
+              const theme = hexo.config.theme;
+              site.log([copy.linked === 'wrong' ? shownWrongLink(item, copy.href, page, themeSwitch, theme, language) : alreadyShown(item, page, themeSwitch, theme, language)]);
             }
-            return false;
+            return keep;
           });
           const markup = left.length ? render(state, left) : '';
           if (state.lines.size >= 64) state.lines.clear();
-          state.lines.set(shownText, markup);
+          state.lines.set(shown, markup);
           return markup;
         };
       if (config.position === 'none') return undefined; // carriesLine said so already; this tells the type

@@ -31,11 +31,22 @@ export interface Slots {
    */
   marks: number[];
   /**
-   * With `{text: true}`: the text the page shows where a filing line lives — the site
-   * footer's text when there is one, else the whole page's — entities decoded, without
-   * scripts, styles, templates or comments.
+   * With `{text: true}`: what the page shows where a filing line lives — the site footer
+   * when there is one, else the whole page — see {@link Shown}.
    */
-  text?: string;
+  text?: Shown;
+}
+
+/**
+ * What a visitor sees in a part of a page: its text and its links, entities decoded, without
+ * scripts, styles, templates or comments. Each element's start and end is a space in `text`
+ * (collapsed with the spaces around it): `…号</a>2022`, `…号<br>2022` are two words, as a
+ * reader sees them, so a number is never read together with the digits after it.
+ */
+export interface Shown {
+  text: string;
+  /** Every `<a>` in it, in page order: its `href` (as written, decoded; '' without one) and its text, spaced as `text`. */
+  links: { href: string; text: string }[];
 }
 
 /**
@@ -90,21 +101,50 @@ export function treeSlots(html: string, options: { text?: boolean } = {}): Slots
     for (let i = node.childNodes.length - 1; i >= 0; i--) pending.push({ node: node.childNodes[i], sectioning: inside });
   }
   slots.marks = [...new Set(slots.marks)].sort((a, b) => a - b); // a formatting element reopened by the parser keeps its source
-  if (options.text) slots.text = shownText(footer ?? parse5().parse(html));
+  if (options.text) slots.text = shownOf(footer ?? parse5().parse(html));
   return slots;
 }
 
-/** The text a visitor sees in a tree: its text nodes, without scripts, styles and the like. */
-function shownText(root: Node): string {
-  const out: string[] = [];
-  const pending: Node[] = [root];
+/** Where a link's text ends: popped after its element's children. */
+interface LinkEnd {
+  href: string;
+  start: number;
+}
+
+/** What a visitor sees in a tree ({@link Shown}): one walk, without recursion. */
+function shownOf(root: Node): Shown {
+  const parts: string[] = [];
+  let length = 0;
+  let spaced = true; // nothing yet, or whitespace last: an element boundary adds no space
+  const add = (value: string) => {
+    parts.push(value);
+    length += value.length;
+    spaced = /\s$/.test(value);
+  };
+  const gap = () => {
+    if (!spaced) add(' ');
+  };
+  const spans: (LinkEnd & { end: number })[] = [];
+  const pending: (Node | LinkEnd | null)[] = [root];
   while (pending.length > 0) {
-    const node = pending.pop() as Node;
-    if (node.nodeName === '#text' && 'value' in node) out.push(node.value);
+    const step = pending.pop() as Node | LinkEnd | null;
+    if (step === null || !('nodeName' in step)) {
+      // An element ends: its link's text is what came since its start.
+      if (step) spans.push({ ...step, end: length });
+      gap();
+      continue;
+    }
+    const node = step;
+    if (node.nodeName === '#text' && 'value' in node && node.value) add(node.value);
     if (!('childNodes' in node) || ('tagName' in node && UNSHOWN.has(node.tagName))) continue;
+    if ('tagName' in node) {
+      gap();
+      pending.push(node.tagName === 'a' ? { href: node.attrs.find(attr => attr.name === 'href')?.value ?? '', start: length } : null);
+    }
     for (let i = node.childNodes.length - 1; i >= 0; i--) pending.push(node.childNodes[i]);
   }
-  return out.join('');
+  const text = parts.join('');
+  return { text: text.trimEnd(), links: spans.sort((a, b) => a.start - b.start).map(span => ({ href: span.href, text: text.slice(span.start, span.end).trim() })) };
 }
 
 /*
@@ -658,14 +698,14 @@ function endTag(name: string, at: number, open: OpenElements, slots: Slots): voi
   open.popTo(target);
 }
 
-/** The text of site footers already read: every page of a site has the same few. */
-const footerTexts = new Map<string, string>();
+/** What site footers already read show: every page of a site has the same few. */
+const footerTexts = new Map<string, Shown>();
 
-/** The text a site footer (its markup, `<footer …>` to before `</footer>`) shows, as {@link treeSlots} reads it. */
-function footerText(footer: string): string {
+/** What a site footer (its markup, `<footer …>` to before `</footer>`) shows, as {@link treeSlots} reads it. */
+function footerText(footer: string): Shown {
   let text = footerTexts.get(footer);
   if (text === undefined) {
-    text = shownText(parse5().parseFragment(footer));
+    text = shownOf(parse5().parseFragment(footer));
     if (footerTexts.size >= 16) footerTexts.clear(); // bounded, whatever the site holds
     footerTexts.set(footer, text);
   }
@@ -684,12 +724,13 @@ export type LinePosition = Exclude<Position, 'none'>;
  * when the markup is empty, or when the page already carries one of the lines (so running it
  * twice changes nothing, and a page whose theme called `beian()` gets no second one).
  *
- * @param markup the line; or a function of the text the page already shows there (see
- *               {@link Slots.text}) returning the line, for leaving out what it shows.
+ * @param markup the line; or a function of what the page already shows there (see
+ *               {@link Shown}: read once per distinct site footer) returning the line, for
+ *               leaving out what it shows.
  * @param lines  the markup of every line this build writes (the line itself when it is a string):
  *               a page carries the line when one of them starts at one of its marks.
  */
-export function injectLine(html: string, markup: string | ((shown: string) => string), position: LinePosition = 'footer', lines: Iterable<string> = typeof markup === 'string' ? [markup] : []): string {
+export function injectLine(html: string, markup: string | ((shown: Shown) => string), position: LinePosition = 'footer', lines: Iterable<string> = typeof markup === 'string' ? [markup] : []): string {
   if (!markup) return html;
   // A page the scan is unsure of is read as a tree only when it has a closing tag to find.
   const fast = scanSlots(html);
@@ -698,7 +739,7 @@ export function injectLine(html: string, markup: string | ((shown: string) => st
   const at = position === 'footer' && slots.footerEnd >= 0 ? slots.footerEnd : slots.bodyEnd;
   if (at < 0) return html;
   // What the page shows is read only when it gets a line: the site footer's text as the scan found it, else the tree's.
-  const shown = () => (fast && fast.footerEnd >= 0 ? footerText(html.slice(fast.footerStart, fast.footerEnd)) : treeSlots(html, { text: true }).text ?? '');
+  const shown = () => (fast && fast.footerEnd >= 0 ? footerText(html.slice(fast.footerStart, fast.footerEnd)) : treeSlots(html, { text: true }).text ?? { text: '', links: [] });
   const line = typeof markup === 'function' ? markup(shown()) : markup;
   return line ? html.slice(0, at) + line + html.slice(at) : html;
 }

@@ -1,36 +1,95 @@
 import type { Language } from '../engine/diagnostic';
 import { finding, type Finding } from '../finding';
 import type { LineItem } from './items';
+import type { Shown } from './inject';
+import { crossed, linkRating, rightLink, targetOf } from '../audit/links';
 
 /**
- * What a page already shows: a number is shown when the text holds it as a whole number; and
- * the warning when the line leaves such a number out.
+ * What a page already shows: a number is shown when the text holds it as a whole number
+ * (token boundaries, never text run together), and a copy of it is correctly linked when a
+ * link whose text holds it goes to its own query system (lib/audit/links.ts, the one rule);
+ * and the findings when the line leaves such a number out, or shows it beside a broken copy.
  */
 
 /** Invisible characters people paste along with numbers. */
-const INVISIBLE = /[\s\u200b-\u200d\u2060\ufeff]/g;
+const INVISIBLE = /[\u200b-\u200d\u2060\ufeff]/g;
 
-/** Text as compared with a number: NFKC (full-width → half-width), no spaces or invisible characters. */
-export function compactText(text: string): string {
-  return text.normalize('NFKC').replace(INVISIBLE, '');
+/** Text as compared with a number: NFKC (full-width → half-width), no invisible characters, each run of whitespace one space. */
+export function normalText(text: string): string {
+  return text.normalize('NFKC').replace(INVISIBLE, '').replace(/\s+/g, ' ');
+}
+
+const ALNUM = /[\dA-Za-z]/;
+
+/** The expressions of the items' numbers, by text: a build has a few. */
+const patterns = new Map<string, RegExp | null>();
+
+/**
+ * A number's text as an expression over {@link normalText}: a space may stand between its
+ * parts (`京ICP备 20000491号`, `号 - 1`, as the page audit reads numbers), never inside a run
+ * of digits or letters (`2000 0491` is two numbers). Each space is optional and followed by a
+ * character that is not one, so the expression never backtracks.
+ */
+function patternOf(text: string): RegExp | null {
+  let pattern = patterns.get(text);
+  if (pattern === undefined) {
+    const chars = [...normalText(text).replace(/ /g, '')];
+    pattern = chars.length === 0 ? null : new RegExp(chars.map((char, i) => {
+      const escaped = char.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
+      return i > 0 && !(ALNUM.test(chars[i - 1]) && ALNUM.test(char)) ? ` ?${escaped}` : escaped;
+    }).join(''), 'g');
+    if (patterns.size >= 256) patterns.clear(); // bounded, whatever the site holds
+    patterns.set(text, pattern);
+  }
+  return pattern;
 }
 
 /**
- * True when `compact` (see {@link compactText}) shows the item's text as a whole number:
- * `京ICP备20000491号-1` is not shown by `…号-10`, nor `…号` by `…号-1`.
+ * True when `normal` (see {@link normalText}) shows `text` as a whole number: `京ICP备20000491号-1`
+ * is not shown by `…号-10` nor `…号 -10`, nor `…号` by `…号-1`; `B2-20080101` is not the tail
+ * of `1B2-20080101`; but `…号 2022-2026` (a year after a space, a `<br>`, `|`) shows `…号`.
  */
-export function shows(compact: string, item: LineItem): boolean {
-  const text = compactText(item.text);
-  if (!text) return false;
+export function holds(normal: string, text: string): boolean {
+  const pattern = patternOf(text);
+  if (!pattern) return false;
   // A text that starts with a letter or digit (`B2-20080101`) must not be the tail of a longer one.
-  const open = /^[\dA-Za-z]/.test(text);
-  for (let at = compact.indexOf(text); at >= 0; at = compact.indexOf(text, at + 1)) {
-    const after = compact.slice(at + text.length, at + text.length + 2);
-    if (/^(?:\d|-\d)/.test(after)) continue;
-    if (open && /[\dA-Za-z]/.test(compact.charAt(at - 1))) continue;
+  const open = ALNUM.test(normalText(text).trimStart().charAt(0));
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(normal); m; m = pattern.exec(normal)) {
+    const end = m.index + m[0].length;
+    pattern.lastIndex = m.index + 1;
+    // Digits straight after it, or `-N` (spaced or not), make it another, longer number.
+    if (/^(?:\d| ?- ?\d)/.test(normal.slice(end, end + 4))) continue;
+    if (open && ALNUM.test(normal.charAt(m.index - 1))) continue;
     return true;
   }
   return false;
+}
+
+/** What the site footer shows of an item: nothing, a copy linked to its own query system (over https or plain http), or a broken copy. */
+export type Copy =
+  | { linked: 'right' | 'insecure' }
+  | { linked: 'wrong'; href?: string };
+
+/**
+ * How the site footer ({@link Shown}) shows an item, or undefined when it does not. A filing
+ * number counts as linked when one of the links holding it goes to its own query system, as
+ * {@link linkRating} rates it: plain http still works (the page audit warns, `link-insecure`).
+ * An `extra` record has no query system: shown is enough.
+ */
+export function copyOf(shown: Shown, item: LineItem): Copy | undefined {
+  if (!holds(normalText(shown.text), item.text)) return undefined;
+  if (item.kind === 'extra') return { linked: 'right' };
+  const { kind } = item;
+  let best: Copy | undefined;
+  for (const link of shown.links) {
+    if (!holds(normalText(link.text), item.text)) continue;
+    const linked = linkRating(kind, targetOf(link.href), item.digits);
+    if (linked === 'right') return { linked };
+    if (linked === 'insecure') best = { linked };
+    else best ??= { linked, href: link.href };
+  }
+  return best ?? { linked: 'wrong' };
 }
 
 /** The theme setting that shows the number, where the theme audit found it turned on. */
@@ -56,9 +115,21 @@ const ANY_THEME = {
   en: 'Remove the number from the theme\'s footer settings'
 };
 
+/** What to change so that the theme no longer shows the number: its setting where the theme audit found it on, else its footer text. */
+function handOver(setting: ThemeSwitch | undefined, theme: unknown): { zh: string; en: string } {
+  const name = typeof theme === 'string' ? theme.replace(/^hexo-theme-/, '').toLowerCase() : '';
+  return setting
+    ? {
+      zh: `这是 ${setting.label} 自带的备案栏：在 ${setting.file} 中设置 ${setting.key}: false`,
+      en: `This is ${setting.label}'s own filing line: set ${setting.key}: false in ${setting.file}`
+    }
+    : FREE_TEXT.get(name) ?? ANY_THEME;
+}
+
 /**
- * What the line leaves out: a number the page's site footer already shows (`duplicates: skip`).
- * Information, not a warning: no page shows it twice; the page audit judges the theme's link.
+ * What the line leaves out: a number the page's site footer already shows, linked to its own
+ * query system (`duplicates: skip`). Information, not a warning: no page shows it twice; the
+ * page audit judges the theme's link (plain http: `link-insecure`).
  * It names the page, the number, and the theme setting to turn off, in the file it is on in.
  *
  * @param setting where the theme's own line is turned on, when the theme audit knows the theme.
@@ -66,17 +137,43 @@ const ANY_THEME = {
  */
 export function alreadyShown(item: LineItem, page: string, setting: ThemeSwitch | undefined, theme: unknown, language: Language): Finding {
   const key = item.path;
-  const name = typeof theme === 'string' ? theme.replace(/^hexo-theme-/, '').toLowerCase() : '';
-  const change = setting
-    ? {
-      zh: `这是 ${setting.label} 自带的备案栏：在 ${setting.file} 中设置 ${setting.key}: false`,
-      en: `This is ${setting.label}'s own filing line: set ${setting.key}: false in ${setting.file}`
-    }
-    : FREE_TEXT.get(name) ?? ANY_THEME;
+  const change = handOver(setting, theme);
   return finding(language, 'already-shown', 'info', {
     zh: `页面已显示 ${item.text}（${key}），hexo-beian 没有再显示一遍（其他这样的页面同样处理）。${change.zh}，`
       + '由 hexo-beian 显示经过校验、带正确链接的号码；若要两者都显示，请设置 beian.duplicates: keep。',
     en: `The page already shows ${item.text} (${key}), so hexo-beian left it out of its line there (and on other such pages). ${change.en} `
       + 'so that hexo-beian shows it, checked and correctly linked; to show both, set beian.duplicates: keep.'
+  }, { path: key, page });
+}
+
+/** How a broken copy is linked, in words. */
+function brokenLink(item: LineItem, href: string | undefined): { zh: string; en: string } {
+  if (href === undefined) return { zh: '没有链接到它的查询系统', en: 'without a link to its query system' };
+  const target = targetOf(href);
+  const kind = item.kind === 'gongan' ? 'gongan' : 'icp';
+  if (target.kind === 'retired') return { zh: `链接到已停用的 ${href}`, en: `linked to the retired ${href}` };
+  if (crossed(kind, target)) return { zh: `链接到另一种备案的查询网站（${href}）`, en: `linked to the other filing's query site (${href})` };
+  if (target.kind === 'mps') return { zh: `链接到查询 ${target.code ?? '（无编号）'} 的页面（${href}），而不是它自己的数字 ${item.digits ?? ''}`, en: `linked to a query for ${target.code ?? 'no number'} (${href}), not for its own digits ${item.digits ?? ''}` };
+  return { zh: `链接到 ${href}，而不是它的查询系统`, en: `linked to ${href}, not to its query system` };
+}
+
+/**
+ * A number the page's site footer shows with a broken link (none, a retired host, the other
+ * system's, another 公安 number's query, another site): with `duplicates: skip` the line still
+ * shows it, so that visitors have a working link, and the page shows it twice until that copy
+ * goes. A warning, once per build, naming where the copy comes from and the link to give it.
+ */
+export function shownWrongLink(item: LineItem, href: string | undefined, page: string, setting: ThemeSwitch | undefined, theme: unknown, language: Language): Finding {
+  const key = item.path;
+  const change = handOver(setting, theme);
+  const how = brokenLink(item, href);
+  const right = item.kind === 'extra' ? item.href ?? '' : rightLink(item.kind, item.digits);
+  // A theme's own line has its links in its template: turning it off is the fix; free text can be corrected.
+  const relink = setting ? { zh: '', en: '' } : { zh: `；或把那里的链接改为 ${right}`, en: `; or link that copy to ${right}` };
+  return finding(language, 'already-shown-wrong-link', 'warning', {
+    zh: `页面已显示 ${item.text}（${key}），但${how.zh}；hexo-beian 仍然显示了自己的备案信息（其他这样的页面同样处理），所以页面上这个号码出现两遍。${change.zh}，`
+      + `由 hexo-beian 显示经过校验、带正确链接的号码${relink.zh}。`,
+    en: `The page already shows ${item.text} (${key}) but ${how.en}, so hexo-beian still shows it in its line there (and on other such pages): the page shows it twice. ${change.en} `
+      + `so that hexo-beian shows it once, checked and correctly linked${relink.en}.`
   }, { path: key, page });
 }

@@ -8,6 +8,7 @@ import type { LineItem } from '../../lib/line/items';
 // What a link is (the query systems, the retired hosts, the right link of each kind) is one rule, not the sweep's.
 import { targetOf, type Kind, type Target } from '../../lib/audit/links';
 import { judgePage } from '../../lib/audit/pages';
+import { treeSlots } from '../../lib/line/inject';
 import type { PlacementSettings } from '../../lib/line/placement';
 
 /**
@@ -61,6 +62,8 @@ interface Occurrence {
   anchor?: { href: string; target: Target; open: number; close: number };
   /** In a `<footer>` or in the filing line. */
   framed?: boolean;
+  /** In the filing line. */
+  line?: boolean;
 }
 
 function isSpace(byte: number): boolean {
@@ -229,10 +232,23 @@ export function referenceAuditPage(path: string, html: Buffer, plan: PagePlan): 
   }
 
   // Judged by the same rules as the sweep's reading (lib/audit/pages.ts judgePage): only the reading differs.
-  for (const o of occurrences) o.framed = inside(html, o.start, FOOTER_OPEN, FOOTER_CLOSE) || inside(html, o.start, LINE, DIV_CLOSE);
+  for (const o of occurrences) {
+    o.line = inside(html, o.start, LINE, DIV_CLOSE);
+    o.framed = o.line || inside(html, o.start, FOOTER_OPEN, FOOTER_CLOSE);
+  }
+  let footer: [number, number] | false | undefined;
   return judgePage(path, html, plan, {
     occurrences,
     iconIn: (anchors, src) => anchors.some(anchor => imageSources(html, anchor.open, anchor.close).includes(src)),
+    // The site footer as the standard's tree has it (parse5, the filter's reference), not the filter's fast scan.
+    inSiteFooter: o => {
+      footer ??= (() => {
+        const text = html.toString('utf8');
+        const { footerStart, footerEnd } = treeSlots(text);
+        return footerStart < 0 ? false : [Buffer.byteLength(text.slice(0, footerStart)), Buffer.byteLength(text.slice(0, footerEnd))];
+      })();
+      return footer === false || (o.start > footer[0] && o.start < footer[1]);
+    },
     retired: retiredLinks(html)
   });
 }

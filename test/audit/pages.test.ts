@@ -134,7 +134,7 @@ describe('pages: the audit of one page (no Hexo)', () => {
       expect(found(twice, planFor({ icp: ICP }))).to.deep.equal([['link-insecure', 'warning']]);
       // hexo-beian's line and the theme's (duplicates: keep): linked right, and the http link still there.
       const both = Buffer.from(`<body><footer><a href="http://beian.miit.gov.cn/">${ICP}</a><div data-hexo-beian><a href="https://beian.miit.gov.cn/">${ICP}</a></div></footer></body>`);
-      expect(found(both, planFor({ icp: ICP }))).to.deep.equal([['link-insecure', 'warning']]);
+      expect(found(both, planFor({ icp: ICP }))).to.deep.equal([['page-shown-twice', 'warning'], ['link-insecure', 'warning']]);
     });
 
     it('linkRating() and targetOf(): the one rule of what the right link is', () => {

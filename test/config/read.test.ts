@@ -307,7 +307,7 @@ describe('config', () => {
       expect(findings.map(f => [f.code, f.severity, f.path, f.message])).to.deep.equal([
         ['config-choice', 'error', 'beian.position', 'beian.position must be footer (inside the site footer, else before </body>), body_end (just before </body>) or none (only where the theme calls beian()) (it is "header"); treated as footer.'],
         ['config-choice', 'error', 'beian.pages', 'beian.pages must be all (every page) or home (the home page only) (it is false); treated as all.'],
-        ['config-choice', 'error', 'beian.duplicates', 'beian.duplicates must be skip (leave out a number the page already shows) or keep (show it anyway) (it is 2); treated as skip.']
+        ['config-choice', 'error', 'beian.duplicates', 'beian.duplicates must be skip (leave out a number the page already shows, correctly linked) or keep (show it anyway) (it is 2); treated as skip.']
       ]);
     });
 

@@ -336,14 +336,16 @@ beian:
   describe('lineFilter() on pages whose site footer already shows the ICP number (a real Hexo instance)', () => {
     let hexo: Hexo;
     const warnings: string[] = [];
-    const page = (n: number) => `<html><body><p>post ${n}</p><footer id="footer">© me · 京ICP备20180491号-1</footer></body></html>`;
+    const warned: string[] = [];
+    const page = (n: number, link = 'https://beian.miit.gov.cn/') => `<html><body><p>post ${n}</p><footer id="footer">© me · <a href="${link}">京ICP备20180491号-1</a> 2022-2026</footer></body></html>`;
     before(async () => {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const HexoClass = require('hexo') as new (base: string, args: object) => Hexo;
       hexo = new HexoClass(site(BOTH), { silent: true });
       await hexo.init();
-      const log = hexo.log as unknown as { info: (...args: unknown[]) => void };
+      const log = hexo.log as unknown as { info: (...args: unknown[]) => void; warn: (...args: unknown[]) => void };
       log.info = (...args: unknown[]) => { warnings.push(String(args[0])); };
+      log.warn = (...args: unknown[]) => { warned.push(String(args[0])); };
     });
     after(() => hexo.exit());
 
@@ -359,6 +361,26 @@ beian:
         expect(warnings, `build ${build}`).to.have.length(build);
         expect(warnings[build - 1]).to.match(/^hexo-beian: p1\/index\.html: The page already shows 京ICP备20180491号-1 \(beian\.icp\)/);
       }
+    });
+
+    it('a copy linked to a retired host, or not at all: the line still shows the number, and each build warns once, naming it', async () => {
+      const filter = lineFilter(hexo, siteOf(hexo));
+      warnings.length = 0;
+      for (const build of [1, 2]) {
+        await filter.prepare();
+        for (const n of [1, 2, 3]) {
+          const out = filter.inject(page(n, 'https://www.miitbeian.gov.cn/'), { path: `p${n}/index.html` }) ?? '';
+          expect(count(out.replace(/<[^>]*>/g, ' '), '京ICP备20180491号-1'), `build ${build}, page ${n}: shown twice`).to.equal(2);
+          expect(out).to.contain('class="hexo-beian-item hexo-beian-icp" href="https://beian.miit.gov.cn/"');
+        }
+        expect(warned, `build ${build}`).to.have.length(build);
+        expect(warned[build - 1]).to.match(/^hexo-beian: p1\/index\.html: The page already shows 京ICP备20180491号-1 \(beian\.icp\) but linked to the retired https:\/\/www\.miitbeian\.gov\.cn\/, so hexo-beian still shows it .*\(already-shown-wrong-link\)$/);
+      }
+      expect(warnings).to.deep.equal([]);
+      await filter.prepare();
+      const unlinked = '<html><body><footer>© me · 京ICP备20180491号-1</footer></body></html>';
+      expect(count((filter.inject(unlinked, { path: 'q/index.html' }) ?? '').replace(/<[^>]*>/g, ' '), '京ICP备20180491号-1')).to.equal(2);
+      expect(warned[2]).to.contain('but without a link to its query system');
     });
   });
 });

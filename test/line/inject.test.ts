@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
-import { findSlots, injectLine, scanSlots, scanWork, treeSlots } from '../../lib/line/inject';
+import { findSlots, injectLine, scanSlots, scanWork, treeSlots, type Shown } from '../../lib/line/inject';
 import { cleanPage, tokenPages } from '../adversarial';
 
 const LINE = '<div class="hexo-beian" data-hexo-beian>京ICP备20180491号-1</div>';
@@ -55,13 +55,13 @@ describe('inject', () => {
       const html = '<body><p>京ICP备11111111号 in a post</p><footer>'
         + '<a href="x" title="京ICP备22222222号">京ICP备20180491号&#45;1</a>&nbsp;|<script>var x = "京ICP备33333333号"</script>'
         + '<style>/* 京ICP备44444444号 */</style><!-- 京ICP备55555555号 --><template>京ICP备66666666号</template>© me</footer></body>';
-      expect(findSlots(html, { text: true }).text).to.equal('京ICP备20180491号-1\u00a0|© me');
+      expect(findSlots(html, { text: true }).text).to.deep.equal({ text: '京ICP备20180491号-1 \u00a0| © me', links: [{ href: 'x', text: '京ICP备20180491号-1' }] });
       expect(findSlots(html).text).to.equal(undefined);
     });
 
     it('with {text: true} and no site footer: the whole page\'s text', () => {
       const html = '<html><head><title>T</title></head><body><article><footer>a</footer></article><div id="footer">京ICP备20180491号-1</div></body></html>';
-      expect(findSlots(html, { text: true }).text).to.equal('Ta京ICP备20180491号-1');
+      expect(findSlots(html, { text: true }).text).to.deep.equal({ text: 'T a 京ICP备20180491号-1', links: [] });
     });
 
     it('sees a page that already carries the filing line', () => {
@@ -124,7 +124,7 @@ describe('inject', () => {
       const fast = scanSlots(html, { text: true });
       expect(fast).to.deep.equal(treeSlots(html, { text: true }));
       expect(fast?.marks).to.deep.equal([html.indexOf(LINE)]);
-      expect(fast?.text).to.equal('© 2024 me京ICP备20180491号-1');
+      expect(fast?.text?.text).to.equal('© 2024 me 京ICP备20180491号-1');
     });
 
     it('reads what htmlparser2 read otherwise as the standard does: <script/>, CDATA in HTML, a quote left open, `</ footer>`', () => {
@@ -148,7 +148,7 @@ describe('inject', () => {
       const html = '<body><p>京ICP备20180491号-1</p></body>';
       expect(scanSlots(html, { text: true })).to.equal(undefined);
       expect(scanSlots(html)).to.deep.equal({ footerEnd: -1, footerStart: -1, bodyEnd: html.indexOf('</body>'), marks: [] });
-      expect(findSlots(html, { text: true }).text).to.equal('京ICP备20180491号-1');
+      expect(findSlots(html, { text: true }).text?.text).to.equal('京ICP备20180491号-1');
     });
   });
 
@@ -188,14 +188,14 @@ describe('inject', () => {
     });
 
     it('a line made from what the site footer already shows', () => {
-      const seen: string[] = [];
-      const html = '<body><p>京ICP备20180491号-1</p><footer>© 京ICP备20180491号-1</footer></body>';
+      const seen: Shown[] = [];
+      const html = '<body><p>京ICP备20180491号-1</p><footer>© <a href="https://beian.miit.gov.cn/">京ICP备20180491号-1</a></footer></body>';
       const page = injectLine(html, shown => {
         seen.push(shown);
-        return shown.includes('京ICP备20180491号-1') ? '<p data-hexo-beian>公安</p>' : LINE;
+        return shown.text.includes('京ICP备20180491号-1') ? '<p data-hexo-beian>公安</p>' : LINE;
       });
-      expect(seen).to.deep.equal(['© 京ICP备20180491号-1']);
-      expect(page).to.equal('<body><p>京ICP备20180491号-1</p><footer>© 京ICP备20180491号-1<p data-hexo-beian>公安</p></footer></body>');
+      expect(seen).to.deep.equal([{ text: '© 京ICP备20180491号-1', links: [{ href: 'https://beian.miit.gov.cn/', text: '京ICP备20180491号-1' }] }]);
+      expect(page).to.equal('<body><p>京ICP备20180491号-1</p><footer>© <a href="https://beian.miit.gov.cn/">京ICP备20180491号-1</a><p data-hexo-beian>公安</p></footer></body>');
     });
 
     it('is not fooled by its own line: a page that has one is left as it is', () => {
@@ -228,7 +228,7 @@ describe('inject', () => {
       for (const post of ['<section>京ICP备20180491号-1', '<aside><p>京ICP备20180491号-1', '<div><section><nav>京ICP备20180491号-1</div>']) {
         const html = site(post);
         const slots = findSlots(html, { text: true });
-        expect(slots.text, post).to.equal('© me');
+        expect(slots.text, post).to.deep.equal({ text: '© me', links: [] });
         expect(injectLine(html, () => LINE), post).to.equal(expected(html));
       }
     });

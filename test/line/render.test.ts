@@ -2,7 +2,6 @@ import { expect } from 'chai';
 import { readConfig } from '../../lib/config/read';
 import { compileTemplate, renderLine } from '../../lib/line/render';
 import { gonganQueryUrl, ICP_QUERY_URL, lineItems, type LineItem } from '../../lib/line/items';
-import { compactText, shows } from '../../lib/line/shown';
 import type { LabelLanguage } from '../../lib/engine/diagnostic';
 
 const ICP = '京ICP备20180491号-1';
@@ -166,25 +165,6 @@ describe('render', () => {
       expect(() => compileTemplate('{% for item in items %}', 'broken.njk')).to.throw('(broken.njk)\n  unexpected end of file');
       const template = compileTemplate('<p>{{ items | nosuch }}</p>', 'filter.njk');
       expect(() => renderLine(items, 'en', template)).to.throw('(filter.njk)\n  Error: filter not found: nosuch');
-    });
-  });
-
-  describe('shows(): does the page already show an item', () => {
-    const icp: LineItem = { kind: 'icp', text: ICP, path: 'beian.icp' };
-    it('finds the number in compacted text: spaces, full-width characters, line breaks', () => {
-      expect(shows(compactText('备案：京ICP备 20180491号-1 ｜ Powered by Hexo'), icp)).to.equal(true);
-      expect(shows(compactText('京ＩＣＰ备20180491号－1'), icp)).to.equal(true);
-      expect(shows(compactText('京ICP备\n  20180491号-1\u200b'), icp)).to.equal(true);
-      expect(shows(compactText('Hexo京ICP备20180491号-1|'), icp)).to.equal(true);
-    });
-
-    it('a longer number is another number', () => {
-      expect(shows(compactText('京ICP备20180491号-10'), icp)).to.equal(false);
-      expect(shows(compactText('京ICP备20180491号-1 京ICP备20180491号-12'), icp)).to.equal(true);
-      expect(shows(compactText('京ICP备20180491号-1'), { kind: 'icp', text: '京ICP备20180491号', path: 'beian.icp' })).to.equal(false);
-      expect(shows(compactText('浙B2-201801011'), { kind: 'extra', text: 'B2-20180101', path: 'beian.extra[0]' })).to.equal(false);
-      expect(shows(compactText('AB2-20180101'), { kind: 'extra', text: 'B2-20180101', path: 'beian.extra[0]' })).to.equal(false);
-      expect(shows(compactText('许可证：B2-20180101'), { kind: 'extra', text: 'B2-20180101', path: 'beian.extra[0]' })).to.equal(true);
     });
   });
 });

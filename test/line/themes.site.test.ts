@@ -219,18 +219,23 @@ describe('a theme that already shows a filing number (NexT, Fluid from npm)', fu
     });
   });
 
-  it('Fluid showing both numbers: only the extra record is added, with one note per number', async function () {
+  it('Fluid showing both numbers: the ICP number (plain http, it works) is left out; the 公安 one, linked to the retired portal, is shown again, with a warning', async function () {
     this.timeout(60_000);
     const { dir, logged } = await build('fluid', `${BEIAN}  extra:\n    - text: 京ICP证030713号\ntheme_config:\n  footer:\n    beian:\n      enable: true\n      icp_text: 京ICP备20180491号-1\n      police_text: 京公网安备11010502030413号\n      police_code: 11010502030413\n`);
     const html = readFileSync(join(dir, 'public', 'index.html'), 'utf8');
     expect(count(html, '京ICP备20180491号-1')).to.equal(1);
-    expect(count(html, '京公网安备11010502030413号')).to.equal(1);
+    expect(count(html, '京公网安备11010502030413号')).to.equal(2);
     const { line } = takeLine(html);
-    expect(line).to.match(/^<div class="hexo-beian" data-hexo-beian style="text-align:center;padding:.5em 0;font-size:.85em"><span class="hexo-beian-item hexo-beian-extra" [^>]*>京ICP证030713号<\/span><\/div>$/);
-    expect(logged.info).to.have.length(2);
+    expect(line).not.to.contain('hexo-beian-icp');
+    expect(line).to.contain('href="https://beian.mps.gov.cn/#/query/webSearch?code=11010502030413"');
+    expect(line).to.contain('>京ICP证030713号</span>');
+    expect(logged.info).to.have.length(1);
     expect(logged.info[0]).to.match(/^hexo-beian: [^:]+\.html: The page already shows 京ICP备20180491号-1 \(beian\.icp\)/);
-    expect(logged.info[1]).to.match(/^hexo-beian: [^:]+\.html: The page already shows 京公网安备11010502030413号 \(beian\.gongan\)/);
-    for (const note of logged.info) expect(note).to.contain('set theme_config.footer.beian.enable: false in _config.yml');
+    expect(logged.info[0]).to.contain('set theme_config.footer.beian.enable: false in _config.yml');
+    const wrong = logged.warn.filter(line => line.includes('(already-shown-wrong-link)'));
+    expect(wrong).to.have.length(1);
+    expect(wrong[0]).to.match(/^hexo-beian: [^:]+\.html: The page already shows 京公网安备11010502030413号 \(beian\.gongan\) but linked to the retired http:\/\/www\.beian\.gov\.cn\/portal\/registerSystemInfo\?recordcode=11010502030413, so hexo-beian still shows it/);
+    expect(wrong[0]).to.match(/set theme_config\.footer\.beian\.enable: false in _config\.yml so that hexo-beian shows it once, checked and correctly linked\. \(already-shown-wrong-link\)$/);
   });
 
   it('duplicates: keep shows both, as the user insists', async function () {
