@@ -60,16 +60,17 @@ const ANCHOR_REACH = 4096;
 /** How much of an `<img …>` tag is read for its `src`. */
 const TAG_REACH = 4096;
 /** How many spaces may stand between a province character and its marker (`京 ICP备…`). */
-const PROVINCE_REACH = 32;
+export const PROVINCE_REACH = 32;
 
 /**
  * A filing number's text as a theme or hexo-beian prints it, after its marker. Read from at
- * most 96 characters, and anchored: no input makes them backtrack beyond that.
+ * most 96 characters, and anchored: no input makes them backtrack beyond that. The theme audit
+ * reads numbers in a theme's free text with the same ones (lib/audit/freetext.ts).
  */
-const AFTER_ICP = /^ICP\s*[备備证證]\s*[0-9]+\s*[号號]?(?:\s*[-－]\s*[0-9]+[AXax]?)?/;
-const AFTER_GONGAN = /^公网安备\s*[0-9]+\s*[号號]?/;
+export const AFTER_ICP = /^ICP\s*[备備证證]\s*[0-9]+\s*[号號]?(?:\s*[-－]\s*[0-9]+[AXax]?)?/;
+export const AFTER_GONGAN = /^公网安备\s*[0-9]+\s*[号號]?/;
 /** An `href` in one `<a …>` tag (at most {@link ANCHOR_REACH} bytes), an `src` in one `<img …>` tag. */
-const HREF = /\shref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i;
+export const HREF = /\shref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i;
 const IMG_SRC = /^<img\b[^>]*?\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i;
 
 /** The `<a>` a number is the text of. */

@@ -1,6 +1,7 @@
 import type { Language } from '../engine/diagnostic';
 import { finding, type Finding } from '../finding';
 import type { LineItem } from './items';
+import { ownLineAdvice } from '../themes';
 
 /**
  * What a page already shows: a number is shown when the text holds it as a whole number; and
@@ -43,14 +44,6 @@ export interface ThemeSwitch {
   key: string;
 }
 
-/** Themes that show a number through free text, whose settings are not read: the key, in whichever file it is. */
-const FREE_TEXT: ReadonlyMap<string, { zh: string; en: string }> = new Map(Object.entries({
-  butterfly: {
-    zh: '请从 Butterfly 配置（_config.butterfly.yml、_config.yml 的 theme_config，或 themes/butterfly/_config.yml）的 footer.custom_text 中删去这个号码',
-    en: 'Remove the number from footer.custom_text in Butterfly\'s config (_config.butterfly.yml, theme_config in _config.yml, or themes/butterfly/_config.yml)'
-  }
-}));
-
 const ANY_THEME = {
   zh: '请从主题的页脚设置中删去这个号码',
   en: 'Remove the number from the theme\'s footer settings'
@@ -62,17 +55,16 @@ const ANY_THEME = {
  * It names the page, the number, and the theme setting to turn off, in the file it is on in.
  *
  * @param setting where the theme's own line is turned on, when the theme audit knows the theme.
- * @param theme   the site's `theme` (`butterfly`, …), for the themes known by their free text.
+ * @param theme   the site's `theme` (`butterfly`, …): a described theme's keys (lib/themes), when `setting` is unknown.
  */
 export function alreadyShown(item: LineItem, page: string, setting: ThemeSwitch | undefined, theme: unknown, language: Language): Finding {
   const key = item.path;
-  const name = typeof theme === 'string' ? theme.replace(/^hexo-theme-/, '').toLowerCase() : '';
   const change = setting
     ? {
       zh: `这是 ${setting.label} 自带的备案栏：在 ${setting.file} 中设置 ${setting.key}: false`,
       en: `This is ${setting.label}'s own filing line: set ${setting.key}: false in ${setting.file}`
     }
-    : FREE_TEXT.get(name) ?? ANY_THEME;
+    : ownLineAdvice(theme) ?? ANY_THEME;
   return finding(language, 'already-shown', 'info', {
     zh: `页面已显示 ${item.text}（${key}），hexo-beian 没有再显示一遍（其他这样的页面同样处理）。${change.zh}，`
       + '由 hexo-beian 显示经过校验、带正确链接的号码；若要两者都显示，请设置 beian.duplicates: keep。',
