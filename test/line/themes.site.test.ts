@@ -5,7 +5,7 @@ import { scanSlots, treeSlots } from '../../lib/line/inject';
 import { generate, makeSite, type Logged, type Theme } from '../site';
 
 /**
- * The four themes from npm, each built twice — with and without hexo-beian — from the same
+ * The themes from npm, each built twice — with and without hexo-beian — from the same
  * small site: posts over two index pages, a tag, a category, a page, a post whose body holds
  * a `<footer>` and a `</footer></body>` inside a `<script>`, and a `.json` source rendered
  * through a layout. On every page: exactly one filing line, inside the theme's site footer,
@@ -66,19 +66,52 @@ const SITE_FOOTER: Record<Theme, RegExp> = {
   landscape: /<footer id="footer">/g,
   next: /<footer class="footer">/g,
   fluid: /<footer>/g,
-  butterfly: /<footer id="footer"[^>]*>/g
+  butterfly: /<footer id="footer"[^>]*>/g,
+  redefine: /<footer class="footer [^"]*">/g,
+  keep: /<footer class="footer border-box">/g,
+  yun: /<footer class="sidebar-translate" id="footer">/g,
+  reimu: /<footer id="footer" aria-label="Site footer">/g,
+  icarus: /<footer class="footer">/g,
+  stellar: /<footer class="page-footer[^"]*">/g,
+  volantis: /<footer[^>]*>/g,
+  ayer: /<footer class="footer">/g,
+  kaze: /<footer[^>]*>/g,
+  stun: /<footer class="footer" id="footer">/g,
+  anzhiyu: /<footer id="footer">/g,
+  solitude: /<footer id="footer">/g,
+  async: /<footer class="trm-footer-card[^"]*">/g,
+  particlex: /<footer id="footer">/g
 };
 
 /**
  * Values that differ between any two builds, whatever the plugin does — and nothing else:
  * - landscape: `data-id`, Hexo's random post id;
  * - Butterfly: `data-lastPushDate`, the build time;
- * - NexT: the random colour `random-color()` gives `.links-of-author a::before` in main.css.
+ * - NexT: the random colour `random-color()` gives `.links-of-author a::before` in main.css;
+ * - AnZhiYu, Async: `postUpdate`, the build time; AnZhiYu's `random.js`, the posts shuffled;
+ * - Reimu: the service worker's `VERSION`, the build time; Solitude: its "last update" `<time>`, the build time;
+ * - Particlex: each tag link's random colour.
  */
 function normalise(file: string, text: string): string {
   if (file.endsWith('.css')) return text.replace(/(\.links-of-author a::before \{\s*background: )#[0-9a-f]{3,6}/g, '$1#');
-  return text.replace(/ data-id="[^"]*"/g, ' data-id=""').replace(/ data-lastPushDate="[^"]*"/g, ' data-lastPushDate=""');
+  if (file.endsWith('.js')) return text.replace(/^const VERSION = "\d+";/, 'const VERSION = "";').replace(/^var posts=\[[^\]]*\]/, 'var posts=[]');
+  return text.replace(/ data-id="[^"]*"/g, ' data-id=""').replace(/ data-lastPushDate="[^"]*"/g, ' data-lastPushDate=""')
+    .replace(/(postUpdate: ')[^']*'/g, "$1'").replace(/("postUpdate":")[^"]*"/g, '$1"')
+    .replace(/(<time class="item-count" datetime=")[^"]*"/g, '$1"')
+    .replace(/(<a href="[^"]*\/tags\/[^"]*" style="color: )#[0-9a-f]{3,6}"/g, '$1#"');
 }
+
+/**
+ * Pages a theme writes without a layout (copied from its `source/`): no line, not a byte
+ * changed. Pages whose layout has no site footer: the line just before `</body>`.
+ */
+const UNTHEMED: Partial<Record<Theme, string[]>> = { ayer: ['404.html'], yun: [join('css', 'README.html')] };
+const NO_FOOTER: Partial<Record<Theme, string[]>> = { reimu: ['404.html'], solitude: ['404.html'], anzhiyu: ['404.html'] };
+/**
+ * Themes whose pages the fast scan (lib/line/inject.ts scanSlots) reads itself; on the others'
+ * pages it may decline, and the tokenizer decides (its answer, when it gives one, must agree).
+ */
+const SCANNED: readonly Theme[] = ['landscape', 'next', 'fluid', 'butterfly', 'keep', 'icarus', 'stun', 'async', 'particlex'];
 
 function files(dir: string): string[] {
   const out: string[] = [];
@@ -102,7 +135,12 @@ function takeLine(page: string): { line: string; at: number; rest: string } {
   return { line: page.slice(at, end), at, rest: page.slice(0, at) + page.slice(end) };
 }
 
-const THEMES: Theme[] = ['landscape', 'next', 'fluid', 'butterfly'];
+/**
+ * The themes built here from npm. Not here: Volantis (its environment check runs `hexo -v` in
+ * the process's folder, not the site's, and throws) and Kaze (it reads the Hexo version from
+ * `../../../package.json` of its real path, which for a linked install is not the site's).
+ */
+const THEMES: Theme[] = ['landscape', 'next', 'fluid', 'butterfly', 'redefine', 'keep', 'yun', 'reimu', 'icarus', 'stellar', 'ayer', 'stun', 'anzhiyu', 'solitude', 'async', 'particlex'];
 
 for (const theme of THEMES) {
   describe(`theme ${theme} (from npm), with and without hexo-beian`, function () {
@@ -134,8 +172,19 @@ for (const theme of THEMES) {
       const html = pages.filter(page => page.endsWith('.html'));
       expect(html.length).to.be.greaterThan(8);
       for (const page of html) {
-        const { line, at, rest } = takeLine(readFileSync(join(withPlugin, 'public', page), 'utf8'));
+        const withLine = readFileSync(join(withPlugin, 'public', page), 'utf8');
+        if (UNTHEMED[theme]?.includes(page)) {
+          expect(withLine, page).to.equal(readFileSync(join(without, 'public', page), 'utf8'));
+          continue;
+        }
+        const { line, at, rest } = takeLine(withLine);
         expect(normalise(page, rest), page).to.equal(normalise(page, readFileSync(join(without, 'public', page), 'utf8')));
+        expect(line).to.contain('>京ICP备20000491号-1</a>');
+        if (NO_FOOTER[theme]?.includes(page)) {
+          expect(rest.slice(0, at), page).not.to.match(new RegExp(SITE_FOOTER[theme].source));
+          expect(rest.slice(at, at + '</body>'.length), page).to.equal('</body>');
+          continue;
+        }
         const opens = [...rest.slice(0, at).matchAll(SITE_FOOTER[theme])];
         expect(opens, `${page}: a site footer before the line`).to.have.length.greaterThan(0);
         const open = opens[opens.length - 1].index;
@@ -151,8 +200,8 @@ for (const theme of THEMES) {
         for (const dir of [withPlugin, without]) {
           const html = readFileSync(join(dir, 'public', page), 'utf8');
           const fast = scanSlots(html, { text: true });
-          expect(fast, `${page}: the scan declined it`).not.to.equal(undefined);
-          expect(fast, page).to.deep.equal(treeSlots(html, { text: true }));
+          if (SCANNED.includes(theme)) expect(fast, `${page}: the scan declined it`).not.to.equal(undefined);
+          if (fast !== undefined) expect(fast, page).to.deep.equal(treeSlots(html, { text: true }));
         }
       }
     });
