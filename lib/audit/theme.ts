@@ -226,6 +226,8 @@ function entriesOf(description: ThemeDescription, settings: ThemeBeian): { entri
   if (description.enable !== undefined && !on(master)) return { entries: [] };
   const entries: Entry[] = [];
   let empty: Empty | undefined;
+  /** The switch that hands the line over, when it is no more than the line's. */
+  const handover = description.enableHidesMore ? undefined : master;
   const dedicated = (kind: Kind, d: DedicatedKey | undefined) => {
     if (!d) return;
     const own = kind === 'icp' ? settings.icpEnable : settings.gonganEnable;
@@ -265,13 +267,13 @@ function entriesOf(description: ThemeDescription, settings: ThemeBeian): { entri
       const href = found.href ?? itemLink;
       const link = href === undefined ? undefined : { href, setting: found.href !== undefined || !item.link ? item.text : item.link };
       const icon = found.kind === 'gongan' && text(item.icon) !== undefined ? item.icon : undefined;
-      entries.push({ kind: found.kind, setting: item.text, text: found.text, link, icon, off: master ? { how: 'false', setting: master } : { how: 'remove', setting: item.text } });
+      entries.push({ kind: found.kind, setting: item.text, text: found.text, link, icon, off: handover ? { how: 'false', setting: handover } : { how: 'remove', setting: item.text } });
     }
   }
   for (const setting of settings.texts ?? []) {
     for (const found of numbersInText(setting.value)) {
       const link = found.href === undefined ? undefined : { href: found.href, setting };
-      entries.push({ kind: found.kind, setting, text: found.text, link, off: master ? { how: 'false', setting: master } : { how: 'remove', setting } });
+      entries.push({ kind: found.kind, setting, text: found.text, link, off: handover ? { how: 'false', setting: handover } : { how: 'remove', setting } });
     }
   }
   return { entries, empty };
@@ -515,7 +517,7 @@ export function themeIcon(settings: ThemeBeian): { src: string; path: string } |
 export function themeSwitch(settings: ThemeBeian | undefined): ThemeSwitch | undefined {
   const description = settings && themeById(settings.theme);
   if (!settings || !description) return undefined;
-  if (description.enable !== undefined) return on(settings.enable) && settings.enable ? { label: description.label, ...whereOf(settings.enable) } : undefined;
+  if (description.enable !== undefined && !description.enableHidesMore) return on(settings.enable) && settings.enable ? { label: description.label, ...whereOf(settings.enable) } : undefined;
   const off = entriesOf(description, settings).entries.find(e => e.off.how === 'false')?.off;
   return off ? { label: description.label, ...whereOf(off.setting) } : undefined;
 }

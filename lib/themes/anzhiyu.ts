@@ -6,6 +6,7 @@ export const anzhiyu: ThemeDescription = {
   packages: ['hexo-theme-anzhiyu'],
   version: '1.7.0',
   enable: 'footer.footerBar.enable',
+  enableHidesMore: true,
   list: { key: 'footer.footerBar.linkList', text: 'text', link: 'link' },
   wrong: {
     zh: '号码写在页脚链接列表里（注释示例 `湘ICP备-xxxxxxx号`）',

@@ -72,7 +72,7 @@ export function ownLineAdvice(theme: unknown): { zh: string; en: string } | unde
   if (!description) return undefined;
   const { id, label } = description;
   const files = { zh: `_config.${id}.yml、_config.yml 的 theme_config，或 themes/${id}/_config.yml`, en: `_config.${id}.yml, theme_config in _config.yml, or themes/${id}/_config.yml` };
-  const switches = [description.enable, description.icp?.enable, description.gongan?.enable].filter((k): k is string => k !== undefined);
+  const switches = [description.enableHidesMore ? undefined : description.enable, description.icp?.enable, description.gongan?.enable].filter((k): k is string => k !== undefined);
   if (switches.length > 0) {
     const keys = [...new Set(switches)].join(' / ');
     return { zh: `请在 ${label} 配置（${files.zh}）中设置 ${keys}: false`, en: `Set ${keys}: false in ${label}'s config (${files.en})` };

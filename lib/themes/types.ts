@@ -70,6 +70,11 @@ export interface ThemeDescription {
   before?: number;
   /** The switch of the whole line (`footer.beian.enable`); none when setting a number shows it. */
   enable?: string;
+  /**
+   * The switch hides more than the filing line (AnZhiYu's `footer.footerBar.enable`, its whole
+   * footer bar): it gates the line, but the handover takes the number out instead.
+   */
+  enableHidesMore?: boolean;
   icp?: DedicatedKey;
   gongan?: DedicatedKey;
   list?: ListKey;

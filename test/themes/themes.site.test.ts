@@ -86,7 +86,7 @@ describe('themes: their own settings on real sites (from npm, and committed unde
     {
       theme: 'anzhiyu', name: 'a number in its footer link list',
       options: { config: `beian:\n  icp: ${ICP}\n`, files: { '_config.anzhiyu.yml': `footer:\n  footerBar:\n    enable: true\n    linkList:\n      - link: https://beian.miit.gov.cn/\n        text: ${ICP}\n` } },
-      summary: [['theme-shows', 'info', '_config.anzhiyu.yml:footer.footerBar.enable']]
+      summary: [['theme-shows', 'info', '_config.anzhiyu.yml:footer.footerBar.linkList[0].text']]
     },
     {
       theme: 'solitude', name: 'its commented sample, uncommented',

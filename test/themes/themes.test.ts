@@ -180,11 +180,17 @@ describe('themes: every described theme read through its description', () => {
     expect(summary.map(s => s[0])).not.to.include('theme-move');
   });
 
-  it('AnZhiYu: a number in its footer link list', () => {
-    expect(audit('anzhiyu', { alternate: `footer:\n  footerBar:\n    enable: true\n    linkList:\n      - link: http://beian.miit.gov.cn/\n        text: ${ICP}\n` }).summary).to.deep.equal([
+  it('AnZhiYu: a number in its footer link list; its switch hides the whole footer bar, so the handover takes the number out', () => {
+    const { summary, findings, settings } = audit('anzhiyu', { alternate: `footer:\n  footerBar:\n    enable: true\n    linkList:\n      - link: http://beian.miit.gov.cn/\n        text: ${ICP}\n` });
+    expect(summary).to.deep.equal([
       ['theme-stale-link', 'warning', '_config.anzhiyu.yml:footer.footerBar.linkList[0].link'],
-      ['theme-move', 'info', '_config.anzhiyu.yml:footer.footerBar.enable']
+      ['theme-move', 'info', '_config.anzhiyu.yml:footer.footerBar.linkList[0].text']
     ]);
+    expect(findings[1].message).to.contain('Remove the number from footer.footerBar.linkList[0].text in _config.anzhiyu.yml to turn AnZhiYu\'s own line off.');
+    expect(themeSwitch(settings)).to.equal(undefined);
+    expect(ownLineAdvice('anzhiyu')?.en).to.equal('Remove the number from footer.footerBar.linkList in AnZhiYu\'s config (_config.anzhiyu.yml, theme_config in _config.yml, or themes/anzhiyu/_config.yml)');
+    // Its footer bar (on as shipped) off: nothing shown.
+    expect(audit('anzhiyu', { alternate: `footer:\n  footerBar:\n    enable: false\n    linkList:\n      - link: https://beian.miit.gov.cn/\n        text: ${ICP}\n` }).summary).to.deep.equal([]);
   });
 
   it('free text: Butterfly, Icarus (HTML), Stellar, Volantis (Markdown): numbers and links found and checked like the rest', () => {
