@@ -29,6 +29,16 @@ describe('themes: every described theme read through its description', () => {
     expect([themeOf('kratos-rebirth', '2.1.0'), themeOf('hexo-theme-matery'), themeOf('melody')]).to.deep.equal(['kratos-rebirth', 'matery', 'melody']);
   });
 
+  it('both READMEs have a row for every described theme', () => {
+    for (const readme of ['README.md', 'README.zh-CN.md']) {
+      const rows = readFileSync(join(repoRoot, readme), 'utf8').split('\n').filter(line => line.startsWith('| '));
+      for (const theme of THEMES) {
+        const name = theme.id === 'next7' ? 'NexT 7' : theme.label;
+        expect(rows.some(row => row.startsWith(`| ${name} `) || row.startsWith(`| ${name}（`)), `${readme}: ${name}`).to.equal(true);
+      }
+    }
+  });
+
   it('the descriptions match the installed themes: their keys are in the shipped _config.yml', () => {
     const keys: Record<string, string[]> = {
       next: ['footer.beian.enable', 'footer.beian.icp', 'footer.beian.gongan_id', 'footer.beian.gongan_num', 'footer.beian.gongan_icon_url'],
