@@ -152,4 +152,47 @@ describe('themes: their own settings on real sites (from npm, and committed unde
     expect(other.info).to.have.length(1);
     expect(other.info[0]).to.contain('Set icp.icpnumber / icp.beian: "" in Reimu\'s config (_config.reimu.yml, theme_config in _config.yml, or themes/reimu/_config.yml) so that hexo-beian shows it');
   });
+
+  /** `hexo generate`, then `hexo beian check --json --strict`: [code, severity, path or first page] of each finding. */
+  async function check(theme: Theme, files: Record<string, string>): Promise<{ code: number; found: string[][] }> {
+    const dir = makeSite({ theme, config: `beian:\n  icp: ${ICP}\n  gongan: ${GONGAN}\n`, files });
+    dirs.push(dir);
+    expect((await runHexo(dir, ['generate'])).code).to.equal(0);
+    const run = await runHexo(dir, ['beian', 'check', '--json', '--strict']);
+    const json = JSON.parse(run.stdout.slice(run.stdout.indexOf('{'))) as { findings: { code: string; severity: string; path?: string; page?: string; pages?: string[] }[] };
+    return { code: run.code, found: json.findings.map(f => [f.code, f.severity, f.path ?? f.page ?? f.pages?.[0] ?? '']) };
+  }
+
+  it('a correct theme line, as the theme really emits it, is information and nothing else (hexo beian check --strict passes)', async () => {
+    // Redefine: newlines and spaces inside the href; Keep: its config, number included, in an
+    // inline JSON script; Reimu: no switch, both numbers; Butterfly: the user's own HTML.
+    const lines: [Theme, Record<string, string>, string][] = [
+      ['redefine', { '_config.redefine.yml': `footer:\n  icp:\n    enable: true\n    number: ${ICP}\n` }, '_config.redefine.yml:footer.icp.enable'],
+      ['keep', { '_config.keep.yml': `footer:\n  record:\n    enable: true\n    list:\n      - code: ${ICP}\n        link: https://beian.miit.gov.cn/\n` }, '_config.keep.yml:footer.record.enable'],
+      ['reimu', { '_config.reimu.yml': `icp:\n  icpnumber: ${ICP}\n  beian: ${GONGAN}\n  recordcode: 11010502030143\n` }, '_config.reimu.yml:icp.icpnumber'],
+      ['butterfly', { '_config.butterfly.yml': `footer:\n  custom_text: '<a href="https://beian.miit.gov.cn/">${ICP}</a>'\n` }, '_config.butterfly.yml:footer.custom_text']
+    ];
+    for (const [theme, files, path] of lines) {
+      const { code, found } = await check(theme, files);
+      expect(found, theme).to.deep.equal([['theme-shows', 'info', path]]);
+      expect(code, theme).to.equal(0);
+    }
+  });
+
+  it('a theme line that is wrong on the page is said for the setting and for the pages (Stun: unlinked; Yun: the retired MPS portal)', async () => {
+    const stun = await check('stun', { '_config.stun.yml': `footer:\n  beian:\n    enable: true\n    icp: ${ICP}\n` });
+    expect(stun.found).to.deep.equal([
+      ['theme-unlinked', 'error', '_config.stun.yml:footer.beian.icp'],
+      ['page-unlinked', 'error', 'index.html'],
+      ['theme-shows', 'info', '_config.stun.yml:footer.beian.enable']
+    ]);
+    const yun = await check('yun', { '_config.yun.yml': `footer:\n  beian:\n    enable: true\n    icp: ${ICP}\n    gongan:\n      enable: true\n      text: ${GONGAN}\n      id: 11010502030143\n` });
+    expect(yun.found).to.deep.equal([
+      ['page-unlinked', 'error', 'index.html'],
+      ['theme-stale-link', 'warning', '_config.yun.yml:footer.beian.gongan.id'],
+      ['link-retired', 'warning', 'index.html'],
+      ['theme-shows', 'info', '_config.yun.yml:footer.beian.enable']
+    ]);
+    expect([stun.code, yun.code]).to.deep.equal([1, 1]); // errors: the check fails
+  });
 });
