@@ -102,6 +102,19 @@ describe('pages: the audit of one page (no Hexo)', () => {
       Buffer.from(`<body><footer><a href="${icpHref}">${ICP}</a><a href="${gonganHref}">${icon}${GONGAN}</a></footer></body>`);
     const found = (html: Buffer, plan = PLAN) => auditPage('a/index.html', html, plan).map(f => [f.code, f.severity]);
 
+    it('NexT with exturl: true links through <span class="exturl" data-url="base64">: read as a link to the decoded address', () => {
+      const b64 = (url: string) => Buffer.from(url).toString('base64');
+      const exturl = (icp: string, gongan: string) => Buffer.from(`<html><body><footer class="footer"><div class="beian"><span class="exturl" data-url="${b64(icp)}">${ICP} </span><span class="exturl" data-url="${b64(gongan)}">${GONGAN} </span></div>`
+        + '<div class="powered-by">Powered by <span class="exturl" data-url="aHR0cHM6Ly9oZXhvLmlv">Hexo</span></div></footer></body></html>');
+      const plan = planFor({ icp: ICP, gongan: 11010502030143 });
+      expect(codes(auditPage('index.html', exturl('https://beian.miit.gov.cn', `https://${MPS}11010502030143`), plan))).to.deep.equal([]);
+      expect(codes(auditPage('index.html', exturl('https://beian.miit.gov.cn', `https://${MPS}11010502030144`), plan))).to.deep.equal(['page-unlinked', 'link-wrong-code']);
+      // A span that is closed before the number, or another span, is no link.
+      const closed = Buffer.from(`<html><body><footer><span class="exturl" data-url="${b64('https://beian.miit.gov.cn')}">x</span> ${ICP}</footer></body></html>`);
+      expect(codes(auditPage('index.html', closed, planFor({ icp: ICP })))).to.deep.equal(['page-unlinked']);
+      expect(referenceAuditPage('index.html', exturl('https://beian.miit.gov.cn', `https://${MPS}11010502030143`), plan)).to.deep.equal([]);
+    });
+
     it('Fluid\'s http://beian.miit.gov.cn/ (the issue: page-unlinked on every page): a warning saying what to write, not an error', () => {
       const findings = auditPage('a/index.html', page('http://beian.miit.gov.cn/'), PLAN);
       expect(findings).to.deep.equal([{

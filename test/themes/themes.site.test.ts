@@ -165,12 +165,15 @@ describe('themes: their own settings on real sites (from npm, and committed unde
 
   it('a correct theme line, as the theme really emits it, is information and nothing else (hexo beian check --strict passes)', async () => {
     // Redefine: newlines and spaces inside the href; Keep: its config, number included, in an
-    // inline JSON script; Reimu: no switch, both numbers; Butterfly: the user's own HTML.
+    // inline JSON script; Reimu: no switch, both numbers; Butterfly: the user's own HTML;
+    // NexT: exturl spans.
     const lines: [Theme, Record<string, string>, string][] = [
       ['redefine', { '_config.redefine.yml': `footer:\n  icp:\n    enable: true\n    number: ${ICP}\n` }, '_config.redefine.yml:footer.icp.enable'],
       ['keep', { '_config.keep.yml': `footer:\n  record:\n    enable: true\n    list:\n      - code: ${ICP}\n        link: https://beian.miit.gov.cn/\n` }, '_config.keep.yml:footer.record.enable'],
       ['reimu', { '_config.reimu.yml': `icp:\n  icpnumber: ${ICP}\n  beian: ${GONGAN}\n  recordcode: 11010502030143\n` }, '_config.reimu.yml:icp.icpnumber'],
-      ['butterfly', { '_config.butterfly.yml': `footer:\n  custom_text: '<a href="https://beian.miit.gov.cn/">${ICP}</a>'\n` }, '_config.butterfly.yml:footer.custom_text']
+      ['butterfly', { '_config.butterfly.yml': `footer:\n  custom_text: '<a href="https://beian.miit.gov.cn/">${ICP}</a>'\n` }, '_config.butterfly.yml:footer.custom_text'],
+      // NexT with exturl: its links are spans with a base64 data-url (they were page-unlinked, errors on every page).
+      ['next', { '_config.next.yml': `exturl: true\nfooter:\n  beian:\n    enable: true\n    icp: ${ICP}\n    gongan_id: 11010502030143\n    gongan_num: ${GONGAN}\n` }, '_config.next.yml:footer.beian.enable']
     ];
     for (const [theme, files, path] of lines) {
       const { code, found } = await check(theme, files);
