@@ -196,7 +196,7 @@ interface Entry {
   /** The text to check as the number. */
   text: unknown;
   /** Its link on the page; undefined when the layout prints it unlinked. */
-  link?: { href: string; setting: ThemeSetting; code?: ThemeSetting; fixed?: boolean };
+  link?: { href: string; setting: ThemeSetting; code?: ThemeSetting };
   icon?: ThemeSetting;
   off: Off;
 }
@@ -206,6 +206,7 @@ function on(setting: ThemeSetting | undefined): boolean {
   return Boolean(setting?.value);
 }
 
+/** A setting's text, trimmed; undefined when it is unset, blank, or a list or mapping. */
 function text(setting: ThemeSetting | undefined): string | undefined {
   return setting && !isBlank(setting.value) && typeof setting.value !== 'object' ? String(setting.value).trim() : undefined;
 }
@@ -254,8 +255,10 @@ function entriesOf(description: ThemeDescription, settings: ThemeBeian): { entri
     else if (d.code !== undefined) {
       const digits = text(code);
       if (digits !== undefined && code) link = { href: `${d.href ?? ''}${digits}`, setting: code, code };
-    } else if (d.href !== undefined) link = { href: d.href, setting: number, fixed: true };
-    const icon = kind === 'gongan' ? settings.icon && text(settings.icon) !== undefined ? settings.icon : d.iconSrc ? { value: d.iconSrc, path: number.path } : undefined : undefined;
+    } else if (d.href !== undefined) link = { href: d.href, setting: number };
+    // The 公安 icon: its key's value, or the one the layout shows by itself (Kaze), said at the number.
+    let icon: ThemeSetting | undefined;
+    if (kind === 'gongan') icon = text(settings.icon) !== undefined ? settings.icon : d.iconSrc ? { value: d.iconSrc, path: number.path } : undefined;
     entries.push({ kind, setting: number, text: fromNumber(number.value), link, icon, off: toggle ? { how: 'false', setting: toggle } : { how: 'empty', setting: number } });
   };
   dedicated('icp', description.icp);
