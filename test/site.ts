@@ -24,7 +24,21 @@ export const THEMES = {
   landscape: [],
   next: [],
   fluid: [],
-  butterfly: ['hexo-renderer-pug']
+  butterfly: ['hexo-renderer-pug'],
+  redefine: [],
+  keep: [],
+  yun: ['hexo-renderer-pug'],
+  reimu: [],
+  icarus: [],
+  stellar: [],
+  volantis: [],
+  ayer: [],
+  kaze: [],
+  stun: ['hexo-renderer-pug'],
+  anzhiyu: ['hexo-renderer-pug'],
+  solitude: ['hexo-renderer-pug'],
+  async: ['hexo-renderer-less'],
+  particlex: []
 } as const satisfies Record<string, readonly string[]>;
 
 export type Theme = keyof typeof THEMES;

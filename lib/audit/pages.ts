@@ -55,21 +55,29 @@ const TAG_CLOSE = Buffer.from('>');
 const A_OPEN = [Buffer.from('<a'), Buffer.from('<A')];
 const A_CLOSE = [Buffer.from('</a'), Buffer.from('</A')];
 const IMG = [Buffer.from('<img'), Buffer.from('<IMG')];
+/**
+ * NexT with `exturl: true` links through a span its script opens: `<span class="exturl"
+ * data-url="<base64 of the address>">京ICP备…</span>` (hexo-theme-next `scripts/helpers/next-url.js`).
+ */
+export const EXTURL_OPEN = Buffer.from('<span class="exturl"');
+const SPAN_CLOSE = Buffer.from('</span');
+export const DATA_URL = /\sdata-url\s*=\s*"([^"]*)"/;
 /** How far back from a number its `<a>` may open: far more than any real filing link. */
 const ANCHOR_REACH = 4096;
 /** How much of an `<img …>` tag is read for its `src`. */
 const TAG_REACH = 4096;
 /** How many spaces may stand between a province character and its marker (`京 ICP备…`). */
-const PROVINCE_REACH = 32;
+export const PROVINCE_REACH = 32;
 
 /**
  * A filing number's text as a theme or hexo-beian prints it, after its marker. Read from at
- * most 96 characters, and anchored: no input makes them backtrack beyond that.
+ * most 96 characters, and anchored: no input makes them backtrack beyond that. The theme audit
+ * reads numbers in a theme's free text with the same ones (lib/audit/freetext.ts).
  */
-const AFTER_ICP = /^ICP\s*[备備证證]\s*[0-9]+\s*[号號]?(?:\s*[-－]\s*[0-9]+[AXax]?)?/;
-const AFTER_GONGAN = /^公网安备\s*[0-9]+\s*[号號]?/;
+export const AFTER_ICP = /^ICP\s*[备備证證]\s*[0-9]+\s*[号號]?(?:\s*[-－]\s*[0-9]+[AXax]?)?/;
+export const AFTER_GONGAN = /^公网安备\s*[0-9]+\s*[号號]?/;
 /** An `href` in one `<a …>` tag (at most {@link ANCHOR_REACH} bytes), an `src` in one `<img …>` tag. */
-const HREF = /\shref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i;
+export const HREF = /\shref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i;
 const IMG_SRC = /^<img\b[^>]*?\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i;
 
 /** The `<a>` a number is the text of. */
@@ -226,6 +234,8 @@ class Context {
   private readonly footerClose = new Latest([FOOTER_CLOSE]);
   private readonly lineOpen = new Latest([LINE]);
   private readonly lineClose = new Latest([DIV_CLOSE]);
+  private readonly exturlOpen = new Latest([EXTURL_OPEN]);
+  private readonly spanClose = new Latest([SPAN_CLOSE]);
   /** The last `<a …>` read: its tag is read once however many numbers it holds. */
   private anchor?: Anchor;
 
@@ -247,14 +257,26 @@ class Context {
     const lt = this.lt(at);
     const open = this.aOpen.before(page, at, lt);
     const close = this.aClose.before(page, at, lt);
-    if (open < 0 || open < start - ANCHOR_REACH) return undefined;
-    if (close > open) return undefined;
+    if (open < 0 || open < start - ANCHOR_REACH || close > open) return this.exturlOf(at, start, lt);
     if (this.anchor?.open === open) return this.anchor;
     // Its tag must have ended before the number: some `>` after the `<a`.
     if (this.tagClose.before(page, at) < open) return undefined;
     const tagEnd = page.indexOf(0x3e, open);
     const m = HREF.exec(page.toString('utf8', open, tagEnd + 1));
     const href = m ? unescapeHTML((m[1] ?? m[2] ?? m[3]).trim()) : '';
+    this.anchor = { href, target: targetOf(href), open };
+    return this.anchor;
+  }
+
+  /** NexT's `<span class="exturl" data-url="…">` whose text holds the number: a link to the decoded address. */
+  private exturlOf(at: number, start: number, lt: number): Anchor | undefined {
+    const { page } = this;
+    const open = this.exturlOpen.before(page, at, lt);
+    if (open < 0 || open < start - ANCHOR_REACH || this.spanClose.before(page, at, lt) > open) return undefined;
+    if (this.anchor?.open === open) return this.anchor;
+    if (this.tagClose.before(page, at) < open) return undefined;
+    const m = DATA_URL.exec(page.toString('utf8', open, page.indexOf(0x3e, open) + 1));
+    const href = m ? Buffer.from(unescapeHTML(m[1]), 'base64').toString('utf8').trim() : '';
     this.anchor = { href, target: targetOf(href), open };
     return this.anchor;
   }

@@ -9,62 +9,24 @@ import { finding, type Finding } from '../finding';
 import type { BeianConfig } from '../config/schema';
 import type { LineItem } from '../line/items';
 import type { ThemeSwitch } from '../line/shown';
-import { linkRating, rightLink, targetOf } from './links';
+import { describeTheme, themeById, type DedicatedKey, type ThemeDescription } from '../themes';
+import { crossed, linkRating, rightLink, targetOf, type Kind } from './links';
+import { numbersInText } from './freetext';
 
 /**
- * The filing line that themes print themselves: NexT's and Fluid's `footer.beian` settings,
- * read from the three places Hexo merges them, and audited against hexo-beian's own line.
- *
- * What the themes' templates emit (read from hexo-theme-next 8.x
- * `layout/_partials/footer.njk` and hexo-theme-fluid 1.9.x
- * `layout/_partials/footer/beian.ejs`; docs/filing-rules.md, "How existing themes do it"):
- * - NexT `footer.beian: {enable, icp, gongan_id, gongan_num, gongan_icon_url}`: the ICP link
- *   whenever enabled (an empty link when `icp` is empty); the 公安 line only with both
- *   `gongan_id` and `gongan_num`, linked to the MPS query with `gongan_id`, not the digits
- *   of the number it shows.
- * - Fluid `footer.beian: {enable, icp_text, police_text, police_code, police_icon}`: the ICP
- *   link to plain-http `http://beian.miit.gov.cn/`; the 公安 line when `police_text` is set,
- *   linked (only with `police_code`) to the retired
- *   `http://www.beian.gov.cn/portal/registerSystemInfo?recordcode=`.
+ * The filing line that themes print themselves, read from the three places Hexo merges a
+ * theme's config and audited against hexo-beian's own line. What each theme keeps where, and
+ * what its layout makes of it, is its description in lib/themes/ (from its shipped
+ * `_config.yml` and layouts; ../shared/reference/themes.md); nothing here knows a theme by name.
  */
 
-/** The themes whose filing settings are read. */
-export type ThemeName = 'next' | 'fluid';
+/** A theme hexo-beian describes: its id in lib/themes (`next`, `fluid`, `butterfly`, …). */
+export type ThemeName = string;
 
-interface ThemeModel {
-  label: string;
-  keys: { icp: string; gongan: string; code: string; icon: string };
-  /** Where the template links the ICP number. */
-  icpHref: string;
-  /** Where the template links the 公安 number; the code follows. */
-  gonganHref: string;
-  /** NexT shows the 公安 line only with the code too; Fluid with the number alone. */
-  gonganNeedsCode: boolean;
+/** The theme a site's `theme` setting names, when hexo-beian reads its filing settings (`version`: the theme's, when known). */
+export function themeOf(theme: unknown, version?: unknown): ThemeName | undefined {
+  return describeTheme(theme, version)?.id;
 }
-
-const THEMES: Record<ThemeName, ThemeModel> = {
-  next: {
-    label: 'NexT',
-    keys: { icp: 'icp', gongan: 'gongan_num', code: 'gongan_id', icon: 'gongan_icon_url' },
-    icpHref: 'https://beian.miit.gov.cn',
-    gonganHref: 'https://beian.mps.gov.cn/#/query/webSearch?code=',
-    gonganNeedsCode: true
-  },
-  fluid: {
-    label: 'Fluid',
-    keys: { icp: 'icp_text', gongan: 'police_text', code: 'police_code', icon: 'police_icon' },
-    icpHref: 'http://beian.miit.gov.cn/',
-    gonganHref: 'http://www.beian.gov.cn/portal/registerSystemInfo?recordcode=',
-    gonganNeedsCode: false
-  }
-};
-
-/** The theme a site's `theme` setting names, when hexo-beian reads its filing settings. */
-export function themeOf(theme: unknown): ThemeName | undefined {
-  const name = String(theme ?? '').trim().toLowerCase().replace(/^hexo-theme-/, '');
-  return name === 'next' || name === 'fluid' ? name : undefined;
-}
-
 /**
  * One source of theme settings, lowest priority first as Hexo merges them: the theme's own
  * `_config.yml`, then the site's `_config.<theme>.yml`, then `theme_config` in the site's
@@ -85,34 +47,116 @@ export interface ThemeSetting {
   path: string;
 }
 
-/** A theme's filing settings, merged as Hexo merges them. */
-export interface ThemeBeian {
-  theme: ThemeName;
-  enable?: ThemeSetting;
-  icp?: ThemeSetting;
-  gongan?: ThemeSetting;
-  code?: ThemeSetting;
+/** One record of a theme's list (Keep `footer.record.list[0]`): its fields, merged as Hexo merges arrays. */
+export interface ThemeListItem {
+  text?: ThemeSetting;
+  link?: ThemeSetting;
   icon?: ThemeSetting;
 }
 
+/** A theme's filing settings, merged as Hexo merges them; which keys they are is the theme's description. */
+export interface ThemeBeian {
+  theme: ThemeName;
+  /** The whole line's switch. */
+  enable?: ThemeSetting;
+  icp?: ThemeSetting;
+  icpEnable?: ThemeSetting;
+  icpLink?: ThemeSetting;
+  gongan?: ThemeSetting;
+  gonganEnable?: ThemeSetting;
+  gonganLink?: ThemeSetting;
+  /** The 公安 code the layout appends to its link. */
+  code?: ThemeSetting;
+  /** The 公安 icon. */
+  icon?: ThemeSetting;
+  list?: ThemeListItem[];
+  /** The free-text fields that are set. */
+  texts?: ThemeSetting[];
+}
+
+/** The value at a dotted key path, or undefined. */
+function valueAt(data: unknown, key: string): unknown {
+  let at = data;
+  for (const part of key.split('.')) {
+    if (!isPlain(at)) return undefined;
+    at = at[part];
+  }
+  return at;
+}
+
+/** The setting of `key` as Hexo merges the layers: the highest layer that sets it wins. */
+function settingOf(layers: readonly ThemeLayer[], key: string): ThemeSetting | undefined {
+  let found: ThemeSetting | undefined;
+  for (const layer of layers) {
+    const value = valueAt(layer.data, key);
+    if (value !== undefined) found = { value, path: `${layer.file}:${layer.prefix}${key}` };
+  }
+  return found;
+}
+
+/** `key.*`: every text under `key`, in any layer; `key`: that one, when it is text. */
+function textSettings(layers: readonly ThemeLayer[], key: string): ThemeSetting[] {
+  if (!key.endsWith('.*')) {
+    const one = settingOf(layers, key);
+    return one && typeof one.value === 'string' ? [one] : [];
+  }
+  const parent = key.slice(0, -2);
+  const names = new Set<string>();
+  for (const layer of layers) {
+    const value = valueAt(layer.data, parent);
+    if (isPlain(value)) Object.keys(value).forEach(name => names.add(name));
+  }
+  return [...names].flatMap(name => textSettings(layers, `${parent}.${name}`));
+}
+
+/** A list as Hexo's deepMerge merges arrays: item by item, field by field; anything but a list replaces it. */
+function listOf(layers: readonly ThemeLayer[], list: NonNullable<ThemeDescription['list']>): ThemeListItem[] {
+  let items: ThemeListItem[] = [];
+  for (const layer of layers) {
+    const value = valueAt(layer.data, list.key);
+    if (value === undefined) continue;
+    if (!Array.isArray(value)) {
+      items = [];
+      continue;
+    }
+    value.forEach((item: unknown, i) => {
+      if (!isPlain(item)) return;
+      const merged = items[i] ?? {};
+      for (const role of ['text', 'link', 'icon'] as const) {
+        const field = list[role];
+        if (field !== undefined && item[field] !== undefined) merged[role] = { value: item[field], path: `${layer.file}:${layer.prefix}${list.key}[${i}].${field}` };
+      }
+      items[i] = merged;
+    });
+  }
+  return items.filter(item => item !== undefined);
+}
+
 /**
- * Merges `footer.beian` of the layers (the highest layer that sets a key wins, as in Hexo's
- * deepMerge) and remembers which file each setting came from. Pure.
+ * Reads a theme's filing settings from the layers (the highest layer that sets a key wins, as
+ * in Hexo's deepMerge) and remembers which file each came from. Pure.
  */
 export function readThemeBeian(theme: ThemeName, layers: readonly ThemeLayer[]): ThemeBeian {
-  const model = THEMES[theme];
+  const description = themeById(theme);
   const result: ThemeBeian = { theme };
-  const fields = { enable: 'enable', ...model.keys } as const;
-  for (const layer of layers) {
-    const footer = isPlain(layer.data) ? layer.data.footer : undefined;
-    const beian = isPlain(footer) ? footer.beian : undefined;
-    if (!isPlain(beian)) continue;
-    for (const [field, key] of Object.entries(fields) as [keyof typeof fields, string][]) {
-      if (beian[key] !== undefined) {
-        result[field] = { value: beian[key], path: `${layer.file}:${layer.prefix}footer.beian.${key}` };
-      }
-    }
-  }
+  if (!description) return result;
+  const set = (role: Exclude<keyof ThemeBeian, 'theme' | 'list' | 'texts'>, key: string | undefined) => {
+    const setting = key === undefined ? undefined : settingOf(layers, key);
+    if (setting) result[role] = setting;
+  };
+  set('enable', description.enable);
+  const { icp, gongan } = description;
+  set('icp', icp?.number);
+  set('icpEnable', icp?.enable);
+  set('icpLink', icp?.link);
+  set('gongan', gongan?.number);
+  set('gonganEnable', gongan?.enable);
+  set('gonganLink', gongan?.link);
+  set('code', gongan?.code);
+  set('icon', gongan?.icon);
+  if (description.list) result.list = listOf(layers, description.list);
+  const texts = (description.text ?? []).flatMap(key => textSettings(layers, key));
+  if (texts.length > 0) result.texts = texts;
   return result;
 }
 
@@ -139,21 +183,152 @@ function whereOf(setting: ThemeSetting): { file: string; key: string } {
   return { file: setting.path.slice(0, at), key: setting.path.slice(at + 1) };
 }
 
-/** What the theme puts on every page: the numbers its template prints, and their links. */
-interface Shown {
-  icp?: { setting: ThemeSetting; result: FilingResult };
-  gongan?: { setting: ThemeSetting; result: FilingResult };
+/** How the theme's line showing a number is turned off: a switch, a key to empty, or text to take the number out of. */
+interface Off {
+  how: 'false' | 'empty' | 'remove';
+  setting: ThemeSetting;
+}
+
+/** One number the theme's layout prints, from its settings. */
+interface Entry {
+  kind: Kind;
+  /** Where the number is written. */
+  setting: ThemeSetting;
+  /** The text to check as the number. */
+  text: unknown;
+  /** Its link on the page; undefined when the layout prints it unlinked. */
+  link?: { href: string; setting: ThemeSetting; code?: ThemeSetting };
+  icon?: ThemeSetting;
+  off: Off;
+}
+
+/** Truthy as the theme's template tests it. */
+function on(setting: ThemeSetting | undefined): boolean {
+  return Boolean(setting?.value);
+}
+
+/** A setting's text, trimmed; undefined when it is unset, blank, or a list or mapping. */
+function text(setting: ThemeSetting | undefined): string | undefined {
+  return setting && !isBlank(setting.value) && typeof setting.value !== 'object' ? String(setting.value).trim() : undefined;
+}
+
+/** A finding that the layout prints an empty ICP link (NexT, Fluid with `enable` on and no number). */
+interface Empty {
+  setting: ThemeSetting;
+  /** The switch that printed it. */
+  toggle: ThemeSetting;
+  parent: string;
+  number: string;
+  href: string;
+}
+
+/** What the theme's layout prints, read off its settings through its description. */
+function entriesOf(description: ThemeDescription, settings: ThemeBeian): { entries: Entry[]; empty?: Empty } {
+  const master = description.enable === undefined ? undefined : settings.enable;
+  if (description.enable !== undefined && !on(master)) return { entries: [] };
+  const entries: Entry[] = [];
+  let empty: Empty | undefined;
+  /** The switch that hands the line over, when it is no more than the line's. */
+  const handover = description.enableHidesMore ? undefined : master;
+  const dedicated = (kind: Kind, d: DedicatedKey | undefined) => {
+    if (!d) return;
+    const own = kind === 'icp' ? settings.icpEnable : settings.gonganEnable;
+    if (d.enable !== undefined && !on(own)) return;
+    const toggle = master ?? (d.enable === undefined ? undefined : own);
+    const number = kind === 'icp' ? settings.icp : settings.gongan;
+    if (!number || isBlank(number.value)) {
+      if (d.always && toggle && d.href) {
+        // Unset anywhere, the number belongs next to the switch that printed it.
+        const { file, key } = whereOf(toggle);
+        const switchKey = d.enable ?? description.enable ?? '';
+        const prefix = key.slice(0, key.length - switchKey.length);
+        const parent = switchKey.replace(/\.enable$/, '');
+        empty = { toggle, setting: number ?? { value: undefined, path: `${file}:${prefix}${d.number}` }, parent, number: d.number.startsWith(`${parent}.`) ? d.number.slice(parent.length + 1) : d.number, href: d.href };
+      }
+      return;
+    }
+    const code = d.code === undefined ? undefined : settings.code;
+    if (d.needs === 'code' && text(code) === undefined) return;
+    const linkSetting = kind === 'icp' ? settings.icpLink : settings.gonganLink;
+    let link: Entry['link'];
+    const written = text(linkSetting);
+    if (d.link !== undefined && written !== undefined && linkSetting) link = { href: written, setting: linkSetting };
+    else if (d.code !== undefined) {
+      const digits = text(code);
+      if (digits !== undefined && code) link = { href: `${d.href ?? ''}${digits}`, setting: code, code };
+    } else if (d.href !== undefined) link = { href: d.href, setting: number };
+    // The 公安 icon: its key's value, or the one the layout shows by itself (Kaze), said at the number.
+    let icon: ThemeSetting | undefined;
+    if (kind === 'gongan') icon = text(settings.icon) !== undefined ? settings.icon : d.iconSrc ? { value: d.iconSrc, path: number.path } : undefined;
+    entries.push({ kind, setting: number, text: fromNumber(number.value), link, icon, off: toggle ? { how: 'false', setting: toggle } : { how: 'empty', setting: number } });
+  };
+  dedicated('icp', description.icp);
+  dedicated('gongan', description.gongan);
+  for (const item of settings.list ?? []) {
+    if (!item.text || typeof item.text.value !== 'string') continue;
+    const itemLink = text(item.link);
+    for (const found of numbersInText(item.text.value)) {
+      const href = found.href ?? itemLink;
+      const link = href === undefined ? undefined : { href, setting: found.href !== undefined || !item.link ? item.text : item.link };
+      const icon = found.kind === 'gongan' && text(item.icon) !== undefined ? item.icon : undefined;
+      entries.push({ kind: found.kind, setting: item.text, text: found.text, link, icon, off: handover ? { how: 'false', setting: handover } : { how: 'remove', setting: item.text } });
+    }
+  }
+  for (const setting of settings.texts ?? []) {
+    for (const found of numbersInText(setting.value)) {
+      const link = found.href === undefined ? undefined : { href: found.href, setting };
+      entries.push({ kind: found.kind, setting, text: found.text, link, off: handover ? { how: 'false', setting: handover } : { how: 'remove', setting } });
+    }
+  }
+  return { entries, empty };
+}
+
+/** "Set footer.beian.enable: false in <the file that turned it on>.", a whole sentence. */
+function offAdvice(label: string, entries: readonly Entry[]): { zh: string; en: string } {
+  const offs = [...new Map(entries.map(e => [e.off.setting.path, e.off])).values()];
+  const zh = offs.map(({ how, setting }) => {
+    const { file, key } = whereOf(setting);
+    return how === 'remove' ? `从 ${file} 的 ${key} 中删去号码` : `在 ${file} 中设置 ${key}: ${how === 'false' ? 'false' : '""'}`;
+  });
+  const en = offs.map(({ how, setting }, i) => {
+    const { file, key } = whereOf(setting);
+    const verb = (word: string) => (i === 0 ? word : word.toLowerCase());
+    return how === 'remove' ? `${verb('Remove')} the number from ${key} in ${file}` : `${verb('Set')} ${key}: ${how === 'false' ? 'false' : '""'} in ${file}`;
+  });
+  return {
+    zh: `${zh.join('，')}，关闭 ${label} 自己的备案显示。`,
+    en: `${en.join('; ')} to turn ${label}'s own line off.`
+  };
+}
+
+/** The YAML that turns the line off at a key of the theme's config (`footer:\n  beian:\n    enable: false`); none for free text. */
+function offYaml(description: ThemeDescription, off: Off): string | undefined {
+  if (off.how === 'remove') return undefined;
+  const { key } = whereOf(off.setting);
+  const own = [description.enable, description.icp?.enable, description.gongan?.enable, description.icp?.number, description.gongan?.number].find(k => k !== undefined && key.endsWith(k)) ?? key;
+  const parts = own.split('.');
+  return parts.map((part, i) => `${'  '.repeat(i)}${part}:${i === parts.length - 1 ? ` ${off.how === 'false' ? 'false' : '""'}` : ''}`).join('\n');
+}
+
+/** The retired address as the messages show it: up to its code (`…?recordcode=`). */
+function shownAddress(href: string): string {
+  const at = href.search(/(?:recordcode|code)=/);
+  return at < 0 ? href : href.slice(0, href.indexOf('=', at) + 1);
 }
 
 /**
  * Audits a theme's own filing line, against hexo-beian's line (`items`, from
- * `lineItems`: what hexo-beian shows). Only when the theme shows it (`enable` truthy, as
- * its template tests it):
+ * `lineItems`: what hexo-beian shows). Only what the theme shows (its switch on, as its
+ * template tests it; its numbers set; numbers found in its free text):
  *
  * - the theme's numbers through the engine, at their theme config paths;
+ * - `example-number` (lib/engine/examples.ts): a number the theme ships, a sample or someone else's;
  * - `theme-empty-icp` (warning): enabled with no ICP number, so it prints an empty link;
+ * - `theme-unlinked` (error): the layout prints a number with no link;
  * - `theme-gongan-code` (error): the code in the 公安 link is not the number shown;
  * - `theme-stale-link` (warning): links to retired or plain-http query pages (Fluid);
+ * - `theme-wrong-link` (error): links to no query page of its kind (an MPS link without code, another site);
+ * - `theme-not-footer` (warning): the theme shows it in a sidebar, or only in the browser;
  * - `theme-shows` (info): the theme shows a number hexo-beian has too, and the line leaves it
  *   out (`duplicates: skip`): what is true, and how to hand over;
  * - `theme-double-display` (warning): the same with `duplicates: keep`: every page shows it twice;
@@ -165,139 +340,184 @@ interface Shown {
  */
 export function auditTheme(settings: ThemeBeian, items: readonly LineItem[], config: Pick<BeianConfig, 'paths' | 'duplicates' | 'host'>, language: Language): Finding[] {
   const { paths } = config;
-  const model = THEMES[settings.theme];
-  const { enable } = settings;
-  if (!enable || !enable.value) return [];
+  const description = themeById(settings.theme);
+  if (!description) return [];
+  const { entries, empty } = entriesOf(description, settings);
   const findings: Finding[] = [];
-  const { label } = model;
-  const off = offAdvice(label, enable, language);
+  const { label } = description;
+  const off = offAdvice(label, entries);
   const place = (setting: ThemeSetting, d: Diagnostic): Finding => ({ ...d, path: setting.path });
-  const shown: Shown = {};
 
-  // ICP: always printed once enabled. Unset anywhere, it belongs next to `enable`.
-  const icpSetting = settings.icp ?? { value: undefined, path: enable.path.replace(/enable$/, model.keys.icp) };
-  if (isBlank(icpSetting.value)) {
+  if (empty) {
+    const offEmpty = offAdvice(label, [{ kind: 'icp', setting: empty.setting, text: '', off: { how: 'false', setting: empty.toggle } }]);
+    const host = targetOf(empty.href).kind === 'other' ? empty.href : new URL(empty.href).host;
     findings.push(finding(language, 'theme-empty-icp', 'warning', {
-      zh: `${label} 的 footer.beian 已开启，但没有 ICP 备案号（${model.keys.icp}）：页脚会出现一个指向 beian.miit.gov.cn 的空链接。请把备案号写进 _config.yml 的 beian: 块，交给 hexo-beian 显示。${off.zh}`,
-      en: `${label}'s footer.beian is on but has no ICP number (${model.keys.icp}): the footer shows an empty link to beian.miit.gov.cn. Put your numbers in the beian: block of _config.yml instead, for hexo-beian to show. ${off.en}`
-    }, { path: icpSetting.path }));
-  } else {
-    const result = checkExample(parseIcp(fromNumber(icpSetting.value), { language }), config.host, language, label);
-    findings.push(...result.diagnostics.map(d => place(icpSetting, d)));
-    shown.icp = { setting: icpSetting, result };
-    // Rated as the page audit rates it (lib/audit/links.ts): plain http is stale, and a warning.
-    if (linkRating('icp', targetOf(model.icpHref)) !== 'right') {
-      findings.push(finding(language, 'theme-stale-link', 'warning', {
-        zh: `${label} 把 ICP 备案号链接到 ${model.icpHref}（http，而非 ${rightLink('icp')}）。hexo-beian 链接到现行地址：把编号写在 ${paths.icp}。${off.zh}`,
-        en: `${label} links the ICP number to ${model.icpHref} (plain http, not ${rightLink('icp')}). hexo-beian links to the current address: write the number in ${paths.icp}. ${off.en}`
-      }, { path: icpSetting.path }));
-    }
+      zh: `${label} 的 ${empty.parent} 已开启，但没有 ICP 备案号（${empty.number}）：页脚会出现一个指向 ${host} 的空链接。请把备案号写进 _config.yml 的 beian: 块，交给 hexo-beian 显示。${offEmpty.zh}`,
+      en: `${label}'s ${empty.parent} is on but has no ICP number (${empty.number}): the footer shows an empty link to ${host}. Put your numbers in the beian: block of _config.yml instead, for hexo-beian to show. ${offEmpty.en}`
+    }, { path: empty.setting.path }));
   }
 
-  // 公安: printed with its number (and, for NexT, its code).
-  const { gongan, code } = settings;
-  const codeText = code && !isBlank(code.value) ? String(code.value).trim() : undefined;
-  if (gongan && !isBlank(gongan.value) && (codeText !== undefined || !model.gonganNeedsCode)) {
-    const result = checkExample(parseGongan(fromNumber(gongan.value), { language }), config.host, language, label);
-    findings.push(...result.diagnostics.map(d => place(gongan, d)));
-    shown.gongan = { setting: gongan, result };
-    if (codeText !== undefined && code) {
-      if (result.ok && result.digits && codeText !== result.digits) {
-        findings.push(finding(language, 'theme-gongan-code', 'error', {
-          zh: `${label} 显示的公安备案号是 ${result.canonical}，链接查询的却是 ${codeText}（${whereOf(code).key}）：点开会查到别的编号或查不到。两处本应是同一串数字；hexo-beian 只需写一次编号，链接由数字生成。`,
-          en: `${label} shows the public-security (公安) number ${result.canonical} but its link queries ${codeText} (${whereOf(code).key}): visitors find another filing or none. Both must be the same digits; hexo-beian takes the number once and builds the link from it.`
-        }, { path: code.path, suggestion: `${model.keys.code}: ${result.digits}` }));
-      }
-      if (targetOf(`${model.gonganHref}${codeText}`).kind === 'retired') {
-        findings.push(finding(language, 'theme-stale-link', 'warning', {
-          zh: `${label} 把公安备案号链接到已停用的 ${model.gonganHref}…（2023 年底起改为 ${rightLink('gongan')}…，旧地址自 2025 年起无法访问）。hexo-beian 链接到新地址：把编号写在 ${paths.gongan}。${off.zh}`,
-          en: `${label} links the public-security (公安) number to the retired ${model.gonganHref}… (replaced by ${rightLink('gongan')}… in late 2023, unreachable since 2025). hexo-beian links to the new one: write the number in ${paths.gongan}. ${off.en}`
-        }, { path: code.path }));
-      }
-    }
+  /** The first number of each kind the theme shows, parsed. */
+  const shown: Partial<Record<Kind, { entry: Entry; result: FilingResult }>> = {};
+  for (const entry of entries) {
+    const { kind } = entry;
+    const result = checkExample((kind === 'icp' ? parseIcp : parseGongan)(entry.text, { language }), config.host, language, label);
+    findings.push(...result.diagnostics.map(d => place(entry.setting, d)));
+    shown[kind] ??= { entry, result };
+    const itsOff = offAdvice(label, [entry]);
+    const number = result.canonical ?? String(entry.text).trim();
+    findings.push(...linkFindings(entry, result, number, label, paths, itsOff, language));
   }
-  if (!shown.icp && !shown.gongan) return findings;
+  const kinds = (['icp', 'gongan'] as const).filter(kind => shown[kind]);
+  if (kinds.length === 0) return findings;
+
+  if (description.shownIn === 'sidebar' || description.shownIn === 'script') {
+    const first = entries[0].setting;
+    const where = description.shownIn === 'sidebar'
+      ? { zh: `${label} 把备案号显示在侧栏里`, en: 'in its sidebar' }
+      : { zh: `${label} 只在浏览器里显示备案号（由脚本绘制，生成的 HTML 里没有）`, en: 'only in the browser (drawn by a script; the generated HTML has none)' };
+    findings.push(finding(language, 'theme-not-footer', 'warning', {
+      zh: `${where.zh}，而不是在页面底部：ICP 备案号应在网站首页底部标明（《非经营性互联网信息服务备案管理办法》第十三条）。hexo-beian 把号码放进页脚：把编号写在 ${paths.icp}。${off.zh}`,
+      en: `${label} shows the filing number ${where.en}, not at the bottom of the page: the ICP number belongs at the bottom of the home page (MIIT Order No. 33, art. 13). hexo-beian puts it in the footer: write the number in ${paths.icp}. ${off.en}`
+    }, { path: first.path }));
+  }
 
   // Against hexo-beian's own line.
   const ours = { icp: items.find(i => i.kind === 'icp')?.text, gongan: items.find(i => i.kind === 'gongan')?.text };
-  const theirs = (kind: 'icp' | 'gongan') => {
+  const theirs = (kind: Kind) => {
     const one = shown[kind];
-    return one && (one.result.canonical ?? String(one.setting.value).trim());
+    return one && (one.result.canonical ?? String(one.entry.text).trim());
   };
-  const same = (['icp', 'gongan'] as const).filter(kind => ours[kind] !== undefined && theirs(kind) === ours[kind]);
+  const same = kinds.filter(kind => ours[kind] !== undefined && theirs(kind) === ours[kind]);
   // What the filter leaves out with duplicates: skip: only a copy linked to its own query system (lib/line/shown.ts copyOf).
-  const works = (kind: 'icp' | 'gongan') => (kind === 'icp'
-    ? linkRating('icp', targetOf(model.icpHref)) !== 'wrong'
-    : codeText !== undefined && linkRating('gongan', targetOf(`${model.gonganHref}${codeText}`), items.find(i => i.kind === 'gongan')?.digits) !== 'wrong');
+  const works = (kind: Kind) => {
+    const link = shown[kind]?.entry.link;
+    return link !== undefined && linkRating(kind, targetOf(link.href), items.find(i => i.kind === kind)?.digits) !== 'wrong';
+  };
   const left = same.filter(works);
-  const { key, file } = whereOf(enable);
+  const handover = shown[kinds[0]]?.entry.off ?? entries[0].off;
+  const { key, file } = whereOf(handover.setting);
+  const at = handover.how === 'false' ? { zh: `${key}: true，在 ${file}`, en: `${key}: true in ${file}` } : { zh: `${key}，在 ${file}`, en: `${key} in ${file}` };
+  const suggestion = offYaml(description, handover);
   if (same.length > 0) {
     const numbers = same.map(kind => ours[kind]).join(language === 'zh' ? '、' : ', ');
     if (config.duplicates === 'keep') {
       // The user asked for both: the pages really show these numbers twice.
       findings.push(finding(language, 'theme-double-display', 'warning', {
-        zh: `${label} 自己也显示 ${numbers}（${key}: true，在 ${file}），而 beian.duplicates 是 keep：每个页面会显示两遍。${off.zh}`,
-        en: `${label} shows ${numbers} itself (${key}: true in ${file}) and beian.duplicates is keep: every page shows ${same.length > 1 ? 'them' : 'it'} twice. ${off.en}`
-      }, { path: enable.path, suggestion: 'footer:\n  beian:\n    enable: false' }));
+        zh: `${label} 自己也显示 ${numbers}（${at.zh}），而 beian.duplicates 是 keep：每个页面会显示两遍。${off.zh}`,
+        en: `${label} shows ${numbers} itself (${at.en}) and beian.duplicates is keep: every page shows ${same.length > 1 ? 'them' : 'it'} twice. ${off.en}`
+      }, { path: handover.setting.path, suggestion }));
     } else if (left.length > 0) {
       // duplicates: skip — the line leaves them out, so no page shows them twice (a broken copy
       // is not left out: the build's already-shown-wrong-link and the page audit say so).
-      const numbers = left.map(kind => ours[kind]).join(language === 'zh' ? '、' : ', ');
+      const leftNumbers = left.map(kind => ours[kind]).join(language === 'zh' ? '、' : ', ');
       findings.push(finding(language, 'theme-shows', 'info', {
-        zh: `${label} 自己显示 ${numbers}（${key}: true，在 ${file}），hexo-beian 不再重复显示，因此不对 ${label} 的链接负责。要交给 hexo-beian 显示（校验编号、链接到现行查询页面）：${off.zh}`,
-        en: `${label} shows ${numbers} itself (${key}: true in ${file}); hexo-beian leaves ${left.length > 1 ? 'them' : 'it'} out of its line, so it cannot vouch for ${label}'s link. To hand over to hexo-beian (checked numbers, current query pages): ${off.en}`
-      }, { path: enable.path, suggestion: 'footer:\n  beian:\n    enable: false' }));
+        zh: `${label} 自己显示 ${leftNumbers}（${at.zh}），hexo-beian 不再重复显示，因此不对 ${label} 的链接负责。要交给 hexo-beian 显示（校验编号、链接到现行查询页面）：${off.zh}`,
+        en: `${label} shows ${leftNumbers} itself (${at.en}); hexo-beian leaves ${left.length > 1 ? 'them' : 'it'} out of its line, so it cannot vouch for ${label}'s link. To hand over to hexo-beian (checked numbers, current query pages): ${off.en}`
+      }, { path: handover.setting.path, suggestion }));
     }
   }
-  for (const kind of ['icp', 'gongan'] as const) {
-    const text = theirs(kind);
+  for (const kind of kinds) {
+    const shownText = theirs(kind);
     const mine = ours[kind];
-    if (text === undefined || mine === undefined || text === mine) continue;
+    const entry = shown[kind]?.entry;
+    if (shownText === undefined || mine === undefined || shownText === mine || !entry) continue;
+    const itsOff = offAdvice(label, [entry]);
     findings.push(finding(language, 'theme-disagrees', 'error', {
-      zh: `${label} 显示 ${text}，hexo-beian 显示 ${mine}（${paths[kind]}）：页面上会出现两个不同的编号。把正确的编号写在 ${paths[kind]}。${off.zh}`,
-      en: `${label} shows ${text} and hexo-beian shows ${mine} (${paths[kind]}): pages show two different numbers. Keep the right one in ${paths[kind]}. ${off.en}`
-    }, { path: shown[kind]?.setting.path }));
+      zh: `${label} 显示 ${shownText}，hexo-beian 显示 ${mine}（${paths[kind]}）：页面上会出现两个不同的编号。把正确的编号写在 ${paths[kind]}。${itsOff.zh}`,
+      en: `${label} shows ${shownText} and hexo-beian shows ${mine} (${paths[kind]}): pages show two different numbers. Keep the right one in ${paths[kind]}. ${itsOff.en}`
+    }, { path: entry.setting.path }));
   }
 
   // The beian: block to write, when the theme shows a number hexo-beian does not have yet:
   // the config's own numbers where it has them (never the theme's other one), the theme's for the rest.
-  const valid = (kind: 'icp' | 'gongan') => (shown[kind]?.result.ok ? shown[kind]?.result.canonical : undefined);
-  const missing = (['icp', 'gongan'] as const).filter(kind => ours[kind] === undefined && valid(kind) !== undefined);
+  const valid = (kind: Kind) => (shown[kind]?.result.ok ? shown[kind]?.result.canonical : undefined);
+  const missing = kinds.filter(kind => ours[kind] === undefined && valid(kind) !== undefined);
   if (missing.length > 0) {
     const icp = ours.icp ?? valid('icp');
     const gonganNumber = ours.gongan ?? valid('gongan');
-    const icon = settings.icon && !isBlank(settings.icon.value) && ours.gongan === undefined && gonganNumber ? String(settings.icon.value).trim() : undefined;
+    const iconSetting = shown.gongan?.entry.icon;
+    const icon = iconSetting && ours.gongan === undefined && gonganNumber ? text(iconSetting) : undefined;
     const lines = ['beian:'];
     if (icp) lines.push(`  icp: ${icp}`);
     if (gonganNumber) lines.push(...(icon ? ['  gongan:', `    number: ${gonganNumber}`, `    icon: ${icon}`] : [`  gongan: ${gonganNumber}`]));
     findings.push(finding(language, 'theme-move', 'info', {
       zh: `${label} 的备案号可以交给 hexo-beian 显示：它会校验编号、链接到现行的查询页面，并放进任何主题的页脚。把下面的 beian: 块写进 _config.yml（已有的日期等键请保留）。${off.zh}`,
       en: `${label}'s filing numbers can move to hexo-beian, which validates them, links them to the current query pages and puts them in any theme's footer. Write this beian: block in _config.yml (keep any dates you already have there). ${off.en}`
-    }, { path: enable.path, suggestion: lines.join('\n') }));
+    }, { path: handover.setting.path, suggestion: lines.join('\n') }));
   }
   return findings;
 }
 
-/** The theme's own 公安 icon, when its line is on and the icon is set: its src and where it is written. */
+/** What is wrong with the link the theme gives one of its numbers, rated as the page audit rates links (lib/audit/links.ts). */
+function linkFindings(entry: Entry, result: FilingResult, number: string, label: string, paths: Pick<BeianConfig['paths'], 'icp' | 'gongan'>, off: { zh: string; en: string }, language: Language): Finding[] {
+  const { kind, link } = entry;
+  const digits = result.ok ? result.digits : undefined;
+  // A number withheld (invalid, or a known example) has no digits to query: the link's shape.
+  const right = kind === 'gongan' && !digits ? `${rightLink('gongan')}…` : rightLink(kind, digits);
+  const names = kind === 'icp' ? { zh: 'ICP 备案号', en: 'the ICP number' } : { zh: '公安备案号', en: 'the public-security (公安) number' };
+  const to = kind === 'icp' ? ` ${names.zh}` : names.zh; // 把 ICP 备案号, 把公安备案号
+  if (!link) {
+    return [finding(language, 'theme-unlinked', 'error', {
+      zh: `${label} 显示 ${number}，但没有链接：${names.zh}应链接到 ${right}。hexo-beian 显示的号码带着这个链接：把编号写在 ${paths[kind]}。${off.zh}`,
+      en: `${label} shows ${number} with no link: ${names.en} must link to ${right}. hexo-beian shows it with that link: write the number in ${paths[kind]}. ${off.en}`
+    }, { path: entry.setting.path })];
+  }
+  const target = targetOf(link.href);
+  const { href } = link;
+  const out: Finding[] = [];
+  const code = link.code ? text(link.code) : target.kind === 'mps' || (target.kind === 'retired' && target.host === 'mps') ? target.code : undefined;
+  if (kind === 'gongan' && code !== undefined && code !== '' && digits && code !== digits && !crossed(kind, target)) {
+    const where = link.code ? whereOf(link.code).key : whereOf(link.setting).key;
+    const leaf = where.split('.').pop() ?? where;
+    out.push(finding(language, 'theme-gongan-code', 'error', {
+      zh: `${label} 显示的公安备案号是 ${result.canonical}，链接查询的却是 ${code}（${where}）：点开会查到别的编号或查不到。两处本应是同一串数字；hexo-beian 只需写一次编号，链接由数字生成。`,
+      en: `${label} shows the public-security (公安) number ${result.canonical} but its link queries ${code} (${where}): visitors find another filing or none. Both must be the same digits; hexo-beian takes the number once and builds the link from it.`
+    }, { path: link.setting.path, suggestion: link.code ? `${leaf}: ${digits}` : `${leaf}: ${rightLink('gongan', digits)}` }));
+  }
+  const rating = linkRating(kind, target, code ?? digits);
+  if (target.kind === 'retired') {
+    const shownHref = link.code ? `${shownAddress(href)}…` : shownAddress(href) === href ? href : `${shownAddress(href)}…`;
+    const since = target.host === 'mps'
+      ? { zh: `（2023 年底起改为 ${rightLink('gongan')}…，旧地址自 2025 年起无法访问）`, en: ` (replaced by ${rightLink('gongan')}… in late 2023, unreachable since 2025)` }
+      : { zh: `（2019–2020 年起改为 ${rightLink('icp')}）`, en: ` (replaced by ${rightLink('icp')} in 2019–2020)` };
+    out.push(finding(language, 'theme-stale-link', 'warning', {
+      zh: `${label} 把${to}链接到已停用的 ${shownHref}${since.zh}。hexo-beian 链接到新地址：把编号写在 ${paths[kind]}。${off.zh}`,
+      en: `${label} links ${names.en} to the retired ${shownHref}${since.en}. hexo-beian links to the new one: write the number in ${paths[kind]}. ${off.en}`
+    }, { path: link.setting.path }));
+  } else if (rating === 'insecure') {
+    out.push(finding(language, 'theme-stale-link', 'warning', {
+      zh: `${label} 把${to}链接到 ${href}（http，而非 ${kind === 'icp' ? right : rightLink('gongan')}）。hexo-beian 链接到现行地址：把编号写在 ${paths[kind]}。${off.zh}`,
+      en: `${label} links ${names.en} to ${href} (plain http, not ${kind === 'icp' ? right : rightLink('gongan')}). hexo-beian links to the current address: write the number in ${paths[kind]}. ${off.en}`
+    }, { path: link.setting.path }));
+  } else if (rating === 'wrong' && !(out.length > 0 && target.kind === 'mps')) {
+    const why = target.kind === 'mps' && !code
+      ? { zh: '公安平台的地址，但没有带 code：点开是查询表单，不是这个备案', en: 'the MPS platform without the code: it opens the search form, not this filing' }
+      : { zh: '不是它的查询页面', en: 'not its query page' };
+    out.push(finding(language, 'theme-wrong-link', 'error', {
+      zh: `${label} 把 ${number} 链接到 ${href}：${why.zh}。应链接到 ${right}；hexo-beian 显示的号码带着这个链接：把编号写在 ${paths[kind]}。${off.zh}`,
+      en: `${label} links ${number} to ${href}: ${why.en}. It must link to ${right}; hexo-beian shows it with that link: write the number in ${paths[kind]}. ${off.en}`
+    }, { path: link.setting.path }));
+  }
+  return out;
+}
+
+/** The theme's own 公安 icon, when its line shows the 公安 number with one: its src and where it is written. */
 export function themeIcon(settings: ThemeBeian): { src: string; path: string } | undefined {
-  const { enable, icon } = settings;
-  if (!enable?.value || !icon || typeof icon.value !== 'string' || isBlank(icon.value)) return undefined;
-  return { src: icon.value.trim(), path: icon.path };
+  const description = themeById(settings.theme);
+  if (!description) return undefined;
+  const icon = entriesOf(description, settings).entries.find(e => e.kind === 'gongan' && e.icon)?.icon;
+  const src = text(icon);
+  return icon && src !== undefined ? { src, path: icon.path } : undefined;
 }
 
-/** Where the theme's own line is turned on, when it is (for the filter's `already-shown`). */
+/** Where the theme's own line is turned on, when it is and a switch turns it off (for the filter's `already-shown`). */
 export function themeSwitch(settings: ThemeBeian | undefined): ThemeSwitch | undefined {
-  if (!settings?.enable?.value) return undefined;
-  return { label: THEMES[settings.theme].label, ...whereOf(settings.enable) };
-}
-
-/** "Set footer.beian.enable: false in <the file that turned it on>.", a whole sentence. */
-function offAdvice(label: string, enable: ThemeSetting, language: Language): { zh: string; en: string } {
-  const { file, key } = whereOf(enable);
-  return {
-    zh: `在 ${file} 中设置 ${key}: false，关闭 ${label} 自己的备案显示。`,
-    en: `Set ${key}: false in ${file} to turn ${label}'s own line off.`
-  };
+  const description = settings && themeById(settings.theme);
+  if (!settings || !description) return undefined;
+  if (description.enable !== undefined && !description.enableHidesMore) return on(settings.enable) && settings.enable ? { label: description.label, ...whereOf(settings.enable) } : undefined;
+  const off = entriesOf(description, settings).entries.find(e => e.off.how === 'false')?.off;
+  return off ? { label: description.label, ...whereOf(off.setting) } : undefined;
 }
 
 /** Reads a YAML file of the site as Hexo does (`hexo.render.render({path})`). */

@@ -1,4 +1,4 @@
-import { closeSync, existsSync, openSync, readdirSync, readSync } from 'fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync } from 'fs';
 import { join } from 'path';
 import type Hexo from 'hexo';
 import micromatch from 'micromatch';
@@ -40,7 +40,7 @@ export function iconFolders(hexo: Hexo): string[] {
  * the theme; undefined otherwise.
  */
 export async function themeSettings(hexo: Hexo): Promise<ThemeBeian | undefined> {
-  const theme = themeOf(hexo.config.theme);
+  const theme = themeOf(hexo.config.theme, themeVersion(hexo.theme_dir));
   if (!theme) return undefined;
   const layers = await loadThemeLayers(path => hexo.render.render({ path }), {
     baseDir: hexo.base_dir,
@@ -49,6 +49,17 @@ export async function themeSettings(hexo: Hexo): Promise<ThemeBeian | undefined>
     theme: String(hexo.config.theme)
   });
   return readThemeBeian(theme, layers);
+}
+
+/** The theme's version, from its package.json (one folder name may mean two themes: NexT 8 and theme-next 7). */
+function themeVersion(themeDir: string | undefined): string | undefined {
+  if (!themeDir) return undefined;
+  try {
+    const { version } = JSON.parse(readFileSync(join(themeDir, 'package.json'), 'utf8')) as { version?: unknown };
+    return typeof version === 'string' ? version : undefined;
+  } catch {
+    return undefined; // no package.json (a theme copied by hand): the description from npm
+  }
 }
 
 /** Front matter is read from the first bytes of a source file only. */

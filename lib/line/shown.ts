@@ -3,6 +3,7 @@ import { finding, type Finding } from '../finding';
 import type { LineItem } from './items';
 import type { Shown } from './inject';
 import { crossed, linkRating, rightLink, targetOf } from '../audit/links';
+import { ownLineAdvice } from '../themes';
 
 /**
  * What a page already shows: a number is shown when the text holds it as a whole number
@@ -102,14 +103,6 @@ export interface ThemeSwitch {
   key: string;
 }
 
-/** Themes that show a number through free text, whose settings are not read: the key, in whichever file it is. */
-const FREE_TEXT: ReadonlyMap<string, { zh: string; en: string }> = new Map(Object.entries({
-  butterfly: {
-    zh: '请从 Butterfly 配置（_config.butterfly.yml、_config.yml 的 theme_config，或 themes/butterfly/_config.yml）的 footer.custom_text 中删去这个号码',
-    en: 'Remove the number from footer.custom_text in Butterfly\'s config (_config.butterfly.yml, theme_config in _config.yml, or themes/butterfly/_config.yml)'
-  }
-}));
-
 const ANY_THEME = {
   zh: '请从主题的页脚设置中删去这个号码',
   en: 'Remove the number from the theme\'s footer settings'
@@ -117,13 +110,12 @@ const ANY_THEME = {
 
 /** What to change so that the theme no longer shows the number: its setting where the theme audit found it on, else its footer text. */
 function handOver(setting: ThemeSwitch | undefined, theme: unknown): { zh: string; en: string } {
-  const name = typeof theme === 'string' ? theme.replace(/^hexo-theme-/, '').toLowerCase() : '';
   return setting
     ? {
       zh: `这是 ${setting.label} 自带的备案栏：在 ${setting.file} 中设置 ${setting.key}: false`,
       en: `This is ${setting.label}'s own filing line: set ${setting.key}: false in ${setting.file}`
     }
-    : FREE_TEXT.get(name) ?? ANY_THEME;
+    : ownLineAdvice(theme) ?? ANY_THEME;
 }
 
 /**
@@ -133,7 +125,7 @@ function handOver(setting: ThemeSwitch | undefined, theme: unknown): { zh: strin
  * It names the page, the number, and the theme setting to turn off, in the file it is on in.
  *
  * @param setting where the theme's own line is turned on, when the theme audit knows the theme.
- * @param theme   the site's `theme` (`butterfly`, …), for the themes known by their free text.
+ * @param theme   the site's `theme` (`butterfly`, …): a described theme's keys (lib/themes), when `setting` is unknown.
  */
 export function alreadyShown(item: LineItem, page: string, setting: ThemeSwitch | undefined, theme: unknown, language: Language): Finding {
   const key = item.path;

@@ -7,7 +7,7 @@ import type { ConfigPaths } from '../../lib/config/schema';
 import type { LineItem } from '../../lib/line/items';
 // What a link is (the query systems, the retired hosts, the right link of each kind) is one rule, not the sweep's.
 import { targetOf, type Kind, type Target } from '../../lib/audit/links';
-import { judgePage } from '../../lib/audit/pages';
+import { DATA_URL, EXTURL_OPEN, judgePage } from '../../lib/audit/pages';
 import { treeSlots } from '../../lib/line/inject';
 import type { PlacementSettings } from '../../lib/line/placement';
 
@@ -41,6 +41,7 @@ const FOOTER_CLOSE = Buffer.from('</footer');
 const LINE = Buffer.from('data-hexo-beian');
 const DIV_CLOSE = Buffer.from('</div');
 const A_OPEN = [Buffer.from('<a'), Buffer.from('<A')];
+const SPAN_CLOSE = Buffer.from('</span');
 const A_CLOSE = [Buffer.from('</a'), Buffer.from('</A')];
 /** How far back from a number its `<a>` may open: far more than any real filing link. */
 const ANCHOR_REACH = 4096;
@@ -130,7 +131,25 @@ function insideTag(page: Buffer, at: number): boolean {
   return page.lastIndexOf(0x3c, at) > page.lastIndexOf(0x3e, at);
 }
 
+/** NexT's `<span class="exturl" data-url="<base64>">` around the bytes at `at`: a link to the decoded address. */
+function exturlAround(page: Buffer, at: number): Occurrence['anchor'] {
+  const open = page.lastIndexOf(EXTURL_OPEN, at);
+  if (open < 0 || open < at - ANCHOR_REACH) return undefined;
+  const closed = page.lastIndexOf(SPAN_CLOSE, at);
+  if (closed > open) return undefined;
+  const tagEnd = page.indexOf(0x3e, open);
+  if (tagEnd < 0 || tagEnd > at) return undefined;
+  const m = DATA_URL.exec(page.toString('utf8', open, tagEnd + 1));
+  const href = m ? Buffer.from(unescapeHTML(m[1]), 'base64').toString('utf8').trim() : '';
+  const close = page.indexOf(SPAN_CLOSE, at);
+  return { href, target: targetOf(href), open, close: close < 0 ? page.length : close };
+}
+
 function anchorAround(page: Buffer, at: number): Occurrence['anchor'] {
+  return anchorOnly(page, at) ?? exturlAround(page, at);
+}
+
+function anchorOnly(page: Buffer, at: number): Occurrence['anchor'] {
   let open = at;
   for (;;) {
     open = lastBefore(page, A_OPEN, open);

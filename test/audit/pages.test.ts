@@ -65,11 +65,11 @@ describe('pages: the audit of one page (no Hexo)', () => {
 
     /** Pages made of the pieces the audit looks for, in any order. */
     const PIECES = [
-      ICP, GONGAN, '沪ICP备19999999号-2', '京公网安备11010502030144号', '浙B2-20080101', 'ICP备', ' ', '京 ', '\n', 'text',
+      ICP, GONGAN, '沪ICP备19999999号-2', '京公网安备11010502030414号', '浙B2-20080101', 'ICP备', ' ', '京 ', '\n', 'text',
       // What may lengthen a number read just before (a repeated number is read once when what follows it is the same).
       'ICP备20180491', '号', '-2', '－3', 'x', 'A', '7', '\u3000', '\u00a0', '苏', '京', 'ICP备20180491号',
       '<a href="https://beian.miit.gov.cn/">', '<a href="http://www.miitbeian.gov.cn/">', '<a href="https://beian.mps.gov.cn/#/query/webSearch?code=11010502030413">',
-      '<a href="https://beian.mps.gov.cn/#/query/webSearch?code=11010502030144">', '<a href="http://beian.miit.gov.cn/">',
+      '<a href="https://beian.mps.gov.cn/#/query/webSearch?code=11010502030414">', '<a href="http://beian.miit.gov.cn/">',
       '<a href="http://beian.mps.gov.cn/#/query/webSearch?code=11010502030413">', '<a href="ftp://beian.miit.gov.cn/">', '<a>', '<a ', '<abbr>', '</a>', '</A>', '<A HREF="//beian.miit.gov.cn">',
       '<img src="/images/gongan.png">', '<img class="x" src=\'/images/gongan.png\'>', '<img src=/x.png>', '<footer>', '</footer>', '<footer class="site">',
       '<div class="hexo-beian" data-hexo-beian>', '<div>', '</div>', '<span title="', '">', '<', '>', '</body>', '</BODY>', '<body>',
@@ -102,6 +102,19 @@ describe('pages: the audit of one page (no Hexo)', () => {
       Buffer.from(`<body><footer><a href="${icpHref}">${ICP}</a><a href="${gonganHref}">${icon}${GONGAN}</a></footer></body>`);
     const found = (html: Buffer, plan = PLAN) => auditPage('a/index.html', html, plan).map(f => [f.code, f.severity]);
 
+    it('NexT with exturl: true links through <span class="exturl" data-url="base64">: read as a link to the decoded address', () => {
+      const b64 = (url: string) => Buffer.from(url).toString('base64');
+      const exturl = (icp: string, gongan: string) => Buffer.from(`<html><body><footer class="footer"><div class="beian"><span class="exturl" data-url="${b64(icp)}">${ICP} </span><span class="exturl" data-url="${b64(gongan)}">${GONGAN} </span></div>`
+        + '<div class="powered-by">Powered by <span class="exturl" data-url="aHR0cHM6Ly9oZXhvLmlv">Hexo</span></div></footer></body></html>');
+      const plan = planFor({ icp: ICP, gongan: 11010502030413 });
+      expect(codes(auditPage('index.html', exturl('https://beian.miit.gov.cn', `https://${MPS}11010502030413`), plan))).to.deep.equal([]);
+      expect(codes(auditPage('index.html', exturl('https://beian.miit.gov.cn', `https://${MPS}11010502030414`), plan))).to.deep.equal(['page-unlinked', 'link-wrong-code']);
+      // A span that is closed before the number, or another span, is no link.
+      const closed = Buffer.from(`<html><body><footer><span class="exturl" data-url="${b64('https://beian.miit.gov.cn')}">x</span> ${ICP}</footer></body></html>`);
+      expect(codes(auditPage('index.html', closed, planFor({ icp: ICP })))).to.deep.equal(['page-unlinked']);
+      expect(referenceAuditPage('index.html', exturl('https://beian.miit.gov.cn', `https://${MPS}11010502030413`), plan)).to.deep.equal([]);
+    });
+
     it('Fluid\'s http://beian.miit.gov.cn/ (the issue: page-unlinked on every page): a warning saying what to write, not an error', () => {
       const findings = auditPage('a/index.html', page('http://beian.miit.gov.cn/'), PLAN);
       expect(findings).to.deep.equal([{
@@ -123,7 +136,7 @@ describe('pages: the audit of one page (no Hexo)', () => {
     });
 
     it('still errors: the http query of other digits, a retired host, the other system, a link that is not the web', () => {
-      expect(found(page('https://beian.miit.gov.cn/', `http://${MPS}11010502030144`))).to.deep.equal([['page-unlinked', 'error'], ['link-wrong-code', 'error']]);
+      expect(found(page('https://beian.miit.gov.cn/', `http://${MPS}11010502030414`))).to.deep.equal([['page-unlinked', 'error'], ['link-wrong-code', 'error']]);
       expect(found(page('http://www.beian.miit.gov.cn/'))).to.deep.equal([['page-unlinked', 'error'], ['link-retired', 'warning']]);
       expect(found(page(`http://${MPS}11010502030413`))).to.deep.equal([['page-unlinked', 'error'], ['link-crossed', 'error']]);
       expect(found(page('ftp://beian.miit.gov.cn/'))).to.deep.equal([['page-unlinked', 'error']]);
@@ -144,7 +157,7 @@ describe('pages: the audit of one page (no Hexo)', () => {
       expect(linkRating('icp', targetOf('http://www.miitbeian.gov.cn/'))).to.equal('wrong');
       expect(linkRating('icp', targetOf('ftp://beian.miit.gov.cn/'))).to.equal('wrong');
       expect(linkRating('gongan', targetOf(`http://${MPS}11010502030413`), '11010502030413')).to.equal('insecure');
-      expect(linkRating('gongan', targetOf(`http://${MPS}11010502030413`), '11010502030144')).to.equal('wrong');
+      expect(linkRating('gongan', targetOf(`http://${MPS}11010502030413`), '11010502030414')).to.equal('wrong');
       expect(linkRating('gongan', targetOf('http://www.beian.gov.cn/portal/registerSystemInfo?recordcode=11010502030413'), '11010502030413')).to.equal('wrong');
       expect(linkRating('gongan', targetOf('http://beian.miit.gov.cn/'), '11010502030413')).to.equal('wrong');
       expect([rightLink('icp'), rightLink('gongan', '11010502030413')]).to.deep.equal(['https://beian.miit.gov.cn/', `https://${MPS}11010502030413`]);

@@ -1,11 +1,12 @@
 import { expect } from 'chai';
-import { readdirSync, readFileSync, rmSync } from 'fs';
+import { cpSync, readdirSync, readFileSync, rmSync } from 'fs';
 import { join, relative } from 'path';
 import { scanSlots, treeSlots } from '../../lib/line/inject';
 import { generate, makeSite, type Logged, type Theme } from '../site';
+import { repoRoot } from '../paths';
 
 /**
- * The four themes from npm, each built twice — with and without hexo-beian — from the same
+ * The themes from npm, each built twice — with and without hexo-beian — from the same
  * small site: posts over two index pages, a tag, a category, a page, a post whose body holds
  * a `<footer>` and a `</footer></body>` inside a `<script>`, and a `.json` source rendered
  * through a layout. On every page: exactly one filing line, inside the theme's site footer,
@@ -66,19 +67,54 @@ const SITE_FOOTER: Record<Theme, RegExp> = {
   landscape: /<footer id="footer">/g,
   next: /<footer class="footer">/g,
   fluid: /<footer>/g,
-  butterfly: /<footer id="footer"[^>]*>/g
+  butterfly: /<footer id="footer"[^>]*>/g,
+  redefine: /<footer class="footer [^"]*">/g,
+  keep: /<footer class="footer border-box">/g,
+  yun: /<footer class="sidebar-translate" id="footer">/g,
+  reimu: /<footer id="footer" aria-label="Site footer">/g,
+  icarus: /<footer class="footer">/g,
+  stellar: /<footer class="page-footer[^"]*">/g,
+  volantis: /<footer[^>]*>/g,
+  ayer: /<footer class="footer">/g,
+  kaze: /<footer class="footer">/g,
+  stun: /<footer class="footer" id="footer">/g,
+  anzhiyu: /<footer id="footer">/g,
+  solitude: /<footer id="footer">/g,
+  async: /<footer class="trm-footer-card[^"]*">/g,
+  particlex: /<footer id="footer">/g
 };
 
 /**
  * Values that differ between any two builds, whatever the plugin does — and nothing else:
  * - landscape: `data-id`, Hexo's random post id;
  * - Butterfly: `data-lastPushDate`, the build time;
- * - NexT: the random colour `random-color()` gives `.links-of-author a::before` in main.css.
+ * - NexT: the random colour `random-color()` gives `.links-of-author a::before` in main.css;
+ * - AnZhiYu, Async: `postUpdate`, the build time; AnZhiYu's `random.js`, the posts shuffled;
+ * - Reimu: the service worker's `VERSION`, the build time; Solitude: its "last update" `<time>`, the build time;
+ * - Particlex: each tag link's random colour.
  */
 function normalise(file: string, text: string): string {
   if (file.endsWith('.css')) return text.replace(/(\.links-of-author a::before \{\s*background: )#[0-9a-f]{3,6}/g, '$1#');
-  return text.replace(/ data-id="[^"]*"/g, ' data-id=""').replace(/ data-lastPushDate="[^"]*"/g, ' data-lastPushDate=""');
+  if (file.endsWith('.js')) return text.replace(/^const VERSION = "\d+";/, 'const VERSION = "";').replace(/^var posts=\[[^\]]*\]/, 'var posts=[]');
+  return text.replace(/ data-id="[^"]*"/g, ' data-id=""').replace(/ data-lastPushDate="[^"]*"/g, ' data-lastPushDate=""')
+    .replace(/(postUpdate: ')[^']*'/g, "$1'").replace(/("postUpdate":")[^"]*"/g, '$1"')
+    .replace(/(<time class="item-count" datetime=")[^"]*"/g, '$1"')
+    .replace(/(<a href="[^"]*\/tags\/[^"]*" style="color: )#[0-9a-f]{3,6}"/g, '$1#"');
 }
+
+/**
+ * Pages a theme writes without a layout (copied from its `source/`): no line, not a byte
+ * changed. Pages whose layout has no site footer: the line just before `</body>`.
+ */
+const UNTHEMED: Partial<Record<Theme, string[]>> = { ayer: ['404.html'], yun: [join('css', 'README.html')] };
+/** Theme settings that take randomness out of a build: AnZhiYu's home-page banner picks its recommended posts at random. */
+const THEME_FILES: Partial<Record<Theme, Record<string, string>>> = { anzhiyu: { '_config.anzhiyu.yml': 'home_top:\n  enable: false\n' } };
+const NO_FOOTER: Partial<Record<Theme, string[]>> = { reimu: ['404.html'], solitude: ['404.html'], anzhiyu: ['404.html'] };
+/**
+ * Themes whose pages the fast scan (lib/line/inject.ts scanSlots) reads itself; on the others'
+ * pages it may decline, and the tokenizer decides (its answer, when it gives one, must agree).
+ */
+const SCANNED: readonly Theme[] = ['landscape', 'next', 'fluid', 'butterfly', 'keep', 'icarus', 'kaze', 'stun', 'async', 'particlex'];
 
 function files(dir: string): string[] {
   const out: string[] = [];
@@ -102,7 +138,14 @@ function takeLine(page: string): { line: string; at: number; rest: string } {
   return { line: page.slice(at, end), at, rest: page.slice(0, at) + page.slice(end) };
 }
 
-const THEMES: Theme[] = ['landscape', 'next', 'fluid', 'butterfly'];
+/**
+ * The themes built here from npm. Kaze is committed under `themes/kaze` (a copy of the npm
+ * package), as blogs commit it: from a linked node_modules it reads the Hexo version from
+ * `../../../package.json` of its real path, which is not the site's. Not here: Volantis (its
+ * environment check runs `hexo -v` in the process's folder, not the site's, and throws).
+ */
+const THEMES: Theme[] = ['landscape', 'next', 'fluid', 'butterfly', 'redefine', 'keep', 'yun', 'reimu', 'icarus', 'stellar', 'ayer', 'kaze', 'stun', 'anzhiyu', 'solitude', 'async', 'particlex'];
+const COMMITTED: readonly Theme[] = ['kaze'];
 
 for (const theme of THEMES) {
   describe(`theme ${theme} (from npm), with and without hexo-beian`, function () {
@@ -113,8 +156,12 @@ for (const theme of THEMES) {
 
     before(async function () {
       this.timeout(120_000);
-      withPlugin = makeSite({ theme, config: BEIAN, files: FILES });
-      without = makeSite({ theme, config: BEIAN, files: FILES, withoutPlugin: true });
+      const siteFiles = { ...FILES, ...THEME_FILES[theme] };
+      withPlugin = makeSite({ theme, config: BEIAN, files: siteFiles });
+      without = makeSite({ theme, config: BEIAN, files: siteFiles, withoutPlugin: true });
+      if (COMMITTED.includes(theme)) {
+        for (const dir of [withPlugin, without]) cpSync(join(repoRoot, 'node_modules', `hexo-theme-${theme}`), join(dir, 'themes', theme), { recursive: true, dereference: true });
+      }
       logged = await generate(withPlugin);
       await generate(without);
       pages = files(join(withPlugin, 'public'));
@@ -134,8 +181,19 @@ for (const theme of THEMES) {
       const html = pages.filter(page => page.endsWith('.html'));
       expect(html.length).to.be.greaterThan(8);
       for (const page of html) {
-        const { line, at, rest } = takeLine(readFileSync(join(withPlugin, 'public', page), 'utf8'));
+        const withLine = readFileSync(join(withPlugin, 'public', page), 'utf8');
+        if (UNTHEMED[theme]?.includes(page)) {
+          expect(withLine, page).to.equal(readFileSync(join(without, 'public', page), 'utf8'));
+          continue;
+        }
+        const { line, at, rest } = takeLine(withLine);
         expect(normalise(page, rest), page).to.equal(normalise(page, readFileSync(join(without, 'public', page), 'utf8')));
+        expect(line).to.contain('>京ICP备20180491号-1</a>');
+        if (NO_FOOTER[theme]?.includes(page)) {
+          expect(rest.slice(0, at), page).not.to.match(new RegExp(SITE_FOOTER[theme].source));
+          expect(rest.slice(at, at + '</body>'.length), page).to.equal('</body>');
+          continue;
+        }
         const opens = [...rest.slice(0, at).matchAll(SITE_FOOTER[theme])];
         expect(opens, `${page}: a site footer before the line`).to.have.length.greaterThan(0);
         const open = opens[opens.length - 1].index;
@@ -152,8 +210,8 @@ for (const theme of THEMES) {
           const html = readFileSync(join(dir, 'public', page), 'utf8');
           const fast = scanSlots(html, { text: true });
           // Seen once under c8 and not reproduced: say enough of the page to tell a changed page from a cut one.
-          expect(fast, `${page} in ${dir}: the scan declined it (${html.length} characters, ending ${JSON.stringify(html.slice(-160))})`).not.to.equal(undefined);
-          expect(fast, page).to.deep.equal(treeSlots(html, { text: true }));
+          if (SCANNED.includes(theme)) expect(fast, `${page} in ${dir}: the scan declined it (${html.length} characters, ending ${JSON.stringify(html.slice(-160))})`).not.to.equal(undefined);
+          if (fast !== undefined) expect(fast, page).to.deep.equal(treeSlots(html, { text: true }));
         }
       }
     });
