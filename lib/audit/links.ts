@@ -88,3 +88,12 @@ export function linkRating(kind: Kind, target: Target, digits?: string): 'right'
 export function rightLink(kind: Kind, digits = ''): string {
   return kind === 'icp' ? ICP_QUERY_URL : gonganQueryUrl(digits);
 }
+
+/**
+ * NexT's `exturl: true` writes an external link as `<span class="exturl" data-url="…">`, the
+ * address in base64, opened by its script: the address a visitor reaches (`data-url` decoded
+ * of its entities). One rule for the filter's reading of the footer and for the page audit.
+ */
+export function exturlHref(dataUrl: string): string {
+  return Buffer.from(dataUrl, 'base64').toString('utf8').trim();
+}

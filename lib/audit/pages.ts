@@ -6,7 +6,7 @@ import { finding, type Finding } from '../finding';
 import type { ConfigPaths } from '../config/schema';
 import { findSlots } from '../line/inject';
 import type { LineItem } from '../line/items';
-import { crossed, linkRating, rightLink, targetOf, type Kind, type Target } from './links';
+import { crossed, exturlHref, linkRating, rightLink, targetOf, type Kind, type Target } from './links';
 import { expectedItems, isHomePage, type PlacementSettings } from '../line/placement';
 
 /**
@@ -276,7 +276,7 @@ class Context {
     if (this.anchor?.open === open) return this.anchor;
     if (this.tagClose.before(page, at) < open) return undefined;
     const m = DATA_URL.exec(page.toString('utf8', open, page.indexOf(0x3e, open) + 1));
-    const href = m ? Buffer.from(unescapeHTML(m[1]), 'base64').toString('utf8').trim() : '';
+    const href = m ? exturlHref(unescapeHTML(m[1])) : '';
     this.anchor = { href, target: targetOf(href), open };
     return this.anchor;
   }

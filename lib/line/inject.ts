@@ -1,5 +1,6 @@
 import type { DefaultTreeAdapterMap } from 'parse5';
 import { MARK } from './render';
+import { exturlHref } from '../audit/links';
 import type { Position } from '../config/schema';
 
 /**
@@ -139,12 +140,22 @@ function shownOf(root: Node): Shown {
     if (!('childNodes' in node) || ('tagName' in node && UNSHOWN.has(node.tagName))) continue;
     if ('tagName' in node) {
       gap();
-      pending.push(node.tagName === 'a' ? { href: node.attrs.find(attr => attr.name === 'href')?.value ?? '', start: length } : null);
+      const href = linkOf(node);
+      pending.push(href === undefined ? null : { href, start: length });
     }
     for (let i = node.childNodes.length - 1; i >= 0; i--) pending.push(node.childNodes[i]);
   }
   const text = parts.join('');
   return { text: text.trimEnd(), links: spans.sort((a, b) => a.start - b.start).map(span => ({ href: span.href, text: text.slice(span.start, span.end).trim() })) };
+}
+
+/** Where an element links to: an `<a>`'s `href` ('' without one), NexT's `exturl` span's decoded `data-url`; undefined for no link. */
+function linkOf(node: Element): string | undefined {
+  if (node.tagName === 'a') return node.attrs.find(attr => attr.name === 'href')?.value ?? '';
+  if (node.tagName !== 'span') return undefined;
+  const dataUrl = node.attrs.find(attr => attr.name === 'data-url')?.value;
+  const exturl = node.attrs.some(attr => attr.name === 'class' && attr.value.split(/[\t\n\f\r ]+/).includes('exturl'));
+  return exturl && dataUrl !== undefined ? exturlHref(dataUrl) : undefined;
 }
 
 /*
