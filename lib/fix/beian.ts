@@ -66,8 +66,9 @@ export interface Corrected {
  * Makes the corrections the planners find, one at a time on the text the last one left, until
  * none finds any. Should the result lose or add a filing number anywhere in the file (no
  * correction does: a number is only rewritten canonically or moved), nothing is changed.
+ * `added`: the numbers the corrections are to add (`icp:京ICP备…号-1`, for `init`).
  */
-export function correct(text: string, file: string, language: Language, planners: readonly Planner[]): Corrected {
+export function correct(text: string, file: string, language: Language, planners: readonly Planner[], added: readonly string[] = []): Corrected {
   const changes: string[] = [];
   const refused: Finding[] = [];
   if (!parseYaml(text)) return { after: text, changes, refused: [refusedFinding(file, [], 'syntax', undefined, language)] };
@@ -91,7 +92,7 @@ export function correct(text: string, file: string, language: Language, planners
     }
   }
   // The net under it all: every filing number written before is still written, once each.
-  if (numbersIn(text).join('\n') !== numbersIn(current).join('\n')) {
+  if ([...numbersIn(text), ...added].sort().join('\n') !== numbersIn(current).join('\n')) {
     return { after: text, changes: [], refused: [refusedFinding(file, [], 'unsafe', undefined, language)] };
   }
   return { after: current, changes, refused };
@@ -122,8 +123,8 @@ function leftIn(text: string, language: Language): Finding[] {
   return findings.filter(actionable);
 }
 
-/** Every filing number written anywhere in the file, canonical, sorted. */
-function numbersIn(text: string): string[] {
+/** Every filing number written anywhere in the file, canonical, sorted: `icp:京ICP备20000491号-1`. */
+export function numbersIn(text: string): string[] {
   const doc = parseYaml(text);
   const found: string[] = [];
   const visit = (value: unknown, depth: number) => {

@@ -23,7 +23,7 @@ import { FIX_USAGE, fixCommand, INIT_USAGE } from './fix';
 export const EXIT = { ok: 0, findings: 1, failed: 1, usage: 2 } as const;
 
 const FLAGS = '[--format human|json|github] [--json] [--report FILE] [--strict] [--generate] [--today YYYY-MM-DD]';
-const USAGE = `hexo beian check ${FLAGS}\n       ${FIX_USAGE}\n       ${INIT_USAGE}`;
+const USAGE = `hexo beian check ${FLAGS}\n  ${FIX_USAGE}\n  ${INIT_USAGE}`;
 
 /** The report's formats: for people, one JSON object, GitHub Actions workflow commands. */
 const FORMATS = ['human', 'json', 'github'] as const;
@@ -130,8 +130,8 @@ function readArgs(hexo: Hexo, args: CheckArgs, language: Language): Options | st
   const sub = args._[0];
   if (sub !== 'check') {
     return say(language, {
-      zh: `用法：${USAGE}${sub ? `（没有子命令 “${sub}”）` : ''}\n`,
-      en: `Usage: ${USAGE}${sub ? ` (there is no subcommand "${sub}")` : ''}\n`
+      zh: `${sub ? `没有子命令 “${sub}”。` : ''}用法：${USAGE}\n`,
+      en: `${sub ? `There is no subcommand "${sub}". ` : ''}Usage: ${USAGE}\n`
     });
   }
   let today: string;
