@@ -276,11 +276,13 @@ function* keyChanges(block: Plain, keys: KeyPath, known: readonly string[], sour
     if (!target || !isBlank(block[target])) continue;
     const input = isPlain(value) ? value.number : value;
     const result = number ? PARSE[number.key](input) : undefined;
+    const canonical = result && !isPlain(value) && isNormalised(result) ? result.canonical : undefined;
+    const also = canonical ? { zh: `，写成规范写法 ${canonical}`, en: `, written canonically: ${canonical}` } : { zh: '', en: '' };
     yield {
       id: `key:${[...keys, key].join('\u0000')}`,
-      edits: [{ op: 'rename', path: [...keys, key], to: target, ...(result && !isPlain(value) && isNormalised(result) && { value: result.canonical }) }],
+      edits: [{ op: 'rename', path: [...keys, key], to: target, ...(canonical && { value: canonical }) }],
       what: number
-        ? { zh: `${where}.${key} 里是${NAME.zh[number.key]}，改为 ${where}.${target}`, en: `${where}.${key} holds ${NAME.en[number.key]}: renamed ${where}.${target}` }
+        ? { zh: `${where}.${key} 里是${NAME.zh[number.key]}，改为 ${where}.${target}${also.zh}`, en: `${where}.${key} holds ${NAME.en[number.key]}: renamed ${where}.${target}${also.en}` }
         : { zh: `${where}.${key} 改为 ${where}.${target}`, en: `${where}.${key} renamed ${where}.${target}` }
     };
   }

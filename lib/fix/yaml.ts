@@ -67,8 +67,11 @@ export type Refusal =
 
 export type EditOutcome = { ok: true; text: string } | { ok: false; reason: Refusal; at: KeyPath };
 
-/** Parse options: YAML 1.2 (as js-yaml 4 reads: no yes/no booleans), duplicate keys tolerated so they can be refused. */
-const OPTIONS = { uniqueKeys: false, prettyErrors: false, keepSourceTokens: false } as const;
+/**
+ * Parse options: YAML 1.2 (as js-yaml 4 reads: no yes/no booleans) with merge keys (js-yaml
+ * merges `<<:`), duplicate keys tolerated so they can be refused.
+ */
+const OPTIONS = { uniqueKeys: false, prettyErrors: false, merge: true } as const;
 
 /** The document of a text, or undefined when it is no single, error-free YAML document. */
 export function parseYaml(text: string): Document | undefined {
@@ -187,8 +190,9 @@ function pairIn(map: YAMLMap, key: string, at: KeyPath): Pair<Node, Node | null>
   let found: Pair<Node, Node | null> | undefined;
   for (const pair of map.items as Pair<Node, Node | null>[]) {
     if (!isScalar(pair.key)) return { reason: 'shape', at };
+    // With merge keys on, `<<` reads as a symbol.
+    if (typeof pair.key.value === 'symbol' || pair.key.value === '<<') return { reason: 'merge', at };
     const name = String(pair.key.value);
-    if (name === '<<') return { reason: 'merge', at };
     if (name !== key) continue;
     if (found) return { reason: 'duplicate', at };
     found = pair;
