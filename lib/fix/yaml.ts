@@ -290,8 +290,10 @@ class Layout {
     this.step = ' '.repeat(indentStep(text, doc.contents as Node | null) ?? 2);
   }
 
+  /** Where the line holding `pos` starts: after a BOM on the first line, which is no part of it. */
   lineStart(pos: number): number {
-    return this.text.lastIndexOf('\n', pos - 1) + 1;
+    const start = this.text.lastIndexOf('\n', pos - 1) + 1;
+    return start === 0 && pos > 0 && this.text.startsWith('\ufeff') ? 1 : start;
   }
 
   /** The position after the line break of the line holding `pos` (the text's end on the last line). */
@@ -380,7 +382,7 @@ class Layout {
   /** A key at the top of a file that has none yet (empty, or comments only): at its end. */
   insertAtEnd(key: string, value: Value): Splice[] {
     const end = this.text.length;
-    const lead = end > 0 && !this.text.endsWith('\n') ? this.eol : '';
+    const lead = this.text.replace(/^\ufeff/, '') !== '' && !this.text.endsWith('\n') ? this.eol : '';
     return [{ start: end, end, text: lead + pairLines(key, value, '', this.step, this.eol).join('') }];
   }
 }

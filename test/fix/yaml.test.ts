@@ -54,6 +54,9 @@ describe('fix: editing YAML in place (lib/fix/yaml.ts)', () => {
       expect(edit(text, { op: 'set', path: ['beian', 'gongan'], value: '京公网安备11010502030143号' }))
         .to.equal('\ufeff# 配置\r\nbeian:\r\n  icp: a\r\n  gongan: 京公网安备11010502030143号\r\ntitle: x');
       expect(edit(text, { op: 'set', path: ['other', 'k'], value: 1 })).to.equal('\ufeff# 配置\r\nbeian:\r\n  icp: a\r\ntitle: x\r\nother:\r\n  k: 1\r\n');
+      // A BOM before the first key is no indentation.
+      expect(edit('\ufeffbeian:\r\n  icp: a\r\ntitle: x\r\n', { op: 'delete', path: ['beian'] })).to.equal('\ufefftitle: x\r\n');
+      expect(edit('\ufeffa: 1\n', { op: 'set', path: ['b'], value: 2 })).to.equal('\ufeffa: 1\nb: 2\n');
     });
 
     it('turns a short form into its long form, the comment kept on the key\'s line', () => {
