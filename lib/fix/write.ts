@@ -101,8 +101,8 @@ export function writeIfUnchanged(file: string, expected: Buffer | undefined, tex
   }
 }
 
-/** The file holds exactly these bytes (or, for undefined, does not exist). */
-function holds(file: string, expected: Buffer | undefined): boolean {
+/** The file holds exactly these bytes (or, for undefined, does not exist): it has not changed since they were read. */
+export function holds(file: string, expected: Buffer | undefined): boolean {
   const now = readFile(file);
   if ('kind' in now) return false;
   return expected === undefined ? now.bytes === undefined : now.bytes !== undefined && now.bytes.equals(expected);

@@ -6,7 +6,7 @@ import { printable } from '../engine/text';
 import { fixBeian, type FixResult } from '../fix/beian';
 import { unifiedDiff } from '../fix/diff';
 import { initBeian } from '../fix/init';
-import { readFile, writeIfUnchanged, type FileProblem } from '../fix/write';
+import { holds, readFile, writeIfUnchanged, type FileProblem } from '../fix/write';
 import { findingLines } from './report';
 
 /**
@@ -71,7 +71,7 @@ function run(hexo: Hexo, args: Args, language: Language): number {
       process.stdout.write(`${say(language, { zh: `hexo-beian：没有 ${name}，没有需要修正的内容。`, en: `hexo-beian: there is no ${name}, so nothing to fix.` })}\n`);
       return FIX_EXIT.ok;
     }
-    return finish(fixBeian(read.text, name, language), file, name, read.bytes, write, language);
+    return finish([{ file, name, bytes: read.bytes, result: fixBeian(read.text, name, language) }], write, language);
   }
   const outcome = initBeian(read.text, name, language, { icp: args.icp, gongan: args.gongan, online: args.online });
   if (outcome.kind === 'refused') {
@@ -83,15 +83,31 @@ function run(hexo: Hexo, args: Args, language: Language): number {
     return outcome.same ? FIX_EXIT.ok : FIX_EXIT.left;
   }
   for (const note of outcome.notes) process.stdout.write(`hexo-beian: ${note}\n`);
-  return finish(outcome.result, file, name, read.bytes, write, language);
+  return finish([{ file, name, bytes: read.bytes, result: outcome.result }], write, language);
 }
 
-/** Prints the diff, what changed and what is left; writes with `--write`; the exit code. */
-function finish(result: FixResult, file: string, name: string, bytes: Buffer | undefined, write: boolean, language: Language): number {
+/**
+ * One file's fix: where it is, how messages name it, its bytes as read (undefined: no such
+ * file yet) and what fixing it comes to. The command takes a list, so that a theme's file
+ * (`_config.fluid.yml`) can be fixed in the same run as `_config.yml`.
+ */
+interface FileFix {
+  file: string;
+  name: string;
+  bytes: Buffer | undefined;
+  result: FixResult;
+}
+
+/**
+ * Prints each file's diff and what changed, then what is left; with `--write`, writes every
+ * changed file, none when any of them changed on disk since it was read. The exit code.
+ */
+function finish(fixes: readonly FileFix[], write: boolean, language: Language): number {
   const colors = pc.createColors(pc.isColorSupported);
   const out: string[] = [];
-  const diff = unifiedDiff(result.before, result.after, name);
-  if (diff) {
+  const changed = fixes.filter(fix => fix.result.after !== fix.result.before);
+  for (const { name, result } of changed) {
+    const diff = unifiedDiff(result.before, result.after, name);
     out.push(...diff.replace(/\n$/, '').split('\n').map(line => {
       const shown = printable(line);
       if (line.startsWith('---') || line.startsWith('+++')) return colors.bold(shown);
@@ -103,25 +119,39 @@ function finish(result: FixResult, file: string, name: string, bytes: Buffer | u
     out.push(say(language, { zh: `hexo-beian：${name} 的修改：`, en: `hexo-beian: changes to ${name}:` }));
     out.push(...result.changes.map(change => `  - ${printable(change)}`));
   }
-  let code: number = result.left.length > 0 ? FIX_EXIT.left : FIX_EXIT.ok;
-  if (diff && write) {
-    const problem = writeIfUnchanged(file, bytes, result.after);
-    if (problem) {
-      out.push(problemLine(problem, name, language));
-      code = FIX_EXIT.left;
-    } else {
-      out.push(say(language, { zh: `已写入 ${name}。`, en: `Written: ${name}.` }));
+  const left = fixes.flatMap(fix => fix.result.left);
+  let code: number = left.length > 0 ? FIX_EXIT.left : FIX_EXIT.ok;
+  if (changed.length > 0 && write) {
+    // All checked before any is written: a file changed meanwhile stops the run before it writes.
+    const written: string[] = [];
+    const moved = changed.find(fix => !holds(fix.file, fix.bytes));
+    let failed: { name: string; problem: FileProblem } | undefined = moved && { name: moved.name, problem: { kind: 'changed' } };
+    for (const fix of failed ? [] : changed) {
+      const problem = writeIfUnchanged(fix.file, fix.bytes, fix.result.after);
+      if (problem) {
+        failed = { name: fix.name, problem };
+        break;
+      }
+      written.push(fix.name);
     }
-  } else if (diff) {
+    if (written.length > 0) out.push(say(language, { zh: `已写入 ${written.join('、')}。`, en: `Written: ${written.join(', ')}.` }));
+    if (failed) {
+      out.push(problemLine(failed.problem, failed.name, language));
+      code = FIX_EXIT.left;
+    }
+  } else if (changed.length > 0) {
     out.push(say(language, {
       zh: '没有修改任何文件。加上 --write 再运行一次即写入以上修改（--write 会直接修改文件：请先提交到 git 或备份）。',
       en: 'No file was changed. Run the command again with --write to make these changes (--write edits the file in place: commit or back it up first).'
     }));
   }
-  if (result.left.length > 0) {
-    out.push('', say(language, { zh: '以下需要手动修改：', en: 'Left to fix by hand:' }), ...findingLines(result.left, language));
+  if (left.length > 0) {
+    out.push('', say(language, { zh: '以下需要手动修改：', en: 'Left to fix by hand:' }), ...findingLines(left, language));
   }
-  if (!diff && result.left.length === 0) out.push(say(language, { zh: `hexo-beian：${name} 没有需要修正的内容。`, en: `hexo-beian: nothing to fix in ${name}.` }));
+  if (changed.length === 0 && left.length === 0) {
+    const names = fixes.map(fix => fix.name).join(say(language, { zh: '、', en: ', ' }));
+    out.push(say(language, { zh: `hexo-beian：${names} 没有需要修正的内容。`, en: `hexo-beian: nothing to fix in ${names}.` }));
+  }
   process.stdout.write(`${out.join('\n')}\n`);
   return code;
 }
