@@ -73,23 +73,41 @@ export type EditOutcome = { ok: true; text: string } | { ok: false; reason: Refu
  */
 const OPTIONS = { uniqueKeys: false, prettyErrors: false, merge: true } as const;
 
+/**
+ * The last texts parsed, and their documents: a fix reads the same text several times (to find
+ * the next correction, to make it, to check it), and a parse is the costly part. Documents and
+ * their values are only ever read, never changed.
+ */
+const parsed: { text: string; doc: Document | undefined }[] = [];
+const values = new WeakMap<Document, unknown>();
+
 /** The document of a text, or undefined when it is no single, error-free YAML document. */
 export function parseYaml(text: string): Document | undefined {
+  const known = parsed.find(entry => entry.text === text);
+  if (known) return known.doc;
+  let doc: Document | undefined;
   try {
-    const doc = parseDocument(text, OPTIONS) as Document;
-    return doc.errors.length === 0 ? doc : undefined;
+    doc = parseDocument(text, OPTIONS) as Document;
+    if (doc.errors.length > 0) doc = undefined;
   } catch {
-    return undefined;
+    doc = undefined;
   }
+  parsed.unshift({ text, doc });
+  parsed.length = Math.min(parsed.length, 4);
+  return doc;
 }
 
-/** The file's values as a plain object (what the edit check compares), or undefined. */
+/** The file's values as a plain object (what the edit check compares), or undefined. Not to be changed: shared. */
 export function valuesOf(doc: Document): unknown {
+  if (values.has(doc)) return values.get(doc);
+  let read: unknown;
   try {
-    return doc.toJS({ maxAliasCount: 100 });
+    read = doc.toJS({ maxAliasCount: 100 });
   } catch {
-    return undefined;
+    read = undefined;
   }
+  values.set(doc, read);
+  return read;
 }
 
 /**

@@ -1,7 +1,8 @@
 import { expect } from 'chai';
+import fc from 'fast-check';
 import { existsSync, readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
-import { fixBeian } from '../../lib/fix/beian';
+import { fixBeian, numbersIn } from '../../lib/fix/beian';
 import { repoRoot } from '../paths';
 import { changedLines, patched } from './patch';
 
@@ -214,5 +215,40 @@ describe('fix: a corpus of real-looking _config.yml files (lib/fix/beian.ts)', (
       expect(result.after, theme).to.equal(text);
       expect(result.left.map(f => f.code), theme).to.deep.equal(UNPARSED.includes(theme) ? ['fix-refused'] : []);
     }
+  });
+});
+
+describe('fix: whatever the file holds (lib/fix/beian.ts)', () => {
+  /** Lines of configs as people write them, right and wrong, assembled at random. */
+  const LINES = [
+    'beian:', '  icp: 京ICP備20000491號－1', '  ICP: 京ICP备20000491号-1', '  gongan_num: 11010502030143', '  gonan: "京公网安备 11010502030143号"',
+    '  approved: 2024-05-20', '  icon: /images/gongan.png', '  gongan: 京ICP备20000492号-1', '  icp: 京公网安备11010502030143号', '  position: Body-End',
+    '  enable: "no"', '  icp:', '    number: 京ICP备 20000491号-1', '  domains:', '    blog.example.cn:', '      icp: 京ICP备20000491号－1',
+    'icp: 京ICP备20000491号-1', 'gongan: 11010502030143', 'title: 博客 # 注释', '# 备案', '', '  # 缩进的注释', 'beian: {icp: 京ICP备20000491号－1}',
+    'x: &a 1', 'y: *a', '  <<: {a: 1}', '\t bad: tab', "  'icp': '京ICP备20000491号-1'", '- a list', 'beian: 京ICP备20000491号－1', '  online: 2024/06/01'
+  ];
+  const file = fc.tuple(fc.array(fc.constantFrom(...LINES), { maxLength: 14 }), fc.constantFrom('\n', '\r\n'), fc.boolean())
+    .map(([lines, eol, bom]) => `${bom ? '\ufeff' : ''}${lines.join(eol)}${eol}`);
+
+  /** What Hexo itself can read: a file js-yaml refuses stops Hexo before any plugin runs. */
+  const readable = (text: string) => {
+    try {
+      jsYaml.load(text);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+
+  it('never throws; a file Hexo reads and it changes, Hexo still reads, with every filing number still in it; a second run changes nothing', () => {
+    fc.assert(fc.property(file, text => {
+      const result = fixBeian(text, '_config.yml', 'en');
+      if (result.after === text || !readable(text)) return true;
+      jsYaml.load(result.after);
+      expect(numbersIn(result.after)).to.deep.equal(numbersIn(text));
+      expect(patched(text, result.after)).to.equal(result.after);
+      expect(fixBeian(result.after, '_config.yml', 'en').after).to.equal(result.after);
+      return true;
+    }), { numRuns: 1500 });
   });
 });
