@@ -1,4 +1,4 @@
-import { isScalar, type Document, type Node } from 'yaml';
+import { isMap, isScalar, type Document, type Node } from 'yaml';
 import { say, type Language, type Text } from '../engine/diagnostic';
 import { parseGongan, parseIcp, type FilingResult } from '../engine/filing';
 import { isBlank, isPlain, type Plain } from '../engine/text';
@@ -7,7 +7,7 @@ import { readConfig } from '../config/read';
 import { DUPLICATES, GUARD_MODES, KEYS, PAGES, POSITIONS, ROOT, domainPath } from '../config/schema';
 import { filingIn, LONG_FORM, readBoolean, readChoice, readDate, readIcon } from '../config/values';
 import { writtenText } from '../config/written';
-import { applyEdits, handText, parseYaml, valuesOf, type Edit, type KeyPath, type Refusal, type Value } from './yaml';
+import { applyEdits, handText, parseYaml, valuesOf, type Edit, type KeyPath, type Mapping, type Refusal, type Value } from './yaml';
 
 /**
  * What `hexo beian fix` corrects in the `beian` block of `_config.yml`: every finding of the
@@ -104,21 +104,35 @@ export function correct(text: string, file: string, language: Language, planners
  * @param text the file as read (a BOM and CRLF included).
  * @param file how messages name it (`_config.yml`).
  */
-export function fixBeian(text: string, file: string, language: Language): FixResult {
+export function fixBeian(text: string, file: string, language: Language, site: FixSite = {}): FixResult {
   const planner: Planner = (doc, current, skip) => nextChange(doc, current, skip, language);
   const { after, changes, refused } = correct(text, file, language, [planner]);
-  return { before: text, after, changes, left: [...refused, ...(refused.some(f => f.path === file) ? [] : leftIn(after, language))] };
+  return { before: text, after, changes, left: [...refused, ...(refused.some(f => f.path === file) ? [] : leftIn(after, language, site))] };
+}
+
+/** What of the site besides this file the listing depends on. */
+export interface FixSite {
+  /**
+   * A `beian:` block in the theme's config file (`_config.next.yml`), with where it is: listed
+   * (with the block to write) while `_config.yml` has none. Moving it is the theme handover's.
+   */
+  themeBlock?: { where: string; value: unknown };
 }
 
 /** The reading's findings on a text that are for the user to act on. */
-function leftIn(text: string, language: Language): Finding[] {
+function leftIn(text: string, language: Language, site: FixSite): Finding[] {
   const doc = parseYaml(text);
   const values = doc ? valuesOf(doc) : undefined;
   if (!isPlain(values)) return [];
+  const inline = isPlain(values.theme_config) && values.theme_config[ROOT] !== undefined
+    ? { where: '_config.yml:theme_config.beian', value: values.theme_config[ROOT] }
+    : undefined;
   const { findings } = readConfig(values[ROOT], language, {
     url: values.url,
     topLevel: { icp: values.icp, gongan: values.gongan },
-    written: writtenText([text])
+    written: writtenText([text]),
+    // As the build reads it (lib/hexo/site.ts): the theme's file first, else theme_config.
+    themeBlock: site.themeBlock ?? inline
   });
   return findings.filter(actionable);
 }
@@ -157,14 +171,15 @@ function nextChange(doc: Document, text: string, skip: ReadonlySet<string>, lang
   const values = valuesOf(doc);
   if (!isPlain(values)) return undefined;
   const source = (path: KeyPath) => sourceAt(doc, text, path);
-  for (const change of candidates(values, source, language)) {
+  const mapping = (path: KeyPath) => mappingAt(doc, text, path);
+  for (const change of candidates(values, source, mapping, language)) {
     if (!skip.has(change.id)) return change;
   }
   return undefined;
 }
 
 /** The corrections the file calls for, in the order they are made. */
-function* candidates(values: Plain, source: (path: KeyPath) => string | undefined, language: Language): Generator<Change> {
+function* candidates(values: Plain, source: (path: KeyPath) => string | undefined, mappingAt: (path: KeyPath) => Mapping | undefined, language: Language): Generator<Change> {
   const beian = values[ROOT];
   // `beian: 京ICP备…`: the number, under its key.
   const whole = typeof beian === 'string' || typeof beian === 'number' ? filingIn(beian) : undefined;
@@ -185,6 +200,18 @@ function* candidates(values: Plain, source: (path: KeyPath) => string | undefine
         id: `top:${key}`,
         edits: [{ op: 'delete', path: [key] }, { op: 'set', path: [ROOT, number.key], value: written(value, number.canonical, PARSE[number.key], source([key])) }],
         what: { zh: `顶层的 ${key} 移到 beian.${number.key}`, en: `${key} at the top level moved to beian.${number.key}` }
+      };
+    }
+  }
+  // `theme_config: {beian: …}`: hexo-beian reads beian: from the site's config only.
+  const inline = isPlain(values.theme_config) ? values.theme_config[ROOT] : undefined;
+  if ((beian === undefined || beian === null) && isPlain(inline)) {
+    const block = mappingAt(['theme_config', ROOT]);
+    if (block) {
+      yield {
+        id: 'theme_config',
+        edits: [{ op: 'delete', path: ['theme_config', ROOT] }, { op: 'set', path: [ROOT], value: block }],
+        what: { zh: 'theme_config.beian 移到顶层的 beian:（hexo-beian 只读取站点配置里的 beian:）', en: 'theme_config.beian moved to beian: at the top level (hexo-beian reads beian: from the site\'s config only)' }
       };
     }
   }
@@ -345,6 +372,31 @@ function sourceAt(doc: Document, text: string, path: KeyPath): string | undefine
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The block at a path as written, to be written elsewhere: each scalar verbatim (its quotes
+ * kept), each nested block likewise; undefined when it holds anything else (a list, a block
+ * scalar, a comment inside), which is then left for the user to move.
+ */
+function mappingAt(doc: Document, text: string, path: KeyPath, depth = 0): Mapping | undefined {
+  const node = doc.getIn(path, true) as Node | undefined;
+  if (!isMap(node) || node.items.length === 0 || depth > 4) return undefined;
+  // From its key on: a comment on the key's line or above the first entry belongs to it too.
+  const parent = path.length > 1 ? doc.getIn(path.slice(0, -1), true) : doc.contents;
+  const pair = isMap(parent) ? parent.items.find(p => isScalar(p.key) && p.key.value === path[path.length - 1]) : undefined;
+  const from = isScalar(pair?.key) && pair.key.range ? pair.key.range[1] : node.range?.[0];
+  const inside = from !== undefined && node.range ? text.slice(from, node.range[1]) : '';
+  if (/(^|\s)#/.test(inside.replace(/"(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*'/g, ''))) return undefined;
+  const entries: [string, Value][] = [];
+  for (const pair of node.items) {
+    if (!isScalar(pair.key) || typeof pair.key.value !== 'string') return undefined;
+    const key = pair.key.value;
+    const value = isMap(pair.value) ? mappingAt(doc, text, [...path, key], depth + 1) : sourceAt(doc, text, [...path, key]);
+    if (value === undefined) return undefined;
+    entries.push([key, typeof value === 'string' ? { written: value } : value]);
+  }
+  return { entries };
 }
 
 /** A key path as the findings name it: `beian.icp`, `beian.domains["blog.example.cn"].icp`. */

@@ -1,11 +1,12 @@
-import { basename, extname, relative, sep } from 'path';
+import { basename, extname, join, relative, sep } from 'path';
 import type Hexo from 'hexo';
 import pc from 'picocolors';
 import { languageOf, say, type Language } from '../engine/diagnostic';
-import { printable } from '../engine/text';
+import { isPlain, printable } from '../engine/text';
 import { fixBeian, type FixResult } from '../fix/beian';
 import { unifiedDiff } from '../fix/diff';
 import { initBeian } from '../fix/init';
+import { parseYaml, valuesOf } from '../fix/yaml';
 import { holds, readFile, writeIfUnchanged, type FileProblem } from '../fix/write';
 import { findingLines } from './report';
 
@@ -71,7 +72,7 @@ function run(hexo: Hexo, args: Args, language: Language): number {
       process.stdout.write(`${say(language, { zh: `hexo-beian：没有 ${name}，没有需要修正的内容。`, en: `hexo-beian: there is no ${name}, so nothing to fix.` })}\n`);
       return FIX_EXIT.ok;
     }
-    return finish([{ file, name, bytes: read.bytes, result: fixBeian(read.text, name, language) }], write, language);
+    return finish([{ file, name, bytes: read.bytes, result: fixBeian(read.text, name, language, { themeBlock: themeFileBlock(hexo) }) }], write, language);
   }
   const outcome = initBeian(read.text, name, language, { icp: args.icp, gongan: args.gongan, online: args.online });
   if (outcome.kind === 'refused') {
@@ -84,6 +85,20 @@ function run(hexo: Hexo, args: Args, language: Language): number {
   }
   for (const note of outcome.notes) process.stdout.write(`hexo-beian: ${note}\n`);
   return finish([{ file, name, bytes: read.bytes, result: outcome.result }], write, language);
+}
+
+/**
+ * A `beian:` block in the theme's config file (`_config.next.yml`), as the build finds it
+ * (lib/hexo/site.ts): listed while `_config.yml` has none.
+ */
+function themeFileBlock(hexo: Hexo): { where: string; value: unknown } | undefined {
+  const theme: unknown = hexo.config.theme;
+  if (typeof theme !== 'string' || !/^[\w.-]+$/.test(theme)) return undefined;
+  const name = `_config.${theme}.yml`;
+  const read = readFile(join(hexo.base_dir, name));
+  const doc = 'kind' in read ? undefined : parseYaml(read.text);
+  const values = doc ? valuesOf(doc) : undefined;
+  return isPlain(values) && values.beian !== undefined ? { where: `${name}:beian`, value: values.beian } : undefined;
 }
 
 /**

@@ -143,6 +143,14 @@ ${DEPLOY}theme: next
     left: ['fix-refused', 'normalised']
   },
   {
+    name: 'beian: written in theme_config (where the theme reads it, hexo-beian does not): moved out, then written canonically',
+    text: `${SITE}theme: next\ntheme_config:\n  menu:\n    home: / || fa fa-home\n  beian:\n    icp: "京ICP備20000491號-1"\n    gongan: 11010502030143\n${DEPLOY}`,
+    removed: ['  beian:', '    icp: "京ICP備20000491號-1"', '    gongan: 11010502030143'],
+    added: ['beian:', `  icp: "${ICP}"`, '  gongan: 11010502030143'],
+    beian: { icp: ICP, gongan: 11010502030143 },
+    moved: ['theme_config']
+  },
+  {
     name: 'beian: written as the number itself, at the end of a file without a final line break',
     text: `${SITE}beian: 京ICP备 20000491号-1`,
     removed: ['beian: 京ICP备 20000491号-1'],
@@ -190,7 +198,7 @@ describe('fix: a corpus of real-looking _config.yml files (lib/fix/beian.ts)', (
   });
 
   it('a refusal names the file and key, the reason and the text to write', () => {
-    const refused = fixBeian(CASES[8].text, '_config.yml', 'en').left[0];
+    const refused = fixBeian(CASES.find(c => c.name.startsWith('an anchor'))!.text, '_config.yml', 'en').left[0];
     expect(refused).to.deep.equal({
       code: 'fix-refused',
       severity: 'error',
@@ -203,6 +211,17 @@ describe('fix: a corpus of real-looking _config.yml files (lib/fix/beian.ts)', (
   // Fluid's ships a quoted text whose closing quote is at its key's indentation: js-yaml reads
   // it, YAML 1.2 (and the yaml package) does not. The file is refused whole, untouched.
   const UNPARSED = ['hexo-theme-fluid'];
+
+  it('a beian: block in the theme\'s config file is listed, with the block to write, while _config.yml has none', () => {
+    const text = `${SITE}theme: next\n`;
+    const result = fixBeian(text, '_config.yml', 'en', { themeBlock: { where: '_config.next.yml:beian', value: { icp: ICP } } });
+    expect(result.after).to.equal(text);
+    expect(result.left.map(f => [f.code, f.path, f.suggestion])).to.deep.equal([['config-misplaced', '_config.next.yml:beian', `beian:\n  icp: ${ICP}`]]);
+    // A theme_config block with a comment inside is not moved (the comment would be lost): listed.
+    const commented = fixBeian(`theme_config:\n  beian:\n    # 备案\n    icp: ${ICP}\n`, '_config.yml', 'en');
+    expect(commented.changes).to.deep.equal([]);
+    expect(commented.left.map(f => f.code)).to.deep.equal(['config-misplaced']);
+  });
 
   it('leaves every shipped _config.yml of the themes in node_modules as it is (refusing, whole, one YAML 1.2 cannot read)', () => {
     const themes = readdirSync(join(repoRoot, 'node_modules')).filter(name => name.startsWith('hexo-theme-'));
