@@ -50,8 +50,8 @@ function actionable(found: Finding): boolean {
 }
 
 /**
- * Finds the next correction of a file on its current text (the corrections refused so far
- * named in `skip`), or none: the beian block's planner below; a theme's, later, the same way.
+ * Finds the next correction of a file on its current text (the corrections made or refused so
+ * far named in `skip`), or none: the beian block's planner below; a theme's, later, the same way.
  */
 export type Planner = (doc: Document, text: string, skip: ReadonlySet<string>) => Change | undefined;
 
@@ -66,9 +66,11 @@ export interface Corrected {
  * Makes the corrections the planners find, one at a time on the text the last one left, until
  * none finds any. Should the result lose or add a filing number anywhere in the file (no
  * correction does: a number is only rewritten canonically or moved), nothing is changed.
- * `added`: the numbers the corrections are to add (`icp:京ICP备…号-1`, for `init`).
+ * `moves`: the numbers the corrections are to add to this file (`icp:京ICP备…号-1`, for
+ * `init`, or moved in from another file) and to remove from it (moved out to another file,
+ * which adds them).
  */
-export function correct(text: string, file: string, language: Language, planners: readonly Planner[], added: readonly string[] = []): Corrected {
+export function correct(text: string, file: string, language: Language, planners: readonly Planner[], moves: NumberMoves = {}): Corrected {
   const changes: string[] = [];
   const refused: Finding[] = [];
   if (!parseYaml(text)) return { after: text, changes, refused: [refusedFinding(file, [], 'syntax', undefined, language)] };
@@ -79,23 +81,39 @@ export function correct(text: string, file: string, language: Language, planners
     if (!doc) break;
     let change: Change | undefined;
     for (const planner of planners) {
-      change ??= planner(doc, current, skip);
+      const offered = change ? undefined : planner(doc, current, skip);
+      if (offered && !skip.has(offered.id)) change = offered;
     }
     if (!change) break;
+    // Each correction is made once at most: a planner that offers it again is not asked twice.
+    skip.add(change.id);
     const outcome = applyEdits(current, change.edits);
-    if (outcome.ok) {
+    if (!outcome.ok) refused.push(refusedFinding(file, outcome.at, outcome.reason, change, language));
+    else if (outcome.text !== current) {
       current = outcome.text;
       changes.push(say(language, change.what));
-    } else {
-      skip.add(change.id);
-      refused.push(refusedFinding(file, outcome.at, outcome.reason, change, language));
     }
   }
   // The net under it all: every filing number written before is still written, once each.
-  if ([...numbersIn(text), ...added].sort().join('\n') !== numbersIn(current).join('\n')) {
+  if (expectedNumbers(numbersIn(text), moves).join('\n') !== numbersIn(current).join('\n')) {
     return { after: text, changes: [], refused: [refusedFinding(file, [], 'unsafe', undefined, language)] };
   }
   return { after: current, changes, refused };
+}
+
+/** Filing numbers a file's corrections add and remove, as {@link numbersIn} names them. */
+export interface NumberMoves {
+  added?: readonly string[];
+  removed?: readonly string[];
+}
+
+function expectedNumbers(before: readonly string[], { added = [], removed = [] }: NumberMoves): string[] {
+  const left = [...before];
+  for (const number of removed) {
+    const at = left.indexOf(number);
+    if (at >= 0) left.splice(at, 1);
+  }
+  return [...left, ...added].sort();
 }
 
 /**
@@ -106,7 +124,8 @@ export function correct(text: string, file: string, language: Language, planners
  */
 export function fixBeian(text: string, file: string, language: Language, site: FixSite = {}): FixResult {
   const planner: Planner = (doc, current, skip) => nextChange(doc, current, skip, language);
-  const { after, changes, refused } = correct(text, file, language, [planner]);
+  // The theme handover's corrections of this file (the numbers a theme showed, into beian:) come first.
+  const { after, changes, refused } = correct(text, file, language, [...site.planners ?? [], planner], site.moves);
   return { before: text, after, changes, left: [...refused, ...(refused.some(f => f.path === file) ? [] : leftIn(after, language, site))] };
 }
 
@@ -117,6 +136,9 @@ export interface FixSite {
    * (with the block to write) while `_config.yml` has none. Moving it is the theme handover's.
    */
   themeBlock?: { where: string; value: unknown };
+  /** More corrections of this file, made before the block's own (the theme handover's), and the numbers they move in or out. */
+  planners?: readonly Planner[];
+  moves?: NumberMoves;
 }
 
 /** The reading's findings on a text that are for the user to act on. */

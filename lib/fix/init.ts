@@ -102,6 +102,6 @@ export function initBeian(text: string, file: string, language: Language, input:
     if (done) return undefined;
     done = true;
     return { id: 'init', edits: [{ op: 'set', path: [ROOT], value: { entries } }], what: { zh: `在 ${file} 中加入 beian: 配置块`, en: `beian: block added to ${file}` } };
-  }], [`icp:${icp}`, ...(gongan ? [`gongan:${gongan}`] : [])]);
+  }], { added: [`icp:${icp}`, ...(gongan ? [`gongan:${gongan}`] : [])] });
   return { kind: 'add', result: { before: text, after, changes, left: refused }, notes };
 }
