@@ -24,7 +24,7 @@ import { applyEdits, handText, parseYaml, valuesOf, type Edit, type KeyPath, typ
 
 /** One correction: its edits, made together or not at all, and what it does, for the user. */
 export interface Change {
-  /** Names the correction, so that one refused is not tried again. */
+  /** Names the correction, so that one made or refused is not offered again. */
   id: string;
   edits: Edit[];
   what: Text;
@@ -41,7 +41,7 @@ export interface FixResult {
   left: Finding[];
 }
 
-/** Rounds at most: each makes one correction, and a block has a dozen keys. */
+/** Rounds at most: each makes one correction, and a block has a dozen keys; what is left over is still listed. */
 const MAX_ROUNDS = 64;
 
 /** The findings a user has to act on: errors, and whatever says what to write. Notes (a legacy number, an app's number) are not. */
@@ -85,7 +85,7 @@ export function correct(text: string, file: string, language: Language, planners
       if (offered && !skip.has(offered.id)) change = offered;
     }
     if (!change) break;
-    // Each correction is made once at most: a planner that offers it again is not asked twice.
+    // Each correction is tried once at most: offered again, it is passed over.
     skip.add(change.id);
     const outcome = applyEdits(current, change.edits);
     if (!outcome.ok) refused.push(refusedFinding(file, outcome.at, outcome.reason, change, language));
