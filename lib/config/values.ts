@@ -178,7 +178,7 @@ export function readIcon(value: unknown, path: string, language: Language, findi
  * Keys that belong one level down, in the long form of `icp` or `gongan`: written directly
  * under `beian`, the message shows the long form to write instead.
  */
-const LONG_FORM: ReadonlyMap<string, 'icp' | 'gongan'> = new Map([['approved', 'icp'], ['icon', 'gongan']]);
+export const LONG_FORM: ReadonlyMap<string, 'icp' | 'gongan'> = new Map([['approved', 'icp'], ['icon', 'gongan']]);
 
 /**
  * A `config-unknown-key` finding for each key of `block` not in `known`: an error when it is

@@ -7,6 +7,7 @@ import { auditSite } from '../audit/site';
 import { siteFacts } from './facts';
 import { githubReport, report, toJson } from './report';
 import type { Site } from './site';
+import { FIX_USAGE, fixCommand, INIT_USAGE } from './fix';
 
 /**
  * `hexo beian check`: the console command. Thin: reads its arguments, gathers what the
@@ -22,7 +23,7 @@ import type { Site } from './site';
 export const EXIT = { ok: 0, findings: 1, failed: 1, usage: 2 } as const;
 
 const FLAGS = '[--format human|json|github] [--json] [--report FILE] [--strict] [--generate] [--today YYYY-MM-DD]';
-const USAGE = `hexo beian check ${FLAGS}`;
+const USAGE = `hexo beian check ${FLAGS}\n  ${FIX_USAGE}\n  ${INIT_USAGE}`;
 
 /** The report's formats: for people, one JSON object, GitHub Actions workflow commands. */
 const FORMATS = ['human', 'json', 'github'] as const;
@@ -31,9 +32,11 @@ type Format = typeof FORMATS[number];
 /** What `hexo help beian` prints. */
 export const CHECK_COMMAND = {
   desc: 'Check the ICP and public-security (公安) filing numbers of this site',
-  usage: `<check> ${FLAGS}`,
+  usage: `<check|fix|init> ${FLAGS}`,
   arguments: [
-    { name: 'check', desc: 'Audit the beian config, the 公安 deadline, the icon, the theme\'s own filing settings and the generated pages' }
+    { name: 'check', desc: 'Audit the beian config, the 公安 deadline, the icon, the theme\'s own filing settings and the generated pages' },
+    { name: 'fix', desc: 'Correct the beian block of _config.yml where the correction is certain: prints the diff; --write applies it' },
+    { name: 'init', desc: 'Add a beian block to _config.yml from --icp (and --gongan, --online): prints the diff; --write applies it' }
   ],
   options: [
     { name: '--format human|json|github', desc: 'The report: for people (default), one JSON object, or GitHub Actions workflow commands (::error file=…::…)' },
@@ -41,7 +44,11 @@ export const CHECK_COMMAND = {
     { name: '--report FILE', desc: 'Write the report to FILE instead of stdout, so nothing else printed can mix into it (Hexo itself takes --output)' },
     { name: '--strict', desc: 'Exit 1 on warnings too, not only on errors' },
     { name: '-g, --generate', desc: 'Run hexo generate first, then check the generated pages' },
-    { name: '--today YYYY-MM-DD', desc: 'Date the deadline is measured against (default: today in the site timezone)' }
+    { name: '--today YYYY-MM-DD', desc: 'Date the deadline is measured against (default: today in the site timezone)' },
+    { name: '--write', desc: 'fix, init: write the changes shown into _config.yml (it is edited in place: commit first)' },
+    { name: '--icp NUMBER', desc: 'init: the ICP number' },
+    { name: '--gongan NUMBER', desc: 'init: the public-security (公安) number, when there is one' },
+    { name: '--online YYYY-MM-DD', desc: 'init: the day the site went online' }
   ]
 };
 
@@ -62,6 +69,7 @@ interface Options {
 
 /** Runs `hexo beian <sub>`; resolves to the exit code, which it also sets on `process.exitCode`. */
 export async function beianCommand(hexo: Hexo, site: Site, args: CheckArgs): Promise<number> {
+  if (args._[0] === 'fix' || args._[0] === 'init') return fixCommand(hexo, args);
   let language = languageOf(hexo.config.language);
   try {
     language = site.current().language;
@@ -122,8 +130,8 @@ function readArgs(hexo: Hexo, args: CheckArgs, language: Language): Options | st
   const sub = args._[0];
   if (sub !== 'check') {
     return say(language, {
-      zh: `用法：${USAGE}${sub ? `（没有子命令 “${sub}”）` : ''}\n`,
-      en: `Usage: ${USAGE}${sub ? ` (there is no subcommand "${sub}")` : ''}\n`
+      zh: `${sub ? `没有子命令 “${sub}”。` : ''}用法：${USAGE}\n`,
+      en: `${sub ? `There is no subcommand "${sub}". ` : ''}Usage: ${USAGE}\n`
     });
   }
   let today: string;

@@ -91,13 +91,18 @@ function severityStyle(colors: boolean): Record<Severity, (text: string) => stri
  * @param colors false for a report written to a file: never coloured.
  */
 export function report(findings: readonly Finding[], language: Language, pages: number, colors = true): string {
+  const lines = findingLines(findings, language, colors);
+  lines.push(summaryLine(findings, language, pages));
+  return `${lines.join('\n')}\n`;
+}
+
+/** The report's findings, one block each (`ERROR path: message (code)`, then what to write), without the summary. */
+export function findingLines(findings: readonly Finding[], language: Language, colors = true): string[] {
   const style = severityStyle(colors);
-  const lines = groupFindings(findings).map(group => {
+  return groupFindings(findings).map(group => {
     const { severity } = group.finding;
     return `${style[severity](SEVERITY_WORD[severity].padEnd(5))} ${describe(collapsed(group, language), language)}`;
   });
-  lines.push(summaryLine(findings, language, pages));
-  return `${lines.join('\n')}\n`;
 }
 
 /** `hexo-beian: 1 error(s), 2 warning(s), 0 info; 9 page(s) checked.` */

@@ -93,14 +93,14 @@ hexo-beian: 0 error(s), 0 warning(s), 1 info; 0 page(s) checked.
       expect(badDate.stderr).to.equal('--today takes a date, for example --today 2024-05-20 (got 2024-13-01).\n');
       const noSub = await runHexo(dir, ['beian', 'chekc']);
       expect(noSub.code).to.equal(2);
-      expect(noSub.stderr).to.equal('Usage: hexo beian check [--format human|json|github] [--json] [--report FILE] [--strict] [--generate] [--today YYYY-MM-DD] (there is no subcommand "chekc")\n');
+      expect(noSub.stderr).to.equal('There is no subcommand "chekc". Usage: hexo beian check [--format human|json|github] [--json] [--report FILE] [--strict] [--generate] [--today YYYY-MM-DD]\n  hexo beian fix [--write]\n  hexo beian init --icp NUMBER [--gongan NUMBER] [--online YYYY-MM-DD] [--write]\n');
     });
 
     it('hexo help beian documents the command, its argument and its options', async () => {
       const dir = site('');
       const { code, stdout } = await runHexo(dir, ['help', 'beian']);
       expect(code).to.equal(0);
-      expect(stdout).to.contain('Usage: hexo beian <check> [--format human|json|github] [--json] [--report FILE] [--strict] [--generate] [--today YYYY-MM-DD]');
+      expect(stdout).to.contain('Usage: hexo beian <check|fix|init> [--format human|json|github] [--json] [--report FILE] [--strict] [--generate] [--today YYYY-MM-DD]');
       expect(stdout).to.contain('Check the ICP and public-security (公安) filing numbers of this site');
       expect(stdout).to.match(/check\s+Audit the beian config, the 公安 deadline, the icon/);
       expect(stdout).to.match(/--format human\|json\|github\s+The report: for people \(default\), one JSON object, or GitHub Actions/);

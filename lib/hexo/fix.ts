@@ -1,0 +1,187 @@
+import { basename, extname, join, relative, sep } from 'path';
+import type Hexo from 'hexo';
+import pc from 'picocolors';
+import { languageOf, say, type Language } from '../engine/diagnostic';
+import { isPlain, printable } from '../engine/text';
+import { fixBeian, type FixResult } from '../fix/beian';
+import { unifiedDiff } from '../fix/diff';
+import { initBeian } from '../fix/init';
+import { parseYaml, valuesOf } from '../fix/yaml';
+import { holds, readFile, writeIfUnchanged, type FileProblem } from '../fix/write';
+import { findingLines } from './report';
+
+/**
+ * `hexo beian fix [--write]` and `hexo beian init --icp … [--gongan …] [--online …] [--write]`:
+ * thin, as `check` is. Reads `_config.yml`, has lib/fix work out the new text, prints the diff
+ * and, with `--write`, writes exactly that text (atomically, never over a file changed since it
+ * was read).
+ *
+ * Exit codes: 0 nothing is left to fix (the diff, once written, fixes everything it found);
+ * 1 something is left that it cannot fix itself (listed, with what to write), or the file could
+ * not be written; 2 the command was used wrongly.
+ */
+
+export const FIX_EXIT = { ok: 0, left: 1, usage: 2 } as const;
+
+export const FIX_USAGE = 'hexo beian fix [--write]';
+export const INIT_USAGE = 'hexo beian init --icp NUMBER [--gongan NUMBER] [--online YYYY-MM-DD] [--write]';
+
+/** The arguments as Hexo's minimist gives them. */
+interface Args {
+  _: string[];
+  [key: string]: unknown;
+}
+
+/** Runs `hexo beian fix` or `hexo beian init`; resolves to the exit code, also set on `process.exitCode`. */
+export function fixCommand(hexo: Hexo, args: Args): Promise<number> {
+  const language = languageOf(hexo.config.language);
+  const code = run(hexo, args, language);
+  if (code !== FIX_EXIT.ok) process.exitCode = code;
+  return Promise.resolve(code);
+}
+
+function run(hexo: Hexo, args: Args, language: Language): number {
+  const sub = args._[0] === 'init' ? 'init' : 'fix';
+  const usage = sub === 'init' ? INIT_USAGE : FIX_USAGE;
+  const wrong = (text: { zh: string; en: string }) => {
+    process.stderr.write(`${say(language, text)}\n${say(language, { zh: '用法', en: 'Usage' })}: ${usage}\n`);
+    return FIX_EXIT.usage;
+  };
+  if (args._.length > 1) return wrong({ zh: `多余的参数：${args._.slice(1).join(' ')}`, en: `Unexpected arguments: ${args._.slice(1).join(' ')}` });
+  if (args.write !== undefined && typeof args.write !== 'boolean') return wrong({ zh: '--write 不带值。', en: '--write takes no value.' });
+  const file = typeof hexo.config_path === 'string' ? hexo.config_path : undefined;
+  if (file === undefined || basename(file) === '_multiconfig.yml') {
+    return wrong({
+      zh: `hexo beian ${sub} 只修改一个配置文件：用 --config 指定写有 beian: 的那个文件（不要列出多个）。`,
+      en: `hexo beian ${sub} edits one config file: name the one that holds beian: with --config (not a list).`
+    });
+  }
+  const name = relative(hexo.base_dir, file).split(sep).join('/') || basename(file);
+  if (!['.yml', '.yaml'].includes(extname(file).toLowerCase())) {
+    process.stderr.write(`${say(language, { zh: `${name} 不是 YAML 文件，hexo beian ${sub} 不修改它：请手动编辑。`, en: `${name} is not a YAML file, which hexo beian ${sub} does not edit: edit it by hand.` })}\n`);
+    return FIX_EXIT.left;
+  }
+  const read = readFile(file);
+  if ('kind' in read) {
+    process.stderr.write(`${problemLine(read, name, language)}\n`);
+    return FIX_EXIT.left;
+  }
+  const write = args.write === true;
+  if (sub === 'fix') {
+    if (read.bytes === undefined) {
+      process.stdout.write(`${say(language, { zh: `hexo-beian：没有 ${name}，没有需要修正的内容。`, en: `hexo-beian: there is no ${name}, so nothing to fix.` })}\n`);
+      return FIX_EXIT.ok;
+    }
+    return finish([{ file, name, bytes: read.bytes, result: fixBeian(read.text, name, language, { themeBlock: themeFileBlock(hexo) }) }], write, language);
+  }
+  const outcome = initBeian(read.text, name, language, { icp: args.icp, gongan: args.gongan, online: args.online });
+  if (outcome.kind === 'refused') {
+    process.stderr.write(`${outcome.lines.join('\n')}\n${say(language, { zh: '用法', en: 'Usage' })}: ${INIT_USAGE}\n`);
+    return FIX_EXIT.usage;
+  }
+  if (outcome.kind === 'exists') {
+    process.stdout.write(`hexo-beian: ${outcome.line}\n`);
+    return outcome.same ? FIX_EXIT.ok : FIX_EXIT.left;
+  }
+  for (const note of outcome.notes) process.stdout.write(`hexo-beian: ${note}\n`);
+  return finish([{ file, name, bytes: read.bytes, result: outcome.result }], write, language);
+}
+
+/**
+ * A `beian:` block in the theme's config file (`_config.next.yml`), as the build finds it
+ * (lib/hexo/site.ts): listed while `_config.yml` has none.
+ */
+function themeFileBlock(hexo: Hexo): { where: string; value: unknown } | undefined {
+  const theme: unknown = hexo.config.theme;
+  if (typeof theme !== 'string' || !/^[\w.-]+$/.test(theme)) return undefined;
+  const name = `_config.${theme}.yml`;
+  const read = readFile(join(hexo.base_dir, name));
+  const doc = 'kind' in read ? undefined : parseYaml(read.text);
+  const values = doc ? valuesOf(doc) : undefined;
+  return isPlain(values) && values.beian !== undefined ? { where: `${name}:beian`, value: values.beian } : undefined;
+}
+
+/**
+ * One file's fix: where it is, how messages name it, its bytes as read (undefined: no such
+ * file yet) and what fixing it comes to. The command takes a list, so that a theme's file
+ * (`_config.fluid.yml`) can be fixed in the same run as `_config.yml`.
+ */
+interface FileFix {
+  file: string;
+  name: string;
+  bytes: Buffer | undefined;
+  result: FixResult;
+}
+
+/**
+ * Prints each file's diff and what changed, then what is left; with `--write`, writes every
+ * changed file, none when any of them changed on disk since it was read. The exit code.
+ */
+function finish(fixes: readonly FileFix[], write: boolean, language: Language): number {
+  const colors = pc.createColors(pc.isColorSupported);
+  const out: string[] = [];
+  const changed = fixes.filter(fix => fix.result.after !== fix.result.before);
+  for (const { name, result } of changed) {
+    const diff = unifiedDiff(result.before, result.after, name);
+    out.push(...diff.replace(/\n$/, '').split('\n').map(line => {
+      const shown = printable(line);
+      if (line.startsWith('---') || line.startsWith('+++')) return colors.bold(shown);
+      if (line.startsWith('@@')) return colors.cyan(shown);
+      if (line.startsWith('-')) return colors.red(shown);
+      if (line.startsWith('+')) return colors.green(shown);
+      return shown;
+    }), '');
+    out.push(say(language, { zh: `hexo-beian：${name} 的修改：`, en: `hexo-beian: changes to ${name}:` }));
+    out.push(...result.changes.map(change => `  - ${printable(change)}`));
+  }
+  const left = fixes.flatMap(fix => fix.result.left);
+  let code: number = left.length > 0 ? FIX_EXIT.left : FIX_EXIT.ok;
+  if (changed.length > 0 && write) {
+    // All checked before any is written: a file changed meanwhile stops the run before it writes.
+    const written: string[] = [];
+    const moved = changed.find(fix => !holds(fix.file, fix.bytes));
+    let failed: { name: string; problem: FileProblem } | undefined = moved && { name: moved.name, problem: { kind: 'changed' } };
+    for (const fix of failed ? [] : changed) {
+      const problem = writeIfUnchanged(fix.file, fix.bytes, fix.result.after);
+      if (problem) {
+        failed = { name: fix.name, problem };
+        break;
+      }
+      written.push(fix.name);
+    }
+    if (written.length > 0) out.push(say(language, { zh: `已写入 ${written.join('、')}。`, en: `Written: ${written.join(', ')}.` }));
+    if (failed) {
+      out.push(problemLine(failed.problem, failed.name, language));
+      code = FIX_EXIT.left;
+    }
+  } else if (changed.length > 0) {
+    out.push(say(language, {
+      zh: '没有修改任何文件。加上 --write 再运行一次即写入以上修改（--write 会直接修改文件：请先提交到 git 或备份）。',
+      en: 'No file was changed. Run the command again with --write to make these changes (--write edits the file in place: commit or back it up first).'
+    }));
+  }
+  if (left.length > 0) {
+    out.push('', say(language, { zh: '以下需要手动修改：', en: 'Left to fix by hand:' }), ...findingLines(left, language));
+  }
+  if (changed.length === 0 && left.length === 0) {
+    const names = fixes.map(fix => fix.name).join(say(language, { zh: '、', en: ', ' }));
+    out.push(say(language, { zh: `hexo-beian：${names} 没有需要修正的内容。`, en: `hexo-beian: nothing to fix in ${names}.` }));
+  }
+  process.stdout.write(`${out.join('\n')}\n`);
+  return code;
+}
+
+function problemLine(problem: FileProblem, name: string, language: Language): string {
+  switch (problem.kind) {
+    case 'changed':
+      return say(language, { zh: `${name} 在读取之后被修改过（编辑器或另一次运行），没有覆盖它：请再运行一次。`, en: `${name} changed on disk after it was read (an editor, another run), so it was not overwritten: run the command again.` });
+    case 'not-utf8':
+      return say(language, { zh: `${name} 不是 UTF-8 文本，没有修改：请手动编辑。`, en: `${name} is not UTF-8 text, so it was not edited: edit it by hand.` });
+    case 'too-large':
+      return say(language, { zh: `${name} 超过 1 MiB，没有修改：请手动编辑。`, en: `${name} is over 1 MiB, so it was not edited: edit it by hand.` });
+    case 'not-a-file':
+      return say(language, { zh: `${name} 不是普通文件，没有修改。`, en: `${name} is not a regular file, so it was not edited.` });
+    default:
+      return say(language, { zh: `无法读写 ${name}（${printable(problem.reason)}），没有修改。`, en: `Cannot read or write ${name} (${printable(problem.reason)}); nothing was changed.` });
+  }
+}
