@@ -95,10 +95,10 @@ const SITE_FOOTER: Record<Theme, RegExp> = {
  */
 function normalise(file: string, text: string): string {
   if (file.endsWith('.css')) return text.replace(/(\.links-of-author a::before \{\s*background: )#[0-9a-f]{3,6}/g, '$1#');
-  // Icarus's content.json (hexo-generator-json-content) lists posts in an order that varies between builds.
+  // Icarus's content.json (hexo-generator-json-content) lists posts and pages in an order that varies between builds.
   if (file === 'content.json') {
-    const content = JSON.parse(text) as { posts?: { link: string }[] };
-    content.posts?.sort((a, b) => a.link.localeCompare(b.link));
+    const content = JSON.parse(text) as { posts?: { link: string }[]; pages?: { link: string }[] };
+    for (const list of [content.posts, content.pages]) list?.sort((a, b) => a.link.localeCompare(b.link));
     return JSON.stringify(content);
   }
   if (file.endsWith('.js')) return text.replace(/^const VERSION = "\d+";/, 'const VERSION = "";').replace(/^var posts=\[[^\]]*\]/, 'var posts=[]');
