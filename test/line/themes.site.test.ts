@@ -95,12 +95,9 @@ const SITE_FOOTER: Record<Theme, RegExp> = {
  */
 function normalise(file: string, text: string): string {
   if (file.endsWith('.css')) return text.replace(/(\.links-of-author a::before \{\s*background: )#[0-9a-f]{3,6}/g, '$1#');
-  // Icarus's content.json (hexo-generator-json-content) lists posts and pages in an order that varies between builds.
-  if (file === 'content.json') {
-    const content = JSON.parse(text) as { posts?: { link: string }[]; pages?: { link: string }[] };
-    for (const list of [content.posts, content.pages]) list?.sort((a, b) => a.link.localeCompare(b.link));
-    return JSON.stringify(content);
-  }
+  // Search indexes (Icarus's content.json, Stellar's search.json) list posts and pages in the
+  // order Hexo loaded them, which varies between builds: their lists are compared as sets.
+  if (file.endsWith('.json') && file !== 'api.json') return JSON.stringify(sortLists(JSON.parse(text)));
   if (file.endsWith('.js')) return text.replace(/^const VERSION = "\d+";/, 'const VERSION = "";').replace(/^var posts=\[[^\]]*\]/, 'var posts=[]');
   return text.replace(/ data-id="[^"]*"/g, ' data-id=""').replace(/ data-lastPushDate="[^"]*"/g, ' data-lastPushDate=""')
     .replace(/(postUpdate: ')[^']*'/g, "$1'").replace(/("postUpdate":")[^"]*"/g, '$1"')
@@ -121,6 +118,16 @@ const NO_FOOTER: Partial<Record<Theme, string[]>> = { reimu: ['404.html'], solit
  * pages it may decline, and the tokenizer decides (its answer, when it gives one, must agree).
  */
 const SCANNED: readonly Theme[] = ['landscape', 'next', 'fluid', 'butterfly', 'keep', 'icarus', 'kaze', 'stun', 'async', 'particlex'];
+
+/** A JSON value with every list of objects sorted by its items' text. */
+function sortLists(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    const items = value.map(sortLists);
+    return items.every(item => typeof item === 'object' && item !== null) ? items.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))) : items;
+  }
+  if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, sortLists(item)]));
+  return value;
+}
 
 function files(dir: string): string[] {
   const out: string[] = [];
