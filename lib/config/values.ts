@@ -191,7 +191,10 @@ export function unknownKeys(block: Plain, known: readonly string[], path: string
     const home = path === ROOT ? LONG_FORM.get(key) : undefined;
     // The long form with the block's own number when it has one, else the number's shape.
     const own = home ? filingIn(block[home]) : undefined;
-    const longForm = home ? `\n${home}:\n  number: ${own?.key === home ? own.canonical : SHAPE[home][language]}\n  ${key}: ${key === 'approved' ? '2024-05-20' : '/images/gongan.png'}` : '';
+    // The value as the user wrote it (a date js-yaml read as a Date, as its day), never an example of ours.
+    const value = block[key];
+    const asWritten = value instanceof Date ? dayOf(value) : typeof value === 'string' || typeof value === 'number' ? printable(String(value)) : undefined;
+    const longForm = home ? `\n${home}:\n  number: ${own?.key === home ? own.canonical : SHAPE[home][language]}\n  ${key}: ${asWritten ?? (key === 'approved' ? '‹YYYY-MM-DD›' : '‹/path/to/icon.png›')}` : '';
     if (home) {
       return finding(language, 'config-unknown-key', 'warning', {
         zh: `${path}.${key} 应写在 ${home} 下面，已忽略：把 ${home} 改成长格式：${longForm}`,

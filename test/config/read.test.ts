@@ -162,6 +162,13 @@ describe('config', () => {
     const [finding] = readConfig({ icp: ICP, approved: '2024-05-20' }, 'en').findings;
     expect([finding.code, finding.path]).to.deep.equal(['config-unknown-key', 'beian.approved']);
     expect(finding.message).to.equal('beian.approved belongs under icp and is ignored: write icp in its long form:\nicp:\n  number: 京ICP备20180491号-1\n  approved: 2024-05-20');
+     // The user's own date (a new user's trial was offered the README's 2024-05-20 for its 2025-02-20), quoted or read by js-yaml as a Date.
+    for (const approved of ['2025-02-20', new Date('2025-02-20T00:00:00Z')]) {
+      const [own] = readConfig({ icp: ICP, approved }, 'en').findings;
+      expect(own.message).to.equal('beian.approved belongs under icp and is ignored: write icp in its long form:\nicp:\n  number: 京ICP备20180491号-1\n  approved: 2025-02-20');
+    }
+    const [icon] = readConfig({ gongan: '京公网安备11010502030413号', icon: '/img/my-gongan.png' }, 'en').findings.filter(f => f.path === 'beian.icon');
+    expect(icon.message).to.contain('gongan:\n  number: 京公网安备11010502030413号\n  icon: /img/my-gongan.png');
   });
 
   it('a number in the other field, when that field is taken: no line to paste', () => {
