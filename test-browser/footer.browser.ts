@@ -14,10 +14,10 @@ import { buildDemo, buildThemedCopy, exampleDir, repoRoot } from './sites';
  */
 
 /** The demo's numbers (example/_config.yml), canonical, and where they link. */
-const ICP = '京ICP备20180491号-1';
-const GONGAN = '京公网安备11010502030413号';
+const ICP = '京ICP备20000491号-1';
+const GONGAN = '京公网安备11010502030143号';
 const ICP_HREF = 'https://beian.miit.gov.cn/';
-const GONGAN_HREF = 'https://beian.mps.gov.cn/#/query/webSearch?code=11010502030413';
+const GONGAN_HREF = 'https://beian.mps.gov.cn/#/query/webSearch?code=11010502030143';
 const ICON = '/images/gongan.png';
 
 const PAGES = [
