@@ -17,7 +17,7 @@ import { numbersInText } from './freetext';
  * The filing line that themes print themselves, read from the three places Hexo merges a
  * theme's config and audited against hexo-beian's own line. What each theme keeps where, and
  * what its layout makes of it, is its description in lib/themes/ (from its shipped
- * `_config.yml` and layouts; ../shared/reference/themes.md); nothing here knows a theme by name.
+ * `_config.yml` and layouts; the README's theme table lists them); nothing here knows a theme by name.
  */
 
 /** A theme hexo-beian describes: its id in lib/themes (`next`, `fluid`, `butterfly`, …). */
