@@ -1,9 +1,10 @@
 import { execFile } from 'child_process';
-import { mkdtempSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'fs';
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { dirname, join } from 'path';
 import { promisify } from 'util';
 import type Hexo from 'hexo';
+import type { JsonReport } from '../lib/hexo/report';
 import { repoRoot } from './paths';
 
 /**
@@ -158,4 +159,24 @@ export async function runHexo(dir: string, args: string[]): Promise<CommandResul
     const e = err as { code?: number; stdout?: string; stderr?: string };
     return { code: typeof e.code === 'number' ? e.code : -1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
   }
+}
+
+/**
+ * The report of `hexo beian check --json` in its stdout: from the first line that opens it to
+ * its last `}` (before it, Hexo's "Validating config" and what themes print as they load).
+ */
+export function jsonReport(stdout: string): JsonReport {
+  const at = Math.max(0, stdout.search(/^\{/m));
+  return JSON.parse(stdout.slice(at, stdout.lastIndexOf('}') + 1)) as JsonReport;
+}
+
+/** `makeSite` for one `describe` block: every site it makes is removed after the block. */
+export function siteMaker(): (options: SiteOptions) => string {
+  const dirs: string[] = [];
+  after(() => dirs.forEach(dir => rmSync(dir, { recursive: true, force: true })));
+  return options => {
+    const dir = makeSite(options);
+    dirs.push(dir);
+    return dir;
+  };
 }

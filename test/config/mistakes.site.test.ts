@@ -1,14 +1,13 @@
 import { expect } from 'chai';
 import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { join } from 'path';
-import type { JsonReport } from '../../lib/hexo/report';
 import { repoRoot } from '../paths';
-import { makeSite, readPublic, runHexo, type SiteOptions } from '../site';
+import { jsonReport, readPublic, runHexo, siteMaker } from '../site';
 
 const ICP = '京ICP备20180491号-1';
 const GONGAN = '京公网安备11010502030413号';
 
-const json = (stdout: string) => JSON.parse(stdout.slice(0, stdout.lastIndexOf('}') + 1)) as JsonReport;
+const json = jsonReport;
 
 /**
  * The usual mistakes of a new user (issue 13, "Silent misses on wrong sites"), each on a real
@@ -17,13 +16,7 @@ const json = (stdout: string) => JSON.parse(stdout.slice(0, stdout.lastIndexOf('
  */
 describe('the usual mistakes in the beian block (real Hexo)', function () {
   this.timeout(120_000);
-  const dirs: string[] = [];
-  after(() => dirs.forEach(dir => rmSync(dir, { recursive: true, force: true })));
-  const site = (options: SiteOptions) => {
-    const dir = makeSite(options);
-    dirs.push(dir);
-    return dir;
-  };
+  const site = siteMaker();
 
   for (const hexo of ['hexo', 'hexo5'] as const) {
     it(`${hexo}: keys not indented under beian:, guard: block: hexo generate stops, naming them (move them under beian:)`, async () => {

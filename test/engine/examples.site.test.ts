@@ -1,26 +1,19 @@
 import { expect } from 'chai';
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { join } from 'path';
-import type { JsonReport } from '../../lib/hexo/report';
 import { repoRoot } from '../paths';
-import { makeSite, readPublic, runHexo, type SiteOptions } from '../site';
+import { jsonReport, readPublic, runHexo, siteMaker } from '../site';
 
 /** The README's numbers, as a new user copies them. */
 const ICP = '京ICP备20000491号-1';
 const GONGAN = '京公网安备11010502030143号';
 
-const json = (stdout: string) => JSON.parse(stdout.slice(0, stdout.lastIndexOf('}') + 1)) as JsonReport;
+const json = jsonReport;
 
 /** Known example numbers (docs/filing-rules.md, "Numbers that must never be published") on real sites. */
 describe('known example numbers (real Hexo)', function () {
   this.timeout(120_000);
-  const dirs: string[] = [];
-  after(() => dirs.forEach(dir => rmSync(dir, { recursive: true, force: true })));
-  const site = (options: SiteOptions) => {
-    const dir = makeSite(options);
-    dirs.push(dir);
-    return dir;
-  };
+  const site = siteMaker();
 
   for (const hexo of ['hexo', 'hexo5'] as const) {
     it(`the README's numbers copied on a real host (${hexo}): not shown, errors, and guard: block stops the build`, async () => {
