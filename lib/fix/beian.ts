@@ -1,6 +1,7 @@
 import { isMap, isScalar, type Document, type Node } from 'yaml';
 import { say, type Language, type Text } from '../engine/diagnostic';
 import { parseGongan, parseIcp, type FilingResult } from '../engine/filing';
+import { otherDateForm } from '../engine/date';
 import { isBlank, isPlain, type Plain } from '../engine/text';
 import { finding, type Finding } from '../finding';
 import { readConfig } from '../config/read';
@@ -247,7 +248,31 @@ function* candidates(values: Plain, source: (path: KeyPath) => string | undefine
     }
   }
   yield* keyChanges(beian, [ROOT], KEYS.beian, source);
+  yield* dateChanges(beian, source);
   yield* wordChanges(beian, language);
+}
+
+/** The keys that hold a day (config-date). */
+const DAYS: readonly KeyPath[] = [[ROOT, 'online'], [ROOT, 'icp', 'approved'], [ROOT, 'gongan', 'applied']];
+
+/**
+ * A day written another way (`2024/6/1`, `2024.6.1`, `2024年6月1日`), year first and real: as
+ * year-month-day, which is what the reading's config-date asks for. Unquoted it stays unquoted
+ * (YAML then reads a date, as the README writes it); quoted, it keeps its quotes.
+ */
+function* dateChanges(beian: Plain, source: (path: KeyPath) => string | undefined): Generator<Change> {
+  for (const path of DAYS) {
+    const holder = path.length === 2 ? beian : beian[path[1]];
+    const value = isPlain(holder) ? holder[path[path.length - 1]] : undefined;
+    const day = typeof value === 'string' ? otherDateForm(value) : undefined;
+    const text = source(path);
+    if (day === undefined || text === undefined) continue;
+    yield {
+      id: `date:${path.join('\u0000')}`,
+      edits: [{ op: 'set', path, value: /^["']/.test(text) ? day : { written: day } }],
+      what: { zh: `${pathText(path)} 写成 年-月-日：${day}`, en: `${pathText(path)} written year-month-day: ${day}` }
+    };
+  }
 }
 
 /** A number to write: as written when that is canonical already (a YAML integer stays one), else the canonical form. */

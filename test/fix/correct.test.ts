@@ -27,3 +27,27 @@ describe('fix: corrections of any file (lib/fix/beian.ts correct)', () => {
     expect(result.changes).to.deep.equal(['added', `beian.icp written canonically: ${ICP}`]);
   });
 });
+
+describe('fix: days written another way (config-date with a suggestion)', () => {
+  it('writes a real day year-month-day, unquoted when it was, quoted when it was, and nothing else', () => {
+    const text = `# 站点\r\nbeian:\r\n  icp:\r\n    number: ${ICP}\r\n    approved: '2024年5月20日' # 审核通过\r\n  online: 2024/6/1\r\n  gongan:\r\n    applied: 2024.6.3\r\n`;
+    const result = fixBeian(text, '_config.yml', 'en');
+    expect(result.after).to.equal(text.replace("'2024年5月20日'", "'2024-05-20'").replace('2024/6/1', '2024-06-01').replace('2024.6.3', '2024-06-03'));
+    expect(result.changes).to.deep.equal([
+      'beian.online written year-month-day: 2024-06-01',
+      'beian.icp.approved written year-month-day: 2024-05-20',
+      'beian.gongan.applied written year-month-day: 2024-06-03'
+    ]);
+    expect(result.left.filter(f => f.code === 'config-date')).to.deep.equal([]);
+    expect(fixBeian(result.after, '_config.yml', 'en').after).to.equal(result.after);
+  });
+
+  it('leaves a day that does not exist, or is not year first, to the user', () => {
+    for (const day of ['2024/2/30', '6/1/2024', '2024-13-01']) {
+      const text = `beian:\n  icp: ${ICP}\n  online: ${day}\n`;
+      const result = fixBeian(text, '_config.yml', 'en');
+      expect(result.after, day).to.equal(text);
+      expect(result.left.map(f => f.code), day).to.include('config-date');
+    }
+  });
+});
