@@ -73,6 +73,10 @@ export function tokenPages(size: number): Record<string, string> {
     'end tags that match nothing': filled('</p></li></span></x-y></td>', size),
     'elements never closed (deep nesting)': filled('<div><span><section><li>', size),
     'stray table parts and formatting': filled('<td><tr><b>x</b><a>y</a>', size),
+    // Pages the scan declines (SVG), read by parse5, whose scope checks walk the open elements:
+    // bounded by MAX_OPEN (lib/line/inject.ts), or quadratic.
+    'elements never closed beside an <svg> (a tree)': filled('<div>', size).replace('<main>', '<main><svg></svg>'),
+    'elements moved out of a table beside an <svg> (a tree)': filled('<div>', size).replace('<main>', '<main><svg></svg><table>'),
     'a number repeated in the footer': `<body><footer>${'京ICP备20180491号-1 '.repeat(size / 16)}</footer></body>`
   };
 }

@@ -1,4 +1,4 @@
-import type { DefaultTreeAdapterMap } from 'parse5';
+import type { DefaultTreeAdapterMap, TreeAdapter } from 'parse5';
 import { MARK } from './render';
 import { exturlHref } from '../audit/links';
 import type { Position } from '../config/schema';
@@ -75,15 +75,61 @@ function parse5(): typeof import('parse5') {
 }
 
 /**
+ * How many elements parse5 may hold open at once: far more than any theme nests (a few
+ * dozen), and what bounds its work. Its tree builder walks the stack of open elements for
+ * every scope check, so a post that leaves 40,000 `<div>`s open (beside an `<svg>`, which
+ * sends the page to parse5) would cost it the whole stack per tag: 13 s a page, quadratic.
+ */
+export const MAX_OPEN = 512;
+
+class TooDeep extends Error {}
+
+/** parse5's tree builder, stopped ({@link TooDeep}) when more than {@link MAX_OPEN} elements are open. */
+function boundedAdapter(maxOpen = MAX_OPEN): TreeAdapter<DefaultTreeAdapterMap> {
+  let open = 0;
+  return {
+    ...parse5().defaultTreeAdapter,
+    onItemPush() {
+      if (++open > maxOpen) throw new TooDeep();
+    },
+    onItemPop() {
+      open--;
+    }
+  };
+}
+
+/** The page's tree, or undefined when it holds more than `maxOpen` elements open at once. */
+function parseTree(html: string, maxOpen: number): DefaultTreeAdapterMap['document'] | undefined {
+  try {
+    return parse5().parse(html, { sourceCodeLocationInfo: true, treeAdapter: boundedAdapter(maxOpen) });
+  } catch (error) {
+    if (error instanceof TooDeep) return undefined;
+    throw error;
+  }
+}
+
+/** What nothing is read of: a page, or a site footer, too deep to be read as a tree. */
+const NOTHING_SHOWN: Shown = { text: '', links: [] };
+
+/**
  * The reference reading, and the fallback of {@link findSlots}: the page's tree as parse5
  * builds it (the standard's, with scripting on), with the source offsets of each element.
  * A `<template>`'s content is a fragment of its own, outside the tree walked here, as it is
- * inert in a browser.
+ * inert in a browser. A page that holds more than {@link MAX_OPEN} elements open at once is
+ * not read as a tree: it has no site footer then, its `</body>` is the last one written, it
+ * carries no line but one right before that, and it shows nothing (so the line leaves nothing out).
+ * (The tests' reference reading of pages the scan reads itself lifts the bound: `maxOpen`.)
  */
-export function treeSlots(html: string, options: { text?: boolean } = {}): Slots {
+export function treeSlots(html: string, options: { text?: boolean; maxOpen?: number } = {}): Slots {
   const slots: Slots = { footerEnd: -1, footerStart: -1, bodyEnd: -1, marks: [] };
+  const document = parseTree(html, options.maxOpen ?? MAX_OPEN);
+  if (!document) {
+    for (const m of html.matchAll(/<\/body/gi)) slots.bodyEnd = m.index;
+    if (options.text) slots.text = NOTHING_SHOWN;
+    return slots;
+  }
   let footer: Element | undefined;
-  const pending: { node: Node; sectioning: boolean }[] = [{ node: parse5().parse(html, { sourceCodeLocationInfo: true }), sectioning: false }];
+  const pending: { node: Node; sectioning: boolean }[] = [{ node: document, sectioning: false }];
   // Depth first without recursion: a page may nest elements deeper than the call stack.
   while (pending.length > 0) {
     const { node, sectioning } = pending.pop() as { node: Node; sectioning: boolean };
@@ -102,7 +148,7 @@ export function treeSlots(html: string, options: { text?: boolean } = {}): Slots
     for (let i = node.childNodes.length - 1; i >= 0; i--) pending.push({ node: node.childNodes[i], sectioning: inside });
   }
   slots.marks = [...new Set(slots.marks)].sort((a, b) => a - b); // a formatting element reopened by the parser keeps its source
-  if (options.text) slots.text = shownOf(footer ?? parse5().parse(html));
+  if (options.text) slots.text = shownOf(footer ?? document);
   return slots;
 }
 
@@ -716,7 +762,13 @@ const footerTexts = new Map<string, Shown>();
 function footerText(footer: string): Shown {
   let text = footerTexts.get(footer);
   if (text === undefined) {
-    text = shownOf(parse5().parseFragment(footer));
+    let fragment: DefaultTreeAdapterMap['documentFragment'] | undefined;
+    try {
+      fragment = parse5().parseFragment(footer, { treeAdapter: boundedAdapter() });
+    } catch (error) {
+      if (!(error instanceof TooDeep)) throw error;
+    }
+    text = fragment ? shownOf(fragment) : NOTHING_SHOWN;
     if (footerTexts.size >= 16) footerTexts.clear(); // bounded, whatever the site holds
     footerTexts.set(footer, text);
   }
@@ -745,12 +797,13 @@ export function injectLine(html: string, markup: string | ((shown: Shown) => str
   if (!markup) return html;
   // A page the scan is unsure of is read as a tree only when it has a closing tag to find.
   const fast = scanSlots(html);
-  const slots = fast ?? (CLOSING.test(html) ? treeSlots(html) : undefined);
+  // (The tree's reading of what the page shows comes with it: parse5 reads a page once.)
+  const slots = fast ?? (CLOSING.test(html) ? treeSlots(html, { text: typeof markup === 'function' }) : undefined);
   if (!slots || carries(html, slots, lines)) return html;
   const at = position === 'footer' && slots.footerEnd >= 0 ? slots.footerEnd : slots.bodyEnd;
   if (at < 0) return html;
   // What the page shows is read only when it gets a line: the site footer's text as the scan found it, else the tree's.
-  const shown = () => (fast && fast.footerEnd >= 0 ? footerText(html.slice(fast.footerStart, fast.footerEnd)) : treeSlots(html, { text: true }).text ?? { text: '', links: [] });
+  const shown = () => (fast && fast.footerEnd >= 0 ? footerText(html.slice(fast.footerStart, fast.footerEnd)) : (fast ? treeSlots(html, { text: true }) : slots).text ?? NOTHING_SHOWN);
   const line = typeof markup === 'function' ? markup(shown()) : markup;
   return line ? html.slice(0, at) + line + html.slice(at) : html;
 }

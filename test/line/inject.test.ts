@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
-import { findSlots, injectLine, scanSlots, scanWork, treeSlots, type Shown } from '../../lib/line/inject';
+import { findSlots, injectLine, MAX_OPEN, scanSlots, scanWork, treeSlots, type Shown } from '../../lib/line/inject';
 import { cleanPage, tokenPages } from '../adversarial';
 
 const LINE = '<div class="hexo-beian" data-hexo-beian>京ICP备20180491号-1</div>';
@@ -281,10 +281,43 @@ describe('inject', () => {
         expect(perChar(html), kind).to.be.at.most(1.05);
         expect(perChar(html) / perChar(clean), kind).to.be.at.most(3);
         // And it reads it right (parse5 walks the open elements for each tag: too slow on a deep page to be the reference).
-        if (!kind.includes('deep')) expect(findSlots(html)).to.deep.equal(treeSlots(html));
+        // (The reference unbounded: a page the scan reads itself may hold more than MAX_OPEN inert elements open.)
+        if (kind.includes('(a tree)')) expect(findSlots(html)).to.deep.equal(treeSlots(html));
+        else if (!kind.includes('deep')) expect(findSlots(html)).to.deep.equal(treeSlots(html, { maxOpen: Infinity }));
         else expect(findSlots(html)).to.deep.include({ footerEnd: html.indexOf('</footer>'), bodyEnd: html.indexOf('</body>') }); // </main> closes all that the post left open
       });
     }
+  });
+
+  describe('a page parse5 would read in quadratic time: more than MAX_OPEN elements open at once', () => {
+    const SIZE = 200_000;
+    const pages = tokenPages(SIZE);
+    const DEEP = [pages['elements never closed beside an <svg> (a tree)'], pages['elements moved out of a table beside an <svg> (a tree)']];
+
+    it('is not read as a tree: no site footer, the line right before the last </body>, nothing left out, and idempotent', () => {
+      for (const html of DEEP) {
+        expect(scanSlots(html), 'the scan declines it (SVG)').to.equal(undefined);
+        expect(treeSlots(html, { text: true })).to.deep.equal({ footerEnd: -1, footerStart: -1, bodyEnd: html.lastIndexOf('</body>'), marks: [], text: { text: '', links: [] } });
+        const shown: Shown[] = [];
+        const out = injectLine(html, s => (shown.push(s), LINE));
+        expect(out).to.equal(html.replace('</body>', `${LINE}</body>`));
+        expect(shown).to.deep.equal([{ text: '', links: [] }]);
+        expect(injectLine(out, LINE)).to.equal(out);
+      }
+    });
+
+    it('a site footer holding them, which the scan reads, shows nothing: the line leaves nothing out', () => {
+      const html = `<body><footer>${'<div>'.repeat(SIZE / 5)}京ICP备20180491号-1</footer></body>`;
+      const shown: Shown[] = [];
+      expect(injectLine(html, s => (shown.push(s), LINE))).to.equal(html.replace('</footer>', `${LINE}</footer>`));
+      expect(shown).to.deep.equal([{ text: '', links: [] }]);
+    });
+
+    it('up to MAX_OPEN, the page is still the tree\'s: its site footer found', () => {
+      const html = `<body><svg></svg>${'<div>'.repeat(MAX_OPEN - 4)}<footer>京ICP备20180491号-1</footer></body>`;
+      expect(treeSlots(html, { text: true })).to.deep.include({ footerStart: html.indexOf('<footer>'), footerEnd: html.indexOf('</footer>'), bodyEnd: html.indexOf('</body>') });
+      expect(treeSlots(html, { text: true }).text?.text).to.equal('京ICP备20180491号-1');
+    });
   });
 
   describe('properties (fast-check)', () => {
