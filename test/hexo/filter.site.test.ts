@@ -114,7 +114,7 @@ describe('footer (real Hexo, landscape theme)', function () {
     const logged = await generate(dir);
     expect(lineInSiteFooter(readPublic(dir, 'index.html'))).to.contain('>粤ICP备14615340号-1</a>');
     expect(logged.warn).to.have.length(1);
-    expect(logged.warn[0]).to.match(/^hexo-beian: beian\.icp: .*\(normalised\)\n {4}write: 粤ICP备14615340号-1$/);
+    expect(logged.warn[0]).to.match(/^hexo-beian: beian\.icp: .*\(normalised\)\n {4}write: icp: 粤ICP备14615340号-1$/);
   });
 
   it('renders no invalid number, logs the error once, and the build still succeeds', async () => {
