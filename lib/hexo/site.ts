@@ -171,23 +171,32 @@ interface BuildFiles {
    * instead, as Hexo finds them.
    */
   site(): readonly NamedFile[];
-  /** A file by its path relative to the site folder (a theme's config: `_config.fluid.yml`). */
+  /** A file by its path relative to the site folder (a theme's config: `_config.fluid.yml`), parsed. */
   named(name: string): WrittenFile | undefined;
+  /** Its text only, not parsed (a parse of a whole theme config costs some 15 ms). */
+  text(name: string): string | undefined;
 }
 
 function buildFiles(hexo: Hexo): BuildFiles {
+  const texts = new Map<string, string | undefined>();
   const parsed = new Map<string, WrittenFile | undefined>();
+  const read = (file: string) => {
+    if (!texts.has(file)) texts.set(file, readSmall(file));
+    return texts.get(file);
+  };
   const open = (file: string) => {
     if (!parsed.has(file)) {
-      const text = readSmall(file);
+      const text = read(file);
       parsed.set(file, text === undefined ? undefined : writtenFile(text));
     }
     return parsed.get(file);
   };
   let site: NamedFile[] | undefined;
   return {
+    // Parsed on first use (a date to read as written, a finding to place): a build without either parses nothing.
     site: () => (site ??= configFiles(hexo).map(file => ({ name: relative(hexo.base_dir, file).split(sep).join('/'), file: open(file) }))),
-    named: name => open(resolve(hexo.base_dir, name))
+    named: name => open(resolve(hexo.base_dir, name)),
+    text: name => read(resolve(hexo.base_dir, name))
   };
 }
 
@@ -302,8 +311,9 @@ function themeBeianBlock(hexo: Hexo, files: BuildFiles): { where: string; value:
   if (typeof theme === 'string' && /^[\w.-]+$/.test(theme)) {
     const file = `_config.${theme}.yml`;
     // Read as the site's own config files are, once per build: a finding there gets its line from the same parse.
-    const parsed = files.named(file);
-    if (parsed?.doc && parsed.clean && /^beian\s*:/m.test(parsed.source)) {
+    const text = files.text(file);
+    const parsed = text !== undefined && /^beian\s*:/m.test(text) ? files.named(file) : undefined;
+    if (parsed?.doc && parsed.clean) {
       try {
         const value = (parsed.doc.toJS({ maxAliasCount: 100 }) as { beian?: unknown } | null)?.beian;
         if (value !== undefined) return { where: `${file}:beian`, value };
