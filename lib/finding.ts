@@ -17,6 +17,14 @@ export interface Finding extends Diagnostic {
    */
   pages?: string[];
   pageCount?: number;
+  /**
+   * Where the key of `path` is written, when it is in a config file: the file, relative to the
+   * site (`_config.yml`, `_config.fluid.yml`), and the line and column of the key, 1-based (the
+   * column in characters). Absent for a key no file writes (a default) and for a page finding.
+   */
+  file?: string;
+  line?: number;
+  column?: number;
   /** Deadline findings: the deadline, YYYY-MM-DD. */
   deadline?: string;
   /** Deadline findings, once it has passed: the whole days overdue. */
@@ -44,6 +52,53 @@ export function finding(language: Language, code: string, severity: Severity, te
   return made;
 }
 
+/** Where a config path is written: its file and the key's line and column (lib/config/written.ts finds them). */
+export type Located = Required<Pick<Finding, 'file' | 'line' | 'column'>>;
+
+/** Finds where a config path is written, or undefined. */
+export type Locate = (path: string) => Located | undefined;
+
+/**
+ * The findings with the position of their config path, where a file writes it: a page finding
+ * has none, and one located already is kept as it is. Never throws: a path that cannot be
+ * located has no position.
+ */
+export function located(findings: readonly Finding[], locate: Locate | undefined): Finding[] {
+  if (!locate) return [...findings];
+  return findings.map(found => {
+    if (found.path === undefined || found.page !== undefined || found.line !== undefined) return found;
+    let at: Located | undefined;
+    try {
+      at = locate(found.path);
+    } catch {
+      at = undefined;
+    }
+    return at ? { ...found, file: at.file, line: at.line, column: at.column } : found;
+  });
+}
+
+/**
+ * A config path split into the file it names and the key path in it: a theme's setting is
+ * `_config.next.yml:footer.beian.icp`; a path without a file (`beian.icp`) is the site config's.
+ */
+export function splitPath(path: string): { file?: string; key: string } {
+  const colon = path.indexOf(':');
+  if (colon > 0 && /\.(?:ya?ml|json)$/i.test(path.slice(0, colon))) return { file: path.slice(0, colon), key: path.slice(colon + 1) };
+  return { key: path };
+}
+
+/**
+ * Where a finding is, as its report line opens: `_config.yml:12:3 beian.icp` when the key's
+ * line is known (the file named once, as linters do), else its config path or page.
+ */
+export function placeOf(found: Finding): { at?: string; where?: string } {
+  if (found.page !== undefined) return { where: found.page };
+  if (found.path === undefined) return {};
+  if (found.line === undefined || found.file === undefined) return { where: found.path };
+  const split = splitPath(found.path);
+  return { at: `${found.file}:${found.line}:${found.column ?? 1}`, where: split.file === found.file ? split.key : found.path };
+}
+
 /** Places an engine diagnostic at a config path. */
 export function at(path: string, diagnostic: Diagnostic): Finding {
   return { ...diagnostic, path };
@@ -62,14 +117,16 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
 }
 
 /**
- * One finding as text for a log or a terminal: `path: message (code)` on the first line;
- * further lines of the message, then `write: suggestion`, indented below it.
+ * One finding as text for a log or a terminal: `path: message (code)` on the first line,
+ * opened by `file:line:column` where the key is written; further lines of the message, then
+ * `write: suggestion`, indented below it.
  */
 export function describe(found: Finding, language: Language): string {
-  const where = found.page ?? found.path;
+  const { at, where } = placeOf(found);
   const [first, ...more] = found.message.split('\n');
   // Every line opens with `where: `; a message that opens with its path already says it once.
-  const head = !where ? first : first.startsWith(`${where} `) ? `${where}: ${first.slice(where.length + 1)}` : first.startsWith(where) ? first : `${where}: ${first}`;
+  const said = !where ? first : first.startsWith(`${where} `) ? `${where}: ${first.slice(where.length + 1)}` : first.startsWith(where) ? first : `${where}: ${first}`;
+  const head = at === undefined ? said : `${at} ${said}`;
   const lines = [`${head} (${found.code})`, ...more];
   if (found.suggestion) {
     const [head, ...rest] = found.suggestion.split('\n');

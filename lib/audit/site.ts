@@ -1,4 +1,4 @@
-import { finding, sortFindings, type Finding } from '../finding';
+import { finding, located, sortFindings, type Finding, type Locate } from '../finding';
 import type { LineItem } from '../line/items';
 import { auditConfig, type ConfigReading } from './config';
 import { auditIcon, auditIconAt } from './icon';
@@ -15,6 +15,8 @@ import { auditPublic } from './public';
 /** What one build read of the site: the config and the line's items. */
 export interface SiteReading extends ConfigReading {
   items: readonly LineItem[];
+  /** Where a config path is written (file, line, column), for the findings' positions; without it, none. */
+  locate?: Locate;
 }
 
 /** The facts from outside the config that the audit judges. */
@@ -59,7 +61,8 @@ export function auditSite(reading: SiteReading, facts: SiteFacts): { findings: F
 
   let pages = 0;
   const site = facts.public;
-  if (!site) return { findings: sortFindings(findings), pages };
+  // The config's and the theme's findings, at the line of their key; pages have no config key.
+  if (!site) return { findings: sortFindings(located(findings, reading.locate)), pages };
   if (site.dir !== undefined) {
     const audit = auditPublic(site.dir, { items, placement: config, paths: config.paths, unthemed: site.unthemed, language }, site.onPage);
     pages = audit.pages;
@@ -70,5 +73,5 @@ export function auditSite(reading: SiteReading, facts: SiteFacts): { findings: F
       en: `${site.name}/ does not exist, so no page was checked: run hexo generate first, or hexo beian check --generate.`
     }));
   }
-  return { findings: sortFindings(findings), pages };
+  return { findings: sortFindings(located(findings, reading.locate)), pages };
 }

@@ -7,6 +7,7 @@ import { isBlank, isPlain } from '../engine/text';
 import { provinceByChar } from '../engine/province';
 import { finding, type Finding } from '../finding';
 import type { BeianConfig } from '../config/schema';
+import { withKey } from '../config/values';
 import type { LineItem } from '../line/items';
 import type { ThemeSwitch } from '../line/shown';
 import { describeTheme, themeById, type DedicatedKey, type ThemeDescription } from '../themes';
@@ -362,7 +363,9 @@ export function auditTheme(settings: ThemeBeian, items: readonly LineItem[], con
   for (const entry of entries) {
     const { kind } = entry;
     const result = checkExample((kind === 'icp' ? parseIcp : parseGongan)(entry.text, { language }), config.host, language, label);
-    findings.push(...result.diagnostics.map(d => place(entry.setting, d)));
+    // A key that holds the number alone gets the line to write; free text, the number to put in it.
+    const whole = entry.text === entry.setting.value;
+    findings.push(...result.diagnostics.map(d => place(entry.setting, whole ? withKey(whereOf(entry.setting).key, d) : d)));
     shown[kind] ??= { entry, result };
     const itsOff = offAdvice(label, [entry]);
     const number = result.canonical ?? String(entry.text).trim();

@@ -10,7 +10,7 @@ import {
   type BeianConfig, type ExtraRecord, type GonganSetting, type IcpSetting
 } from './schema';
 import {
-  filingIn, missingNumber, movedTo, notABlock, readBoolean, readChoice, readDate, readIcon, readLink, readTemplate, shown, unknownKeys
+  filingIn, missingNumber, movedTo, notABlock, readBoolean, readChoice, readDate, readIcon, readLink, readTemplate, shown, unknownKeys, withKey
 } from './values';
 
 /**
@@ -76,9 +76,11 @@ export function readConfig(raw: unknown, language: Language, site: SiteSettings 
   };
   const host = hostOf(site.url);
   if (host !== undefined) config.host = host;
-  findings.push(...topLevelNumbers(site.topLevel, config, language));
+  // `beian:` written in _config.yml (null when nothing follows it): a block to write goes under it, not beside it.
+  const hasBlock = raw !== undefined;
+  findings.push(...topLevelNumbers(site.topLevel, config, hasBlock, language));
   if (raw === undefined || raw === null) {
-    findings.push(...themeBlockNumbers(site.themeBlock, config, language));
+    findings.push(...themeBlockNumbers(site.themeBlock, config, hasBlock, language));
     return { config, findings };
   }
   if (!isPlain(raw)) {
@@ -187,9 +189,10 @@ function misplacedIn(block: Plain, known: readonly string[], path: string, mispl
 
 /**
  * `icp:`/`gongan:` at the top level of `_config.yml` (written outside `beian:`, or not indented
- * under it): never read, so the site would show nothing. An error naming the block to write.
+ * under it): never read, so the site would show nothing. An error naming the block to write, or,
+ * when `_config.yml` has a `beian:` already, the line to add under it (never a second `beian:`).
  */
-function topLevelNumbers(topLevel: SiteSettings['topLevel'], config: BeianConfig, language: Language): Finding[] {
+function topLevelNumbers(topLevel: SiteSettings['topLevel'], config: BeianConfig, hasBlock: boolean, language: Language): Finding[] {
   const found: Finding[] = [];
   for (const key of ['icp', 'gongan'] as const) {
     const value = topLevel?.[key];
@@ -197,28 +200,35 @@ function topLevelNumbers(topLevel: SiteSettings['topLevel'], config: BeianConfig
     const number = filingIn(value);
     if (number) config.misplaced[number.key] ??= key;
     const line = `${number?.key ?? key}: ${number?.canonical ?? shown(value).replace(/^"|"$/g, '')}`;
-    found.push(finding(language, 'config-misplaced', 'error', {
+    found.push(finding(language, 'config-misplaced', 'error', hasBlock ? {
+      zh: `_config.yml 顶层的 ${key} 不在 beian: 下面，hexo-beian 不会读取它：请把这一行移到 _config.yml 里已有的 beian: 下面（缩进两个空格），不要再写一个 beian:。`,
+      en: `${key} is at the top level of _config.yml, outside beian:, so hexo-beian never reads it: move this line under the beian: that _config.yml already has (indented by two spaces), not into a second beian:.`
+    } : {
       zh: `_config.yml 顶层的 ${key} 不在 beian: 下面，hexo-beian 不会读取它：请把它移到 beian: 下面（缩进两个空格）。`,
       en: `${key} is at the top level of _config.yml, outside beian:, so hexo-beian never reads it: move it under beian: (indented by two spaces).`
-    }, { path: key, suggestion: `beian:\n  ${line}` }));
+    }, { path: key, suggestion: hasBlock ? line : `beian:\n  ${line}` }));
   }
   return found;
 }
 
 /**
  * A `beian:` block with filing numbers in the theme's config while the site's `_config.yml`
- * has none: never read (hexo-beian's settings are the site's), so the site would show nothing.
- * An error naming where it is and the block to write in `_config.yml`.
+ * has none (or an empty `beian:`): never read (hexo-beian's settings are the site's), so the
+ * site would show nothing. An error naming where it is and what to write in `_config.yml`.
  */
-function themeBlockNumbers(block: SiteSettings['themeBlock'], config: BeianConfig, language: Language): Finding[] {
+function themeBlockNumbers(block: SiteSettings['themeBlock'], config: BeianConfig, hasBlock: boolean, language: Language): Finding[] {
   if (!block || !isPlain(block.value)) return [];
   const numbers = (['icp', 'gongan'] as const).map(key => filingIn((block.value as Plain)[key])).filter(n => n !== undefined);
   if (numbers.length === 0) return [];
   for (const number of numbers) config.misplaced[number.key] ??= block.where;
-  return [finding(language, 'config-misplaced', 'error', {
+  const lines = numbers.map(n => `${n.key}: ${n.canonical}`);
+  return [finding(language, 'config-misplaced', 'error', hasBlock ? {
+    zh: `这个 beian: 配置块写在主题的配置里（${block.where}），hexo-beian 只读取站点 _config.yml 里的 beian:：请把其中的键写到 _config.yml 里已有的 beian: 下面（缩进两个空格）。`,
+    en: `This beian: block is in the theme's config (${block.where}), and hexo-beian reads beian: only from the site's _config.yml: write its keys under the beian: that _config.yml already has (indented by two spaces).`
+  } : {
     zh: `这个 beian: 配置块写在主题的配置里（${block.where}），hexo-beian 只读取站点 _config.yml 里的 beian:：请把它移到站点的 _config.yml。`,
     en: `This beian: block is in the theme's config (${block.where}), and hexo-beian reads beian: only from the site's _config.yml: move it to the site's _config.yml.`
-  }, { path: block.where, suggestion: `beian:\n${numbers.map(n => `  ${n.key}: ${n.canonical}`).join('\n')}` })];
+  }, { path: block.where, suggestion: hasBlock ? lines.join('\n') : `beian:\n${lines.map(l => `  ${l}`).join('\n')}` })];
 }
 
 interface Fields {
@@ -251,7 +261,7 @@ function readIcp(value: unknown, path: string, gonganFree: boolean, { host, lang
     }
   }
   const result = checkExample(parseIcp(input, { language, fields }), host, language);
-  findings.push(...result.diagnostics.map(d => at(numberPath, movedTo('gongan', gonganFree, d))));
+  findings.push(...result.diagnostics.map(d => at(numberPath, withKey(numberPath, movedTo('gongan', gonganFree, d)))));
   return { input, result, path: numberPath, ...(approved && { approved }) };
 }
 
@@ -278,7 +288,7 @@ function readGongan(value: unknown, path: string, icpFree: boolean, { host, lang
     }
   }
   const result = checkExample(parseGongan(input, { language, fields }), host, language);
-  findings.push(...result.diagnostics.map(d => at(numberPath, movedTo('icp', icpFree, d))));
+  findings.push(...result.diagnostics.map(d => at(numberPath, withKey(numberPath, movedTo('icp', icpFree, d)))));
   return { gongan: { input, result, path: numberPath, ...(icon && { icon }) } };
 }
 

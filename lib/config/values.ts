@@ -264,6 +264,15 @@ export function movedTo(key: 'icp' | 'gongan', free: boolean, diagnostic: Diagno
   return free ? { ...rest, suggestion: `${key}: ${suggestion}` } : rest;
 }
 
+/**
+ * `normalised`: the engine's suggestion is the canonical number alone; at a config key it is
+ * the whole line to write, with the key (`icp: 京ICP备…`), as every other suggestion is.
+ */
+export function withKey(path: string, diagnostic: Diagnostic): Diagnostic {
+  if (diagnostic.code !== 'normalised' || diagnostic.suggestion === undefined) return diagnostic;
+  return { ...diagnostic, suggestion: `${path.slice(path.lastIndexOf('.') + 1)}: ${diagnostic.suggestion}` };
+}
+
 /** `empty`: the long form of a filing without its number. */
 export function missingNumber(path: string, key: 'icp' | 'gongan', language: Language): Finding {
   const pending = key === 'gongan'

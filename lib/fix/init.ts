@@ -1,8 +1,9 @@
 import { say, type Language } from '../engine/diagnostic';
 import { isCalendarDate } from '../engine/date';
-import { NUMBER_SHAPES } from '../engine/examples';
+import { checkExample, NUMBER_SHAPES } from '../engine/examples';
 import { compareFilings, parseGongan, parseIcp, type FilingResult } from '../engine/filing';
 import { isBlank, isPlain } from '../engine/text';
+import { hostOf } from '../config/domains';
 import { ROOT } from '../config/schema';
 import { filingIn } from '../config/values';
 import { correct, type FixResult } from './beian';
@@ -14,11 +15,13 @@ import { parseYaml, valuesOf, type Mapping } from './yaml';
  * engine normalised it, and said so), added to `_config.yml` as `fix` adds keys.
  */
 
-/** What was given: `--icp`, `--gongan`, `--online`, as Hexo's argument parser gives them. */
+/** What was given: `--icp`, `--gongan`, `--online`, as Hexo's argument parser gives them; and the site's `url`. */
 export interface InitInput {
   icp: unknown;
   gongan?: unknown;
   online?: unknown;
+  /** `hexo.config.url`: its host decides whether a known example number is refused, as the build decides (lib/engine/examples.ts). */
+  url?: unknown;
 }
 
 export type InitOutcome =
@@ -34,10 +37,18 @@ const FIELDS = { icp: '--icp', gongan: '--gongan' };
 export function initBeian(text: string, file: string, language: Language, input: InitInput): InitOutcome {
   const lines: string[] = [];
   const notes: string[] = [];
-  const given = (result: FilingResult, flag: string, value: unknown): string | undefined => {
+  const host = hostOf(input.url);
+  // Why an example number is refused here (after the message): the host it would be shown on is a real one.
+  const realHost = say(language, host === undefined
+    ? { zh: '站点的 url 不是网址，按真实域名处理，init 不写入示例编号。', en: ' The site\'s url is not a URL, so it counts as a real host: init does not write an example number.' }
+    : { zh: `站点 url 的域名 ${host} 不是保留给示例的域名，init 不写入示例编号。`, en: ` The site's url has the host ${host}, which is not reserved for examples: init does not write an example number.` });
+  const given = (parsed: FilingResult, flag: string, value: unknown): string | undefined => {
+    // The example-number rule of the build: refused on a real host, a note on a reserved one.
+    const result = checkExample(parsed, host, language);
     for (const d of result.diagnostics) {
       if (d.code === 'normalised') continue;
-      (d.severity === 'error' ? lines : notes).push(`${flag}: ${d.message}${d.suggestion && d.severity === 'error' ? ` (${say(language, { zh: '改为', en: 'write' })}: ${d.suggestion})` : ''}`);
+      const why = d.code === 'example-number' && d.severity === 'error' ? realHost : '';
+      (d.severity === 'error' ? lines : notes).push(`${flag}: ${d.message}${why}${d.suggestion && d.severity === 'error' ? ` (${say(language, { zh: '改为', en: 'write' })}: ${d.suggestion})` : ''}`);
     }
     if (!result.ok || result.canonical === undefined) return undefined;
     if (result.canonical !== String(value)) {

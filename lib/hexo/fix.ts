@@ -74,7 +74,7 @@ function run(hexo: Hexo, args: Args, language: Language): number {
     }
     return finish([{ file, name, bytes: read.bytes, result: fixBeian(read.text, name, language, { themeBlock: themeFileBlock(hexo) }) }], write, language);
   }
-  const outcome = initBeian(read.text, name, language, { icp: args.icp, gongan: args.gongan, online: args.online });
+  const outcome = initBeian(read.text, name, language, { icp: args.icp, gongan: args.gongan, online: args.online, url: hexo.config.url });
   if (outcome.kind === 'refused') {
     process.stderr.write(`${outcome.lines.join('\n')}\n${say(language, { zh: '用法', en: 'Usage' })}: ${INIT_USAGE}\n`);
     return FIX_EXIT.usage;

@@ -1,7 +1,7 @@
 import { inspect } from 'util';
 import type Hexo from 'hexo';
 import { say, type Language } from '../engine/diagnostic';
-import { hasError, type Finding } from '../finding';
+import { hasError, placeOf, type Finding } from '../finding';
 import { today } from '../engine/date';
 import { auditSite } from '../audit/site';
 import { siteFacts } from './facts';
@@ -55,8 +55,10 @@ export class GuardError extends Error {
 export function blockedLine(findings: readonly Finding[], stage: 'build' | 'deploy', language: Language): string {
   const errors = findings.filter(f => f.severity === 'error');
   const first = errors[0];
-  // A config path is the thing to fix; a page is generated, so its finding is named instead.
+  // A config path is the thing to fix (where it is written, when known); a page is generated, so its finding is named instead.
+  const { at, where } = first ? placeOf(first) : {};
   const what = !first ? { zh: '', en: '' }
+    : first.path && at !== undefined ? { zh: `${at} 的 ${where}（${first.code}）`, en: `${where} in ${at} (${first.code})` }
     : first.path ? { zh: `${first.path}（${first.code}）`, en: `${first.path} (${first.code})` }
     : { zh: `${first.page ?? ''} 上的 ${first.code}`, en: `the ${first.code} on ${first.page ?? ''}` };
   return say(language, {

@@ -1,7 +1,7 @@
 import type Hexo from 'hexo';
 import pc from 'picocolors';
 import { say, type Language, type Severity } from '../engine/diagnostic';
-import { describe, PAGES_KEPT, type Finding } from '../finding';
+import { describe, PAGES_KEPT, splitPath, type Finding } from '../finding';
 
 /**
  * Findings as people and programs read them: the report of `hexo beian check`, its `--json`
@@ -115,7 +115,7 @@ function summaryLine(findings: readonly Finding[], language: Language, pages: nu
   });
 }
 
-/** The `--json` object: `{ok, summary: {errors, warnings, infos, pages}, findings}`. */
+/** The `--json` object: `{ok, summary: {errors, warnings, infos, pages}, findings}`; a finding's `file`, `line`, `column` where its key is written. */
 export interface JsonReport {
   ok: boolean;
   summary: { errors: number; warnings: number; infos: number; pages: number };
@@ -131,6 +131,9 @@ export function toJson(findings: readonly Finding[], pages: number, ok: boolean)
     findings: findings.map(f => {
       const out: Finding = { code: f.code, severity: f.severity, message: f.message };
       if (f.path !== undefined) out.path = f.path;
+      if (f.file !== undefined) out.file = f.file;
+      if (f.line !== undefined) out.line = f.line;
+      if (f.column !== undefined) out.column = f.column;
       if (f.page !== undefined) out.page = f.page;
       if (f.pages !== undefined) out.pages = f.pages;
       if (f.pageCount !== undefined) out.pageCount = f.pageCount;
@@ -162,13 +165,15 @@ function commandProperty(text: string): string {
   return commandData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-/** The file a finding is about: a theme file named in its path, the site config for a `beian…` path, or the page. */
+/**
+ * The file a finding is about: the file its key is written in, else a theme file named in its
+ * path, the site config for a `beian…` path, or the page.
+ */
 function fileOf(found: Finding, files: ReportFiles): string | undefined {
   if (found.page !== undefined) return `${files.public}/${found.page}`;
   if (found.path === undefined) return undefined;
-  const colon = found.path.indexOf(':');
   // `_config.next.yml:footer.beian.icp`: a theme setting, in its own file.
-  return colon > 0 && /\.ya?ml$/i.test(found.path.slice(0, colon)) ? found.path.slice(0, colon) : files.config;
+  return found.file ?? splitPath(found.path).file ?? files.config;
 }
 
 /**
@@ -180,7 +185,9 @@ export function githubReport(findings: readonly Finding[], language: Language, p
   const lines = groupFindings(findings).map(group => {
     const shown = collapsed(group, language);
     const file = fileOf(group.finding, files);
-    const properties = [...(file ? [`file=${commandProperty(file)}`] : []), `title=${commandProperty(`hexo-beian ${shown.code}`)}`];
+    // The line and column annotate the key in the file's diff view (the runner reads `col`).
+    const line = file !== undefined && group.finding.line !== undefined ? [`line=${group.finding.line}`, `col=${group.finding.column ?? 1}`] : [];
+    const properties = [...(file ? [`file=${commandProperty(file)}`] : []), ...line, `title=${commandProperty(`hexo-beian ${shown.code}`)}`];
     return `::${GITHUB_LEVEL[shown.severity]} ${properties.join(',')}::${commandData(describe(shown, language))}`;
   });
   lines.push(`::notice title=hexo-beian::${commandData(summaryLine(findings, language, pages))}`);

@@ -1,13 +1,13 @@
 import { closeSync, existsSync, fstatSync, openSync, readSync } from 'fs';
-import { basename, extname, isAbsolute, join, resolve } from 'path';
+import { basename, extname, isAbsolute, join, relative, resolve, sep } from 'path';
 import type Hexo from 'hexo';
 import type nunjucks from 'nunjucks';
 import { url_for } from 'hexo-util';
 import { labelLanguageOf, languageOf, type LabelLanguage, type Language } from '../engine/diagnostic';
-import { describe, finding, type Finding } from '../finding';
+import { describe, finding, located, type Finding, type Locate } from '../finding';
 import { printable } from '../engine/text';
 import { readConfig } from '../config/read';
-import { writtenText, type WrittenText } from '../config/written';
+import { locator, writtenFile, writtenText, type NamedFile, type WrittenFile } from '../config/written';
 import type { BeianConfig } from '../config/schema';
 import { iconExists } from '../audit/icon';
 import { lineItems } from '../line/items';
@@ -60,6 +60,9 @@ export function siteOf(hexo: Hexo): Site {
   let iconOn = false;
   let theme: Promise<ThemeBeian | undefined> | undefined;
   let logged = new Set<string>();
+  /** This build's YAML files, each read and parsed once: the dates as written, the findings' lines. */
+  let files = buildFiles(hexo);
+  let locate: Locate = locator(files.site, files.named);
   const templateFile = (path: string) => resolve(hexo.base_dir, path);
 
   function log(findings: readonly Finding[]): void {
@@ -73,8 +76,10 @@ export function siteOf(hexo: Hexo): Site {
   function refresh(): BuildReading {
     logged = new Set(); // a new build says everything once again
     theme = undefined; // and reads the theme's settings again, on first use
+    files = buildFiles(hexo); // and its files, once each, on first use
+    locate = locator(files.site, files.named);
     const { beian, language, url, root, icp, gongan } = hexo.config;
-    const themeBlock = themeBeianBlock(hexo);
+    const themeBlock = themeBeianBlock(hexo, files);
     const nextKey = keyOf([beian, language, url, root, icp, gongan, themeBlock]);
     // The same config: read again only when the template's text changed.
     if (reading && nextKey !== undefined && nextKey === key) {
@@ -84,7 +89,8 @@ export function siteOf(hexo: Hexo): Site {
     }
     key = nextKey;
     const lang = languageOf(language);
-    const { config, findings } = readConfig(beian, lang, { url, topLevel: { icp, gongan }, written: configText(hexo), themeBlock });
+    const written = (keys: readonly string[]) => writtenText(files.site().map(named => named.file).filter(file => file !== undefined))(keys);
+    const { config, findings } = readConfig(beian, lang, { url, topLevel: { icp, gongan }, written, themeBlock });
     const labels = labelLanguageOf(language);
     reading = {
       config,
@@ -92,7 +98,8 @@ export function siteOf(hexo: Hexo): Site {
       language: lang,
       labels,
       items: lineItems(shownConfig(hexo, config), labels, path => iconUrl(hexo, path, config.paths.gonganIcon, lang, findings)),
-      theme: () => (theme ??= themeSettings(hexo))
+      theme: () => (theme ??= themeSettings(hexo)),
+      locate: path => locate(path)
     };
     templateSource = undefined;
     iconOn = iconShown(hexo, config);
@@ -114,6 +121,8 @@ export function siteOf(hexo: Hexo): Site {
         }
       }
     }
+    // Each at the line of its key, for the build's log and every audit after it.
+    reading.findings = located(findings, reading.locate);
     return reading;
   }
 
@@ -124,9 +133,10 @@ export function siteOf(hexo: Hexo): Site {
     add(found) {
       const current = reading ?? refresh();
       const known = current.findings.some(f => describe(f, current.language) === describe(found, current.language));
-      // The reading's findings are its own array (made by readConfig for this reading).
-      if (!known) (current.findings as Finding[]).push(found);
-      log([found]);
+      const [placed] = located([found], current.locate);
+      // The reading's findings are its own array (made for this reading).
+      if (!known) (current.findings as Finding[]).push(placed);
+      log([placed]);
     }
   };
 }
@@ -152,17 +162,41 @@ function iconUrl(hexo: Hexo, path: string, key: string, language: Language, find
 /** The largest config file read for its text: a site's `_config.yml` is a few KiB. */
 const CONFIG_MAX_BYTES = 1024 * 1024;
 
-/**
- * The text written in the config file(s) Hexo read, read on first use (only a date needs it):
- * `hexo.config_path`; with `--config a.yml,b.yml`, Hexo's merge of them is `_multiconfig.yml`,
- * written back by js-yaml with the dates already rolled over, so the files listed are read
- * instead, in Hexo's order (a later file wins), as Hexo finds them.
- */
-function configText(hexo: Hexo): WrittenText {
-  let text: WrittenText | undefined;
-  return keys => {
-    text ??= writtenText(configFiles(hexo).map(readSmall).filter((source): source is string => source !== undefined));
-    return text(keys);
+/** The YAML files of one build, each read (a regular file of bounded size) and parsed once, on first use. */
+interface BuildFiles {
+  /**
+   * The config file(s) Hexo read, in its order (a later one wins): `hexo.config_path`; with
+   * `--config a.yml,b.yml`, Hexo's merge of them is `_multiconfig.yml`, written back by js-yaml
+   * with the dates already rolled over and no line of the user's, so the files listed are read
+   * instead, as Hexo finds them.
+   */
+  site(): readonly NamedFile[];
+  /** A file by its path relative to the site folder (a theme's config: `_config.fluid.yml`), parsed. */
+  named(name: string): WrittenFile | undefined;
+  /** Its text only, not parsed (a parse of a whole theme config costs some 15 ms). */
+  text(name: string): string | undefined;
+}
+
+function buildFiles(hexo: Hexo): BuildFiles {
+  const texts = new Map<string, string | undefined>();
+  const parsed = new Map<string, WrittenFile | undefined>();
+  const read = (file: string) => {
+    if (!texts.has(file)) texts.set(file, readSmall(file));
+    return texts.get(file);
+  };
+  const open = (file: string) => {
+    if (!parsed.has(file)) {
+      const text = read(file);
+      parsed.set(file, text === undefined ? undefined : writtenFile(text));
+    }
+    return parsed.get(file);
+  };
+  let site: NamedFile[] | undefined;
+  return {
+    // Parsed on first use (a date to read as written, a finding to place): a build without either parses nothing.
+    site: () => (site ??= configFiles(hexo).map(file => ({ name: relative(hexo.base_dir, file).split(sep).join('/'), file: open(file) }))),
+    named: name => open(resolve(hexo.base_dir, name)),
+    text: name => read(resolve(hexo.base_dir, name))
   };
 }
 
@@ -272,19 +306,19 @@ export function templateFailed(file: string, err: unknown, path: string, languag
  * in `_config.yml`, or `beian:` in `_config.<theme>.yml` (read as text here: Hexo merges that
  * file into the theme's settings, where hexo-beian does not look). Undefined when there is none.
  */
-function themeBeianBlock(hexo: Hexo): { where: string; value: unknown } | undefined {
+function themeBeianBlock(hexo: Hexo, files: BuildFiles): { where: string; value: unknown } | undefined {
   const theme = hexo.config.theme;
   if (typeof theme === 'string' && /^[\w.-]+$/.test(theme)) {
     const file = `_config.${theme}.yml`;
-    // Read as the site's own config files are: a regular file of bounded size, or nothing.
-    const text = readSmall(join(hexo.base_dir, file));
-    if (text !== undefined && /^beian\s*:/m.test(text)) {
+    // Read as the site's own config files are, once per build: a finding there gets its line from the same parse.
+    const text = files.text(file);
+    const parsed = text !== undefined && /^beian\s*:/m.test(text) ? files.named(file) : undefined;
+    if (parsed?.doc && parsed.clean) {
       try {
-        // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only for a theme config that names beian:
-        const value = ((require('yaml') as typeof import('yaml')).parse(text) as { beian?: unknown } | null)?.beian;
+        const value = (parsed.doc.toJS({ maxAliasCount: 100 }) as { beian?: unknown } | null)?.beian;
         if (value !== undefined) return { where: `${file}:beian`, value };
       } catch {
-        // not YAML: Hexo reports that itself
+        // not YAML that reads: Hexo reports that itself
       }
     }
   }

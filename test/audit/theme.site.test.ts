@@ -95,6 +95,8 @@ describe('theme (NexT and Fluid settings, from npm)', function () {
     const wrong = await read('fluid', { files: { '_config.fluid.yml': 'footer:\n  beian:\n    enable: true\n    icp_text: 备案号：闽ICP备 2020012345号-1\n' } });
     expect(summary(wrong.findings)[0]).to.deep.equal(['normalised', 'warning', '_config.fluid.yml:footer.beian.icp_text']);
     expect(wrong.findings[0].message).not.to.contain('备案号');
+    // The key holds a label too: the suggestion is the number to put in it, not a line that drops the label.
+    expect(wrong.findings[0].suggestion).to.equal('闽ICP备2020012345号-1');
   });
 
   it('NexT alone: its numbers validated, a code that is not the number, and the block to move to', async () => {
@@ -108,6 +110,8 @@ describe('theme (NexT and Fluid settings, from npm)', function () {
     ]);
     expect(findings[1].message).to.equal(`NexT shows the public-security (公安) number ${GONGAN} but its link queries 11010502030144 (footer.beian.gongan_id): visitors find another filing or none. Both must be the same digits; hexo-beian takes the number once and builds the link from it.`);
     expect(findings[1].suggestion).to.equal('gongan_id: 11010502030413');
+    // A key that holds the number alone: the whole line to write, as the config's own.
+    expect(findings[0].suggestion).to.equal('icp: 京ICP备20180491号-1');
     expect(findings[2].suggestion).to.equal(`beian:\n  icp: ${ICP}\n  gongan:\n    number: ${GONGAN}\n    icon: /images/gongan.png`);
   });
 

@@ -46,13 +46,13 @@ describe('config inputs (real Hexo)', function () {
     });
     const one = await runHexo(dir, ['beian', 'check', '--today', '2024-07-01']);
     expect(one.code).to.equal(1);
-    expect(one.stdout).to.contain('ERROR beian.icp.approved: is 2024-02-30, which is not a real day');
+    expect(one.stdout).to.contain('ERROR _config.yml:8:5 beian.icp.approved: is 2024-02-30, which is not a real day');
     // No deadline is computed from the day YAML rolled it over to.
     expect(one.stdout).not.to.match(/deadline[^\n]*2024-03/).and.not.contain('overdue');
 
     const two = await runHexo(dir, ['beian', 'check', '--today', '2024-07-01', '--config', '_config.yml,_config.b.yml']);
     expect(two.code).to.equal(1);
     expect(two.stdout).to.contain('beian.icp.approved: is 2024-02-30, which is not a real day');
-    expect(two.stdout).to.contain('beian.online: is 2024-13-45, which is not a real day');
+    expect(two.stdout).to.contain('_config.b.yml:2:3 beian.online: is 2024-13-45, which is not a real day');
   });
 });

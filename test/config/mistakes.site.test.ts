@@ -23,13 +23,14 @@ describe('the usual mistakes in the beian block (real Hexo)', function () {
       const dir = site({ hexo, config: `beian:\n  guard: block\nicp: ${ICP}\ngongan: ${GONGAN}\n` });
       const built = await runHexo(dir, ['generate']);
       expect(built.code).not.to.equal(0);
-      expect(built.stderr).to.contain('hexo-beian stopped the build: 2 error(s) above; fix icp (config-misplaced) first');
+      expect(built.stderr).to.contain('hexo-beian stopped the build: 2 error(s) above; fix icp in _config.yml:7:1 (config-misplaced) first');
       expect(existsSync(join(dir, 'public', 'index.html'))).to.equal(false);
       const checked = await runHexo(dir, ['beian', 'check', '--json', '--silent']);
       expect(checked.code).to.equal(1);
       expect(json(checked.stdout).findings.filter(f => f.severity !== 'info').map(f => [f.code, f.severity, f.path, f.suggestion])).to.deep.equal([
-        ['config-misplaced', 'error', 'icp', `beian:\n  icp: ${ICP}`],
-        ['config-misplaced', 'error', 'gongan', `beian:\n  gongan: ${GONGAN}`]
+        // _config.yml has a beian: already: the lines to add under it, not a second beian:.
+        ['config-misplaced', 'error', 'icp', `icp: ${ICP}`],
+        ['config-misplaced', 'error', 'gongan', `gongan: ${GONGAN}`]
       ]);
     });
 
@@ -39,15 +40,15 @@ describe('the usual mistakes in the beian block (real Hexo)', function () {
       expect(checked.code).to.equal(1);
       const errors = checked.stdout.split('\n').filter(line => /^ERROR/.test(line));
       expect(errors).to.deep.equal([
-        'ERROR beian.ICP: 未知的键 beian.ICP，已忽略：它写的是 ICP 备案号 京ICP备20180491号-1，但没有被使用；是不是 icp？beian 下可用的键：enable、icp、gongan、online、extra、position、pages、duplicates、template、domains、guard。 (config-unknown-key)',
-        'ERROR beian.gonan: 未知的键 beian.gonan，已忽略：它写的是公安联网备案号 京公网安备11010502030413号，但没有被使用；是不是 gongan？beian 下可用的键：enable、icp、gongan、online、extra、position、pages、duplicates、template、domains、guard。 (config-unknown-key)'
+        'ERROR _config.yml:7:3 beian.ICP: 未知的键 beian.ICP，已忽略：它写的是 ICP 备案号 京ICP备20180491号-1，但没有被使用；是不是 icp？beian 下可用的键：enable、icp、gongan、online、extra、position、pages、duplicates、template、domains、guard。 (config-unknown-key)',
+        'ERROR _config.yml:8:3 beian.gonan: 未知的键 beian.gonan，已忽略：它写的是公安联网备案号 京公网安备11010502030413号，但没有被使用；是不是 gongan？beian 下可用的键：enable、icp、gongan、online、extra、position、pages、duplicates、template、domains、guard。 (config-unknown-key)'
       ]);
       expect(checked.stdout).not.to.match(/icp-missing|gongan-missing|逾期/);
       writeFileSync(join(dir, '_config.yml'), `${readFileSync(join(dir, '_config.yml'), 'utf8')}  guard: block\n`);
       rmSync(join(dir, 'public'), { recursive: true, force: true });
       const built = await runHexo(dir, ['generate']);
       expect(built.code).not.to.equal(0);
-      expect(built.stderr).to.contain('hexo-beian 已阻止生成：有 2 个错误（见上文），请先修正 beian.ICP（config-unknown-key）');
+      expect(built.stderr).to.contain('hexo-beian 已阻止生成：有 2 个错误（见上文），请先修正 _config.yml:7:3 的 beian.ICP（config-unknown-key）');
     });
   }
 
@@ -70,8 +71,8 @@ describe('the usual mistakes in the beian block (real Hexo)', function () {
       const checked = await runHexo(nexT, ['beian', 'check', '--generate', '--today', '2026-01-01']);
       expect(checked.code).to.equal(1);
       // The report's findings (each opens with its path), not the build's log.
-      const lines = checked.stdout.split('\n').filter(line => /^(ERROR|WARN|INFO)\s+beian/.test(line));
-      expect(lines[0]).to.equal('ERROR beian.gongan_num: 未知的键 beian.gongan_num，已忽略：它写的是公安联网备案号 沪公网安备31011502012345号，但没有被使用；是不是 gongan？beian 下可用的键：enable、icp、gongan、online、extra、position、pages、duplicates、template、domains、guard。 (config-unknown-key)');
+      const lines = checked.stdout.split('\n').filter(line => /^(ERROR|WARN|INFO)\s+(_config\.yml:\d+:\d+ )?beian/.test(line));
+      expect(lines[0]).to.equal('ERROR _config.yml:10:3 beian.gongan_num: 未知的键 beian.gongan_num，已忽略：它写的是公安联网备案号 沪公网安备31011502012345号，但没有被使用；是不是 gongan？beian 下可用的键：enable、icp、gongan、online、extra、position、pages、duplicates、template、domains、guard。 (config-unknown-key)');
       expect(checked.stdout).to.contain('改为: gongan: 沪公网安备31011502012345号');
       expect(checked.stdout).not.to.match(/gongan-missing|逾期|请尽快办理/);
 
@@ -86,11 +87,11 @@ describe('the usual mistakes in the beian block (real Hexo)', function () {
   it('the Chinese messages of a date and a switch: the beian.x: form, and enable: yes not told to drop quotes it never had', async () => {
     const dir = site({ config: `language: zh-CN\nbeian:\n  enable: yes\n  icp: ${ICP}\n  gongan: ${GONGAN}\n  online: 2024/6/1\n` });
     const { stdout } = await runHexo(dir, ['beian', 'check', '--generate']);
-    const report = stdout.slice(stdout.search(/^(ERROR|WARN)\s+beian/m));
+    const report = stdout.slice(stdout.search(/^(ERROR|WARN)\s+_config\.yml:/m));
     expect(report.split('\n').slice(0, 4)).to.deep.equal([
-      'ERROR beian.online: 要写成 年-月-日（写的是 "2024/6/1"），即 2024-06-01。 (config-date)',
+      'ERROR _config.yml:10:3 beian.online: 要写成 年-月-日（写的是 "2024/6/1"），即 2024-06-01。 (config-date)',
       '    改为: online: 2024-06-01',
-      'WARN  beian.enable: 写的是 "yes"：Hexo 的 YAML 只把 true 和 false 当作开关，"yes" 是文本；已按 true 处理，请写 enable: true。 (config-boolean)',
+      'WARN  _config.yml:7:3 beian.enable: 写的是 "yes"：Hexo 的 YAML 只把 true 和 false 当作开关，"yes" 是文本；已按 true 处理，请写 enable: true。 (config-boolean)',
       '    改为: enable: true'
     ]);
   });

@@ -139,13 +139,44 @@ describe('config', () => {
   });
 
   it('icp and gongan at the top level of _config.yml (not under beian:): an error with the block to write', () => {
-    const { config, findings } = readConfig(null, 'en', { topLevel: { icp: ICP, gongan: 11010502030413 } });
+    const { config, findings } = readConfig(undefined, 'en', { topLevel: { icp: ICP, gongan: 11010502030413 } });
     expect(findings.map(f => [f.code, f.severity, f.path, f.suggestion])).to.deep.equal([
       ['config-misplaced', 'error', 'icp', `beian:\n  icp: ${ICP}`],
       ['config-misplaced', 'error', 'gongan', `beian:\n  gongan: ${GONGAN}`]
     ]);
     expect(findings[0].message).to.equal('icp is at the top level of _config.yml, outside beian:, so hexo-beian never reads it: move it under beian: (indented by two spaces).');
     expect(config.misplaced).to.deep.equal({ icp: 'icp', gongan: 'gongan' });
+  });
+
+  it('with a beian: in _config.yml already (empty, or with keys), the top-level number gets the line to add under it, never a second beian:', () => {
+    // `beian:` followed by `icp:` not indented: js-yaml reads beian as null.
+    for (const raw of [null, { guard: 'block' }]) {
+      const { findings } = readConfig(raw, 'en', { topLevel: { icp: '京ICP備20180491號-1', gongan: undefined } });
+      const misplaced = findings.filter(f => f.code === 'config-misplaced');
+      expect(misplaced.map(f => [f.path, f.suggestion])).to.deep.equal([['icp', `icp: ${ICP}`]]);
+      expect(misplaced[0].message).to.equal('icp is at the top level of _config.yml, outside beian:, so hexo-beian never reads it: move this line under the beian: that _config.yml already has (indented by two spaces), not into a second beian:.');
+      expect(misplaced[0].suggestion).not.to.contain('beian:');
+    }
+    const zh = readConfig(null, 'zh', { topLevel: { gongan: 11010502030413 } }).findings.find(f => f.code === 'config-misplaced');
+    expect([zh?.suggestion, zh?.message]).to.deep.equal([`gongan: ${GONGAN}`, '_config.yml 顶层的 gongan 不在 beian: 下面，hexo-beian 不会读取它：请把这一行移到 _config.yml 里已有的 beian: 下面（缩进两个空格），不要再写一个 beian:。']);
+    // The theme's block, with an empty beian: in _config.yml: its keys, to add under that beian:.
+    const theme = readConfig(null, 'en', { themeBlock: { where: '_config.next.yml:beian', value: { icp: ICP, gongan: GONGAN } } }).findings;
+    expect(theme.map(f => [f.code, f.suggestion])).to.deep.equal([['config-misplaced', `icp: ${ICP}\ngongan: ${GONGAN}`]]);
+    expect(theme[0].message).to.contain('write its keys under the beian: that _config.yml already has (indented by two spaces)');
+  });
+
+  it('normalised: the suggestion is the whole line to write, with its key, in each form', () => {
+    const suggestions = (raw: unknown) => readConfig(raw, 'en').findings.filter(f => f.code === 'normalised').map(f => [f.path, f.suggestion]);
+    expect(suggestions({ icp: '京ICP備 20180491號－1', gongan: '京公網安備11010502030413號' })).to.deep.equal([
+      ['beian.icp', `icp: ${ICP}`],
+      ['beian.gongan', `gongan: ${GONGAN}`]
+    ]);
+    expect(suggestions({ icp: { number: '京ICP備20180491號-1' }, gongan: { number: '京公网安备 11010502030413 号' } })).to.deep.equal([
+      ['beian.icp.number', `number: ${ICP}`],
+      ['beian.gongan.number', `number: ${GONGAN}`]
+    ]);
+    expect(readConfig({ domains: { 'blog.example.cn': { icp: '京ICP备20180491号 -1' } } }, 'en', { url: 'https://blog.example.cn' }).findings
+      .filter(f => f.code === 'normalised').map(f => [f.path, f.suggestion])).to.deep.equal([['beian.domains["blog.example.cn"].icp', `icp: ${ICP}`]]);
   });
 
   it('a beian block with no ICP number anywhere is an error (the site exists to show it); no block at all, a warning', () => {

@@ -35,7 +35,7 @@ describe('known example numbers (real Hexo)', function () {
       rmSync(join(dir, 'public'), { recursive: true, force: true });
       const blocked = await runHexo(dir, ['generate']);
       expect(blocked.code).not.to.equal(0);
-      expect(blocked.stderr).to.contain('hexo-beian stopped the build: 3 error(s) above; fix beian.icp (example-number) first');
+      expect(blocked.stderr).to.contain('hexo-beian stopped the build: 3 error(s) above; fix beian.icp in _config.yml:6:3 (example-number) first');
     });
   }
 

@@ -12,7 +12,7 @@ const GONGAN = '京公网安备11010502030413号';
 const POST = '2024/05/21/hello/index.html';
 
 /** The fields a finding may have in the JSON report. */
-const FIELDS = ['code', 'severity', 'message', 'path', 'page', 'pages', 'pageCount', 'deadline', 'daysOverdue', 'suggestion'];
+const FIELDS = ['code', 'severity', 'message', 'path', 'file', 'line', 'column', 'page', 'pages', 'pageCount', 'deadline', 'daysOverdue', 'suggestion'];
 
 function count(dir: string, prefix = ''): number {
   return readdirSync(join(dir, prefix), { withFileTypes: true })
@@ -45,7 +45,7 @@ hexo-beian: 0 error(s), 0 warning(s), 1 info; 0 page(s) checked.
       const dir = site(`beian:\n  icp: ${ICP}\n  gongan: 渝公网安备 33010002050803号\n`);
       const { code, stdout, stderr } = await runHexo(dir, ['beian', 'check']);
       expect(code).to.equal(1);
-      expect(stdout).to.match(/^ERROR beian\.gongan: .*\(province-mismatch\)$/m);
+      expect(stdout).to.match(/^ERROR _config\.yml:7:3 beian\.gongan: .*\(province-mismatch\)$/m);
       expect(stdout).to.match(/^ {4}write: 浙公网安备33010002050803号$/m);
       expect(stdout).to.contain('hexo-beian: 1 error(s)');
       expect(stdout + stderr).not.to.match(/FATAL|\n\s+at /);
@@ -124,7 +124,7 @@ hexo-beian: 0 error(s), 0 warning(s), 1 info; 0 page(s) checked.
       expect(lines[0]).to.equal(VALIDATING.trim());
       for (const line of lines.slice(1)) expect(line).to.match(/^::(error|warning|notice)( [a-z]+=[^,:]*(,[a-z]+=[^,:]*)*)?::\S/);
       expect(lines).to.include.members([
-        '::error file=_config.yml,title=hexo-beian config-unknown-key::beian.gonan: Unknown key beian.gonan is ignored: it holds the public-security (公安) number 京公网安备11010502030413号, which is not used; did you mean gongan? The keys under beian are enable, icp, gongan, online, extra, position, pages, duplicates, template, domains, guard. (config-unknown-key)%0A    write: gongan: 京公网安备11010502030413号'
+        '::error file=_config.yml,line=7,col=3,title=hexo-beian config-unknown-key::_config.yml:7:3 beian.gonan: Unknown key beian.gonan is ignored: it holds the public-security (公安) number 京公网安备11010502030413号, which is not used; did you mean gongan? The keys under beian are enable, icp, gongan, online, extra, position, pages, duplicates, template, domains, guard. (config-unknown-key)%0A    write: gongan: 京公网安备11010502030413号'
       ]);
       expect(lines[lines.length - 1]).to.match(/^::notice title=hexo-beian::hexo-beian: 2 error\(s\), 0 warning\(s\), \d+ info; 0 page\(s\) checked\.$/);
     });

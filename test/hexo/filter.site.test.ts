@@ -114,7 +114,7 @@ describe('footer (real Hexo, landscape theme)', function () {
     const logged = await generate(dir);
     expect(lineInSiteFooter(readPublic(dir, 'index.html'))).to.contain('>粤ICP备14615340号-1</a>');
     expect(logged.warn).to.have.length(1);
-    expect(logged.warn[0]).to.match(/^hexo-beian: beian\.icp: .*\(normalised\)\n {4}write: 粤ICP备14615340号-1$/);
+    expect(logged.warn[0]).to.match(/^hexo-beian: _config\.yml:7:3 beian\.icp: .*\(normalised\)\n {4}write: icp: 粤ICP备14615340号-1$/);
   });
 
   it('renders no invalid number, logs the error once, and the build still succeeds', async () => {
@@ -124,7 +124,7 @@ describe('footer (real Hexo, landscape theme)', function () {
     expect(line).not.to.contain('12345678');
     expect(line).to.contain('>京公网安备11010502030413号</a>');
     expect(logged.error).to.have.length(1);
-    expect(logged.error[0]).to.match(/^hexo-beian: beian\.icp: .*\(placeholder\)/);
+    expect(logged.error[0]).to.match(/^hexo-beian: _config\.yml:7:3 beian\.icp: .*\(placeholder\)/);
   });
 
   it('a broken beian block never breaks the build', async () => {
@@ -133,7 +133,7 @@ describe('footer (real Hexo, landscape theme)', function () {
     expect(count(readPublic(dir, 'index.html'), 'data-hexo-beian')).to.equal(0);
     // The reading's error, then the guard's (warn, the default: hexo.call('generate') is a build).
     expect(logged.error).to.deep.equal([
-      'hexo-beian: beian: must be a block of keys (icp, gongan, …), not a single value; for example: (config-shape)\n'
+      'hexo-beian: _config.yml:6:1 beian: must be a block of keys (icp, gongan, …), not a single value; for example: (config-shape)\n'
       + '    beian:\n      icp: ‹province›ICP备‹8 or 10 digits›号-‹site number›\n      gongan: ‹province›公网安备‹14 digits›号',
       'hexo-beian: beian.icp: No ICP number is configured: a site served from mainland China must show it at the bottom of its home page (MIIT Order No. 33, art. 13). Write it in the site\'s _config.yml (not the theme\'s): (icp-missing)\n'
       + '    beian:\n      icp: ‹province›ICP备‹8 or 10 digits›号-‹site number›'
@@ -260,21 +260,21 @@ describe('footer (real Hexo, landscape theme)', function () {
       const { page, logged } = await build('<p>{{ items[0].text }}</p>');
       expect(page).to.contain('<div data-hexo-beian><p>京ICP备20180491号-1</p></div></footer>');
       expect(logged.warn).to.have.length(1);
-      expect(logged.warn[0]).to.match(/^hexo-beian: beian\.template: 模板的输出没有 data-hexo-beian 属性.*例如 <p class="beian" data-hexo-beian>。 \(config-template\)$/);
+      expect(logged.warn[0]).to.match(/^hexo-beian: _config\.yml:12:3 beian\.template: 模板的输出没有 data-hexo-beian 属性.*例如 <p class="beian" data-hexo-beian>。 \(config-template\)$/);
     });
 
     it('a missing file: one error naming the file, and the built-in line', async () => {
       const { page, logged } = await build(undefined, '  template: missing.njk\n');
       expect(lineInSiteFooter(page)).to.contain('>京ICP备20180491号-1</a>');
       expect(logged.error).to.have.length(1);
-      expect(logged.error[0]).to.match(/^hexo-beian: beian\.template: 无法读取 beian\.template 指定的文件 \/.*missing\.njk（.*ENOENT.*）；已使用内置模板。/);
+      expect(logged.error[0]).to.match(/^hexo-beian: _config\.yml:12:3 beian\.template: 无法读取 beian\.template 指定的文件 \/.*missing\.njk（.*ENOENT.*）；已使用内置模板。/);
     });
 
     it('a broken template: one error with nunjucks\' reason, and the built-in line', async () => {
       const { page, logged } = await build('{% for item in items %}<b>{{ item.text | nosuchfilter }}</b>{% endfor %}');
       expect(lineInSiteFooter(page)).to.contain('>京ICP备20180491号-1</a>');
       expect(logged.error).to.have.length(1);
-      expect(logged.error[0]).to.match(/^hexo-beian: beian\.template: 模板 .*beian\.njk 出错（.*filter not found: nosuchfilter.*）；已使用内置模板。/);
+      expect(logged.error[0]).to.match(/^hexo-beian: _config\.yml:12:3 beian\.template: 模板 .*beian\.njk 出错（.*filter not found: nosuchfilter.*）；已使用内置模板。/);
     });
   });
 
@@ -324,10 +324,12 @@ beian:
 
     it('hexo beian check reports which entry the url picked, or that none did', async () => {
       const cn = await runHexo(china, ['beian', 'check', '--today', '2024-06-01']);
-      expect(cn.stdout).to.contain('INFO  beian.domains["blog.example.cn"]: 站点 url 的域名是 blog.example.cn：使用 beian.domains["blog.example.cn"] 下的备案号。 (domain)');
+      expect(cn.stdout).to.match(/^INFO  _config\.yml:\d+:5 beian\.domains\["blog\.example\.cn"\]: /m);
+      expect(cn.stdout).to.contain('beian.domains["blog.example.cn"]: 站点 url 的域名是 blog.example.cn：使用 beian.domains["blog.example.cn"] 下的备案号。 (domain)');
       expect(cn.code).to.equal(0);
       const com = await runHexo(mirror, ['beian', 'check', '--today', '2024-06-01', ...MIRROR]);
-      expect(com.stdout).to.contain('INFO  beian.domains: 站点 url 的域名 blog.example.com 不在 beian.domains 中（已列出：blog.example.cn, example.org.cn），本次构建不显示任何备案信息。');
+      expect(com.stdout).to.match(/^INFO  _config\.yml:\d+:3 beian\.domains: /m);
+      expect(com.stdout).to.contain(' beian.domains: 站点 url 的域名 blog.example.com 不在 beian.domains 中（已列出：blog.example.cn, example.org.cn），本次构建不显示任何备案信息。');
       expect(com.stdout).not.to.contain('icp-missing');
       expect(com.code).to.equal(0);
     });

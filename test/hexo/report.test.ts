@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { githubReport, report } from '../../lib/hexo/report';
+import { githubReport, report, toJson } from '../../lib/hexo/report';
 import type { Finding } from '../../lib/finding';
 
 /** One workflow command, as the GitHub Actions runner reads it: `::name k=v,k=v::data`. */
@@ -48,5 +48,38 @@ describe('report: --format github', () => {
   it('a property value with a colon or a comma cannot end the properties early', () => {
     const [line] = githubReport([{ code: 'x', severity: 'warning', message: 'm', path: 'we,ird:name.yml:footer.beian.icp' }], 'en', 0, { config: 'a,b:c.yml', public: 'public' }).split('\n');
     expect(parse(line).properties.file).to.equal('a,b:c.yml');
+  });
+});
+
+describe('report: the position of a finding\'s key', () => {
+  const findings: Finding[] = [
+    { code: 'placeholder', severity: 'error', message: 'A placeholder.', path: 'beian.icp', file: '_config.yml', line: 42, column: 3, suggestion: 'icp: x' },
+    { code: 'theme-stale-link', severity: 'warning', message: 'Fluid links…', path: '_config.fluid.yml:footer.beian.icp_text', file: '_config.fluid.yml', line: 118, column: 5 },
+    { code: 'gongan-missing', severity: 'info', message: 'No 公安 number.', path: 'beian.gongan' }
+  ];
+
+  it('human: ERROR _config.yml:42:3 beian.icp: …; a default without one', () => {
+    expect(report(findings, 'en', 0, false).split('\n').slice(0, 4)).to.deep.equal([
+      'ERROR _config.yml:42:3 beian.icp: A placeholder. (placeholder)',
+      '    write: icp: x',
+      'WARN  _config.fluid.yml:118:5 footer.beian.icp_text: Fluid links… (theme-stale-link)',
+      'INFO  beian.gongan: No 公安 number. (gongan-missing)'
+    ]);
+  });
+
+  it('--json: file, line and column after path, 1-based; absent when not known', () => {
+    const json = toJson(findings, 0, false);
+    expect(Object.keys(json.findings[0])).to.deep.equal(['code', 'severity', 'message', 'path', 'file', 'line', 'column', 'suggestion']);
+    expect(json.findings.map(f => [f.file, f.line, f.column])).to.deep.equal([['_config.yml', 42, 3], ['_config.fluid.yml', 118, 5], [undefined, undefined, undefined]]);
+    expect(Object.keys(json.findings[2])).to.deep.equal(['code', 'severity', 'message', 'path']);
+  });
+
+  it('--format github: the annotation on the key\'s line and column of its file', () => {
+    const lines = githubReport(findings, 'en', 0, { config: '_config.yml', public: 'public' }).trimEnd().split('\n').map(parse);
+    expect(lines.slice(0, 3).map(c => [c.properties.file, c.properties.line, c.properties.col])).to.deep.equal([
+      ['_config.yml', '42', '3'],
+      ['_config.fluid.yml', '118', '5'],
+      ['_config.yml', undefined, undefined]
+    ]);
   });
 });

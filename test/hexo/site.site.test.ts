@@ -109,17 +109,18 @@ describe('site reading (real Hexo): once per build', function () {
     const flat = site(`beian:\nicp: ${ICP}\ngongan: ${GONGAN}\n`);
     const checked = await runHexo(flat, ['beian', 'check']);
     expect(checked.code).to.equal(1);
-    expect(checked.stdout).to.match(/ERROR\s+icp: is at the top level of _config.yml, outside beian:, so hexo-beian never reads it: move it under beian: \(indented by two spaces\)\. \(config-misplaced\)\n\s+write: beian:\n\s+icp: 京ICP备20180491号-1/);
+    // `beian:` is there (empty): the line to move under it, at the line where it is now.
+    expect(checked.stdout).to.match(/ERROR\s+_config\.yml:6:1 icp: is at the top level of _config.yml, outside beian:, so hexo-beian never reads it: move this line under the beian: that _config.yml already has \(indented by two spaces\), not into a second beian:\. \(config-misplaced\)\n\s+write: icp: 京ICP备20180491号-1\n/);
     const themed = site('');
     writeFileSync(join(themed, '_config.landscape.yml'), `beian:\n  icp: ${ICP}\n  gongan: ${GONGAN}\n`);
     const inTheme = await runHexo(themed, ['beian', 'check']);
     expect(inTheme.code).to.equal(1);
-    expect(inTheme.stdout).to.match(/ERROR\s+_config\.landscape\.yml:beian: This beian: block is in the theme's config \(_config\.landscape\.yml:beian\), and hexo-beian reads beian: only from the site's _config\.yml: move it to the site's _config\.yml\. \(config-misplaced\)\n\s+write: beian:\n\s+icp: 京ICP备20180491号-1\n\s+gongan: 京公网安备11010502030413号/);
+    expect(inTheme.stdout).to.match(/ERROR\s+_config\.landscape\.yml:1:1 beian: This beian: block is in the theme's config \(_config\.landscape\.yml:beian\), and hexo-beian reads beian: only from the site's _config\.yml: move it to the site's _config\.yml\. \(config-misplaced\)\n\s+write: beian:\n\s+icp: 京ICP备20180491号-1\n\s+gongan: 京公网安备11010502030413号/);
     expect(inTheme.stdout).not.to.contain('gongan-missing');
     const typo = site(`beian:\n  ICP: ${ICP}\n  gonan: ${GONGAN}\n  guard: block\n`);
     const built = await runHexo(typo, ['generate']);
     expect(built.code).not.to.equal(0);
-    expect(built.stderr).to.contain('hexo-beian stopped the build: 2 error(s) above; fix beian.ICP (config-unknown-key) first');
+    expect(built.stderr).to.contain('hexo-beian stopped the build: 2 error(s) above; fix beian.ICP in _config.yml:6:3 (config-unknown-key) first');
     expect(built.stdout + built.stderr).not.to.contain('gongan-missing');
   });
 

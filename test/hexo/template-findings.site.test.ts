@@ -44,7 +44,7 @@ describe('template findings (real Hexo): in the audit and the guard', function (
       const { code, stdout, stderr } = await runHexo(dir, ['generate']);
       expect(code).not.to.equal(0);
       expect((stdout + stderr).match(FAILED)).to.have.length(1);
-      expect(stderr).to.contain('hexo-beian stopped the build: 1 error(s) above; fix beian.template (config-template) first');
+      expect(stderr).to.match(/hexo-beian stopped the build: 1 error\(s\) above; fix beian\.template in _config\.yml:\d+:3 \(config-template\) first/);
       expect(existsSync(join(dir, 'public'))).to.equal(false);
     });
   }
@@ -71,7 +71,7 @@ describe('template findings (real Hexo): in the audit and the guard', function (
     const { code, stdout, stderr } = await runHexo(dir, ['deploy', '-g']);
     expect(code).not.to.equal(0);
     expect((stdout + stderr).match(FAILED)).to.have.length(1);
-    expect(stderr).to.contain('hexo-beian stopped the deploy: 1 error(s) above; fix beian.template (config-template) first');
+    expect(stderr).to.match(/hexo-beian stopped the deploy: 1 error\(s\) above; fix beian\.template in _config\.yml:\d+:3 \(config-template\) first/);
     expect(readPublic(dir, 'index.html')).to.contain(`>${GONGAN}</a>`);
     expect(existsSync(join(dir, 'deployed'))).to.equal(false);
   });

@@ -317,6 +317,6 @@ describe('a theme that already shows a filing number (NexT, Fluid from npm)', fu
     expect(takeLine(html).line).to.contain('hexo-beian-icp');
     // The build's guard (warn, the default) says the one thing to know, as hexo generate does.
     expect(logged.warn).to.have.length(1);
-    expect(logged.warn[0]).to.match(/^hexo-beian: _config\.yml:theme_config\.footer\.beian\.enable: NexT shows 京ICP备20180491号-1 itself .* every page shows it twice\. .*\(theme-double-display\)/);
+    expect(logged.warn[0]).to.match(/^hexo-beian: _config\.yml:14:7 theme_config\.footer\.beian\.enable: NexT shows 京ICP备20180491号-1 itself .* every page shows it twice\. .*\(theme-double-display\)/);
   });
 });
