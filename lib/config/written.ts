@@ -86,7 +86,7 @@ export function writtenText(sources: readonly (string | WrittenFile)[]): Written
 function textAt(doc: Document, start: Node | null | undefined, keys: readonly string[]): string | undefined {
   let node = start;
   for (const key of keys) {
-    const pair = pairOf(resolved(doc, node), key);
+    const pair = pairOf(resolved(doc, node), key) ?? mergedPair(doc, resolved(doc, node), key);
     if (!pair) return undefined;
     node = pair.value;
   }
@@ -104,6 +104,24 @@ function pairOf(node: Node | undefined, key: string): { key: Node; value: Node |
     if (name === key) found = { key: pair.key as Node, value: (pair.value ?? undefined) as Node | undefined };
   }
   return found;
+}
+
+/**
+ * The pair a merge key (`<<: *base`, `<<: [*a, *b]`) brings into a block that does not write the
+ * key itself, as js-yaml merges: the block's own keys win, then the first merged block that has it.
+ */
+function mergedPair(doc: Document, node: Node | undefined, key: string, depth = 0): { key: Node; value: Node | undefined } | undefined {
+  if (!isMap(node) || depth > 8) return undefined;
+  for (const pair of node.items) {
+    if (nameOf(pair.key) !== '<<') continue;
+    const merged = resolved(doc, pair.value as Node | null | undefined);
+    for (const item of isSeq(merged) ? merged.items : [merged]) {
+      const block = resolved(doc, item as Node | null | undefined);
+      const found = pairOf(block, key) ?? mergedPair(doc, block, key, depth + 1);
+      if (found) return found;
+    }
+  }
+  return undefined;
 }
 
 /** A key as Hexo's config has it (`2024:` is the key "2024"); undefined for a key that is a block or a list. */

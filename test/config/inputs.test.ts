@@ -107,6 +107,18 @@ describe('inputs: dates are read as written in _config.yml', () => {
     }
   });
 
+  it('a day brought in by a merge key (<<: *base) is read as written where the anchor writes it; the block\'s own key wins', () => {
+    const base = `url: https://blog.example.cn\nbase: &base\n  online: 2024-02-30\n  pages: all\n`;
+    const merged = fromYaml(`${base}beian:\n  <<: *base\n  icp: ${ICP}\n`);
+    expect(summary(merged.findings)).to.deep.include(['config-date', 'error', 'beian.online']);
+    expect(merged.findings.find(f => f.code === 'config-date')?.message).to.contain('is 2024-02-30, which is not a real day');
+    const listed = fromYaml(`${base}other: &other\n  online: 2024-06-01\nbeian:\n  <<: [*other, *base]\n  icp: ${ICP}\n`);
+    expect(listed.config.online).to.equal('2024-06-01');
+    const own = fromYaml(`${base}beian:\n  <<: *base\n  icp: ${ICP}\n  online: 2024-06-03\n`);
+    expect(own.config.online).to.equal('2024-06-03');
+    expect(summary(own.findings).map(s => s[0])).not.to.include('config-date');
+  });
+
   it('gongan.applied and a domains entry\'s icp.approved, read at their own keys', () => {
     const { findings } = fromYaml('url: https://blog.example.cn\nbeian:\n  domains:\n    blog.example.cn:\n      icp: {number: 京ICP备20180491号-1, approved: 2023-02-29}\n      gongan:\n        applied: 2024-04-31\n');
     expect(summary(findings)).to.deep.equal([
