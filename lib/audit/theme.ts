@@ -179,19 +179,19 @@ export function fromNumber(value: unknown): unknown {
 }
 
 /** The file part of a setting's path, and the key path inside it. */
-function whereOf(setting: ThemeSetting): { file: string; key: string } {
+export function whereOf(setting: ThemeSetting): { file: string; key: string } {
   const at = setting.path.lastIndexOf(':');
   return { file: setting.path.slice(0, at), key: setting.path.slice(at + 1) };
 }
 
 /** How the theme's line showing a number is turned off: a switch, a key to empty, or text to take the number out of. */
-interface Off {
+export interface Off {
   how: 'false' | 'empty' | 'remove';
   setting: ThemeSetting;
 }
 
 /** One number the theme's layout prints, from its settings. */
-interface Entry {
+export interface Entry {
   kind: Kind;
   /** Where the number is written. */
   setting: ThemeSetting;
@@ -285,7 +285,7 @@ function entriesOf(description: ThemeDescription, settings: ThemeBeian): { entri
 }
 
 /** "Set footer.beian.enable: false in <the file that turned it on>.", a whole sentence. */
-function offAdvice(label: string, entries: readonly Entry[]): { zh: string; en: string } {
+export function offAdvice(label: string, entries: readonly Entry[]): { zh: string; en: string } {
   const offs = [...new Map(entries.map(e => [e.off.setting.path, e.off])).values()];
   const zh = offs.map(({ how, setting }) => {
     const { file, key } = whereOf(setting);
@@ -503,6 +503,12 @@ function linkFindings(entry: Entry, result: FilingResult, number: string, label:
     }, { path: link.setting.path }));
   }
   return out;
+}
+
+/** The numbers the theme's own line shows, each with where it is written and how that line is turned off (for `hexo beian fix`). */
+export function themeEntries(settings: ThemeBeian): Entry[] {
+  const description = themeById(settings.theme);
+  return description ? entriesOf(description, settings).entries : [];
 }
 
 /** The theme's own 公安 icon, when its line shows the 公安 number with one: its src and where it is written. */

@@ -3,11 +3,15 @@ import type Hexo from 'hexo';
 import pc from 'picocolors';
 import { languageOf, say, type Language } from '../engine/diagnostic';
 import { isPlain, printable } from '../engine/text';
-import { fixBeian, type FixResult } from '../fix/beian';
+import { correct, fixBeian, type FixResult } from '../fix/beian';
 import { unifiedDiff } from '../fix/diff';
 import { initBeian } from '../fix/init';
 import { parseYaml, valuesOf } from '../fix/yaml';
+import { planHandover, type FilePlan } from '../fix/theme';
 import { holds, readFile, writeIfUnchanged, type FileProblem } from '../fix/write';
+import { iconExists } from '../audit/icon';
+import { finding, type Finding } from '../finding';
+import { iconFolders, themeSettings } from './facts';
 import { findingLines } from './report';
 
 /**
@@ -33,14 +37,14 @@ interface Args {
 }
 
 /** Runs `hexo beian fix` or `hexo beian init`; resolves to the exit code, also set on `process.exitCode`. */
-export function fixCommand(hexo: Hexo, args: Args): Promise<number> {
+export async function fixCommand(hexo: Hexo, args: Args): Promise<number> {
   const language = languageOf(hexo.config.language);
-  const code = run(hexo, args, language);
+  const code = await run(hexo, args, language);
   if (code !== FIX_EXIT.ok) process.exitCode = code;
-  return Promise.resolve(code);
+  return code;
 }
 
-function run(hexo: Hexo, args: Args, language: Language): number {
+async function run(hexo: Hexo, args: Args, language: Language): Promise<number> {
   const sub = args._[0] === 'init' ? 'init' : 'fix';
   const usage = sub === 'init' ? INIT_USAGE : FIX_USAGE;
   const wrong = (text: { zh: string; en: string }) => {
@@ -72,7 +76,7 @@ function run(hexo: Hexo, args: Args, language: Language): number {
       process.stdout.write(`${say(language, { zh: `hexo-beian：没有 ${name}，没有需要修正的内容。`, en: `hexo-beian: there is no ${name}, so nothing to fix.` })}\n`);
       return FIX_EXIT.ok;
     }
-    return finish([{ file, name, bytes: read.bytes, result: fixBeian(read.text, name, language, { themeBlock: themeFileBlock(hexo) }) }], write, language);
+    return finish(await fixes(hexo, { file, name, bytes: read.bytes, text: read.text }, language), write, language);
   }
   const outcome = initBeian(read.text, name, language, { icp: args.icp, gongan: args.gongan, online: args.online, url: hexo.config.url });
   if (outcome.kind === 'refused') {
@@ -85,6 +89,72 @@ function run(hexo: Hexo, args: Args, language: Language): number {
   }
   for (const note of outcome.notes) process.stdout.write(`hexo-beian: ${note}\n`);
   return finish([{ file, name, bytes: read.bytes, result: outcome.result }], write, language);
+}
+
+/**
+ * `hexo beian fix`'s files: `_config.yml` (its beian block corrected) and, when the theme shows
+ * its own filing line, the handover (lib/fix/theme.ts) in every file it touches — made in
+ * every one of them or in none (a correction refused in one file, nothing is handed over).
+ */
+async function fixes(hexo: Hexo, config: { file: string; name: string; bytes: Buffer; text: string }, language: Language): Promise<FileFix[]> {
+  const doc = parseYaml(config.text);
+  const values = doc ? valuesOf(doc) : undefined;
+  const settings = await themeSettings(hexo);
+  const handover = settings && planHandover(settings, {
+    configFile: config.name,
+    beian: isPlain(values) ? values.beian : undefined,
+    host: hostOf(hexo.config.url),
+    iconExists: src => iconExists(src, iconFolders(hexo)) === true,
+    // A theme from npm (or anywhere outside the site) ships its config: not the user's to edit.
+    editable: name => !name.startsWith('../') && !name.split('/').includes('node_modules')
+  }, language);
+  let plans: ReadonlyMap<string, FilePlan> = handover?.files ?? new Map();
+  const left: Finding[] = [...handover?.left ?? []];
+  const others = new Map<string, { file: string; bytes: Buffer; text: string }>();
+  for (const name of plans.keys()) {
+    if (name === config.name) continue;
+    const file = join(hexo.base_dir, name);
+    const read = readFile(file);
+    if ('kind' in read || read.bytes === undefined) {
+      left.push(refusedFile(name, 'kind' in read ? problemLine(read, name, language) : name, language));
+      plans = new Map();
+      break;
+    }
+    others.set(name, { file, bytes: read.bytes, text: read.text });
+  }
+  // All or nothing: the handover's corrections alone, tried on every file first.
+  for (const [name, plan] of plans) {
+    const tried = correct(name === config.name ? config.text : (others.get(name) as { text: string }).text, name, language, plan.planners, plan.moves);
+    if (tried.refused.length > 0) {
+      left.push(...tried.refused);
+      plans = new Map();
+      break;
+    }
+  }
+  const own = plans.get(config.name);
+  const result = fixBeian(config.text, config.name, language, { themeBlock: themeFileBlock(hexo), planners: own?.planners, moves: own?.moves });
+  const out: FileFix[] = [{ file: config.file, name: config.name, bytes: config.bytes, result: { ...result, left: [...left, ...result.left] } }];
+  for (const [name, plan] of plans) {
+    const other = others.get(name);
+    if (!other) continue;
+    const made = correct(other.text, name, language, plan.planners, plan.moves);
+    out.push({ file: other.file, name, bytes: other.bytes, result: { before: other.text, after: made.after, changes: made.changes, left: made.refused } });
+  }
+  return out;
+}
+
+/** The host of the site's `url`, when it has one. */
+function hostOf(url: unknown): string | undefined {
+  try {
+    return typeof url === 'string' ? new URL(url).hostname : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A file the handover must change but cannot read: nothing is handed over. */
+function refusedFile(name: string, why: string, language: Language): Finding {
+  return finding(language, 'fix-refused', 'error', { zh: `没有交接主题的备案显示：${why}`, en: `The theme's filing line was not handed over: ${why}` }, { path: name });
 }
 
 /**

@@ -1,0 +1,87 @@
+import { expect } from 'chai';
+import { readThemeBeian, type ThemeLayer } from '../../lib/audit/theme';
+import { correct } from '../../lib/fix/beian';
+import { planHandover, withoutNumbers, type HandoverSite } from '../../lib/fix/theme';
+
+// js-yaml 4, Hexo's YAML loader (a dependency of hexo), has no types installed.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { load } = require('js-yaml') as { load(text: string): unknown };
+
+const ICP = '京ICP备20180491号-1';
+const GONGAN = '京公网安备11010502030413号';
+const A = `<a href="https://beian.miit.gov.cn/" target="_blank">${ICP}</a>`;
+
+describe('fix: the theme handover (lib/fix/theme.ts)', () => {
+  describe('withoutNumbers: the filing markup out of a theme\'s free text, the rest kept', () => {
+    it('takes the number with its link, and one separator beside it', () => {
+      expect(withoutNumbers(`${A} | 欢迎来访`, [ICP])).to.equal('欢迎来访');
+      expect(withoutNumbers(`欢迎来访 | ${A}`, [ICP])).to.equal('欢迎来访');
+      expect(withoutNumbers(`© 2024 | ${A} | <a href="/about/">关于</a>`, [ICP])).to.equal('© 2024 | <a href="/about/">关于</a>');
+      expect(withoutNumbers(`本站备案：${ICP}`, [ICP])).to.equal('本站备案：');
+      expect(withoutNumbers(A, [ICP])).to.equal('');
+    });
+
+    it('a link with an icon goes whole; two numbers, each', () => {
+      const gongan = `<a href="https://beian.mps.gov.cn/#/query/webSearch?code=11010502030413"><img src="/img/gongan.png" alt="">${GONGAN}</a>`;
+      expect(withoutNumbers(`${A}&nbsp;|&nbsp;${gongan}<br>Powered by Hexo`, [ICP, GONGAN])).to.equal('<br>Powered by Hexo');
+    });
+
+    it('refuses what it cannot split safely: a link holding other text, a number written twice, one not written literally', () => {
+      expect(withoutNumbers(`<a href="https://beian.miit.gov.cn/">备案 ${ICP}</a>`, [ICP])).to.equal(undefined);
+      expect(withoutNumbers(`${ICP} ${ICP}`, [ICP])).to.equal(undefined);
+      expect(withoutNumbers('京ICP备&#50;0180491号-1', [ICP])).to.equal(undefined);
+    });
+  });
+
+  describe('planHandover, made by correct() on the files', () => {
+    const site = (beian?: unknown, host = 'blog.example.cn'): HandoverSite => ({ configFile: '_config.yml', beian, host, iconExists: src => src === '/img/police_beian.png', editable: file => !file.includes('node_modules') });
+    const NEXT = `# 主题\r\nfooter:\r\n  beian:\r\n    enable: true   # 备案\r\n    icp: ${ICP}\r\n    gongan_id: 11010502030414\r\n    gongan_num: ${GONGAN}\r\n`;
+    const layers = (file: string, text: string): ThemeLayer[] => [{ file, prefix: '', data: load(text) }];
+    const make = (file: string, text: string, plan: ReturnType<typeof planHandover>) => {
+      const own = plan.files.get(file);
+      return own ? correct(text, file, 'en', own.planners, own.moves) : undefined;
+    };
+
+    it('NexT: the numbers into beian:, its switch off in its file (CRLF and comment kept), the disagreeing gongan_id dropped', () => {
+      const plan = planHandover(readThemeBeian('next', layers('_config.next.yml', NEXT)), site(), 'en');
+      expect(plan.left).to.deep.equal([]);
+      expect(make('_config.yml', 'title: x\n', plan)?.after).to.equal(`title: x\nbeian:\n  icp: ${ICP}\n  gongan: ${GONGAN}\n`);
+      const theme = make('_config.next.yml', NEXT, plan);
+      expect(theme?.refused).to.deep.equal([]);
+      expect(theme?.after).to.equal(NEXT.replace('enable: true', 'enable: false').replace('    gongan_id: 11010502030414\r\n', ''));
+    });
+
+    it('the config\'s own numbers stay; a long form gets the number inside it; Fluid\'s icon kept when the site serves it', () => {
+      const fluid = `footer:\n  beian:\n    enable: true\n    icp_text: ${ICP}\n    police_text: ${GONGAN}\n    police_code: 11010502030413\n    police_icon: /img/police_beian.png\n`;
+      const plan = planHandover(readThemeBeian('fluid', layers('_config.fluid.yml', fluid)), site({ icp: { approved: '2024-05-20' } }), 'en');
+      expect(make('_config.yml', 'beian:\n  icp:\n    approved: 2024-05-20\n', plan)?.after)
+        .to.equal(`beian:\n  icp:\n    approved: 2024-05-20\n    number: ${ICP}\n  gongan:\n    number: ${GONGAN}\n    icon: /img/police_beian.png\n`);
+      const same = planHandover(readThemeBeian('fluid', layers('_config.fluid.yml', fluid)), site({ icp: ICP, gongan: GONGAN }), 'en');
+      expect(same.files.has('_config.yml')).to.equal(false);
+      expect(make('_config.fluid.yml', fluid, same)?.after).to.equal(fluid.replace('enable: true', 'enable: false'));
+    });
+
+    it('never guesses: another number in the config, an example number on a real host, a theme file from npm — nothing handed over, each listed', () => {
+      const other = planHandover(readThemeBeian('next', layers('_config.next.yml', NEXT)), site({ icp: '京ICP备20180492号-1' }), 'en');
+      expect(other.files.size).to.equal(0);
+      expect(other.left.map(f => [f.code, f.path])).to.deep.equal([['fix-refused', '_config.next.yml:footer.beian.icp']]);
+      expect(other.left[0].message).to.contain('beian.icp in _config.yml is 京ICP备20180492号-1 while NexT shows 京ICP备20180491号-1');
+      const example = planHandover(readThemeBeian('next', layers('_config.next.yml', NEXT.replace(ICP, '京ICP备20000491号-1'))), site(), 'en');
+      expect(example.files.size).to.equal(0);
+      expect(example.left.map(f => f.code)).to.deep.equal(['fix-refused']);
+      const shipped = planHandover(readThemeBeian('next', layers('node_modules/hexo-theme-next/_config.yml', NEXT)), site(), 'en');
+      expect(shipped.files.size).to.equal(0);
+      expect(shipped.left[0].message).to.contain('not yours to edit');
+    });
+
+    it('Butterfly\'s custom_text: the number out of the text, the rest kept; a text it cannot split, listed', () => {
+      const text = `footer:\n  custom_text: '${A} | 欢迎来访' # 页脚\n`;
+      const plan = planHandover(readThemeBeian('butterfly', layers('_config.butterfly.yml', text)), site(), 'en');
+      expect(make('_config.butterfly.yml', text, plan)?.after).to.equal("footer:\n  custom_text: '欢迎来访' # 页脚\n");
+      const tangled = `footer:\n  custom_text: '<a href="https://beian.miit.gov.cn/">备案 ${ICP}</a>'\n`;
+      const refused = planHandover(readThemeBeian('butterfly', layers('_config.butterfly.yml', tangled)), site(), 'en');
+      expect(refused.files.size).to.equal(0);
+      expect(refused.left[0].message).to.contain('cannot be taken out of that text safely');
+    });
+  });
+});
