@@ -311,6 +311,12 @@ function offYaml(description: ThemeDescription, off: Off): string | undefined {
   return parts.map((part, i) => `${'  '.repeat(i)}${part}:${i === parts.length - 1 ? ` ${off.how === 'false' ? 'false' : '""'}` : ''}`).join('\n');
 }
 
+/** The handover statement's last words: the command that makes it. */
+const BY_FIX = {
+  zh: '运行 hexo beian fix 可以看到这些修改，hexo beian fix --write 会写入（请先提交到 git）。',
+  en: 'hexo beian fix shows these changes, and hexo beian fix --write makes them (commit first).'
+};
+
 /** The retired address as the messages show it: up to its code (`…?recordcode=`). */
 function shownAddress(href: string): string {
   const at = href.search(/(?:recordcode|code)=/);
@@ -407,16 +413,16 @@ export function auditTheme(settings: ThemeBeian, items: readonly LineItem[], con
     if (config.duplicates === 'keep') {
       // The user asked for both: the pages really show these numbers twice.
       findings.push(finding(language, 'theme-double-display', 'warning', {
-        zh: `${label} 自己也显示 ${numbers}（${at.zh}），而 beian.duplicates 是 keep：每个页面会显示两遍。${off.zh}`,
-        en: `${label} shows ${numbers} itself (${at.en}) and beian.duplicates is keep: every page shows ${same.length > 1 ? 'them' : 'it'} twice. ${off.en}`
+        zh: `${label} 自己也显示 ${numbers}（${at.zh}），而 beian.duplicates 是 keep：每个页面会显示两遍。${off.zh}${BY_FIX.zh}`,
+        en: `${label} shows ${numbers} itself (${at.en}) and beian.duplicates is keep: every page shows ${same.length > 1 ? 'them' : 'it'} twice. ${off.en} ${BY_FIX.en}`
       }, { path: handover.setting.path, suggestion }));
     } else if (left.length > 0) {
       // duplicates: skip — the line leaves them out, so no page shows them twice (a broken copy
       // is not left out: the build's already-shown-wrong-link and the page audit say so).
       const leftNumbers = left.map(kind => ours[kind]).join(language === 'zh' ? '、' : ', ');
       findings.push(finding(language, 'theme-shows', 'info', {
-        zh: `${label} 自己显示 ${leftNumbers}（${at.zh}），hexo-beian 不再重复显示，因此不对 ${label} 的链接负责。要交给 hexo-beian 显示（校验编号、链接到现行查询页面）：${off.zh}`,
-        en: `${label} shows ${leftNumbers} itself (${at.en}); hexo-beian leaves ${left.length > 1 ? 'them' : 'it'} out of its line, so it cannot vouch for ${label}'s link. To hand over to hexo-beian (checked numbers, current query pages): ${off.en}`
+        zh: `${label} 自己显示 ${leftNumbers}（${at.zh}），hexo-beian 不再重复显示，因此不对 ${label} 的链接负责。要交给 hexo-beian 显示（校验编号、链接到现行查询页面）：${off.zh}${BY_FIX.zh}`,
+        en: `${label} shows ${leftNumbers} itself (${at.en}); hexo-beian leaves ${left.length > 1 ? 'them' : 'it'} out of its line, so it cannot vouch for ${label}'s link. To hand over to hexo-beian (checked numbers, current query pages): ${off.en} ${BY_FIX.en}`
       }, { path: handover.setting.path, suggestion }));
     }
   }
@@ -445,8 +451,8 @@ export function auditTheme(settings: ThemeBeian, items: readonly LineItem[], con
     if (icp) lines.push(`  icp: ${icp}`);
     if (gonganNumber) lines.push(...(icon ? ['  gongan:', `    number: ${gonganNumber}`, `    icon: ${icon}`] : [`  gongan: ${gonganNumber}`]));
     findings.push(finding(language, 'theme-move', 'info', {
-      zh: `${label} 的备案号可以交给 hexo-beian 显示：它会校验编号、链接到现行的查询页面，并放进任何主题的页脚。把下面的 beian: 块写进 _config.yml（已有的日期等键请保留）。${off.zh}`,
-      en: `${label}'s filing numbers can move to hexo-beian, which validates them, links them to the current query pages and puts them in any theme's footer. Write this beian: block in _config.yml (keep any dates you already have there). ${off.en}`
+      zh: `${label} 的备案号可以交给 hexo-beian 显示：它会校验编号、链接到现行的查询页面，并放进任何主题的页脚。把下面的 beian: 块写进 _config.yml（已有的日期等键请保留）。${off.zh}${BY_FIX.zh}`,
+      en: `${label}'s filing numbers can move to hexo-beian, which validates them, links them to the current query pages and puts them in any theme's footer. Write this beian: block in _config.yml (keep any dates you already have there). ${off.en} ${BY_FIX.en}`
     }, { path: handover.setting.path, suggestion: lines.join('\n') }));
   }
   return findings;

@@ -74,7 +74,7 @@ describe('theme (NexT and Fluid settings, from npm)', function () {
     const files = { '_config.next.yml': `footer:\n  beian:\n    enable: true\n    icp: ${ICP}\n    gongan_id: 11010502030413\n    gongan_num: ${GONGAN}\n` };
     const { findings } = await read('next', { config: `beian:\n  icp: ${ICP}\n  gongan: ${GONGAN}\n`, files });
     expect(summary(findings)).to.deep.equal([['theme-shows', 'info', '_config.next.yml:footer.beian.enable']]);
-    expect(findings[0].message).to.equal(`NexT shows ${ICP}, ${GONGAN} itself (footer.beian.enable: true in _config.next.yml); hexo-beian leaves them out of its line, so it cannot vouch for NexT's link. To hand over to hexo-beian (checked numbers, current query pages): Set footer.beian.enable: false in _config.next.yml to turn NexT's own line off.`);
+    expect(findings[0].message).to.equal(`NexT shows ${ICP}, ${GONGAN} itself (footer.beian.enable: true in _config.next.yml); hexo-beian leaves them out of its line, so it cannot vouch for NexT's link. To hand over to hexo-beian (checked numbers, current query pages): Set footer.beian.enable: false in _config.next.yml to turn NexT's own line off. hexo beian fix shows these changes, and hexo beian fix --write makes them (commit first).`);
     expect(findings[0].suggestion).to.equal('footer:\n  beian:\n    enable: false');
     // duplicates: keep really shows them twice: a warning.
     const keep = await read('next', { config: `beian:\n  icp: ${ICP}\n  gongan: ${GONGAN}\n  duplicates: keep\n`, files });
