@@ -123,7 +123,9 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
  */
 export function describe(found: Finding, language: Language): string {
   const { at, where } = placeOf(found);
-  const [first, ...more] = found.message.split('\n');
+  const [written, ...more] = found.message.split('\n');
+  // A message that opens with its whole path (`_config.yml:beian.icp: …`) has it said by `at` and `where` now.
+  const first = at !== undefined && where !== undefined && found.path !== undefined && where !== found.path && written.startsWith(found.path) ? where + written.slice(found.path.length) : written;
   // Every line opens with `where: `; a message that opens with its path already says it once.
   const said = !where ? first : first.startsWith(`${where} `) ? `${where}: ${first.slice(where.length + 1)}` : first.startsWith(where) ? first : `${where}: ${first}`;
   const head = at === undefined ? said : `${at} ${said}`;

@@ -10,7 +10,8 @@ import { parseYaml, valuesOf } from '../fix/yaml';
 import { planHandover, type FilePlan } from '../fix/theme';
 import { holds, readFile, writeIfUnchanged, type FileProblem } from '../fix/write';
 import { iconExists } from '../audit/icon';
-import { finding, type Finding } from '../finding';
+import { finding, located, type Finding } from '../finding';
+import { locator, writtenFile } from '../config/written';
 import { iconFolders, themeSettings } from './facts';
 import { findingLines } from './report';
 
@@ -204,7 +205,9 @@ function finish(fixes: readonly FileFix[], write: boolean, language: Language): 
     out.push(say(language, { zh: `hexo-beian：${name} 的修改：`, en: `hexo-beian: changes to ${name}:` }));
     out.push(...result.changes.map(change => `  - ${printable(change)}`));
   }
-  const left = fixes.flatMap(fix => fix.result.left);
+  // Where each finding's key is written: in the files as they are on disk when the run ends.
+  const texts = new Map(fixes.map(fix => [fix.name, writtenFile(write ? fix.result.after : fix.result.before)]));
+  const left = located(fixes.flatMap(fix => fix.result.left), locator(() => [{ name: fixes[0].name, file: texts.get(fixes[0].name) }], name => texts.get(name)));
   let code: number = left.length > 0 ? FIX_EXIT.left : FIX_EXIT.ok;
   if (changed.length > 0 && write) {
     // All checked before any is written: a file changed meanwhile stops the run before it writes.

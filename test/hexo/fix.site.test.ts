@@ -98,7 +98,8 @@ No file was changed. Run the command again with --write to make these changes (-
       for (const args of [['beian', 'fix'], ['beian', 'fix', '--write']]) {
         const { code, stdout } = await runHexo(dir, args);
         expect(code).to.equal(1);
-        expect(stdout).to.match(/^Left to fix by hand:\nERROR beian\.gongan: .*\(province-mismatch\)\n {4}write: 浙公网安备33010002050803号\n$/m);
+        // Where the key is written: line 7, column 3 of _config.yml.
+        expect(stdout).to.match(/^Left to fix by hand:\nERROR _config\.yml:7:3 beian\.gongan: .*\(province-mismatch\)\n {4}write: 浙公网安备33010002050803号\n$/m);
         expect(stdout).not.to.contain('---');
       }
       expect(configOf(dir)).to.equal(`${HEAD}beian:\n  icp: ${ICP}\n  gongan: 渝公网安备 33010002050803号\n`);
@@ -108,7 +109,7 @@ No file was changed. Run the command again with --write to make these changes (-
       const dir = site(`beian:\n  icp: &icp 京ICP備20180491號-1\nmirror: *icp\n`);
       const { code, stdout } = await runHexo(dir, ['beian', 'fix', '--write']);
       expect(code).to.equal(1);
-      expect(stdout).to.contain(`ERROR _config.yml:beian.icp: not changed (beian.icp written canonically: ${ICP}), because the value there has an anchor (&name), which other places may read through an alias. Write this by hand. (fix-refused)\n    write: beian:\n      icp: ${ICP}\n`);
+      expect(stdout).to.contain(`ERROR _config.yml:6:3 beian.icp: not changed (beian.icp written canonically: ${ICP}), because the value there has an anchor (&name), which other places may read through an alias. Write this by hand. (fix-refused)\n    write: beian:\n      icp: ${ICP}\n`);
       expect(configOf(dir)).to.contain('&icp 京ICP備20180491號-1');
     });
 
