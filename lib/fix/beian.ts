@@ -71,14 +71,14 @@ export interface Corrected {
  * `init`, or moved in from another file) and to remove from it (moved out to another file,
  * which adds them).
  */
-export function correct(text: string, file: string, language: Language, planners: readonly Planner[], moves: NumberMoves = {}): Corrected {
+export function correct(text: string, file: string, language: Language, planners: readonly Planner[], moves: NumberMoves = {}, tolerant = false): Corrected {
   const changes: string[] = [];
   const refused: Finding[] = [];
-  if (!parseYaml(text)) return { after: text, changes, refused: [refusedFinding(file, [], 'syntax', undefined, language)] };
+  if (!parseYaml(text, tolerant)) return { after: text, changes, refused: [refusedFinding(file, [], 'syntax', undefined, language)] };
   const skip = new Set<string>();
   let current = text;
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const doc = parseYaml(current);
+    const doc = parseYaml(current, tolerant);
     if (!doc) break;
     let change: Change | undefined;
     for (const planner of planners) {
@@ -88,7 +88,7 @@ export function correct(text: string, file: string, language: Language, planners
     if (!change) break;
     // Each correction is tried once at most: offered again, it is passed over.
     skip.add(change.id);
-    const outcome = applyEdits(current, change.edits);
+    const outcome = applyEdits(current, change.edits, tolerant);
     if (!outcome.ok) refused.push(refusedFinding(file, outcome.at, outcome.reason, change, language));
     else if (outcome.text !== current) {
       current = outcome.text;
@@ -96,7 +96,7 @@ export function correct(text: string, file: string, language: Language, planners
     }
   }
   // The net under it all: every filing number written before is still written, once each.
-  if (expectedNumbers(numbersIn(text), moves).join('\n') !== numbersIn(current).join('\n')) {
+  if (expectedNumbers(numbersIn(text, tolerant), moves).join('\n') !== numbersIn(current, tolerant).join('\n')) {
     return { after: text, changes: [], refused: [refusedFinding(file, [], 'unsafe', undefined, language)] };
   }
   return { after: current, changes, refused };
@@ -161,8 +161,8 @@ function leftIn(text: string, language: Language, site: FixSite): Finding[] {
 }
 
 /** Every filing number written anywhere in the file, canonical, sorted: `icp:京ICP备20000491号-1`. */
-export function numbersIn(text: string): string[] {
-  const doc = parseYaml(text);
+export function numbersIn(text: string, tolerant = false): string[] {
+  const doc = parseYaml(text, tolerant);
   const found: string[] = [];
   const visit = (value: unknown, depth: number) => {
     if (depth > 64) return;

@@ -78,23 +78,34 @@ const OPTIONS = { uniqueKeys: false, prettyErrors: false, merge: true } as const
  * the next correction, to make it, to check it), and a parse is the costly part. Documents and
  * their values are only ever read, never changed.
  */
-const parsed: { text: string; doc: Document | undefined }[] = [];
+const parsed: { text: string; tolerant: boolean; doc: Document | undefined }[] = [];
 const values = new WeakMap<Document, unknown>();
 
-/** The document of a text, or undefined when it is no single, error-free YAML document. */
-export function parseYaml(text: string): Document | undefined {
-  const known = parsed.find(entry => entry.text === text);
+/**
+ * The document of a text, or undefined when it is no single, error-free YAML document.
+ * `tolerant`: a document with errors too, as the yaml package recovers it — for a theme's
+ * config that js-yaml reads and YAML 1.2 does not (Fluid's and Volantis's shipped text, which
+ * users copy whole into `_config.<theme>.yml`); {@link applyEdit} then edits only outside the
+ * errors, and only when the errors stay the same.
+ */
+export function parseYaml(text: string, tolerant = false): Document | undefined {
+  const known = parsed.find(entry => entry.text === text && entry.tolerant === tolerant);
   if (known) return known.doc;
   let doc: Document | undefined;
   try {
     doc = parseDocument(text, OPTIONS) as Document;
-    if (doc.errors.length > 0) doc = undefined;
+    if (doc.errors.length > 0 && (!tolerant || doc.errors.some(e => !e.pos))) doc = undefined;
   } catch {
     doc = undefined;
   }
-  parsed.unshift({ text, doc });
+  parsed.unshift({ text, tolerant, doc });
   parsed.length = Math.min(parsed.length, 4);
   return doc;
+}
+
+/** The errors of a document, without where they are: an edit outside them must leave the same ones. */
+function errorCodes(doc: Document): string {
+  return doc.errors.map(e => e.code).join(' ');
 }
 
 /** The file's values as a plain object (what the edit check compares), or undefined. Not to be changed: shared. */
@@ -114,10 +125,10 @@ export function valuesOf(doc: Document): unknown {
  * Applies the edits in order, all or none: the new text, or the first refusal (and then the
  * text is the caller's, unchanged). Each edit reads the text the previous one left.
  */
-export function applyEdits(text: string, edits: readonly Edit[]): EditOutcome {
+export function applyEdits(text: string, edits: readonly Edit[], tolerant = false): EditOutcome {
   let current = text;
   for (const edit of edits) {
-    const outcome = applyEdit(current, edit);
+    const outcome = applyEdit(current, edit, tolerant);
     if (!outcome.ok) return outcome;
     current = outcome.text;
   }
@@ -125,8 +136,8 @@ export function applyEdits(text: string, edits: readonly Edit[]): EditOutcome {
 }
 
 /** Applies one edit: the new text, or why not. */
-export function applyEdit(text: string, edit: Edit): EditOutcome {
-  const doc = parseYaml(text);
+export function applyEdit(text: string, edit: Edit, tolerant = false): EditOutcome {
+  const doc = parseYaml(text, tolerant);
   if (!doc) return refuse('syntax', []);
   const before = valuesOf(doc);
   if (before === undefined) return refuse('alias', []);
@@ -137,9 +148,14 @@ export function applyEdit(text: string, edit: Edit): EditOutcome {
     spliced = { reason: 'unsafe', at: edit.path };
   }
   if (!Array.isArray(spliced)) return refuse(spliced.reason, spliced.at);
+  // In a document with errors, nothing is spliced within a line of one (the text there is read two ways).
+  const lines = (at: number) => [text.lastIndexOf('\n', at), text.indexOf('\n', at)];
+  const near = doc.errors.map(e => [lines(e.pos[0])[0], lines(Math.max(e.pos[0], e.pos[1] - 1))[1]]);
+  if (spliced.some(({ start, end }) => near.some(([from, to]) => end >= from && (to < 0 || start <= to)))) return refuse('syntax', edit.path);
   const after = splice(text, spliced);
   // The check after: the edit did exactly what it says, and nothing else moved.
-  const afterDoc = parseYaml(after);
+  const afterDoc = parseYaml(after, tolerant);
+  if (afterDoc && errorCodes(afterDoc) !== errorCodes(doc)) return refuse('syntax', edit.path);
   const expected = edited(before, edit);
   if (!afterDoc || expected === undefined) return refuse('unsafe', edit.path);
   // A file left with no key reads as nothing, as an empty block.

@@ -125,7 +125,8 @@ async function fixes(hexo: Hexo, config: { file: string; name: string; bytes: Bu
   }
   // All or nothing: the handover's corrections alone, tried on every file first.
   for (const [name, plan] of plans) {
-    const tried = correct(name === config.name ? config.text : (others.get(name) as { text: string }).text, name, language, plan.planners, plan.moves);
+    // A theme's file (not the site's config) may be one YAML 1.2 reads with errors (Fluid's, copied whole): edited outside them.
+    const tried = correct(name === config.name ? config.text : (others.get(name) as { text: string }).text, name, language, plan.planners, plan.moves, name !== config.name);
     if (tried.refused.length > 0) {
       left.push(...tried.refused);
       plans = new Map();
@@ -138,7 +139,7 @@ async function fixes(hexo: Hexo, config: { file: string; name: string; bytes: Bu
   for (const [name, plan] of plans) {
     const other = others.get(name);
     if (!other) continue;
-    const made = correct(other.text, name, language, plan.planners, plan.moves);
+    const made = correct(other.text, name, language, plan.planners, plan.moves, true);
     out.push({ file: other.file, name, bytes: other.bytes, result: { before: other.text, after: made.after, changes: made.changes, left: made.refused } });
   }
   return out;

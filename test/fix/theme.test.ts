@@ -1,4 +1,7 @@
 import { expect } from 'chai';
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { repoRoot } from '../paths';
 import { readThemeBeian, type ThemeLayer } from '../../lib/audit/theme';
 import { correct } from '../../lib/fix/beian';
 import { planHandover, withoutNumbers, type HandoverSite } from '../../lib/fix/theme';
@@ -72,6 +75,25 @@ describe('fix: the theme handover (lib/fix/theme.ts)', () => {
       const shipped = planHandover(readThemeBeian('next', layers('node_modules/hexo-theme-next/_config.yml', NEXT)), site(), 'en');
       expect(shipped.files.size).to.equal(0);
       expect(shipped.left[0].message).to.contain('not yours to edit');
+    });
+
+    it('Fluid\'s whole shipped config copied into _config.fluid.yml (YAML 1.2 reads it with errors): edited outside them, every other byte kept', () => {
+      const shipped = readFileSync(join(repoRoot, 'node_modules', 'hexo-theme-fluid', '_config.yml'), 'utf8');
+      const on = shipped.replace('  beian:\n    enable: false', '  beian:\n    enable: true').replace('icp_text: 京ICP证123456号', `icp_text: ${ICP}`)
+        .replace('police_text: 京公网安备12345678号', `police_text: ${GONGAN}`).replace('police_code: 12345678', 'police_code: 11010502030413');
+      expect(on).not.to.equal(shipped);
+      const plan = planHandover(readThemeBeian('fluid', layers('_config.fluid.yml', on)), site(), 'en');
+      expect(plan.left).to.deep.equal([]);
+      const own = plan.files.get('_config.fluid.yml');
+      const made = own && correct(on, '_config.fluid.yml', 'en', own.planners, own.moves, true);
+      expect(made?.refused).to.deep.equal([]);
+      expect(made?.after).to.equal(on.replace('  beian:\n    enable: true', '  beian:\n    enable: false'));
+      // Not where the errors are: the text there is read two ways.
+      const content = correct(on, '_config.fluid.yml', 'en', [() => ({ id: 'x', edits: [{ op: 'set', path: ['footer', 'content'], value: 'x' }], what: { zh: 'x', en: 'x' } })], {}, true);
+      expect(content.after).to.equal(on);
+      expect(content.refused.map(f => f.code)).to.deep.equal(['fix-refused']);
+      // And never in the site's own config: strict there.
+      expect(correct(on, '_config.yml', 'en', own?.planners ?? [], own?.moves).refused.map(f => f.code)).to.deep.equal(['fix-refused']);
     });
 
     it('Butterfly\'s custom_text: the number out of the text, the rest kept; a text it cannot split, listed', () => {
