@@ -228,7 +228,11 @@ export function withoutNumbers(text: string, numbers: readonly string[]): string
     const before = /(?:\s|&nbsp;)*(?:[|｜·•/]|&#124;|&middot;)(?:\s|&nbsp;|<br\s*\/?>)*$/i.exec(rest.slice(Math.max(0, start - 64), start));
     if (after) end += after[0].length;
     else if (before) start -= before[0].length;
+    const removedToEnd = end === rest.length;
     rest = rest.slice(0, start) + rest.slice(end);
+    // Taken from the start or the end of the text: no line break or space is left hanging there.
+    if (start === 0) rest = rest.replace(/^(?:\s|&nbsp;|<br\s*\/?>)+/i, '');
+    if (removedToEnd) rest = rest.replace(/(?:\s|&nbsp;|<br\s*\/?>)+$/i, '');
   }
   // Nothing of a number left: what is displayed holds none of them.
   if (numbersInText(rest).some(found => numbers.some(number => found.text.includes(number) || number.includes(found.text)))) return undefined;

@@ -111,11 +111,12 @@ describe('fix: the theme handover on real sites (hexo beian fix --write, then ge
     await strictCheck(site.dir);
   });
 
-  it('Butterfly\'s custom_text: the number and its link taken out, the rest of the text kept and shown', async () => {
-    const BUTTERFLY = `footer:\n  # 页脚文字\n  custom_text: '<a href="${MIIT}">${ICP}</a> | 欢迎来访'\n`;
-    const site = await handOver({ theme: 'butterfly', config: `beian:\n  gongan: ${GONGAN}\n`, files: { '_config.butterfly.yml': BUTTERFLY } }, ['_config.yml', '_config.butterfly.yml']);
+  it('Butterfly\'s custom_text: the numbers and their links taken out, the rest of the text kept and shown', async () => {
+    const CUSTOM = `<a href="${MIIT}" target="_blank">${ICP}</a> | <a href="${MPS}">${GONGAN}</a><br>欢迎来访`;
+    const BUTTERFLY = `footer:\n  # 页脚文字\n  custom_text: '${CUSTOM}'\n`;
+    const site = await handOver({ theme: 'butterfly', config: 'beian:\n  position: footer\n', files: { '_config.butterfly.yml': BUTTERFLY } }, ['_config.yml', '_config.butterfly.yml']);
     expect(site.after['_config.butterfly.yml']).to.equal("footer:\n  # 页脚文字\n  custom_text: '欢迎来访'\n");
-    expect(site.after['_config.yml']).to.equal(`${HEAD}theme: butterfly\nbeian:\n  gongan: ${GONGAN}\n  icp: ${ICP}\n`);
+    expect(site.after['_config.yml']).to.equal(`${HEAD}theme: butterfly\nbeian:\n  position: footer\n  icp: ${ICP}\n  gongan: ${GONGAN}\n`);
     for (const page of htmlPages(join(site.dir, 'public'))) {
       const html = read(site.dir, join('public', page));
       const { rest } = takeLine(html, page);
@@ -139,6 +140,27 @@ describe('fix: the theme handover on real sites (hexo beian fix --write, then ge
     expect((await runHexo(dir, ['generate'])).code).to.equal(0);
     for (const page of htmlPages(join(dir, 'public'))) expect(takeLine(read(dir, join('public', page)), page).rest, page).not.to.contain(ICP);
     await strictCheck(dir);
+  });
+
+  it('Kaze committed under themes/kaze (no switch): its number keys emptied in themes/kaze/_config.yml, the rest of it kept', async () => {
+    const dir = make({ theme: 'kaze' });
+    cpSync(join(repoRoot, 'node_modules', 'hexo-theme-kaze'), join(dir, 'themes', 'kaze'), { recursive: true, dereference: true });
+    const shipped = read(dir, 'themes/kaze/_config.yml');
+    const on = shipped.replace('RecordInfo: ""', `RecordInfo: "${ICP}"`).replace('govRecordInfo: ""', `govRecordInfo: "${GONGAN}"`).replace('govRecordUrl: ""', `govRecordUrl: "${MPS}"`);
+    expect(on).not.to.equal(shipped);
+    writeFileSync(join(dir, 'themes/kaze/_config.yml'), on);
+    const write = await runHexo(dir, ['beian', 'fix', '--write']);
+    expect(write.code, write.stdout).to.equal(0);
+    expect(read(dir, 'themes/kaze/_config.yml')).to.equal(on.replace(`RecordInfo: "${ICP}"`, 'RecordInfo: ""').replace(`govRecordInfo: "${GONGAN}"`, 'govRecordInfo: ""'));
+    expect(read(dir, '_config.yml')).to.match(new RegExp(`beian:\n  icp: ${ICP}\n  gongan:(?: ${GONGAN}\n|\n    number: ${GONGAN}\n    icon: [^\n]+\n)$`));
+    expect((await runHexo(dir, ['generate'])).code).to.equal(0);
+    for (const page of htmlPages(join(dir, 'public'))) {
+      const { rest } = takeLine(read(dir, join('public', page)), page);
+      expect(rest, page).not.to.contain(ICP);
+      expect(rest, page).not.to.contain(GONGAN);
+    }
+    await strictCheck(dir);
+    expect((await runHexo(dir, ['beian', 'fix'])).stdout).to.contain('nothing to fix');
   });
 
   it('never guesses: the theme shows another ICP number than beian: has — nothing written, exit 1, what to do listed', async () => {

@@ -26,7 +26,8 @@ describe('fix: the theme handover (lib/fix/theme.ts)', () => {
 
     it('a link with an icon goes whole; two numbers, each', () => {
       const gongan = `<a href="https://beian.mps.gov.cn/#/query/webSearch?code=11010502030413"><img src="/img/gongan.png" alt="">${GONGAN}</a>`;
-      expect(withoutNumbers(`${A}&nbsp;|&nbsp;${gongan}<br>Powered by Hexo`, [ICP, GONGAN])).to.equal('<br>Powered by Hexo');
+      expect(withoutNumbers(`${A}&nbsp;|&nbsp;${gongan}<br>Powered by Hexo`, [ICP, GONGAN])).to.equal('Powered by Hexo');
+      expect(withoutNumbers(`Powered by Hexo<br/>\n${A}`, [ICP])).to.equal('Powered by Hexo');
     });
 
     it('refuses what it cannot split safely: a link holding other text, a number written twice, one not written literally', () => {
