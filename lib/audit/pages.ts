@@ -20,7 +20,10 @@ import { expectedItems, isHomePage, type PlacementSettings } from '../line/place
  * to see whether it has a site footer. What a hit needs to know of the page before it (is it
  * in a tag, in an `<a>`, in a `<footer>`, in the filing line?) is kept as the sweep goes
  * ({@link Latest}): each byte is looked at once for it, however many numbers the page
- * repeats, so the work grows with the page, never with the page times its numbers.
+ * repeats, so the work grows with the page, never with the page times its numbers. What no
+ * visitor sees is not read as shown: a number in a tag's attribute, or in a `<script>` (a
+ * theme's config copied into the page), `<style>`, `<noscript>`, `<template>` or comment
+ * ({@link Hidden}, found forwards once).
  *
  * Links (docs/filing-rules.md, "Links and the icon"): the ICP number goes to
  * `https://beian.miit.gov.cn/` (《非经营性互联网信息服务备案管理办法》 art. 13), the 公安 number
