@@ -9,7 +9,7 @@ import { buildDemo, buildThemedCopy, exampleDir, repoRoot } from './sites';
 
 /**
  * The filing line as a visitor's browser shows it: the demo site (landscape) and a copy of
- * it with Butterfly, served on loopback, opened in headless Chromium on a phone (375 px) and
+ * it with Butterfly, Redefine and Icarus each, served on loopback, opened in headless Chromium on a phone (375 px) and
  * a desktop (1280 px), scrolled to the bottom of the home page and of a post.
  */
 
@@ -38,6 +38,24 @@ const SITES: { theme: string; build(): Promise<{ publicDir: string; cleanup?: st
     theme: 'butterfly',
     build: async () => {
       const dir = await buildThemedCopy({ theme: 'butterfly', packages: ['hexo-renderer-marked', 'hexo-renderer-pug', 'hexo-renderer-stylus'] });
+      return { publicDir: join(dir, 'public'), cleanup: dir };
+    }
+  },
+  // Redefine: a Tailwind footer (`<footer class="footer mt-5 py-5 …">`) whose blocks are placed
+  // absolutely left and right on a desktop, and its config copied into an inline script.
+  {
+    theme: 'redefine',
+    build: async () => {
+      const dir = await buildThemedCopy({ theme: 'redefine', packages: ['hexo-renderer-marked', 'hexo-renderer-ejs', 'hexo-renderer-stylus'] });
+      return { publicDir: join(dir, 'public'), cleanup: dir };
+    }
+  },
+  // Icarus: a Bulma layout whose footer (`<footer class="footer">`) holds a `.level` of its own,
+  // left and right on a desktop; the theme writes its `_config.icarus.yml` on the first build.
+  {
+    theme: 'icarus',
+    build: async () => {
+      const dir = await buildThemedCopy({ theme: 'icarus', packages: ['hexo-renderer-marked', 'hexo-renderer-ejs', 'hexo-renderer-stylus'] });
       return { publicDir: join(dir, 'public'), cleanup: dir };
     }
   }
@@ -127,6 +145,29 @@ describe('the filing line in a real browser (headless Chromium)', function () {
                   .to.be.at.most(seen.viewport.height);
                 expect(link.onTop, `${link.kind}: the element at the centre of the number is the link (nothing fixed or overlapping covers it)`).to.equal(true);
               }
+            });
+
+            it('sits inside the site footer as the browser lays it out, centred in it, at the bottom of the page', () => {
+              expect(seen.footer, 'a <footer> around the line').to.not.equal(undefined);
+              if (!seen.footer) return;
+              expect(seen.footer.site, 'that <footer> is the site footer (the last outside <article>, <aside>, <nav>, <section>)').to.equal(true);
+              const { box } = seen.footer;
+              const links = {
+                left: Math.min(...seen.links.map(l => l.box.left)),
+                right: Math.max(...seen.links.map(l => l.box.right)),
+                top: Math.min(...seen.links.map(l => l.box.top)),
+                bottom: Math.max(...seen.links.map(l => l.box.bottom))
+              };
+              for (const [what, inner] of [['the line', seen.box], ['its numbers', links]] as const) {
+                expect(inner.left, `${what} ${fmt(inner)} inside the footer ${fmt(box)}`).to.be.at.least(box.left - 0.5);
+                expect(inner.right, `${what} ${fmt(inner)} inside the footer ${fmt(box)}`).to.be.at.most(box.right + 0.5);
+                expect(inner.top, `${what} ${fmt(inner)} inside the footer ${fmt(box)}`).to.be.at.least(box.top - 0.5);
+                expect(inner.bottom, `${what} ${fmt(inner)} inside the footer ${fmt(box)}`).to.be.at.most(box.bottom + 0.5);
+              }
+              const offCentre = (links.left + links.right) / 2 - (box.left + box.right) / 2;
+              expect(Math.abs(offCentre), `the numbers ${fmt(links)} centred in the footer ${fmt(box)}`).to.be.at.most(4);
+              // The footer's own padding, and what a theme puts after it, are all that is below the line.
+              expect(seen.belowLine, 'document height below the line').to.be.within(-0.5, 200);
             });
 
             it('reads exactly the canonical numbers', () => {

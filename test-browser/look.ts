@@ -50,6 +50,13 @@ export interface LineSeen {
   links: LinkSeen[];
   /** The tag of the element the line sits in (`footer` when in the site footer). */
   parent: string;
+  /**
+   * The `<footer>` the line is inside, as laid out: its box, and whether it is the page's
+   * last `<footer>` outside `<article>`, `<aside>`, `<nav>` and `<section>` (the site footer).
+   */
+  footer?: { box: Box; site: boolean };
+  /** How far below the line the document goes on (scrolled to the bottom): what stands between it and the page's end. */
+  belowLine: number;
   viewport: { width: number; height: number };
   /** The document's layout width (without a scrollbar) and how wide its content is. */
   clientWidth: number;
@@ -108,6 +115,8 @@ export function lookAtFilingLine(page: Page): Promise<LineSeen | undefined> {
     });
 
     const root = document.documentElement;
+    const footer = line.closest('footer');
+    const outside = [...document.querySelectorAll('footer')].filter(f => !f.parentElement?.closest('article, aside, nav, section'));
     const overflowing = [...document.body.querySelectorAll('*')]
       .filter(element => element.getBoundingClientRect().right > root.clientWidth + 0.5)
       .slice(0, 10)
@@ -118,6 +127,8 @@ export function lookAtFilingLine(page: Page): Promise<LineSeen | undefined> {
       box: boxOf(line.getBoundingClientRect()),
       links,
       parent: line.parentElement?.tagName.toLowerCase() ?? '',
+      footer: footer ? { box: boxOf(footer.getBoundingClientRect()), site: outside[outside.length - 1] === footer } : undefined,
+      belowLine: root.scrollHeight - (line.getBoundingClientRect().bottom + window.scrollY),
       viewport: { width: window.innerWidth, height: window.innerHeight },
       clientWidth: root.clientWidth,
       scrollWidth: root.scrollWidth,

@@ -35,7 +35,12 @@ export function adversarialPages(bytes: number): Record<string, string> {
     '<img never ended': `<a href="${MPS}">${GONGAN}${fill('<img src="/x.png" ', bytes)}`,
     'retired hosts': fill('<a href="http://www.beian.miit.gov.cn/">www.beian.', bytes),
     '< never closed': fill(`<${ICP} `, bytes),
-    'no </body, many </footer': fill(`</footer><footer>${ICP}`, bytes)
+    'no </body, many </footer': fill(`</footer><footer>${ICP}`, bytes),
+    // A theme's config copied into inline scripts, comments: each is skipped, and read once.
+    'numbers in scripts and comments': fill(`<footer><script>var c={"icp":"${ICP}"}</script><!--${GONGAN}--></footer>`, bytes),
+    'a script never closed': `<footer><script>${fill(`${ICP} </scripts <!-- `, bytes)}`,
+    // Redefine indents its ICP link's address over lines: each read back over its spaces once.
+    'retired hrefs indented': fill('<a href="\n      \n      http://www.beian.miit.gov.cn/">www.beian.</a>', bytes)
   };
 }
 

@@ -20,7 +20,10 @@ import { expectedItems, isHomePage, type PlacementSettings } from '../line/place
  * to see whether it has a site footer. What a hit needs to know of the page before it (is it
  * in a tag, in an `<a>`, in a `<footer>`, in the filing line?) is kept as the sweep goes
  * ({@link Latest}): each byte is looked at once for it, however many numbers the page
- * repeats, so the work grows with the page, never with the page times its numbers.
+ * repeats, so the work grows with the page, never with the page times its numbers. What no
+ * visitor sees is not read as shown: a number in a tag's attribute, or in a `<script>` (a
+ * theme's config copied into the page), `<style>`, `<noscript>`, `<template>` or comment
+ * ({@link Hidden}, found forwards once).
  *
  * Links (docs/filing-rules.md, "Links and the icon"): the ICP number goes to
  * `https://beian.miit.gov.cn/` (《非经营性互联网信息服务备案管理办法》 art. 13), the 公安 number
@@ -62,8 +65,12 @@ const IMG = [Buffer.from('<img'), Buffer.from('<IMG')];
 export const EXTURL_OPEN = Buffer.from('<span class="exturl"');
 const SPAN_CLOSE = Buffer.from('</span');
 export const DATA_URL = /\sdata-url\s*=\s*"([^"]*)"/;
-/** How far back from a number its `<a>` may open: far more than any real filing link. */
-const ANCHOR_REACH = 4096;
+/**
+ * How far back from a number its `<a>` may open: far more than any real filing link, an icon
+ * inlined as base64 included (Yun's 公安 link holds a 5 KB `data:image/png;base64,…` before
+ * its number).
+ */
+export const ANCHOR_REACH = 64 * 1024;
 /** How much of an `<img …>` tag is read for its `src`. */
 const TAG_REACH = 4096;
 /** How many spaces may stand between a province character and its marker (`京 ICP备…`). */
@@ -171,6 +178,66 @@ class Next {
     this.searched = true;
     this.found = page.indexOf(this.needle.length === 1 ? this.needle[0] : this.needle, at);
     return this.found;
+  }
+}
+
+/**
+ * Where no visitor sees a number: the content of `<script>` (a JSON blob, a theme's config
+ * copied into the page: Keep, Redefine), `<style>`, `<noscript>` (scripting is on) and
+ * `<template>` (inert), and comments. Lower-case tags, as themes and Hexo write them. The
+ * filter's reading (lib/line/inject.ts UNSHOWN) also skips `<iframe>`, `<noembed>` and
+ * `<noframes>`, which hold no footer text; each kind here costs a search of the page.
+ */
+export const HIDDEN: readonly { open: Buffer; close: Buffer; name: string }[] = [
+  ...['script', 'style', 'noscript', 'template'].map(name => ({ name, open: Buffer.from(`<${name}`), close: Buffer.from(`</${name}`) })),
+  { name: '!--', open: Buffer.from('<!--'), close: Buffer.from('-->') }
+];
+
+/** A tag name ends at a space, `/` or `>` (`<script>`, `<script src>`, `</style >`; not `<scripts`). */
+function endsName(page: Buffer, at: number): boolean {
+  const byte = page[at];
+  return byte === 0x2f || byte === 0x3e || (byte !== undefined && isSpace(byte));
+}
+
+/**
+ * Is an offset inside one of the {@link HIDDEN} elements? Asked in page order. The elements
+ * are found forwards, as a browser's tokenizer meets them: the first opening at or after the
+ * end of the last one, then its own end (a comment ends at the first `-->`, a script at the
+ * first `</script`), so a `<script` inside a comment or a `<!--` inside a script opens nothing.
+ * Each byte is searched once per kind.
+ */
+class Hidden {
+  private readonly opens = HIDDEN.map(kind => new Next(kind.open));
+  /** The latest hidden element found: its `<` and the offset just after its end (the page's end when unclosed). */
+  private start = -1;
+  private end = 0;
+
+  constructor(private readonly page: Buffer) {}
+
+  has(at: number): boolean {
+    const { page } = this;
+    for (;;) {
+      if (at < this.end) return at > this.start && this.start >= 0;
+      let which = -1;
+      let open = -1;
+      for (let i = 0; i < HIDDEN.length; i++) {
+        const kind = HIDDEN[i];
+        let found = this.opens[i].from(page, this.end);
+        // A comment opens with `<!--` alone; an element's name must end (`<scripts` is not `<script`).
+        while (found >= 0 && kind.name !== '!--' && !endsName(page, found + kind.open.length)) found = this.opens[i].from(page, found + 1);
+        if (found >= 0 && (open < 0 || found < open)) {
+          open = found;
+          which = i;
+        }
+      }
+      if (open < 0 || open >= at) return false;
+      const kind = HIDDEN[which];
+      // `<!-->` and `<!--->` are empty comments: the end may start right after `<!`.
+      let close = page.indexOf(kind.close, kind.name === '!--' ? open + 2 : open + kind.open.length);
+      while (close >= 0 && kind.name !== '!--' && !endsName(page, close + kind.close.length)) close = page.indexOf(kind.close, close + 1);
+      this.start = open;
+      this.end = close < 0 ? page.length : close + kind.close.length;
+    }
   }
 }
 
@@ -353,6 +420,7 @@ function occurrencesOf(page: Buffer, plan: PagePlan): Occurrence[] {
   const seen = new Set<string>();
   const next = markers.map(m => page.indexOf(m.needle));
   const context = new Context(page);
+  const hidden = new Hidden(page);
   // Per marker, the last number read, and where its context can change next (a `<`, a `>`,
   // the line's attribute: looked for when the marker comes again, each marker in page order).
   const changes = markers.map(() => [new Next(TAG_OPEN), new Next(TAG_CLOSE), new Next(LINE)]);
@@ -380,6 +448,10 @@ function occurrencesOf(page: Buffer, plan: PagePlan): Occurrence[] {
     // A link to a query page shows the number wherever it is; is it in a footer or the line (where copies are counted)?
     // Copies in different footers are kept apart: only the site footer's count.
     const frame = context.framed(at);
+    // In a script (a theme's config copied into the page), a style, a template or a comment: not displayed.
+    // Asked of every number but the line's, whose element is the one a visitor sees: a page
+    // whose only numbers are the line's is never searched for these.
+    if (frame !== 'line' && hidden.has(at)) continue;
     if (frame !== undefined) found.framed = true;
     if (frame === 'line') found.line = true;
     last[which] = { at, found };
@@ -448,21 +520,48 @@ function maybeRetired(page: Buffer, at: number): boolean {
     || (after + GOV_CN_PATH.length <= page.length && page.compare(GOV_CN_PATH, 0, GOV_CN_PATH.length, after, after + GOV_CN_PATH.length) === 0);
 }
 
+/** How many bytes of host name may stand before `beian.` (`www.miit`). */
+export const HOST_REACH = 64;
+/** How many spaces may stand between an `href`'s quote and its address: Redefine indents its ICP link's over three lines. */
+export const HREF_SPACE_REACH = 256;
+
+function isHostByte(byte: number): boolean {
+  const lower = byte | 0x20;
+  return (byte >= 0x30 && byte <= 0x39) || (lower >= 0x61 && lower <= 0x7a) || byte === 0x2e || byte === 0x2d;
+}
+
+/**
+ * Where the address that `beian.` at `at` is part of begins, when it is an `href`'s value
+ * (`href="https://www.beian.`, `href="\n    http://www.beian.`), or -1. Read backwards over
+ * the host, `//`, the scheme and the spaces, a bounded number of bytes each.
+ */
+function hrefStart(page: Buffer, at: number): number {
+  let start = at;
+  while (start > 0 && at - start < HOST_REACH && isHostByte(page[start - 1])) start--;
+  if (start < 2 || page[start - 1] !== 0x2f || page[start - 2] !== 0x2f) return -1;
+  start -= 2;
+  const scheme = page.toString('latin1', Math.max(0, start - 6), start).toLowerCase();
+  if (scheme.endsWith('https:')) start -= 6;
+  else if (scheme.endsWith('http:')) start -= 5;
+  let quote = start;
+  while (quote > 0 && start - quote < HREF_SPACE_REACH && isSpace(page[quote - 1])) quote--;
+  return /href\s*=\s*["']?$/i.test(page.toString('utf8', Math.max(0, quote - 16), quote)) ? start : -1;
+}
+
 /** Retired query addresses found as link targets (`href="…"`), one per address. */
 function retiredLinks(page: Buffer): string[] {
   const found = new Set<string>();
+  const hidden = new Hidden(page);
   for (let at = page.indexOf(BEIAN); at >= 0; at = page.indexOf(BEIAN, at + BEIAN.length)) {
     if (!maybeRetired(page, at)) continue;
-    // Back to the start of the URL: at most `href="https://www.miit` before `beian.`.
-    const from = Math.max(0, at - 48);
-    const before = page.toString('utf8', from, at);
-    const m = /href\s*=\s*["']?\s*((?:https?:)?\/\/[a-z0-9.-]*)$/i.exec(before);
-    if (!m) continue;
+    const start = hrefStart(page, at);
+    // An address in a script (a theme's config copied into the page) or a comment is no link.
+    if (start < 0 || hidden.has(at)) continue;
     // Forward to the end of the URL (at most 200 bytes): the first quote, space or `>`.
     let end = at;
     while (end < page.length && end < at + 200 && !URL_END.has(page[end])) end++;
     const rest = (URL_REST.exec(page.toString('utf8', at, end)) as RegExpExecArray)[0];
-    const href = unescapeHTML(m[1] + rest);
+    const href = unescapeHTML(page.toString('utf8', start, at) + rest);
     if (targetOf(href).kind === 'retired') found.add(href);
   }
   return [...found];

@@ -46,7 +46,7 @@ export interface Slots {
  */
 export interface Shown {
   text: string;
-  /** Every `<a>` in it, in page order: its `href` (as written, decoded; '' without one) and its text, spaced as `text`. */
+  /** Every `<a>` in it, in page order: its `href` (as written, decoded, the spaces around it trimmed; '' without one) and its text, spaced as `text`. */
   links: { href: string; text: string }[];
 }
 
@@ -197,7 +197,8 @@ function shownOf(root: Node): Shown {
 
 /** Where an element links to: an `<a>`'s `href` ('' without one), NexT's `exturl` span's decoded `data-url`; undefined for no link. */
 function linkOf(node: Element): string | undefined {
-  if (node.tagName === 'a') return node.attrs.find(attr => attr.name === 'href')?.value ?? '';
+  // As the URL parser reads it: without the spaces and control characters around it (the messages quote it).
+  if (node.tagName === 'a') return (node.attrs.find(attr => attr.name === 'href')?.value ?? '').replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '');
   if (node.tagName !== 'span') return undefined;
   const dataUrl = node.attrs.find(attr => attr.name === 'data-url')?.value;
   const exturl = node.attrs.some(attr => attr.name === 'class' && attr.value.split(/[\t\n\f\r ]+/).includes('exturl'));

@@ -7,7 +7,7 @@ import type { ConfigPaths } from '../../lib/config/schema';
 import type { LineItem } from '../../lib/line/items';
 // What a link is (the query systems, the retired hosts, the right link of each kind) is one rule, not the sweep's.
 import { targetOf, type Kind, type Target } from '../../lib/audit/links';
-import { DATA_URL, EXTURL_OPEN, judgePage } from '../../lib/audit/pages';
+import { ANCHOR_REACH, DATA_URL, EXTURL_OPEN, HIDDEN, HOST_REACH, HREF_SPACE_REACH, judgePage } from '../../lib/audit/pages';
 import { treeSlots } from '../../lib/line/inject';
 import type { PlacementSettings } from '../../lib/line/placement';
 
@@ -43,8 +43,6 @@ const DIV_CLOSE = Buffer.from('</div');
 const A_OPEN = [Buffer.from('<a'), Buffer.from('<A')];
 const SPAN_CLOSE = Buffer.from('</span');
 const A_CLOSE = [Buffer.from('</a'), Buffer.from('</A')];
-/** How far back from a number its `<a>` may open: far more than any real filing link. */
-const ANCHOR_REACH = 4096;
 
 /** A filing number's text as a theme or hexo-beian prints it, after its marker. */
 const AFTER_ICP = /^ICP\s*[备備证證]\s*[0-9]+\s*[号號]?(?:\s*[-－]\s*[0-9]+[AXax]?)?/;
@@ -193,15 +191,19 @@ function maybeRetired(page: Buffer, at: number): boolean {
     || (after + GOV_CN_PATH.length <= page.length && page.compare(GOV_CN_PATH, 0, GOV_CN_PATH.length, after, after + GOV_CN_PATH.length) === 0);
 }
 
+/** The address an `href` holds, as it ends at `beian.` (spaces between its quote and it: Redefine). */
+const HREF_BEFORE = new RegExp(`href\\s*=\\s*["']?[\\t\\n\\f\\r ]{0,${HREF_SPACE_REACH}}((?:https?:)?\\/\\/[a-z0-9.-]{0,${HOST_REACH}})$`, 'i');
+
 /** Retired query addresses found as link targets (`href="…"`), one per address. */
 function retiredLinks(page: Buffer): string[] {
   const found = new Set<string>();
+  const hidden = hiddenRanges(page);
   for (const at of offsets(page, BEIAN)) {
-    if (!maybeRetired(page, at)) continue;
-    // Back to the start of the URL: at most `href="https://www.miit` before `beian.`.
-    const from = Math.max(0, at - 48);
+    if (!maybeRetired(page, at) || isHidden(hidden, at)) continue;
+    // Back to the start of the URL: the host, `//`, the scheme, the spaces, `href="`.
+    const from = Math.max(0, at - HOST_REACH - HREF_SPACE_REACH - 32);
     const before = page.toString('utf8', from, at);
-    const m = /href\s*=\s*["']?\s*((?:https?:)?\/\/[a-z0-9.-]*)$/i.exec(before);
+    const m = HREF_BEFORE.exec(before);
     if (!m) continue;
     const rest = page.toString('utf8', at, Math.min(at + 200, page.length)).split(/["'\s>]/)[0];
     const href = unescapeHTML(m[1] + rest);
@@ -230,11 +232,15 @@ function retiredLinks(page: Buffer): string[] {
  */
 export function referenceAuditPage(path: string, html: Buffer, plan: PagePlan): Finding[] {
   const occurrences: Occurrence[] = [];
+  // Not displayed: a script (a theme's config copied into the page), a style, a template, a comment.
+  const hidden = hiddenRanges(html);
   for (const [needle, kind] of [[ICP, 'icp'], [GONGAN, 'gongan']] as const) {
     for (const at of offsets(html, needle)) {
       if (insideTag(html, at)) continue;
       const found = readNumber(html, at, kind);
       if (!found) continue;
+      // Not displayed, unless it is in the line (the element a visitor sees).
+      if (!inside(html, found.start, LINE, DIV_CLOSE) && isHidden(hidden, at)) continue;
       found.anchor = anchorAround(html, found.start);
       occurrences.push(found);
     }
@@ -243,7 +249,7 @@ export function referenceAuditPage(path: string, html: Buffer, plan: PagePlan): 
   for (const item of plan.items) {
     if (item.kind !== 'icp' || item.text.includes('ICP')) continue;
     for (const at of offsets(html, Buffer.from(item.text))) {
-      if (insideTag(html, at)) continue;
+      if (insideTag(html, at) || (!inside(html, at, LINE, DIV_CLOSE) && isHidden(hidden, at))) continue;
       const found: Occurrence = { kind: 'icp', text: item.text, start: at };
       found.anchor = anchorAround(html, at);
       occurrences.push(found);
@@ -270,6 +276,33 @@ export function referenceAuditPage(path: string, html: Buffer, plan: PagePlan): 
     },
     retired: retiredLinks(html)
   });
+}
+
+/**
+ * The hidden elements of a page (lib/audit/pages.ts HIDDEN: scripts, styles, templates,
+ * comments …) as [start, end) byte ranges, read with one expression from the end of each to
+ * the next opening, as a tokenizer meets them.
+ */
+function hiddenRanges(page: Buffer): [number, number][] {
+  // latin1: one character per byte, so offsets are the sweep's byte offsets.
+  const text = page.toString('latin1');
+  const names = HIDDEN.map(kind => kind.name === '!--' ? '!--' : `${kind.name}(?=[\\t\\n\\f\\r />])`);
+  const open = new RegExp(`<(?:${names.join('|')})`, 'g');
+  const ranges: [number, number][] = [];
+  for (let m = open.exec(text); m; m = open.exec(text)) {
+    const comment = m[0] === '<!--';
+    const close = comment ? /-->/g : new RegExp(`</${m[0].slice(1)}(?=[\\t\\n\\f\\r />])`, 'g');
+    close.lastIndex = comment ? m.index + 2 : m.index + m[0].length;
+    const c = close.exec(text);
+    const end = c ? c.index + c[0].length : text.length;
+    ranges.push([m.index, end]);
+    open.lastIndex = end;
+  }
+  return ranges;
+}
+
+function isHidden(ranges: readonly [number, number][], at: number): boolean {
+  return ranges.some(([start, end]) => at > start && at < end);
 }
 
 /** Is `at` after an opening `open` that no `close` has ended yet? */

@@ -1,5 +1,7 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
+import { readFileSync } from 'fs';
+import { join } from 'path';
 import { readConfig } from '../../lib/config/read';
 import { auditPage, type PagePlan } from '../../lib/audit/pages';
 import { lineItems } from '../../lib/line/items';
@@ -8,6 +10,7 @@ import type { Finding } from '../../lib/finding';
 import { adversarialPages, cleanPage, GONGAN, ICP } from '../adversarial';
 import { referenceAuditPage } from './pages.reference';
 import { countWork } from './work';
+import { repoRoot } from '../paths';
 
 function planFor(raw: unknown): PagePlan {
   const { config } = readConfig(raw, 'en');
@@ -73,7 +76,10 @@ describe('pages: the audit of one page (no Hexo)', () => {
       '<a href="http://beian.mps.gov.cn/#/query/webSearch?code=11010502030413">', '<a href="ftp://beian.miit.gov.cn/">', '<a>', '<a ', '<abbr>', '</a>', '</A>', '<A HREF="//beian.miit.gov.cn">',
       '<img src="/images/gongan.png">', '<img class="x" src=\'/images/gongan.png\'>', '<img src=/x.png>', '<footer>', '</footer>', '<footer class="site">',
       '<div class="hexo-beian" data-hexo-beian>', '<div>', '</div>', '<span title="', '">', '<', '>', '</body>', '</BODY>', '<body>',
-      'href="http://www.beian.gov.cn/portal/registerSystemInfo?recordcode=11010502030413"', 'www.beian.', 'miitbeian.gov.cn/', '<template>', '</template>'
+      'href="http://www.beian.gov.cn/portal/registerSystemInfo?recordcode=11010502030413"', 'www.beian.', 'miitbeian.gov.cn/', '<template>', '</template>',
+      // Where nothing is displayed (a theme's config in an inline script, comments), and what only looks like it.
+      '<script>', '<script type="application/json">', '</script>', '</script >', '<scripts>', '</scripts>', '<style>', '</style>', '<noscript>', '</noscript>',
+      '<!--', '-->', '<!-->', '"', '=', 'href=', '//www.beian.', 'http:', 'HTTPS:', '\n      ', '&nbsp;', '<br/>'
     ];
     const pageOf = fc.array(fc.constantFrom(...PIECES), { maxLength: 60 }).map(parts => parts.join(''));
 
@@ -93,6 +99,89 @@ describe('pages: the audit of one page (no Hexo)', () => {
       expect(codes(auditPage('index.html', page(`${link}${GONGAN}</a>${icon}`), PLAN))).to.deep.equal(['page-icon-missing']);
       // Two links before one </a: the icon after the second is in both.
       expect(codes(auditPage('index.html', page(`${link}${GONGAN}<a>x${icon}</a>`), PLAN))).to.deep.equal([]);
+    });
+  });
+
+  describe('the markup real themes emit (their layouts in node_modules/hexo-theme-*)', () => {
+    const MPS = 'https://beian.mps.gov.cn/#/query/webSearch?code=11010502030413';
+    const PLAIN = planFor({ icp: ICP, gongan: 11010502030413 });
+    /** hexo-beian's line as the filter writes it, with what it shows. */
+    const line = (inner: string) => `<div class="hexo-beian" data-hexo-beian style="text-align:center"><a class="hexo-beian-item" href="${MPS}" aria-label="${GONGAN}">${inner}${GONGAN}</a></div>`;
+    const ICP_LINK = `<div class="beian"><a rel="noopener" href="https://beian.miit.gov.cn/" target="_blank">${ICP}</a></div>`;
+    const page = (head: string, footer: string) => Buffer.from(`<!DOCTYPE html><html><head>${head}</head><body><main><p>post</p></main><footer class="sidebar-translate" id="footer">${footer}</footer></body></html>`);
+    /** Yun's 公安 link (layout/_partial/footer/gongan.pug): its own 5 KB base64 icon, `&nbsp;`, the number in a span. */
+    const yunIcon = /src="(data:image\/png;base64,[^"]*)"/.exec(readFileSync(join(repoRoot, 'node_modules', 'hexo-theme-yun', 'layout', '_partial', 'footer', 'gongan.pug'), 'utf8'))?.[1] ?? '';
+    const yun = (href: string, icon = '') => `<a class="flex-center" target="_blank" href="${href}"><img src="${yunIcon}">${icon}&nbsp;<span>${GONGAN}</span></a>`;
+
+    it('Yun\'s 公安 link holds a base64 icon of 5 KB before its number: still its link (the link\'s code is checked)', () => {
+      expect(yunIcon.length).to.be.greaterThan(4096);
+      // The retired portal, with other digits: the code is checked, as for any link.
+      const retired = page('', `${ICP_LINK}${yun('http://www.beian.gov.cn/portal/registerSystemInfo?recordcode=11010502030414')}${line('')}`);
+      expect(codes(auditPage('index.html', retired, PLAIN))).to.deep.equal(['page-shown-twice', 'link-wrong-code', 'link-retired']);
+      // Linked to its own MPS query (the line left it out): linked, nothing to say.
+      expect(codes(auditPage('index.html', page('', `${ICP_LINK}${yun(MPS)}`), PLAIN))).to.deep.equal([]);
+      for (const html of [retired, page('', `${ICP_LINK}${yun(MPS)}`)]) expect(auditPage('index.html', html, PLAIN)).to.deep.equal(referenceAuditPage('index.html', html, PLAIN));
+    });
+
+    it('a base64 icon in the 公安 link beside the configured icon, or instead of it: the configured one is looked for', () => {
+      const configured = '<img class="hexo-beian-icon" src="/images/gongan.png" alt="" width="16" height="16">';
+      expect(codes(auditPage('index.html', page('', `${ICP_LINK}${yun(MPS, configured)}`), PLAN))).to.deep.equal([]);
+      expect(codes(auditPage('index.html', page('', `${ICP_LINK}${yun(MPS)}`), PLAN))).to.deep.equal(['page-icon-missing']);
+      // `<br/>` or `&nbsp;` between the icon and the number changes nothing.
+      expect(codes(auditPage('index.html', page('', `${ICP_LINK}${line(`${configured}<br/>`)}`), PLAN))).to.deep.equal([]);
+      expect(codes(auditPage('index.html', page('', `${ICP_LINK}${line(`${configured}&nbsp;&nbsp;`)}`), PLAN))).to.deep.equal([]);
+    });
+
+    it('Stun\'s unlinked number in a <span> (layout/_partials/footer/footer.pug) is in the site footer: judged', () => {
+      const stun = (number: string) => page('', `<div><span>Copyright © 2026</span><span class="footer__devider">|</span><span>${number}</span></div><div class="hexo-beian" data-hexo-beian><a href="https://beian.miit.gov.cn/">${ICP}</a></div>`);
+      expect(codes(auditPage('a/index.html', stun(ICP), planFor({ icp: ICP })))).to.deep.equal(['page-shown-twice']);
+      expect(codes(auditPage('a/index.html', stun('沪ICP备19999999号-2'), planFor({ icp: ICP })))).to.deep.equal(['page-other-number']);
+    });
+
+    /** Keep (scripts/helpers/export-config.js) and Redefine (scripts/config-export.js) copy their whole config, numbers included, into an inline script. */
+    const keepScript = (list: string) => `<script class="keep-theme-configurations">\n    const KEEP = window.KEEP || {}\n    KEEP.hexo_config = {"hostname":"blog.example.cn","root":"/","language":"en"}\n    KEEP.theme_config = {"footer":{"record":{"enable":true,"list":${list}}},"version":"4.3.0"}\n  </script>`;
+    const redefineScript = (icp: string, customize: string) => `<script id="hexo-configurations">\n    window.config = {"hostname":"blog.example.cn","root":"/","language":"en"};\n    window.theme = {"footer":{"customize":${JSON.stringify(customize)},"icp":{"enable":true,"number":"${icp}","url":"https://beian.miit.gov.cn/"}},"footerStart":"2022/8/17 11:45:14"};\n  </script>`;
+    const keepList = (icp: string) => JSON.stringify([{ code: icp, link: 'https://beian.miit.gov.cn/' }, { code: GONGAN, link: MPS }]);
+    const keepFooter = (icp: string) => `<div class="record-info info-item"><div class="record-item border-box"><a class=""\n   target="_blank"\n   href="https://beian.miit.gov.cn/"\n>\n    ${icp}\n</a></div></div>`;
+
+    it('a number in a theme\'s config copied into an inline script is not displayed: not shown, not a second copy, not another number', () => {
+      // The page shows each number once: the script's copies are not copies.
+      const keep = page(keepScript(keepList(ICP)), `${keepFooter(ICP)}${line('')}`);
+      expect(codes(auditPage('index.html', keep, PLAIN))).to.deep.equal([]);
+      // A page without a site footer (the whole page is read): the script's numbers are not on it (the issue: page-unlinked, "on this page").
+      const bare = Buffer.from(`<!DOCTYPE html><html><head>${keepScript(keepList(ICP))}</head><body><p>404</p></body></html>`);
+      expect(codes(auditPage('404.html', bare, PLAIN))).to.deep.equal(['page-missing', 'page-missing']);
+      // The same script inside the site footer (Redefine puts inline scripts there): not a second copy, not another number.
+      const inFooter = page('', `${keepFooter(ICP)}${redefineScript(ICP, `<a href='https://beian.miit.gov.cn/'>${ICP}</a> <a href='${MPS}'>${GONGAN}</a>`)}${line('')}`);
+      expect(codes(auditPage('index.html', inFooter, PLAIN))).to.deep.equal([]);
+      const other = page('', `${keepFooter(ICP)}${redefineScript('沪ICP备19999999号-2', '<a href="http://www.miitbeian.gov.cn/">沪ICP备19999999号-2</a>')}${line('')}`);
+      expect(codes(auditPage('index.html', other, PLAIN))).to.deep.equal([]);
+      // A link in a config blob is no link: the number it holds is not shown by it.
+      const linkOnly = Buffer.from(`<!DOCTYPE html><html><head>${redefineScript(ICP, `<a href='${MPS}'>${GONGAN}</a>`)}</head><body><footer>${ICP_LINK}</footer></body></html>`);
+      expect(codes(auditPage('index.html', linkOnly, PLAIN))).to.deep.equal(['page-missing']);
+      // A style, a template, a comment and a JSON blob are not displayed either.
+      for (const hidden of [`<style>.beian::after{content:"${GONGAN}"}</style>`, `<template><a href="${MPS}">${GONGAN}</a></template>`, `<!-- <a href="${MPS}">${GONGAN}</a> -->`, `<script type="application/json">{"gongan":"${GONGAN}"}</script>`]) {
+        expect(codes(auditPage('index.html', page('', `${ICP_LINK}${hidden}${line('')}`), PLAIN)), hidden).to.deep.equal([]);
+        expect(codes(auditPage('index.html', page('', `${ICP_LINK}${hidden}`), PLAIN)), hidden).to.deep.equal(['page-missing']);
+      }
+      for (const html of [keep, bare, inFooter, other, linkOnly]) expect(auditPage('index.html', html, PLAIN)).to.deep.equal(referenceAuditPage('index.html', html, PLAIN));
+    });
+
+    it('a number the site footer displays next to a script is still judged (the script ends where the browser ends it)', () => {
+      const after = page('', `<script>var s = "<!--"; if (a < b) {}</script><span>沪ICP备19999999号-2</span>${ICP_LINK}${line('')}`);
+      expect(codes(auditPage('index.html', after, PLAIN))).to.deep.equal(['page-other-number']);
+      // `<scripts>` is no script; a `</script` inside a comment ends nothing.
+      expect(codes(auditPage('index.html', page('', `<scripts><span>沪ICP备19999999号-2</span></scripts>${ICP_LINK}${line('')}`), PLAIN))).to.deep.equal(['page-other-number']);
+      expect(codes(auditPage('index.html', page('', `<!-- </script> --><span>沪ICP备19999999号-2</span>${ICP_LINK}${line('')}`), PLAIN))).to.deep.equal(['page-other-number']);
+    });
+
+    it('Redefine\'s href indented over three lines (layout/components/footer/footer.ejs): read as its address, a retired one too', () => {
+      const redefine = (url: string) => page('', `<div class="icp-info my-1"><a target="_blank" rel="nofollow" href="\n                \n                    ${url}\n                \n                ">${ICP}</a></div>${line('')}`);
+      expect(codes(auditPage('index.html', redefine('https://beian.miit.gov.cn'), PLAIN))).to.deep.equal([]);
+      const retired = auditPage('index.html', redefine('http://www.beian.miit.gov.cn/'), PLAIN);
+      expect(codes(retired)).to.deep.equal(['page-unlinked', 'link-retired']);
+      expect(retired[1].message).to.contain('the retired http://www.beian.miit.gov.cn/:');
+      expect(retired).to.deep.equal(referenceAuditPage('index.html', redefine('http://www.beian.miit.gov.cn/'), PLAIN));
     });
   });
 

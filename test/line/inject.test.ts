@@ -59,6 +59,11 @@ describe('inject', () => {
       expect(findSlots(html).text).to.equal(undefined);
     });
 
+    it('with {text: true}: a link\'s href as the browser reads it, without the spaces around it (Redefine indents its ICP link\'s over three lines)', () => {
+      const html = '<body><footer><div class="icp-info my-1"><a target="_blank" rel="nofollow" href="\n                \n                    http://www.beian.miit.gov.cn/\n                \n                ">京ICP备20180491号-1</a></div></footer></body>';
+      expect(findSlots(html, { text: true }).text?.links).to.deep.equal([{ href: 'http://www.beian.miit.gov.cn/', text: '京ICP备20180491号-1' }]);
+    });
+
     it('with {text: true} and no site footer: the whole page\'s text', () => {
       const html = '<html><head><title>T</title></head><body><article><footer>a</footer></article><div id="footer">京ICP备20180491号-1</div></body></html>';
       expect(findSlots(html, { text: true }).text).to.deep.equal({ text: 'T a 京ICP备20180491号-1', links: [] });

@@ -1,7 +1,10 @@
 import { expect } from 'chai';
 import { cpSync, readdirSync, readFileSync, rmSync } from 'fs';
-import { join, relative } from 'path';
+import { join, relative, sep } from 'path';
 import { scanSlots, treeSlots } from '../../lib/line/inject';
+import { readConfig } from '../../lib/config/read';
+import { lineItems } from '../../lib/line/items';
+import { auditPublic } from '../../lib/audit/public';
 import { generate, makeSite, type Logged, type Theme } from '../site';
 import { repoRoot } from '../paths';
 
@@ -74,7 +77,7 @@ const SITE_FOOTER: Record<Theme, RegExp> = {
   reimu: /<footer id="footer" aria-label="Site footer">/g,
   icarus: /<footer class="footer">/g,
   stellar: /<footer class="page-footer[^"]*">/g,
-  volantis: /<footer[^>]*>/g,
+  volantis: /<footer class="footer clearfix"[^>]*>/g,
   ayer: /<footer class="footer">/g,
   kaze: /<footer class="footer">/g,
   stun: /<footer class="footer" id="footer">/g,
@@ -91,7 +94,8 @@ const SITE_FOOTER: Record<Theme, RegExp> = {
  * - NexT: the random colour `random-color()` gives `.links-of-author a::before` in main.css;
  * - AnZhiYu, Async: `postUpdate`, the build time; AnZhiYu's `random.js`, the posts shuffled;
  * - Reimu: the service worker's `VERSION`, the build time; Solitude: its "last update" `<time>`, the build time;
- * - Particlex: each tag link's random colour.
+ * - Particlex: each tag link's random colour;
+ * - Volantis: `lastupdate: new Date(…)` in its inline config script, the build time.
  */
 function normalise(file: string, text: string): string {
   if (file.endsWith('.css')) return text.replace(/(\.links-of-author a::before \{\s*background: )#[0-9a-f]{3,6}/g, '$1#');
@@ -102,16 +106,36 @@ function normalise(file: string, text: string): string {
   return text.replace(/ data-id="[^"]*"/g, ' data-id=""').replace(/ data-lastPushDate="[^"]*"/g, ' data-lastPushDate=""')
     .replace(/(postUpdate: ')[^']*'/g, "$1'").replace(/("postUpdate":")[^"]*"/g, '$1"')
     .replace(/(<time class="item-count" datetime=")[^"]*"/g, '$1"')
-    .replace(/(<a href="[^"]*\/tags\/[^"]*" style="color: )#[0-9a-f]{3,6}"/g, '$1#"');
+    .replace(/(<a href="[^"]*\/tags\/[^"]*" style="color: )#[0-9a-f]{3,6}"/g, '$1#"')
+    .replace(/(lastupdate: new Date\()\d+\)/g, '$1)');
 }
 
 /**
  * Pages a theme writes without a layout (copied from its `source/`): no line, not a byte
  * changed. Pages whose layout has no site footer: the line just before `</body>`.
  */
-const UNTHEMED: Partial<Record<Theme, string[]>> = { ayer: ['404.html'], yun: [join('css', 'README.html')] };
-/** Theme settings that take randomness out of a build: AnZhiYu's home-page banner picks its recommended posts at random. */
-const THEME_FILES: Partial<Record<Theme, Record<string, string>>> = { anzhiyu: { '_config.anzhiyu.yml': 'home_top:\n  enable: false\n' } };
+const UNTHEMED: Partial<Record<Theme, string[]>> = { ayer: ['404.html'], yun: [join('css', 'README.html')], volantis: [join('css', 'README.html')] };
+/**
+ * Theme settings: AnZhiYu's home-page banner picks its recommended posts at random (off).
+ * Keep and Redefine copy their whole config into an inline script on every page: with their
+ * own filing line off, numbers left in their settings are in that script only, and no page
+ * shows them (an old number among them, so that the page audit would say so if it read it).
+ */
+const THEME_FILES: Partial<Record<Theme, Record<string, string>>> = {
+  anzhiyu: { '_config.anzhiyu.yml': 'home_top:\n  enable: false\n' },
+  // Volantis ships `debug: env`: on generateBefore it runs `hexo -v` (child_process.exec, in the
+  // process's folder, not the site's) and throws from the callback unless that prints
+  // `hexo: 5.4` or later, which only the hexo command run in a site folder does. Off, as its
+  // own message says (`debug: false`); the check tests the machine, never the site.
+  volantis: { '_config.volantis.yml': 'debug: false\n' },
+  keep: { '_config.keep.yml': 'footer:\n  record:\n    enable: false\n    list:\n      - code: 沪ICP备19999999号-2\n        link: http://www.miitbeian.gov.cn/\n      - code: 京公网安备11010502030413号\n' },
+  redefine: { '_config.redefine.yml': 'footer:\n  icp:\n    enable: false\n    number: 沪ICP备19999999号-2\n    url: http://www.miitbeian.gov.cn/\n' }
+};
+/** Where those numbers are on every page: the theme's inline config script (its start tag), and what it holds. */
+const CONFIG_SCRIPT: Partial<Record<Theme, [string, string]>> = {
+  keep: ['<script class="keep-theme-configurations">', '"list":[{"code":"沪ICP备19999999号-2","link":"http://www.miitbeian.gov.cn/"},{"code":"京公网安备11010502030413号"}]'],
+  redefine: ['<script id="hexo-configurations">', '"icp":{"enable":false,"number":"沪ICP备19999999号-2","url":"http://www.miitbeian.gov.cn/"}']
+};
 const NO_FOOTER: Partial<Record<Theme, string[]>> = { reimu: ['404.html'], solitude: ['404.html'], anzhiyu: ['404.html'] };
 /**
  * Themes whose pages the fast scan (lib/line/inject.ts scanSlots) reads itself; on the others'
@@ -154,10 +178,10 @@ function takeLine(page: string): { line: string; at: number; rest: string } {
 /**
  * The themes built here from npm. Kaze is committed under `themes/kaze` (a copy of the npm
  * package), as blogs commit it: from a linked node_modules it reads the Hexo version from
- * `../../../package.json` of its real path, which is not the site's. Not here: Volantis (its
- * environment check runs `hexo -v` in the process's folder, not the site's, and throws).
+ * `../../../package.json` of its real path, which is not the site's. Volantis with its
+ * environment check off (THEME_FILES).
  */
-const THEMES: Theme[] = ['landscape', 'next', 'fluid', 'butterfly', 'redefine', 'keep', 'yun', 'reimu', 'icarus', 'stellar', 'ayer', 'kaze', 'stun', 'anzhiyu', 'solitude', 'async', 'particlex'];
+const THEMES: Theme[] = ['landscape', 'next', 'fluid', 'butterfly', 'redefine', 'keep', 'yun', 'reimu', 'icarus', 'stellar', 'volantis', 'ayer', 'kaze', 'stun', 'anzhiyu', 'solitude', 'async', 'particlex'];
 const COMMITTED: readonly Theme[] = ['kaze'];
 
 for (const theme of THEMES) {
@@ -214,6 +238,23 @@ for (const theme of THEMES) {
         expect(rest.slice(at, at + '</footer>'.length)).to.equal('</footer>');
         expect(line).to.contain('>京ICP备20180491号-1</a>');
         expect(line).to.contain('>京公网安备11010502030413号</a>');
+      }
+    });
+
+    it('hexo beian check\'s page audit finds nothing on any page (a theme\'s config copied into an inline script is not shown)', () => {
+      const { config } = readConfig({ icp: '京ICP备20180491号-1', gongan: 11010502030413 }, 'en');
+      const plan = { items: lineItems(config, 'en', path => path), placement: config, paths: config.paths, language: 'en' as const, unthemed: new Set((UNTHEMED[theme] ?? []).map(page => page.split(sep).join('/'))) };
+      const audit = auditPublic(join(withPlugin, 'public'), plan);
+      expect(audit.findings).to.deep.equal([]);
+      expect(audit.pages).to.equal(pages.filter(page => page.endsWith('.html')).length);
+      const script = CONFIG_SCRIPT[theme];
+      if (!script) return;
+      const [open, holds] = script;
+      for (const page of ['index.html', join('2024', '05', '22', 'tricky', 'index.html')]) {
+        const html = readFileSync(join(withPlugin, 'public', page), 'utf8');
+        const at = html.indexOf(open);
+        expect(at, `${page}: ${open}`).to.be.at.least(0);
+        expect(html.slice(at, html.indexOf('</script>', at)), page).to.contain(holds);
       }
     });
 

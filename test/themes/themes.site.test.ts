@@ -180,7 +180,7 @@ describe('themes: their own settings on real sites (from npm, and committed unde
     }
   });
 
-  it('a theme line that is wrong on the page is said for the setting and for the pages (Stun: unlinked; Yun: the retired MPS portal)', async () => {
+  it('a theme line that is wrong on the page is said for the setting and for the pages (Stun: unlinked; Yun: the retired MPS portal; Redefine: a retired host in its indented href)', async () => {
     // A copy not linked to its own query system is not left out: hexo-beian's line shows it, linked, beside it.
     const stun = await check('stun', { '_config.stun.yml': `footer:\n  beian:\n    enable: true\n    icp: ${ICP}\n` });
     expect(stun.found).to.deep.equal([
@@ -194,7 +194,14 @@ describe('themes: their own settings on real sites (from npm, and committed unde
       ['link-retired', 'warning', 'index.html'],
       ['theme-shows', 'info', '_config.yun.yml:footer.beian.enable']
     ]);
-    // Stun: an error; Yun: warnings only (its retired 公安 copy gets the right one beside it), which --strict fails.
-    expect([stun.code, yun.code]).to.deep.equal([1, 1]);
+    // Redefine indents its link's address over three lines: the retired host is found there too (it was not: no link-retired).
+    const redefine = await check('redefine', { '_config.redefine.yml': `footer:\n  icp:\n    enable: true\n    number: ${ICP}\n    url: http://www.beian.miit.gov.cn/\n` });
+    expect(redefine.found).to.deep.equal([
+      ['theme-stale-link', 'warning', '_config.redefine.yml:footer.icp.url'],
+      ['page-shown-twice', 'warning', '404.html'],
+      ['link-retired', 'warning', '404.html']
+    ]);
+    // Stun: an error; Yun, Redefine: warnings only (the retired copy gets the right one beside it), which --strict fails.
+    expect([stun.code, yun.code, redefine.code]).to.deep.equal([1, 1, 1]);
   });
 });
