@@ -533,7 +533,7 @@ export function scanSlots(html: string, options: { text?: boolean } = {}): Slots
   try {
     const slots = scan(html);
     if (options.text) {
-      if (slots.footerEnd < 0) return undefined; // the text of the whole page: the tree's job
+      if (slots.footerEnd < 0 || linkMayBeOpen(html, slots.footerStart)) return undefined; // the text of the whole page, or a link reopened in the footer: the tree's job
       slots.text = footerText(html.slice(slots.footerStart, slots.footerEnd));
     }
     return slots;
@@ -756,6 +756,35 @@ function endTag(name: string, at: number, open: OpenElements, slots: Slots): voi
   open.popTo(target);
 }
 
+/**
+ * The offset of the last `<a` tag (`close`: `</a`) before `end`, in either case, or -1: not
+ * `<abbr`, `<article`, `<aside`, `<audio`. Each byte before `end` is looked at once at most.
+ */
+function lastA(html: string, end: number, close: boolean): number {
+  let best = -1;
+  for (const needle of close ? ['</a', '</A'] : ['<a', '<A']) {
+    let at = end;
+    for (;;) {
+      at = at > 0 ? html.lastIndexOf(needle, at - 1) : -1;
+      if (at < 0) break;
+      const c = html.charCodeAt(at + needle.length);
+      if (isSpace(c) || c === GT || c === SLASH) break;
+    }
+    best = Math.max(best, at);
+  }
+  return best;
+}
+
+/**
+ * May an `<a>` opened before the site footer still be open at its start? The tree builder then
+ * reopens it inside the footer (its list of active formatting elements), and the footer's text
+ * links to it: what the footer shows is the tree's to say, not its markup's alone. (Said
+ * from the markup: an `<a` after the last `</a`; one in a comment or a script too, to be sure.)
+ */
+function linkMayBeOpen(html: string, footerStart: number): boolean {
+  return lastA(html, footerStart, false) > lastA(html, footerStart, true);
+}
+
 /** What site footers already read show: every page of a site has the same few. */
 const footerTexts = new Map<string, Shown>();
 
@@ -804,7 +833,7 @@ export function injectLine(html: string, markup: string | ((shown: Shown) => str
   const at = position === 'footer' && slots.footerEnd >= 0 ? slots.footerEnd : slots.bodyEnd;
   if (at < 0) return html;
   // What the page shows is read only when it gets a line: the site footer's text as the scan found it, else the tree's.
-  const shown = () => (fast && fast.footerEnd >= 0 ? footerText(html.slice(fast.footerStart, fast.footerEnd)) : (fast ? treeSlots(html, { text: true }) : slots).text ?? NOTHING_SHOWN);
+  const shown = () => (fast && fast.footerEnd >= 0 && !linkMayBeOpen(html, fast.footerStart) ? footerText(html.slice(fast.footerStart, fast.footerEnd)) : (fast ? treeSlots(html, { text: true }) : slots).text ?? NOTHING_SHOWN);
   const line = typeof markup === 'function' ? markup(shown()) : markup;
   return line ? html.slice(0, at) + line + html.slice(at) : html;
 }

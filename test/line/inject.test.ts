@@ -120,6 +120,16 @@ describe('inject', () => {
       expect(scanned).to.be.greaterThan(300);
     });
 
+    it('a link left open before the site footer is reopened in it, as the tree builder does: the footer\'s text links to it (fuzz case)', () => {
+      const fuzz = '<a b=><footer/><a =x></footer x="y">';
+      expect(findSlots(fuzz, { text: true })).to.deep.equal(treeSlots(fuzz, { text: true }));
+      const post = '<body><main><p>见 <a href="https://beian.miit.gov.cn/">这里</main><footer>京ICP备20180491号-1</footer></body>';
+      expect(findSlots(post, { text: true }).text?.links).to.deep.equal([{ href: 'https://beian.miit.gov.cn/', text: '京ICP备20180491号-1' }]);
+      const shown: Shown[] = [];
+      injectLine(post, s => (shown.push(s), LINE));
+      expect(shown.map(s => s.links.map(l => l.text))).to.deep.equal([['京ICP备20180491号-1']]);
+    });
+
     it('reads the markup of real themes itself (inline scripts, comments, quoted attributes, the filing line)', () => {
       const html = '<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>标题 | Blog</title>'
         + '<script>var x = "<footer></footer>" < 1;</script><style>footer > a { color: red }</style></head>'
