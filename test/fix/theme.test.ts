@@ -1,9 +1,11 @@
 import { expect } from 'chai';
-import { readFileSync } from 'fs';
+import { existsSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { repoRoot } from '../paths';
 import { readThemeBeian, type ThemeLayer } from '../../lib/audit/theme';
 import { correct } from '../../lib/fix/beian';
+import { applyEdits, type Edit } from '../../lib/fix/yaml';
+import { THEMES } from '../../lib/themes';
 import { planHandover, withoutNumbers, type HandoverSite } from '../../lib/fix/theme';
 
 // js-yaml 4, Hexo's YAML loader (a dependency of hexo), has no types installed.
@@ -107,4 +109,48 @@ describe('fix: the theme handover (lib/fix/theme.ts)', () => {
       expect(refused.left[0].message).to.contain('cannot be taken out of that text safely');
     });
   });
+});
+
+describe('fix: the handover on every shipped theme config (node_modules), byte for byte', () => {
+  // The README's numbers are examples; these are not.
+  const NUMBERS = { icp: '京ICP备20180491号-1', gongan: '京公网安备11010502030413号', digits: '11010502030413' };
+  const site: HandoverSite = { configFile: '_config.yml', beian: undefined, host: 'blog.example.cn', iconExists: () => false, editable: () => true };
+
+  for (const description of THEMES) {
+    const file = description.packages.map(name => join(repoRoot, 'node_modules', name, '_config.yml')).find(path => existsSync(path));
+    if (!file) continue;
+    const keyed = description.icp ?? description.gongan;
+    if (!keyed) continue;
+    it(`${description.label}: its line turned on with the site's numbers in _config.${description.id}.yml, then handed over: only the lines of its switch or its keys change`, () => {
+      const shipped = readFileSync(file, 'utf8');
+      // Turned on as a user turns it on: the switches true, the numbers (and the 公安 code) written.
+      const edits: Edit[] = [];
+      for (const key of [description.enable, description.icp?.enable, description.gongan?.enable]) if (key) edits.push({ op: 'set', path: key.split('.'), value: true });
+      if (description.icp) edits.push({ op: 'set', path: description.icp.number.split('.'), value: NUMBERS.icp });
+      if (description.gongan) edits.push({ op: 'set', path: description.gongan.number.split('.'), value: NUMBERS.gongan });
+      if (description.gongan?.code) edits.push({ op: 'set', path: description.gongan.code.split('.'), value: NUMBERS.digits });
+      if (description.gongan?.link) edits.push({ op: 'set', path: description.gongan.link.split('.'), value: `https://beian.mps.gov.cn/#/query/webSearch?code=${NUMBERS.digits}` });
+      const turned = applyEdits(shipped, edits, true);
+      expect(turned.ok, `${description.label}: turning its line on`).to.equal(true);
+      const on = (turned as { text: string }).text;
+      const name = `_config.${description.id}.yml`;
+      const plan = planHandover(readThemeBeian(description.id, [{ file: name, prefix: '', data: load(on) }]), site, 'en');
+      expect(plan.left.map(f => f.message), description.label).to.deep.equal([]);
+      const own = plan.files.get(name);
+      const made = correct(on, name, 'en', own?.planners ?? [], own?.moves, true);
+      expect(made.refused.map(f => f.message), description.label).to.deep.equal([]);
+      // Line by line: the same number of lines, and only those of the keys it turns off differ.
+      const before = on.split('\n');
+      const after = made.after.split('\n');
+      expect(after.length, description.label).to.equal(before.length);
+      const changed = before.flatMap((line, i) => (line === after[i] ? [] : [`${line} → ${after[i]}`]));
+      const offKeys = [description.enable, description.icp?.enable, description.gongan?.enable, description.icp?.number, description.gongan?.number]
+        .filter((key): key is string => key !== undefined).map(key => key.split('.').pop() as string);
+      expect(changed.length, description.label).to.be.greaterThan(0);
+      for (const line of changed) expect(offKeys.some(key => line.trimStart().startsWith(`${key}:`)), `${description.label}: ${line}`).to.equal(true);
+      expect(made.after.length, description.label).to.be.greaterThan(on.length - 200);
+      // The theme then shows nothing: the handover is complete, and a second one finds nothing.
+      expect(planHandover(readThemeBeian(description.id, [{ file: name, prefix: '', data: load(made.after) }]), site, 'en').files.size, description.label).to.equal(0);
+    });
+  }
 });
