@@ -130,7 +130,14 @@ export function planHandover(settings: ThemeBeian, site: HandoverSite, language:
   // The theme's line off, where it was turned on; a 公安 code field that disagrees, dropped.
   const offs = [...new Map(entries.map(e => [e.off.setting.path, e.off])).values()];
   for (const off of offs) {
-    const { file, key } = whereOf(off.setting);
+    let { file, key } = whereOf(off.setting);
+    // A switch on by the theme's own default (its config in node_modules): set false where the
+    // user wrote the numbers (`_config.<theme>.yml`, or `theme_config:`), which Hexo merges over it.
+    const mine = off.how === 'false' && !site.editable(file) ? entries.map(e => whereOf(e.setting)).find(at => site.editable(at.file)) : undefined;
+    if (mine) {
+      file = mine.file;
+      key = mine.key.startsWith('theme_config.') ? `theme_config.${key}` : key;
+    }
     const path = keyPath(key);
     if (!path || !site.editable(file)) {
       refuse(off.setting.path, path

@@ -75,6 +75,12 @@ describe('fix: the theme handover (lib/fix/theme.ts)', () => {
       const example = planHandover(readThemeBeian('next', layers('_config.next.yml', NEXT.replace(ICP, '京ICP备20000491号-1'))), site(), 'en');
       expect(example.files.size).to.equal(0);
       expect(example.left.map(f => f.code)).to.deep.equal(['fix-refused']);
+      // A switch on by the theme's default, the numbers in the user's file: the switch goes false there, over the default.
+      const byDefault = planHandover(readThemeBeian('next', [...layers('node_modules/hexo-theme-next/_config.yml', 'footer:\n  beian:\n    enable: true\n'), ...layers('_config.next.yml', `footer:\n  beian:\n    icp: ${ICP}\n`)]), site(), 'en');
+      expect(byDefault.left).to.deep.equal([]);
+      expect(make('_config.next.yml', `footer:\n  beian:\n    icp: ${ICP}\n`, byDefault)?.after).to.equal(`footer:\n  beian:\n    icp: ${ICP}\n    enable: false\n`);
+      const inline = planHandover(readThemeBeian('next', [...layers('node_modules/hexo-theme-next/_config.yml', 'footer:\n  beian:\n    enable: true\n'), { file: '_config.yml', prefix: 'theme_config.', data: { footer: { beian: { icp: ICP } } } }]), site(), 'en');
+      expect(make('_config.yml', `theme_config:\n  footer:\n    beian:\n      icp: ${ICP}\n`, inline)?.after).to.equal(`theme_config:\n  footer:\n    beian:\n      icp: ${ICP}\n      enable: false\nbeian:\n  icp: ${ICP}\n`);
       const shipped = planHandover(readThemeBeian('next', layers('node_modules/hexo-theme-next/_config.yml', NEXT)), site(), 'en');
       expect(shipped.files.size).to.equal(0);
       expect(shipped.left[0].message).to.contain('not yours to edit');
