@@ -66,35 +66,39 @@ function themeVersion(themeDir: string | undefined): string | undefined {
 const FRONT_MATTER_BYTES = 8192;
 
 /**
- * The HTML pages of `source/` that Hexo writes without a theme layout, so `after_render:html`
- * never sees them: files matched by `skip_render` (copied as they are), and pages whose front
- * matter says `layout: false`, at the path Hexo gives a page (its source path, `.html`).
- * Hidden files and folders (`_…`, `.…`, `_posts` with them) are not pages.
+ * The HTML pages Hexo writes without a theme layout, so `after_render:html` never sees them:
+ * in the site's `source/`, files matched by `skip_render` (copied as they are) and pages whose
+ * front matter says `layout: false`; and every HTML page of the theme's own `source/` (Ayer's
+ * `404.html`, Yun's `css/README.html`: Hexo renders theme files without a layout) — each at the
+ * path Hexo gives it (its source path, `.html`). Hidden files and folders (`_…`, `.…`, `_posts`
+ * with them) are not pages.
  */
 export function unthemedPages(hexo: Hexo): Set<string> {
   const pages = new Set<string>();
   const skip = hexo.config.skip_render as string | string[] | undefined;
   const skipped = (path: string) => skip !== undefined && skip !== null && (!Array.isArray(skip) || skip.length > 0) && micromatch.isMatch(path, skip);
-  const walk = (folder: string) => {
+  const html = (path: string) => `${path.slice(0, path.length - (path.split('.').pop() ?? '').length)}html`;
+  const walk = (root: string, folder: string, theme: boolean) => {
     let entries;
     try {
-      entries = readdirSync(join(hexo.source_dir, folder), { withFileTypes: true });
+      entries = readdirSync(join(root, folder), { withFileTypes: true });
     } catch {
       return; // a folder it may not read holds no page Hexo could write either
     }
     for (const entry of entries) {
       if (entry.name.startsWith('_') || entry.name.startsWith('.')) continue;
       const path = folder ? `${folder}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) walk(path);
+      if (entry.isDirectory()) walk(root, path, theme);
       else if (!entry.isFile()) continue;
-      else if (skipped(path)) {
+      else if (!theme && skipped(path)) {
         if (/\.html?$/i.test(path)) pages.add(path);
-      } else if (hexo.render.isRenderable(path) && hexo.render.getOutput(path) === 'html' && layoutFalse(join(hexo.source_dir, ...path.split('/')))) {
-        pages.add(`${path.slice(0, path.length - (path.split('.').pop() ?? '').length)}html`);
+      } else if (hexo.render.isRenderable(path) && hexo.render.getOutput(path) === 'html' && (theme || layoutFalse(join(root, ...path.split('/'))))) {
+        pages.add(html(path));
       }
     }
   };
-  walk('');
+  walk(hexo.source_dir, '', false);
+  if (typeof hexo.theme_dir === 'string') walk(join(hexo.theme_dir, 'source'), '', true);
   return pages;
 }
 

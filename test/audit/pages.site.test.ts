@@ -7,7 +7,8 @@ import { auditPage, targetOf, type PagePlan } from '../../lib/audit/pages';
 import { auditPublic } from '../../lib/audit/public';
 import { lineItems } from '../../lib/line/items';
 import type { Finding } from '../../lib/finding';
-import { generate, makeSite, readPublic } from '../site';
+import { generate, makeSite, readPublic, runHexo, siteMaker } from '../site';
+import { repoRoot } from '../paths';
 
 const ICP = '京ICP备20180491号-1';
 const GONGAN = '京公网安备11010502030413号';
@@ -202,5 +203,22 @@ beian:
     expect(targetOf('http://www.beian.gov.cn/portal/registerSystemInfo?recordcode=1101')).to.deep.equal({ kind: 'retired', host: 'mps', code: '1101' });
     expect(targetOf('//www.beian.miit.gov.cn/')).to.deep.equal({ kind: 'retired', host: 'miit' });
     expect(targetOf('/about/')).to.deep.equal({ kind: 'other' });
+  });
+});
+
+describe('pages a theme writes from its own source/ (no layout): expected to carry nothing', function () {
+  this.timeout(240_000);
+  const make = siteMaker();
+
+  it('Ayer\'s 404.html, from npm and committed under themes/ayer: no page-missing, check exits 0', async () => {
+    for (const committed of [false, true]) {
+      const dir = make({ theme: 'ayer', config: `beian:\n  icp: ${ICP}\n  gongan: 京公网安备11010502030413号\n` });
+      if (committed) cpSync(join(repoRoot, 'node_modules', 'hexo-theme-ayer'), join(dir, 'themes', 'ayer'), { recursive: true, dereference: true });
+      expect((await runHexo(dir, ['generate'])).code).to.equal(0);
+      expect(readPublic(dir, '404.html'), 'the theme\'s own page, without the line').not.to.contain('data-hexo-beian');
+      const check = await runHexo(dir, ['beian', 'check']);
+      expect(check.stdout, committed ? 'themes/ayer' : 'npm').not.to.contain('page-missing');
+      expect(check.code, check.stdout).to.equal(0);
+    }
   });
 });
