@@ -265,11 +265,13 @@ export function movedTo(key: 'icp' | 'gongan', free: boolean, diagnostic: Diagno
 }
 
 /**
- * `normalised`: the engine's suggestion is the canonical number alone; at a config key it is
- * the whole line to write, with the key (`icp: 京ICP备…`), as every other suggestion is.
+ * A number the engine suggests (`normalised`, `unknown-province`, `province-mismatch`, …) is the
+ * number alone; at a config key it is the whole line to write, with the key (`icp: 京ICP备…`),
+ * as every other suggestion is.
  */
 export function withKey(path: string, diagnostic: Diagnostic): Diagnostic {
-  if (diagnostic.code !== 'normalised' || diagnostic.suggestion === undefined) return diagnostic;
+  // A number to write (normalised, unknown-province, province-mismatch, digit-count, …) is given as the line to write.
+  if (diagnostic.suggestion === undefined || (diagnostic.code !== 'normalised' && filingIn(diagnostic.suggestion)?.canonical !== diagnostic.suggestion)) return diagnostic;
   return { ...diagnostic, suggestion: `${path.slice(path.lastIndexOf('.') + 1)}: ${diagnostic.suggestion}` };
 }
 

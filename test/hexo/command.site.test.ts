@@ -46,7 +46,7 @@ hexo-beian: 0 error(s), 0 warning(s), 1 info; 0 page(s) checked.
       const { code, stdout, stderr } = await runHexo(dir, ['beian', 'check']);
       expect(code).to.equal(1);
       expect(stdout).to.match(/^ERROR _config\.yml:7:3 beian\.gongan: .*\(province-mismatch\)$/m);
-      expect(stdout).to.match(/^ {4}write: 浙公网安备33010002050803号$/m);
+      expect(stdout).to.match(/^ {4}write: gongan: 浙公网安备33010002050803号$/m);
       expect(stdout).to.contain('hexo-beian: 1 error(s)');
       expect(stdout + stderr).not.to.match(/FATAL|\n\s+at /);
     });

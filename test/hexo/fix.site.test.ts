@@ -99,7 +99,7 @@ No file was changed. Run the command again with --write to make these changes (-
         const { code, stdout } = await runHexo(dir, args);
         expect(code).to.equal(1);
         // Where the key is written: line 7, column 3 of _config.yml.
-        expect(stdout).to.match(/^Left to fix by hand:\nERROR _config\.yml:7:3 beian\.gongan: .*\(province-mismatch\)\n {4}write: 浙公网安备33010002050803号\n$/m);
+        expect(stdout).to.match(/^Left to fix by hand:\nERROR _config\.yml:7:3 beian\.gongan: .*\(province-mismatch\)\n {4}write: gongan: 浙公网安备33010002050803号\n$/m);
         expect(stdout).not.to.contain('---');
       }
       expect(configOf(dir)).to.equal(`${HEAD}beian:\n  icp: ${ICP}\n  gongan: 渝公网安备 33010002050803号\n`);
