@@ -1,7 +1,7 @@
 import { isMap, isScalar, type Document, type Node } from 'yaml';
 import { say, type Language, type Text } from '../engine/diagnostic';
 import { parseGongan, parseIcp, type FilingResult } from '../engine/filing';
-import { otherDateForm } from '../engine/date';
+import { isCalendarDate, otherDateForm } from '../engine/date';
 import { isBlank, isPlain, type Plain } from '../engine/text';
 import { finding, type Finding } from '../finding';
 import { readConfig } from '../config/read';
@@ -248,8 +248,35 @@ function* candidates(values: Plain, source: (path: KeyPath) => string | undefine
     }
   }
   yield* keyChanges(beian, [ROOT], KEYS.beian, source);
+  yield* longFormKeyChanges(beian);
   yield* dateChanges(beian, source);
   yield* wordChanges(beian, language);
+}
+
+/**
+ * Unknown keys inside a long form whose meaning is certain: the filing number of its own kind
+ * under a misspelt key (`numbr:`) when `number` is not written, or a key in the wrong case.
+ */
+function* longFormKeyChanges(beian: Plain): Generator<Change> {
+  for (const kind of ['icp', 'gongan'] as const) {
+    const block = beian[kind];
+    if (!isPlain(block)) continue;
+    const known: readonly string[] = KEYS[kind];
+    for (const key of Object.keys(block)) {
+      if (known.includes(key)) continue;
+      const number = filingIn(block[key]);
+      const target = number?.key === kind ? 'number' : known.find(k => k === key.toLowerCase());
+      if (!target || !isBlank(block[target])) continue;
+      const result = number ? PARSE[kind](block[key]) : undefined;
+      const canonical = result && isNormalised(result) ? result.canonical : undefined;
+      const path = [ROOT, kind, key];
+      yield {
+        id: `long-key:${kind}\u0000${key}`,
+        edits: [{ op: 'rename', path, to: target, ...(canonical && { value: canonical }) }],
+        what: { zh: `${pathText(path)} 改为 ${pathText([ROOT, kind, target])}${canonical ? `，写成规范写法 ${canonical}` : ''}`, en: `${pathText(path)} renamed ${pathText([ROOT, kind, target])}${canonical ? `, written canonically: ${canonical}` : ''}` }
+      };
+    }
+  }
 }
 
 /** The keys that hold a day (config-date). */
@@ -317,16 +344,20 @@ function* numberChanges(block: Plain, keys: KeyPath, source: (path: KeyPath) => 
       };
       continue;
     }
-    // The two swapped: each number to the other key, both short forms.
-    const back = typeof there === 'string' || typeof there === 'number' ? PARSE[key](there) : undefined;
-    if (key !== 'icp' || long || !back?.ok || back.canonical === undefined) continue;
-    const mine = source([...keys, key]);
-    const theirs = source([...keys, other]);
+    // The two swapped: each number to the other key, in whichever form each key has (its
+    // approved:, its icon: stay with the key: they belong to the filing the key names).
+    const thereLong = isPlain(there);
+    const thereInput = thereLong ? there.number : there;
+    const back = typeof thereInput === 'string' || typeof thereInput === 'number' ? PARSE[key](thereInput) : undefined;
+    if (key !== 'icp' || !back?.ok || back.canonical === undefined) continue;
+    const otherPath = thereLong ? [...keys, other, 'number'] : [...keys, other];
+    const mine = source(path);
+    const theirs = source(otherPath);
     yield {
       id: `swap:${keys.join('\u0000')}`,
       edits: [
-        { op: 'set', path: [...keys, key], value: written(there, back.canonical, PARSE[key], theirs) },
-        { op: 'set', path: [...keys, other], value: written(input, moved.canonical, PARSE[other], mine) }
+        { op: 'set', path, value: written(thereInput, back.canonical, PARSE[key], theirs) },
+        { op: 'set', path: otherPath, value: written(input, moved.canonical, PARSE[other], mine) }
       ],
       what: { zh: `${where}.icp 和 ${where}.gongan 的备案号写反了：已互换`, en: `${where}.icp and ${where}.gongan held each other's numbers: swapped` }
     };
@@ -365,9 +396,11 @@ function* keyChanges(block: Plain, keys: KeyPath, known: readonly string[], sour
 /** `approved:` (or `icon:`) directly under `beian:`: into the long form of `icp` (`gongan`), when that holds a number and no such key yet. */
 function longFormChange(block: Plain, keys: KeyPath, key: string, home: Kind, source: (path: KeyPath) => string | undefined): Change | undefined {
   const value = block[key];
-  const text = source([...keys, key]);
+  // A day written another way (`2024.5.20`) moves written year-month-day.
+  const day = key === 'approved' && typeof value === 'string' && !isCalendarDate(value.trim()) ? otherDateForm(value) : undefined;
+  const text = day ?? source([...keys, key]);
   const checked: Finding[] = [];
-  const valid = key === 'approved' ? readDate(value, key, 'en', checked, text) : readIcon(value, key, 'en', checked);
+  const valid = day ?? (key === 'approved' ? readDate(value, key, 'en', checked, text) : readIcon(value, key, 'en', checked));
   if (valid === undefined || checked.length > 0 || text === undefined) return undefined;
   const holder = block[home];
   const where = pathText(keys);

@@ -51,3 +51,26 @@ describe('fix: days written another way (config-date with a suggestion)', () => 
     }
   });
 });
+
+describe('fix: long forms (a new user\'s trial)', () => {
+  const GONGAN = '京公网安备11010502030413号';
+
+  it('the two numbers swapped with the 公安 one in its long form: the numbers change places, the icon stays with gongan', () => {
+    const text = `beian:\n  icp: ${GONGAN} # 工信部\n  gongan:\n    number: ${ICP}\n    icon: /img/police_beian.png\n`;
+    const result = fixBeian(text, '_config.yml', 'en');
+    expect(result.after).to.equal(`beian:\n  icp: ${ICP} # 工信部\n  gongan:\n    number: ${GONGAN}\n    icon: /img/police_beian.png\n`);
+    expect(result.left).to.deep.equal([]);
+  });
+
+  it('a misspelt key inside a long form holding its own number: renamed number, written canonically', () => {
+    const text = `beian:\n  icp: ${ICP}\n  gongan:\n    numbr: 京公网安备 11010502030413 # 公安\n    icon: /img/gongan.png\n`;
+    const result = fixBeian(text, '_config.yml', 'en');
+    expect(result.after).to.equal(`beian:\n  icp: ${ICP}\n  gongan:\n    number: ${GONGAN} # 公安\n    icon: /img/gongan.png\n`);
+    expect(result.left.filter(f => f.severity === 'error')).to.deep.equal([]);
+  });
+
+  it('approved: with a day written another way, directly under beian: — moved into the long form, written year-month-day', () => {
+    const result = fixBeian(`beian:\n  icp: ${ICP}\n  approved: 2024.5.20\n`, '_config.yml', 'en');
+    expect(result.after).to.equal(`beian:\n  icp:\n    number: ${ICP}\n    approved: 2024-05-20\n`);
+  });
+});
