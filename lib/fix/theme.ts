@@ -100,6 +100,12 @@ export function planHandover(settings: ThemeBeian, site: HandoverSite, language:
     numbers[entry.kind] = { canonical: result.canonical, digits: result.digits, entry };
   }
   const block = isPlain(site.beian) ? site.beian : undefined;
+  // The theme's line is what shows the numbers while hexo-beian shows none, or shows them per host.
+  if (block && (block.enable === false || (typeof block.enable === 'string' && /^(?:false|no|off)$/i.test(block.enable.trim())))) {
+    refuse(entries[0].setting.path, { zh: `${site.configFile} 里 beian.enable 是 false：hexo-beian 不显示备案信息，关掉主题的备案显示会让页面失去备案号（先改为 beian.enable: true）`, en: `beian.enable is false in ${site.configFile}: hexo-beian shows nothing, so turning the theme's line off would leave the pages without the numbers (set beian.enable: true first)` });
+  } else if (block && !isBlank(block.domains)) {
+    refuse(entries[0].setting.path, { zh: `${site.configFile} 的 beian: 按域名分别配置（domains），主题的号码该归哪个域名需要你来定`, en: `beian: in ${site.configFile} is set per host (domains), and which host the theme's numbers belong to is for you to say` });
+  }
   for (const kind of ['icp', 'gongan'] as const) {
     const theirs = numbers[kind];
     const written = block?.[kind];

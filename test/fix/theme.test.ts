@@ -81,6 +81,12 @@ describe('fix: the theme handover (lib/fix/theme.ts)', () => {
       expect(make('_config.next.yml', `footer:\n  beian:\n    icp: ${ICP}\n`, byDefault)?.after).to.equal(`footer:\n  beian:\n    icp: ${ICP}\n    enable: false\n`);
       const inline = planHandover(readThemeBeian('next', [...layers('node_modules/hexo-theme-next/_config.yml', 'footer:\n  beian:\n    enable: true\n'), { file: '_config.yml', prefix: 'theme_config.', data: { footer: { beian: { icp: ICP } } } }]), site(), 'en');
       expect(make('_config.yml', `theme_config:\n  footer:\n    beian:\n      icp: ${ICP}\n`, inline)?.after).to.equal(`theme_config:\n  footer:\n    beian:\n      icp: ${ICP}\n      enable: false\nbeian:\n  icp: ${ICP}\n`);
+      // hexo-beian turned off, or set per host: the theme's line stays, listed.
+      for (const beian of [{ enable: false }, { domains: { 'blog.example.cn': { icp: ICP } } }]) {
+        const kept = planHandover(readThemeBeian('next', layers('_config.next.yml', NEXT)), site(beian), 'en');
+        expect(kept.files.size, JSON.stringify(beian)).to.equal(0);
+        expect(kept.left.map(f => f.code), JSON.stringify(beian)).to.include('fix-refused');
+      }
       const shipped = planHandover(readThemeBeian('next', layers('node_modules/hexo-theme-next/_config.yml', NEXT)), site(), 'en');
       expect(shipped.files.size).to.equal(0);
       expect(shipped.left[0].message).to.contain('not yours to edit');
