@@ -165,6 +165,18 @@ function files(dir: string): string[] {
   return out.sort();
 }
 
+/**
+ * The two builds' text is the same; if not, the message says where they first differ, with
+ * the text around it from each (a whole-page diff is cut off by mocha before it gets there).
+ */
+function sameText(withPlugin: string, without: string, label: string): void {
+  if (withPlugin === without) return;
+  let at = 0;
+  while (at < withPlugin.length && withPlugin[at] === without[at]) at++;
+  const around = (text: string) => JSON.stringify(text.slice(Math.max(0, at - 120), at + 240));
+  expect.fail(`${label}: the builds differ from character ${at} (with hexo-beian ${withPlugin.length} characters, without ${without.length}):\n  with:    ${around(withPlugin)}\n  without: ${around(without)}`);
+}
+
 const START = '<div class="hexo-beian" data-hexo-beian';
 
 /** The line and the page without it; asserts there is exactly one. */
@@ -224,7 +236,7 @@ for (const theme of THEMES) {
           continue;
         }
         const { line, at, rest } = takeLine(withLine);
-        expect(normalise(page, rest), page).to.equal(normalise(page, readFileSync(join(without, 'public', page), 'utf8')));
+        sameText(normalise(page, rest), normalise(page, readFileSync(join(without, 'public', page), 'utf8')), `${theme}: ${page}`);
         expect(line).to.contain('>京ICP备20180491号-1</a>');
         if (NO_FOOTER[theme]?.includes(page)) {
           expect(rest.slice(0, at), page).not.to.match(new RegExp(SITE_FOOTER[theme].source));
@@ -277,7 +289,7 @@ for (const theme of THEMES) {
         const a = readFileSync(join(withPlugin, 'public', page));
         const b = readFileSync(join(without, 'public', page));
         if (a.equals(b)) continue;
-        expect(normalise(page, a.toString('utf8')), page).to.equal(normalise(page, b.toString('utf8')));
+        sameText(normalise(page, a.toString('utf8')), normalise(page, b.toString('utf8')), `${theme}: ${page}`);
       }
       expect(readFileSync(join(withPlugin, 'public', 'api.json'), 'utf8')).not.to.contain('hexo-beian');
     });
