@@ -177,6 +177,11 @@ function sameText(withPlugin: string, without: string, label: string): void {
   expect.fail(`${label}: the builds differ from character ${at} (with hexo-beian ${withPlugin.length} characters, without ${without.length}):\n  with:    ${around(withPlugin)}\n  without: ${around(without)}`);
 }
 
+/** Does a page of the build hold a stylesheet's Stylus source (`$tools-item-width = 2.2rem`), which no HTML page means to? */
+function stylusLeaked(dir: string): boolean {
+  return files(dir).some(page => (page.endsWith('.html') || page.endsWith('.json')) && /^\$[\w-]+ = /m.test(readFileSync(join(dir, page), 'utf8')));
+}
+
 const START = '<div class="hexo-beian" data-hexo-beian';
 
 /** The line and the page without it; asserts there is exactly one. */
@@ -213,6 +218,21 @@ for (const theme of THEMES) {
       }
       logged = await generate(withPlugin);
       await generate(without);
+      // Keep and Redefine ship a layout partial and a stylesheet of the same name
+      // (`_partial/side-tools.ejs`, `css/layout/_partial/side-tools.styl`); now and then Hexo's
+      // partial() picks the stylesheet, and the page holds its Stylus source — in either build,
+      // with or without hexo-beian (seen in 1 of ~4 full runs). Such a build is the theme's
+      // accident, not a difference: it is built again (at most twice), and compared then.
+      for (let again = 0; again < 2; again++) {
+        const leaked = [withPlugin, without].filter(dir => stylusLeaked(join(dir, 'public')));
+        if (leaked.length === 0) break;
+        for (const dir of leaked) {
+          rmSync(join(dir, 'public'), { recursive: true, force: true });
+          rmSync(join(dir, 'db.json'), { force: true });
+          const log = await generate(dir);
+          if (dir === withPlugin) logged = log;
+        }
+      }
       pages = files(join(withPlugin, 'public'));
     });
 
