@@ -4,13 +4,13 @@ import { parseGongan, parseIcp } from '../engine/filing';
 import { isBlank, isPlain } from '../engine/text';
 import { finding, type Finding } from '../finding';
 import { ROOT } from '../config/schema';
-import { filingIn } from '../config/values';
+import { filingIn, readBoolean } from '../config/values';
 import { numbersInText } from '../audit/freetext';
 import type { Kind } from '../audit/links';
 import { offAdvice, themeEntries, whereOf, type Entry, type Off, type ThemeBeian } from '../audit/theme';
 import { themeById } from '../themes';
 import type { Change, NumberMoves, Planner } from './beian';
-import { valuesOf, type Edit, type KeyPath, type Value } from './yaml';
+import { valuesOf, type Edit, type KeyPath } from './yaml';
 
 /**
  * The theme handover of `hexo beian fix`: the numbers a theme's own filing line shows (read
@@ -101,31 +101,30 @@ export function planHandover(settings: ThemeBeian, site: HandoverSite, language:
   }
   const block = isPlain(site.beian) ? site.beian : undefined;
   // The theme's line is what shows the numbers while hexo-beian shows none, or shows them per host.
-  if (block && (block.enable === false || (typeof block.enable === 'string' && /^(?:false|no|off)$/i.test(block.enable.trim())))) {
+  if (block && !readBoolean(block.enable, 'beian.enable', true, language, [])) {
     refuse(entries[0].setting.path, { zh: `${site.configFile} 里 beian.enable 是 false：hexo-beian 不显示备案信息，关掉主题的备案显示会让页面失去备案号（先改为 beian.enable: true）`, en: `beian.enable is false in ${site.configFile}: hexo-beian shows nothing, so turning the theme's line off would leave the pages without the numbers (set beian.enable: true first)` });
   } else if (block && !isBlank(block.domains)) {
     refuse(entries[0].setting.path, { zh: `${site.configFile} 的 beian: 按域名分别配置（domains），主题的号码该归哪个域名需要你来定`, en: `beian: in ${site.configFile} is set per host (domains), and which host the theme's numbers belong to is for you to say` });
   }
-  for (const kind of ['icp', 'gongan'] as const) {
-    const theirs = numbers[kind];
-    const written = block?.[kind];
-    const ours = isPlain(written) ? written.number : written;
-    if (!theirs || isBlank(ours)) continue;
-    const mine = filingIn(ours);
-    if (mine?.key !== kind || mine.canonical !== theirs.canonical) {
-      refuse(theirs.entry.setting.path, { zh: `${site.configFile} 的 beian.${kind} 是 ${String(ours)}，而 ${label} 显示 ${theirs.canonical}`, en: `beian.${kind} in ${site.configFile} is ${String(ours)} while ${label} shows ${theirs.canonical}` });
-    }
-  }
-
   const plan = (file: string): FilePlan => {
     let found = files.get(file);
     if (!found) files.set(file, found = { planners: [], moves: { added: [], removed: [] } });
     return found;
   };
-  // The numbers the config does not have yet, into beian: (an icon the site serves kept with the 公安 number).
+  // Each number into beian: when the config does not have it yet (an icon the site serves kept
+  // with the 公安 number); where it has one, it must be the theme's.
   for (const kind of ['icp', 'gongan'] as const) {
     const theirs = numbers[kind];
-    if (!theirs || !isBlank(isPlain(block?.[kind]) ? (block?.[kind] as Record<string, unknown>).number : block?.[kind])) continue;
+    const written = block?.[kind];
+    const ours = isPlain(written) ? written.number : written;
+    if (!theirs) continue;
+    if (!isBlank(ours)) {
+      const mine = filingIn(ours);
+      if (mine?.key !== kind || mine.canonical !== theirs.canonical) {
+        refuse(theirs.entry.setting.path, { zh: `${site.configFile} 的 beian.${kind} 是 ${String(ours)}，而 ${label} 显示 ${theirs.canonical}`, en: `beian.${kind} in ${site.configFile} is ${String(ours)} while ${label} shows ${theirs.canonical}` });
+      }
+      continue;
+    }
     const icon = kind === 'gongan' && typeof theirs.entry.icon?.value === 'string' ? theirs.entry.icon.value.trim() : undefined;
     const kept = icon !== undefined && icon.startsWith('/') && !icon.startsWith('//') && site.iconExists(icon) ? icon : undefined;
     const config = plan(site.configFile);
@@ -207,8 +206,7 @@ function offEdit(off: Off, path: KeyPath, entries: readonly Entry[]): { edit: Ed
   if (typeof value !== 'string') return undefined;
   const rest = withoutNumbers(value, entries.map(e => String(e.text)));
   if (rest === undefined) return undefined;
-  const written: Value = rest;
-  return { edit: { op: 'set', path, value: written }, what: { zh: `从 ${key} 中删去备案号（其余文字保留）`, en: `the filing numbers taken out of ${key} (the rest of the text kept)` }, removed: held(value) };
+  return { edit: { op: 'set', path, value: rest }, what: { zh: `从 ${key} 中删去备案号（其余文字保留）`, en: `the filing numbers taken out of ${key} (the rest of the text kept)` }, removed: held(value) };
 }
 
 /**

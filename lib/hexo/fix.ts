@@ -11,6 +11,7 @@ import { planHandover, type FilePlan } from '../fix/theme';
 import { holds, readFile, writeIfUnchanged, type FileProblem } from '../fix/write';
 import { iconExists } from '../audit/icon';
 import { finding, located, type Finding } from '../finding';
+import { hostOf } from '../config/domains';
 import { locator, writtenFile } from '../config/written';
 import { iconFolders, themeSettings } from './facts';
 import { findingLines } from './report';
@@ -123,35 +124,25 @@ async function fixes(hexo: Hexo, config: { file: string; name: string; bytes: Bu
     }
     others.set(name, { file, bytes: read.bytes, text: read.text });
   }
-  // All or nothing: the handover's corrections alone, tried on every file first.
+  // All or nothing: the handover's corrections alone, tried on every file first. A theme's file
+  // (not the site's config) may be one YAML 1.2 reads with errors (Fluid's, copied whole): edited outside them.
+  const made = new Map<string, FileFix>();
   for (const [name, plan] of plans) {
-    // A theme's file (not the site's config) may be one YAML 1.2 reads with errors (Fluid's, copied whole): edited outside them.
-    const tried = correct(name === config.name ? config.text : (others.get(name) as { text: string }).text, name, language, plan.planners, plan.moves, name !== config.name);
+    const text = name === config.name ? config.text : (others.get(name) as { text: string }).text;
+    const tried = correct(text, name, language, plan.planners, plan.moves, name !== config.name);
     if (tried.refused.length > 0) {
       left.push(...tried.refused);
       plans = new Map();
+      made.clear();
       break;
     }
+    const other = others.get(name);
+    if (other) made.set(name, { file: other.file, name, bytes: other.bytes, result: { before: text, after: tried.after, changes: tried.changes, left: [] } });
   }
+  // _config.yml again, with its beian block's own corrections after the handover's.
   const own = plans.get(config.name);
   const result = fixBeian(config.text, config.name, language, { themeBlock: themeFileBlock(hexo), planners: own?.planners, moves: own?.moves });
-  const out: FileFix[] = [{ file: config.file, name: config.name, bytes: config.bytes, result: { ...result, left: [...left, ...result.left] } }];
-  for (const [name, plan] of plans) {
-    const other = others.get(name);
-    if (!other) continue;
-    const made = correct(other.text, name, language, plan.planners, plan.moves, true);
-    out.push({ file: other.file, name, bytes: other.bytes, result: { before: other.text, after: made.after, changes: made.changes, left: made.refused } });
-  }
-  return out;
-}
-
-/** The host of the site's `url`, when it has one. */
-function hostOf(url: unknown): string | undefined {
-  try {
-    return typeof url === 'string' ? new URL(url).hostname : undefined;
-  } catch {
-    return undefined;
-  }
+  return [{ file: config.file, name: config.name, bytes: config.bytes, result: { ...result, left: [...left, ...result.left] } }, ...made.values()];
 }
 
 /** A file the handover must change but cannot read: nothing is handed over. */
