@@ -4,7 +4,7 @@ import { parseGongan, parseIcp } from '../engine/filing';
 import { isIdeograph } from '../engine/text';
 import { finding, type Finding } from '../finding';
 import type { ConfigPaths } from '../config/schema';
-import { findSlots } from '../line/inject';
+import { findSlots, UNSHOWN } from '../line/inject';
 import type { LineItem } from '../line/items';
 import { crossed, exturlHref, linkRating, rightLink, targetOf, type Kind, type Target } from './links';
 import { expectedItems, isHomePage, type PlacementSettings } from '../line/placement';
@@ -182,14 +182,14 @@ class Next {
 }
 
 /**
- * Where no visitor sees a number: the content of `<script>` (a JSON blob, a theme's config
- * copied into the page: Keep, Redefine), `<style>`, `<noscript>` (scripting is on) and
- * `<template>` (inert), and comments. Lower-case tags, as themes and Hexo write them. The
- * filter's reading (lib/line/inject.ts UNSHOWN) also skips `<iframe>`, `<noembed>` and
- * `<noframes>`, which hold no footer text; each kind here costs a search of the page.
+ * Where no visitor sees a number: the content of the elements the filter's reading does not
+ * show either (lib/line/inject.ts UNSHOWN: `<script>` — a JSON blob, a theme's config copied
+ * into the page: Keep, Redefine —, `<style>`, `<noscript>` with scripting on, …), of
+ * `<template>` (inert, outside the tree that reading walks), and comments. Lower-case tags, as
+ * themes and Hexo write them; each kind costs a search of the page.
  */
 export const HIDDEN: readonly { open: Buffer; close: Buffer; name: string }[] = [
-  ...['script', 'style', 'noscript', 'template'].map(name => ({ name, open: Buffer.from(`<${name}`), close: Buffer.from(`</${name}`) })),
+  ...[...UNSHOWN, 'template'].map(name => ({ name, open: Buffer.from(`<${name}`), close: Buffer.from(`</${name}`) })),
   { name: '!--', open: Buffer.from('<!--'), close: Buffer.from('-->') }
 ];
 

@@ -15,7 +15,7 @@ import type { Position } from '../config/schema';
 const SECTIONING = new Set(['article', 'aside', 'nav', 'section']);
 
 /** Elements whose content no visitor sees (raw text, with scripting on as in a browser). */
-const UNSHOWN = new Set(['script', 'style', 'noscript', 'iframe', 'noembed', 'noframes']);
+export const UNSHOWN: ReadonlySet<string> = new Set(['script', 'style', 'noscript', 'iframe', 'noembed', 'noframes']);
 
 /** What a page offers the filing line, as offsets into the page (UTF-16 code units). */
 export interface Slots {
