@@ -250,18 +250,6 @@ const IMPLIED_END = names('dd dt li optgroup option p rb rp rt rtc');
 /** What a name is, as bits: one lookup per tag instead of one per set. */
 const F = { void: 1, raw: 2, declined: 4, closesP: 8, tablePart: 16, tableMode: 32, inHead: 64, inert: 128, heading: 256, special: 512 } as const;
 const FLAG_SETS: [number, Set<string>][] = [[F.void, VOID], [F.raw, RAW], [F.declined, DECLINED], [F.closesP, CLOSES_P], [F.tablePart, TABLE_PART], [F.tableMode, TABLE_MODE], [F.inHead, IN_HEAD], [F.inert, INERT], [F.heading, HEADING], [F.special, SPECIAL]];
-const flagCache = new Map<string, number>();
-
-function flagsOf(name: string): number {
-  let flags = flagCache.get(name);
-  if (flags === undefined) {
-    flags = 0;
-    for (const [bit, set] of FLAG_SETS) if (set.has(name)) flags |= bit;
-    if (flagCache.size >= 4096) flagCache.clear(); // bounded, whatever names a page makes up
-    flagCache.set(name, flags);
-  }
-  return flags;
-}
 
 /** The kinds of open element the scan asks about, each kept as a stack of positions. */
 const KINDS = {
@@ -281,16 +269,51 @@ const KINDS = {
 type Kind = keyof typeof KINDS;
 const KIND_NAMES = Object.keys(KINDS) as Kind[];
 
-/** What the scan knows of one element name: its open positions in this scan, and the kinds' stacks it joins. */
-interface Entry {
-  at: number[];
-  kinds: number[][];
+/**
+ * Each kind's positions on the stack of open elements, in the scan under way. Shared by every
+ * scan (one runs at a time: a scan is synchronous and starts none), so that a page allocates
+ * nothing per element name; {@link OpenElements} empties them when a scan starts.
+ */
+const BY_KIND = Object.fromEntries(KIND_NAMES.map(kind => [kind, [] as number[]])) as Record<Kind, number[]>;
+
+/** What the scan knows of one element name: its {@link F} flags, its kinds' stacks, and its own positions in the scan under way. */
+export interface Entry {
+  name: string;
   flags: number;
+  kinds: number[][];
+  at: number[];
+  /** The scan {@link at} belongs to: an older one's positions are stale. */
+  scan: number;
 }
+
+function newEntry(name: string): Entry {
+  let flags = 0;
+  for (const [bit, set] of FLAG_SETS) if (set.has(name)) flags |= bit;
+  return { name, flags, kinds: KIND_NAMES.filter(kind => KINDS[kind].has(name)).map(kind => BY_KIND[kind]), at: [], scan: 0 };
+}
+
+/** The names the standard's tree builder treats apart, made once; any other name is made when a page uses it. */
+const KNOWN = new Map([...FLAG_SETS.flatMap(([, set]) => [...set]), ...Object.values(KINDS).flatMap(set => [...set]), 'body', 'head', 'html', 'form', 'button', 'option', 'optgroup', 'ruby', 'rb', 'rtc', 'rp', 'rt'].map(name => [name, newEntry(name)]));
+const OTHER = new Map<string, Entry>();
+
+/** The entry of a name (lower case): one lookup per tag. */
+function entryOf(name: string): Entry {
+  let entry = KNOWN.get(name) ?? OTHER.get(name);
+  if (entry === undefined) {
+    // Bounded, whatever names a page makes up: emptied between scans only, so a scan's entries stay one per name.
+    entry = newEntry(name);
+    OTHER.set(name, entry);
+  }
+  return entry;
+}
+
+/** Names the scan asks about by name. */
+const EL = Object.fromEntries(['p', 'li', 'dd', 'dt', 'button', 'ruby', 'form', 'body', 'footer', 'template', 'colgroup', 'option', 'table', 'tbody', 'tr', 'html'].map(name => [name, entryOf(name)])) as Record<string, Entry>;
+
+let scans = 0;
 
 /** The stack of open elements, with each kind's positions for answers in constant time. */
 class OpenElements {
-  readonly names: string[] = [];
   /** The tree builder's form element pointer is set: a `<form>` was opened and not ended by `</form>`. */
   form = false;
   /**
@@ -301,65 +324,64 @@ class OpenElements {
   /** `</head>` came: a `<noscript>` now starts the body ("after head" takes fewer head elements). */
   afterHead = false;
   readonly starts: number[] = [];
-  private readonly entries: Entry[] = [];
-  private readonly byName = new Map<string, Entry>();
-  private readonly byKind = Object.fromEntries(KIND_NAMES.map(kind => [kind, [] as number[]])) as Record<Kind, number[]>;
+  readonly entries: Entry[] = [];
+  private readonly scan = ++scans;
+  /** The current node's entry (`html` when the stack is empty). */
+  top: Entry = EL.html;
 
-  get top(): string {
-    return this.names[this.names.length - 1] ?? '';
+  constructor() {
+    for (const kind of KIND_NAMES) BY_KIND[kind].length = 0;
+    if (OTHER.size >= 4096) OTHER.clear();
   }
 
-  /** The {@link F} flags of the current node. */
-  get topFlags(): number {
-    return this.entries[this.entries.length - 1]?.flags ?? 0;
+  get length(): number {
+    return this.entries.length;
   }
 
-  push(name: string, start: number): void {
-    const at = this.names.length;
-    const entry = this.entry(name);
-    this.names.push(name);
+  push(entry: Entry, start: number): void {
+    const at = this.entries.length;
     this.starts.push(start);
     this.entries.push(entry);
+    this.top = entry;
+    if (entry.scan !== this.scan) {
+      entry.scan = this.scan;
+      entry.at.length = 0;
+    }
     entry.at.push(at);
     for (const kind of entry.kinds) kind.push(at);
   }
 
   /** Pops down to (and including) position `at`. */
   popTo(at: number): void {
-    while (this.names.length > at) {
-      const entry = this.entries.pop() as Entry;
-      this.names.pop();
+    const { entries } = this;
+    while (entries.length > at) {
+      const entry = entries.pop() as Entry;
       this.starts.pop();
       entry.at.pop();
       for (const kind of entry.kinds) kind.pop();
     }
+    this.top = entries.length > 0 ? entries[entries.length - 1] : EL.html;
   }
 
-  /** The position of the topmost open element named `name`, or -1. */
-  last(name: string): number {
-    const at = this.byName.get(name)?.at;
-    return at && at.length > 0 ? at[at.length - 1] : -1;
+  /** The position of the topmost open element of this entry, or -1. */
+  last(entry: Entry): number {
+    const { at } = entry;
+    return entry.scan === this.scan && at.length > 0 ? at[at.length - 1] : -1;
   }
 
   lastOf(kind: Kind): number {
-    const at = this.byKind[kind];
+    const at = BY_KIND[kind];
     return at.length > 0 ? at[at.length - 1] : -1;
   }
 
   has(kind: Kind): boolean {
-    return this.byKind[kind].length > 0;
+    return BY_KIND[kind].length > 0;
   }
 
-  /** The position of `name` when it is in the given scope (no boundary above it), else -1. */
-  inScope(name: string, scope: Kind = 'scope'): number {
-    const at = this.last(name);
+  /** The position of the element when it is in the given scope (no boundary above it), else -1. */
+  inScope(entry: Entry, scope: Kind = 'scope'): number {
+    const at = this.last(entry);
     return at >= 0 && at >= this.lastOf(scope) ? at : -1;
-  }
-
-  private entry(name: string): Entry {
-    let entry = this.byName.get(name);
-    if (!entry) this.byName.set(name, entry = { at: [], kinds: KIND_NAMES.filter(kind => KINDS[kind].has(name)).map(kind => this.byKind[kind]), flags: flagsOf(name) });
-    return entry;
   }
 }
 
@@ -415,7 +437,32 @@ const TAG: Tag = { name: '', marked: false, next: 0 };
  * is cut off. A tag it does not match is read character by character, as the tokenizer does.
  */
 const USUAL_TAG = /[^\t\n\f\r />]+(?:[\t\n\f\r ]+[^\t\n\f\r />="'<`]+(?:="[^"]*"|='[^']*'|=[^\t\n\f\r >"'=<`]+)?)*[\t\n\f\r ]*\/?>/y;
-const MARK_ANY_CASE = new RegExp(MARK, 'i');
+
+/**
+ * Where the page mentions the mark (in any case), for the tags read in page order: a tag is
+ * read by hand only when one falls inside it, and the page is searched for it once.
+ */
+class Mentions {
+  private readonly search = new RegExp(MARK, 'gi');
+  /** The next mention at or after the last offset asked (Infinity: none), or -1 before the first question. */
+  private at = -1;
+
+  /** A new page. */
+  reset(): void {
+    this.at = -1;
+  }
+
+  /** Is there a mention starting in `[from, to)`? (`from` never decreases between calls on one page.) */
+  within(html: string, from: number, to: number): boolean {
+    if (this.at < from) {
+      this.search.lastIndex = from;
+      this.at = this.search.exec(html)?.index ?? Infinity;
+    }
+    return this.at < to;
+  }
+}
+
+const marks = new Mentions();
 
 /** Reads the tag whose name starts at `at` (after `<` or `</`); undefined when the page ends inside it. */
 function readTag(html: string, at: number, end: boolean): Tag | undefined {
@@ -430,11 +477,18 @@ function readTag(html: string, at: number, end: boolean): Tag | undefined {
   }
   // toLowerCase takes a slow path on a page with any non-Latin-1 text (a two-byte string): only when needed.
   const name = upper ? asciiLower(html.slice(at, p)) : html.slice(at, p);
+  if (html.charCodeAt(p) === GT) {
+    // `<div>`, `</p>`: most tags of a page, ended by their name (what USUAL_TAG would match).
+    TAG.name = name;
+    TAG.marked = false;
+    TAG.next = done(at, p + 1);
+    return TAG;
+  }
   USUAL_TAG.lastIndex = at;
   if (USUAL_TAG.test(html)) {
     const next = USUAL_TAG.lastIndex;
     // A tag that mentions the mark anywhere (a value may) is read below, to tell a name from a value.
-    if (end || !MARK_ANY_CASE.test(html.slice(p, next))) {
+    if (end || !marks.within(html, p, next)) {
       TAG.name = name;
       TAG.marked = false;
       TAG.next = done(at, next);
@@ -544,10 +598,11 @@ export function scanSlots(html: string, options: { text?: boolean } = {}): Slots
 }
 
 function scan(html: string): Slots {
+  marks.reset();
   const slots: Slots = { footerEnd: -1, footerStart: -1, bodyEnd: -1, marks: [] };
   const open = new OpenElements();
-  open.push('html', -1);
-  open.push('body', -1); // `<html>`, `<head>` and `<body>` tags change nothing on the stack
+  open.push(EL.html, -1);
+  open.push(EL.body, -1); // `<html>`, `<head>` and `<body>` tags change nothing on the stack
   open.body = 'before';
   let quirks = true; // until a `<!DOCTYPE html>` comes first
   let first = true;
@@ -555,7 +610,7 @@ function scan(html: string): Slots {
   const length = html.length;
   let lt = html.indexOf('<');
   while (lt >= 0 && lt < length - 1) {
-    if (!first && open.body !== 'before' && !(open.topFlags & F.tableMode) && open.top !== 'colgroup') {
+    if (!first && open.body !== 'before' && !(open.top.flags & F.tableMode) && open.top !== EL.colgroup) {
       RUN.lastIndex = lt;
       RUN.test(html);
       lt = done(lt, RUN.lastIndex); // the text before `lt` was counted already
@@ -563,7 +618,7 @@ function scan(html: string): Slots {
       if (lt >= length - 1) break;
       if (html.charCodeAt(lt) !== LT) break;
     }
-    if ((first || open.topFlags & F.tableMode || open.top === 'colgroup') && /[^\t\n\f\r ]/.test(html.slice(text, lt))) {
+    if ((first || open.top.flags & F.tableMode || open.top === EL.colgroup) && /[^\t\n\f\r ]/.test(html.slice(text, lt))) {
       if (!first) throw new Decline(); // text a table moves out of itself
       first = false; // text before the doctype: quirks mode
     }
@@ -614,7 +669,8 @@ function scan(html: string): Slots {
 /** What a start tag does to the stack of open elements, and the slots; returns the name's {@link F} flags. */
 function startTag(tag: Tag, at: number, open: OpenElements, slots: Slots, quirks: boolean): number {
   const { name } = tag;
-  const flags = flagsOf(name);
+  const entry = entryOf(name);
+  const { flags } = entry;
   if (flags & F.declined) throw new Decline();
   if (open.body === 'before' && !open.has('template')) {
     if (name === 'body') open.body = 'tag';
@@ -624,108 +680,110 @@ function startTag(tag: Tag, at: number, open: OpenElements, slots: Slots, quirks
   const template = open.has('template');
   if (tag.marked && flags & F.inert) throw new Decline(); // a formatting element may be reopened elsewhere, mark and all
   if (tag.marked && !template && !open.has('sectioning')) slots.marks.push(at);
-  if (open.topFlags & F.tableMode || open.top === 'colgroup') {
-    tableStart(name, at, open);
+  if (open.top.flags & F.tableMode || open.top === EL.colgroup) {
+    tableStart(entry, at, open);
     return flags;
   }
   if (flags & F.tablePart) {
     const nearest = open.lastOf('table');
-    const what = open.names[nearest];
+    const what = open.entries[nearest].name;
     if (what === 'template') throw new Decline(); // a template of table rows: its own insertion modes
     if (what !== 'td' && what !== 'th' && what !== 'caption') return flags; // outside a table: ignored
     open.popTo(nearest); // the cell (or caption) ends; the tag is read in the table
-    tableStart(name, at, open);
+    tableStart(entry, at, open);
     return flags;
   }
   if (flags & (F.inert | F.void)) return flags;
   if (name === 'form') {
     if (open.form && !template) return flags; // a form inside a form is ignored
     closeP(open);
-    open.push(name, at);
+    open.push(entry, at);
     if (!template) open.form = true;
     return flags;
   }
   if (flags & F.closesP) {
-    if (name === 'table' && quirks && open.inScope('p', 'buttonScope') >= 0) throw new Decline();
+    if (name === 'table' && quirks && open.inScope(EL.p, 'buttonScope') >= 0) throw new Decline();
     if (name === 'li' || name === 'dd' || name === 'dt') closeListItem(name, open);
     closeP(open);
-    if (flags & F.heading && open.topFlags & F.heading) open.popTo(open.names.length - 1);
+    if (flags & F.heading && open.top.flags & F.heading) open.popTo(open.length - 1);
   } else if (name === 'button') {
-    const button = open.inScope('button');
+    const button = open.inScope(EL.button);
     if (button >= 0) open.popTo(button);
   } else if (name === 'option' || name === 'optgroup') {
-    if (open.top === 'option') open.popTo(open.names.length - 1);
+    if (open.top === EL.option) open.popTo(open.length - 1);
   } else if (name === 'rb' || name === 'rtc' || name === 'rp' || name === 'rt') {
-    if (open.inScope('ruby') >= 0) {
-      while (IMPLIED_END.has(open.top) && !((name === 'rp' || name === 'rt') && open.top === 'rtc')) open.popTo(open.names.length - 1);
+    if (open.inScope(EL.ruby) >= 0) {
+      while (IMPLIED_END.has(open.top.name) && !((name === 'rp' || name === 'rt') && open.top.name === 'rtc')) open.popTo(open.length - 1);
     }
   }
   if (flags & (F.void | F.raw)) return flags; // a raw text element is closed by the end tag the scan reads with it
-  if (name === 'footer' && !template && !open.has('sectioning')) open.push(name, at);
-  else open.push(name, name === 'footer' ? -1 : at);
+  if (name === 'footer' && !template && !open.has('sectioning')) open.push(entry, at);
+  else open.push(entry, name === 'footer' ? -1 : at);
   return flags;
 }
 
 /** A start tag where the tree builder is "in table", "in table body", "in row" or "in column group". */
-function tableStart(name: string, at: number, open: OpenElements): void {
-  if (open.top === 'colgroup') {
+function tableStart(entry: Entry, at: number, open: OpenElements): void {
+  const { name } = entry;
+  if (open.top === EL.colgroup) {
     if (name === 'col') return;
     if (name === 'template') {
-      open.push(name, at);
+      open.push(entry, at);
       return;
     }
-    open.popTo(open.names.length - 1); // the column group ends; the tag is read in the table
+    open.popTo(open.length - 1); // the column group ends; the tag is read in the table
   }
   const back = (kinds: string[]) => {
-    let top = open.names.length - 1;
-    while (top > 0 && !kinds.includes(open.names[top])) top--;
+    let top = open.length - 1;
+    while (top > 0 && !kinds.includes(open.entries[top].name)) top--;
     open.popTo(top + 1);
   };
   if (name === 'script' || name === 'style') return;
-  if (name === 'template') open.push(name, at);
+  if (name === 'template') open.push(entry, at);
   else if (name === 'caption' || name === 'colgroup') {
     back(['table', 'template', 'html']);
-    open.push(name, at);
+    open.push(entry, at);
   } else if (name === 'col') {
     back(['table', 'template', 'html']);
-    open.push('colgroup', at);
+    open.push(EL.colgroup, at);
   } else if (name === 'tbody' || name === 'thead' || name === 'tfoot') {
     back(['table', 'template', 'html']);
-    open.push(name, at);
+    open.push(entry, at);
   } else if (name === 'tr') {
     back(['tbody', 'thead', 'tfoot', 'table', 'template', 'html']);
-    if (open.top === 'table') open.push('tbody', at);
-    open.push(name, at);
+    if (open.top === EL.table) open.push(EL.tbody, at);
+    open.push(entry, at);
   } else if (name === 'td' || name === 'th') {
     back(['tr', 'tbody', 'thead', 'tfoot', 'table', 'template', 'html']);
-    if (open.top === 'table') open.push('tbody', at);
-    if (open.top !== 'tr') open.push('tr', at);
-    open.push(name, at);
+    if (open.top === EL.table) open.push(EL.tbody, at);
+    if (open.top !== EL.tr) open.push(EL.tr, at);
+    open.push(entry, at);
   } else throw new Decline(); // content the table moves out of itself (foster parenting), or a nested table
 }
 
 /** `<li>`, `<dd>`, `<dt>`: an open one closes first, unless something special stands between. */
 function closeListItem(name: string, open: OpenElements): void {
-  const item = name === 'li' ? open.last('li') : Math.max(open.last('dd'), open.last('dt'));
-  const other = name === 'li' ? Math.max(open.last('dd'), open.last('dt')) : open.last('li');
+  const item = name === 'li' ? open.last(EL.li) : Math.max(open.last(EL.dd), open.last(EL.dt));
+  const other = name === 'li' ? Math.max(open.last(EL.dd), open.last(EL.dt)) : open.last(EL.li);
   if (item >= 0 && item > open.lastOf('listStop') && item > other) open.popTo(item);
 }
 
 function closeP(open: OpenElements): void {
-  const p = open.inScope('p', 'buttonScope');
+  const p = open.inScope(EL.p, 'buttonScope');
   if (p >= 0) open.popTo(p);
 }
 
 /** What an end tag does to the stack of open elements, and the slots. */
 function endTag(name: string, at: number, open: OpenElements, slots: Slots): void {
-  const flags = flagsOf(name);
+  const entry = entryOf(name);
+  const { flags } = entry;
   if (flags & F.declined) throw new Decline();
-  if (open.top === 'colgroup' && name !== 'colgroup' && name !== 'template') open.popTo(open.names.length - 1); // the column group ends
-  if (open.topFlags & F.tableMode && !(flags & F.tablePart) && name !== 'table' && name !== 'template' && name !== 'body' && name !== 'html') throw new Decline();
+  if (open.top === EL.colgroup && name !== 'colgroup' && name !== 'template') open.popTo(open.length - 1); // the column group ends
+  if (open.top.flags & F.tableMode && !(flags & F.tablePart) && name !== 'table' && name !== 'template' && name !== 'body' && name !== 'html') throw new Decline();
   if (open.body === 'before' && name === 'head') open.afterHead = true;
   if (open.body === 'before' && !open.has('template') && (name === 'body' || name === 'html' || name === 'br')) open.body = 'implied';
   if (name === 'body') {
-    if (open.body === 'tag' && open.inScope('body') >= 0 && !open.has('template')) slots.bodyEnd = at;
+    if (open.body === 'tag' && open.inScope(EL.body) >= 0 && !open.has('template')) slots.bodyEnd = at;
     return;
   }
   if (name === 'html' || name === 'head' || name === 'br') return;
@@ -733,23 +791,23 @@ function endTag(name: string, at: number, open: OpenElements, slots: Slots): voi
     const template = open.has('template');
     const pointer = open.form;
     if (!template) open.form = false;
-    const form = open.inScope('form');
+    const form = open.inScope(EL.form);
     if ((!template && !pointer) || form < 0) return;
-    if (!template && form !== open.names.length - 1) throw new Decline(); // only the form leaves the stack, the rest stays open
+    if (!template && form !== open.length - 1) throw new Decline(); // only the form leaves the stack, the rest stays open
     open.popTo(form);
     return;
   }
   let target: number;
-  if (name === 'p') target = open.inScope('p', 'buttonScope');
-  else if (name === 'li') target = open.inScope('li', 'listScope');
+  if (name === 'p') target = open.inScope(EL.p, 'buttonScope');
+  else if (name === 'li') target = open.inScope(EL.li, 'listScope');
   else if (flags & F.heading) target = open.lastOf('heading') >= open.lastOf('scope') ? open.lastOf('heading') : -1;
-  else if (flags & F.tablePart || name === 'table') target = open.inScope(name, 'tableScope');
-  else if (name === 'template') target = open.last('template');
+  else if (flags & F.tablePart || name === 'table') target = open.inScope(entry, 'tableScope');
+  else if (name === 'template') target = open.last(EL.template);
   else if (flags & F.inert) return;
-  else if (flags & F.special) target = open.inScope(name);
-  else target = open.last(name) > open.lastOf('special') ? open.last(name) : -1; // any other end tag
+  else if (flags & F.special) target = open.inScope(entry);
+  else target = open.last(entry) > open.lastOf('special') ? open.last(entry) : -1; // any other end tag
   if (target < 0) return;
-  if (name === 'footer' && open.starts[target] >= 0 && target === open.last('footer')) {
+  if (name === 'footer' && open.starts[target] >= 0 && target === open.last(EL.footer)) {
     slots.footerStart = open.starts[target];
     slots.footerEnd = at;
   }
