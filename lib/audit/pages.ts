@@ -120,7 +120,9 @@ function isSpace(byte: number): boolean {
 /**
  * The latest occurrence so far of some byte strings, for questions asked in page order: each
  * question looks back only over the bytes no earlier one looked at (the window since the last
- * question), so however many questions a page asks, each byte is looked at once.
+ * question), so however many questions a page asks, each byte is looked at once. Each string's
+ * first occurrence in the window is found forwards (and kept until the questions pass it): a
+ * window without one costs no search, and one with one is searched back to it, never further.
  */
 class Latest {
   /** Start of the latest occurrence found, or -1. */
@@ -128,9 +130,15 @@ class Latest {
   /** Bytes before this offset have been looked at. */
   private seen = 0;
   private readonly longest: number;
+  /** Per string, its first occurrence at or after the last window's start; -1: none; -2: not searched yet. */
+  private readonly nexts: number[];
+  /** Per string, what is searched for: one byte as a number (memchr, not a string search). */
+  private readonly whats: (Buffer | number)[];
 
   constructor(private readonly needles: readonly Buffer[], private readonly accept: (page: Buffer, at: number) => boolean = () => true) {
     this.longest = Math.max(...needles.map(n => n.length));
+    this.nexts = needles.map(() => -2);
+    this.whats = needles.map(n => (n.length === 1 ? n[0] : n));
   }
 
   /**
@@ -142,26 +150,25 @@ class Latest {
     if (end <= this.seen) return this.at;
     // Back over the overlap too: an occurrence may straddle the last question's offset.
     const from = Math.max(0, this.seen - this.longest + 1);
-    if (first < from) {
-      this.seen = end;
-      return this.at;
-    }
-    const window = page.subarray(from, end);
-    for (const needle of this.needles) {
-      // One byte is searched for as a number: memrchr, not a string search.
-      const what = needle.length === 1 ? needle[0] : needle;
-      let last = window.length - needle.length;
-      while (last >= 0) {
-        const found = window.lastIndexOf(what, last);
-        if (found < 0 || from + found <= this.at) break;
-        if (this.accept(page, from + found)) {
-          this.at = from + found;
+    this.seen = end;
+    if (first < from) return this.at;
+    for (let i = 0; i < this.needles.length; i++) {
+      const what = this.whats[i];
+      let next = this.nexts[i];
+      if (next === -2 || (next >= 0 && next < from)) this.nexts[i] = next = page.indexOf(what, from);
+      const last = end - this.needles[i].length;
+      if (next < 0 || next > last) continue;
+      // Back from the window's end: the search stops at `next` at the latest.
+      for (let at = last; at >= next;) {
+        const found = page.lastIndexOf(what, at);
+        if (found <= this.at) break;
+        if (this.accept(page, found)) {
+          this.at = found;
           break;
         }
-        last = found - 1;
+        at = found - 1;
       }
     }
-    this.seen = end;
     return this.at;
   }
 }
@@ -269,18 +276,18 @@ function readNumber(page: Buffer, at: number, kind: Kind): Occurrence | undefine
 }
 
 /** The same few numbers recur on every page: each written form goes through the engine once. */
-const identities = new Map<string, { text: string; digits?: string }>();
+const identities = { icp: new Map<string, { text: string; digits?: string }>(), gongan: new Map<string, { text: string; digits?: string }>() };
 
 /** A number as written → its canonical form (or the text without spaces) and its 公安 digits. */
 function identify(kind: Kind, written: string): { text: string; digits?: string } {
-  const key = `${kind}:${written}`;
-  let found = identities.get(key);
+  const known = identities[kind];
+  let found = known.get(written);
   if (!found) {
     const result = kind === 'icp' ? parseIcp(written) : parseGongan(written);
     found = { text: result.ok && result.canonical ? result.canonical : written.replace(/\s+/g, '') };
     if (result.ok && kind === 'gongan' && result.digits) found.digits = result.digits;
-    if (identities.size >= 1024) identities.clear(); // bounded, whatever the site holds
-    identities.set(key, found);
+    if (known.size >= 1024) known.clear(); // bounded, whatever the site holds
+    known.set(written, found);
   }
   return found;
 }
@@ -417,7 +424,10 @@ function occurrencesOf(page: Buffer, plan: PagePlan): Occurrence[] {
     if (item.kind === 'icp' && !item.text.includes('ICP') && item.text !== '') markers.push({ needle: Buffer.from(item.text), kind: 'icp', literal: item.text });
   }
   const lists: Occurrence[][] = markers.map(() => []);
-  const seen = new Set<string>();
+  // Per marker and text, the places (link and frame) a number was already kept in: numbers, not strings made per number
+  // (exact while (page length + 3)² < 2⁵³: pages of up to 90 MB; the audit reads at most PAGE_LIMIT of one).
+  const seen = markers.map(() => new Map<string, Set<number>>());
+  const place = (anchor: Anchor | undefined, frame: 'line' | number | undefined) => (anchor ? anchor.open + 1 : 0) * (page.length + 3) + (frame === undefined ? 0 : frame === 'line' ? 1 : frame + 2);
   const next = markers.map(m => page.indexOf(m.needle));
   const context = new Context(page);
   const hidden = new Hidden(page);
@@ -455,9 +465,11 @@ function occurrencesOf(page: Buffer, plan: PagePlan): Occurrence[] {
     if (frame !== undefined) found.framed = true;
     if (frame === 'line') found.line = true;
     last[which] = { at, found };
-    const key = `${which}\u0000${found.text}\u0000${anchor?.open ?? -1}\u0000${frame ?? ''}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    let places = seen[which].get(found.text);
+    if (!places) seen[which].set(found.text, places = new Set());
+    const key = place(anchor, frame);
+    if (places.has(key)) continue;
+    places.add(key);
     lists[which].push(found);
   }
   return lists.flat();

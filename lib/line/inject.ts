@@ -411,15 +411,41 @@ function anyCase(text: string): string {
  * that may change the slots (or an unusual one) is read by hand. Every part has one reading,
  * so a run that stops early backtracks at most once per character.
  */
+const RUN_NAMES = [...INERT, 'img', 'br', 'wbr', 'source'];
 const RUN = (() => {
   const ws = '[\\t\\n\\f\\r ]';
-  const names = anyCase([...INERT, 'img', 'br', 'wbr', 'source'].sort((a, b) => b.length - a.length).join('|'));
+  const names = anyCase([...RUN_NAMES].sort((a, b) => b.length - a.length).join('|'));
   const attribute = `${ws}+(?!${anyCase(MARK)}(?:[=/>]|${ws}))[^\\t\\n\\f\\r />="'<\`]+(?:="[^"]*"|='[^']*'|=[^\\t\\n\\f\\r >"'=<\`]+)?`;
   const tag = `(?:${names})(?=[\\t\\n\\f\\r />])(?:${attribute})*${ws}*\\/?>`;
   const end = `\\/(?:${names})${ws}*>`;
   const comment = '!--(?!-?>)(?:[^-]|-(?!-!?>))*--!?>';
   return new RegExp(`[^<]*(?:<(?:${tag}|${end}|${comment})[^<]*)*`, 'y');
 })();
+
+/** Two characters as a key of {@link RUN_STARTS}, letters in either case alike (other characters may collide: a key in the table only costs a try). */
+const pairKey = (a: number, b: number) => (((a | 0x20) & 0xff) << 8) | ((b | 0x20) & 0xff);
+
+/**
+ * The first two characters after `<` (after `</` for an end tag) of everything {@link RUN}
+ * reads: at a tag whose pair is not here, RUN would read nothing, and is not tried.
+ */
+const RUN_STARTS = (() => {
+  const table = new Uint8Array(1 << 16);
+  for (const name of RUN_NAMES) {
+    const c = name.charCodeAt(0);
+    if (name.length > 1) table[pairKey(c, name.charCodeAt(1))] |= 1;
+    else for (const end of '\t\n\f\r />') table[pairKey(c, end.charCodeAt(0))] |= 1;
+  }
+  for (const key of table.keys()) if (table[key] & 1) table[key] |= 2; // bit 1: after `<`; bit 2: after `</`
+  table[pairKey(BANG, DASH)] |= 1; // a comment
+  return table;
+})();
+
+/** Could {@link RUN} read anything at the `<` at `lt`? */
+function runMayStart(html: string, lt: number): boolean {
+  const c = html.charCodeAt(lt + 1);
+  return c === SLASH ? (RUN_STARTS[pairKey(html.charCodeAt(lt + 2), html.charCodeAt(lt + 3))] & 2) !== 0 : (RUN_STARTS[pairKey(c, html.charCodeAt(lt + 2))] & 1) !== 0;
+}
 
 /** ASCII letters to lower case, as the tokenizer does (and nothing else). */
 function asciiLower(text: string): string {
@@ -512,11 +538,7 @@ function readTag(html: string, at: number, end: boolean): Tag | undefined {
       continue;
     }
     const nameStart = p++; // the first character may be `=` or a quote
-    while (p < length) {
-      c = html.charCodeAt(p);
-      if (isSpace(c) || c === SLASH || c === GT || c === EQUALS) break;
-      p++;
-    }
+    p = skip(ATTRIBUTE_NAME, html, p);
     if (p - nameStart === MARK.length && asciiLower(html.slice(nameStart, p)) === MARK) marked = true;
     while (p < length && isSpace(html.charCodeAt(p))) p++;
     if (html.charCodeAt(p) !== EQUALS) continue;
@@ -527,14 +549,19 @@ function readTag(html: string, at: number, end: boolean): Tag | undefined {
       const close = html.indexOf(c === DQ ? '"' : "'", p + 1);
       if (close < 0) return void done(at, length);
       p = close + 1;
-    } else {
-      while (p < length) {
-        c = html.charCodeAt(p);
-        if (isSpace(c) || c === GT) break;
-        p++;
-      }
-    }
+    } else p = skip(UNQUOTED_VALUE, html, p);
   }
+}
+
+/** The rest of an attribute's name, an unquoted value: read by compiled code (a value may run for megabytes). */
+const ATTRIBUTE_NAME = /[^\t\n\f\r />=]*/y;
+const UNQUOTED_VALUE = /[^\t\n\f\r >]*/y;
+
+/** The offset after the run of `run` (a sticky expression that always matches) at `at`. */
+function skip(run: RegExp, html: string, at: number): number {
+  run.lastIndex = at;
+  run.test(html);
+  return run.lastIndex;
 }
 
 /** Where a comment, a doctype or a bogus comment that starts at `lt` ends (the offset after it). */
@@ -610,7 +637,7 @@ function scan(html: string): Slots {
   const length = html.length;
   let lt = html.indexOf('<');
   while (lt >= 0 && lt < length - 1) {
-    if (!first && open.body !== 'before' && !(open.top.flags & F.tableMode) && open.top !== EL.colgroup) {
+    if (!first && open.body !== 'before' && !(open.top.flags & F.tableMode) && open.top !== EL.colgroup && runMayStart(html, lt)) {
       RUN.lastIndex = lt;
       RUN.test(html);
       lt = done(lt, RUN.lastIndex); // the text before `lt` was counted already
