@@ -154,9 +154,16 @@ class Latest {
     if (first < from) return this.at;
     for (let i = 0; i < this.needles.length; i++) {
       const what = this.whats[i];
-      let next = this.nexts[i];
-      if (next === -2 || (next >= 0 && next < from)) this.nexts[i] = next = page.indexOf(what, from);
       const last = end - this.needles[i].length;
+      let next = this.nexts[i];
+      if (next === -2 || (next >= 0 && next < from)) {
+        if (end - from > WIDE) {
+          // A wide window (the first question of a page, in its footer): searched back in a view of it, which costs one view for all its bytes.
+          this.latestIn(page, i, from, end);
+          continue;
+        }
+        this.nexts[i] = next = page.indexOf(what, from);
+      }
       if (next < 0 || next > last) continue;
       // Back from the window's end: the search stops at `next` at the latest.
       for (let at = last; at >= next;) {
@@ -171,7 +178,29 @@ class Latest {
     }
     return this.at;
   }
+
+  /** The latest accepted occurrence of string `i` in `[from, end)`, searched back in a view of the window. */
+  private latestIn(page: Buffer, i: number, from: number, end: number): void {
+    const window = page.subarray(from, end);
+    const what = this.whats[i];
+    for (let last = window.length - this.needles[i].length; last >= 0;) {
+      const found = window.lastIndexOf(what, last);
+      if (found < 0 || from + found <= this.at) break;
+      if (this.accept(page, from + found)) {
+        this.at = from + found;
+        break;
+      }
+      last = found - 1;
+    }
+  }
 }
+
+/**
+ * A window wider than this is searched back in a view of it, a narrower one from its first
+ * occurrence found forwards: a page's first question, from its footer, finds what is near it
+ * without reading the page from its start; a page of many numbers makes no view per number.
+ */
+const WIDE = 4096;
 
 /** The next occurrence of a byte string at or after an offset, for offsets asked in page order. */
 class Next {
