@@ -447,6 +447,21 @@ function runMayStart(html: string, lt: number): boolean {
   return c === SLASH ? (RUN_STARTS[pairKey(html.charCodeAt(lt + 2), html.charCodeAt(lt + 3))] & 2) !== 0 : (RUN_STARTS[pairKey(c, html.charCodeAt(lt + 2))] & 1) !== 0;
 }
 
+/**
+ * Does the sticky expression match at `at` (its `lastIndex` then after the match)? False too when
+ * its backtracking stack overflows, as it does on a run of inline markup of some 10 MB: the
+ * expressions only read faster what the scan reads by hand, which then reads it.
+ */
+function matches(expression: RegExp, html: string, at: number): boolean {
+  expression.lastIndex = at;
+  try {
+    return expression.test(html);
+  } catch (error) {
+    if (error instanceof RangeError) return false; // "Maximum call stack size exceeded"
+    throw error;
+  }
+}
+
 /** ASCII letters to lower case, as the tokenizer does (and nothing else). */
 function asciiLower(text: string): string {
   return text.replace(/[A-Z]+/g, letters => letters.toLowerCase());
@@ -510,8 +525,7 @@ function readTag(html: string, at: number, end: boolean): Tag | undefined {
     TAG.next = done(at, p + 1);
     return TAG;
   }
-  USUAL_TAG.lastIndex = at;
-  if (USUAL_TAG.test(html)) {
+  if (matches(USUAL_TAG, html, at)) {
     const next = USUAL_TAG.lastIndex;
     // A tag that mentions the mark anywhere (a value may) is read below, to tell a name from a value.
     if (end || !marks.within(html, p, next)) {
@@ -632,15 +646,15 @@ function scan(html: string): Slots {
   open.push(EL.body, -1); // `<html>`, `<head>` and `<body>` tags change nothing on the stack
   open.body = 'before';
   let quirks = true; // until a `<!DOCTYPE html>` comes first
+  let runs = true; // RUN reads what it can
   let first = true;
   let text = 0; // where the text before the next token starts
   const length = html.length;
   let lt = html.indexOf('<');
   while (lt >= 0 && lt < length - 1) {
-    if (!first && open.body !== 'before' && !(open.top.flags & F.tableMode) && open.top !== EL.colgroup && runMayStart(html, lt)) {
-      RUN.lastIndex = lt;
-      RUN.test(html);
-      lt = done(lt, RUN.lastIndex); // the text before `lt` was counted already
+    if (runs && !first && open.body !== 'before' && !(open.top.flags & F.tableMode) && open.top !== EL.colgroup && runMayStart(html, lt)) {
+      if (matches(RUN, html, lt)) lt = done(lt, RUN.lastIndex); // the text before `lt` was counted already
+      else runs = false; // too long a run for the expression (it always matches): from here on, token by token
       text = lt;
       if (lt >= length - 1) break;
       if (html.charCodeAt(lt) !== LT) break;

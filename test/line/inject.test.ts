@@ -304,6 +304,24 @@ describe('inject', () => {
     }
   });
 
+  describe('a page too large for the expressions: their backtracking stack overflows (about 10 MB of one run)', () => {
+    // Each threw RangeError: Maximum call stack size exceeded out of the filter, and so out of hexo generate.
+    const SIZE = 16 * 1024 * 1024;
+    const wrap = (body: string) => `<!DOCTYPE html><html><body><main>${body}</main><footer>x</footer></body></html>`;
+    const PAGES = {
+      'inline tags': () => wrap('<a>x</a> '.repeat(SIZE / 9)),
+      'one tag of many unquoted attributes': () => wrap(`<div${' a=b'.repeat(SIZE / 4)}>x</div>`),
+      'one tag of many quoted attributes': () => wrap(`<div${' a="b"'.repeat(SIZE / 6)}>x</div>`),
+      'one comment': () => wrap(`<!--${'a-'.repeat(SIZE / 2)}-->`)
+    };
+    for (const [kind, page] of Object.entries(PAGES)) {
+      it(`${kind}: read on by hand, the line in the site footer`, () => {
+        const html = page();
+        expect(injectLine(html, LINE)).to.equal(html.replace('</footer>', `${LINE}</footer>`));
+      });
+    }
+  });
+
   describe('a page parse5 would read in quadratic time: more than MAX_OPEN elements open at once', () => {
     const SIZE = 200_000;
     const pages = tokenPages(SIZE);
