@@ -412,39 +412,66 @@ function anyCase(text: string): string {
  * so a run that stops early backtracks at most once per character.
  */
 const RUN_NAMES = [...INERT, 'img', 'br', 'wbr', 'source'];
-const RUN = (() => {
+/**
+ * Elements {@link RUN_LEAVES} reads whole when they hold only what RUN reads (a list item of
+ * links, a paragraph, a heading): start tag, content and own end tag push and pop one element,
+ * which leaves the stack as it was, when the start tag closes nothing ({@link leavesAllowed}).
+ */
+const LEAVES = ['li', 'p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
+
+/** RUN, and RUN that also reads {@link LEAVES} whole. */
+const [RUN, RUN_LEAVES] = (() => {
   const ws = '[\\t\\n\\f\\r ]';
   const names = anyCase([...RUN_NAMES].sort((a, b) => b.length - a.length).join('|'));
   const attribute = `${ws}+(?!${anyCase(MARK)}(?:[=/>]|${ws}))[^\\t\\n\\f\\r />="'<\`]+(?:="[^"]*"|='[^']*'|=[^\\t\\n\\f\\r >"'=<\`]+)?`;
-  const tag = `(?:${names})(?=[\\t\\n\\f\\r />])(?:${attribute})*${ws}*\\/?>`;
+  const start = (name: string) => `${name}(?=[\\t\\n\\f\\r />])(?:${attribute})*${ws}*\\/?>`;
+  const tag = start(`(?:${names})`);
   const end = `\\/(?:${names})${ws}*>`;
   const comment = '!--(?!-?>)(?:[^-]|-(?!-!?>))*--!?>';
-  return new RegExp(`[^<]*(?:<(?:${tag}|${end}|${comment})[^<]*)*`, 'y');
+  const run = (more = '') => `[^<]*(?:<(?:${tag}|${end}|${comment}${more})[^<]*)*`;
+  // Each leaf: its start tag, a run, its own end tag; a leaf that holds anything else is not one (read again by RUN after its start tag).
+  const leaves = LEAVES.map(name => `|${start(anyCase(name))}${run()}<\\/${anyCase(name)}${ws}*>`).join('');
+  return [new RegExp(run(), 'y'), new RegExp(run(leaves), 'y')];
 })();
+
+/**
+ * May {@link RUN_LEAVES} read here: would a leaf's start tag close nothing? (No `<p>` in button
+ * scope, which each closes; no heading as the current node, which a heading closes; no list
+ * item `<li>` would close.) Its content and end tag leave these as they were, so this holds
+ * for the whole run.
+ */
+function leavesAllowed(open: OpenElements): boolean {
+  return open.inScope(EL.p, 'buttonScope') < 0 && !(open.top.flags & F.heading) && listItemToClose('li', open) < 0;
+}
 
 /** Two characters as a key of {@link RUN_STARTS}, letters in either case alike (other characters may collide: a key in the table only costs a try). */
 const pairKey = (a: number, b: number) => (((a | 0x20) & 0xff) << 8) | ((b | 0x20) & 0xff);
 
+/** Bits of {@link RUN_STARTS}: what may start after `<`, after `</`, and a leaf. */
+const AFTER_LT = 1, AFTER_END = 2, LEAF = 4;
+
 /**
  * The first two characters after `<` (after `</` for an end tag) of everything {@link RUN}
- * reads: at a tag whose pair is not here, RUN would read nothing, and is not tried.
+ * and {@link RUN_LEAVES} read: at a tag whose pair is not here, they would read nothing, and are not tried.
  */
 const RUN_STARTS = (() => {
   const table = new Uint8Array(1 << 16);
-  for (const name of RUN_NAMES) {
+  const add = (name: string, bits: number) => {
     const c = name.charCodeAt(0);
-    if (name.length > 1) table[pairKey(c, name.charCodeAt(1))] |= 1;
-    else for (const end of '\t\n\f\r />') table[pairKey(c, end.charCodeAt(0))] |= 1;
-  }
-  for (const key of table.keys()) if (table[key] & 1) table[key] |= 2; // bit 1: after `<`; bit 2: after `</`
-  table[pairKey(BANG, DASH)] |= 1; // a comment
+    if (name.length > 1) table[pairKey(c, name.charCodeAt(1))] |= bits;
+    else for (const end of '\t\n\f\r />') table[pairKey(c, end.charCodeAt(0))] |= bits;
+  };
+  for (const name of RUN_NAMES) add(name, AFTER_LT | AFTER_END);
+  for (const name of LEAVES) add(name, LEAF);
+  table[pairKey(BANG, DASH)] |= AFTER_LT; // a comment
   return table;
 })();
 
-/** Could {@link RUN} read anything at the `<` at `lt`? */
-function runMayStart(html: string, lt: number): boolean {
+/** Could RUN (with `leaves`, RUN_LEAVES) read anything at the `<` at `lt`? */
+function runMayStart(html: string, lt: number, leaves: boolean): boolean {
   const c = html.charCodeAt(lt + 1);
-  return c === SLASH ? (RUN_STARTS[pairKey(html.charCodeAt(lt + 2), html.charCodeAt(lt + 3))] & 2) !== 0 : (RUN_STARTS[pairKey(c, html.charCodeAt(lt + 2))] & 1) !== 0;
+  if (c === SLASH) return (RUN_STARTS[pairKey(html.charCodeAt(lt + 2), html.charCodeAt(lt + 3))] & AFTER_END) !== 0;
+  return (RUN_STARTS[pairKey(c, html.charCodeAt(lt + 2))] & (leaves ? AFTER_LT | LEAF : AFTER_LT)) !== 0;
 }
 
 /**
@@ -652,8 +679,10 @@ function scan(html: string): Slots {
   const length = html.length;
   let lt = html.indexOf('<');
   while (lt >= 0 && lt < length - 1) {
-    if (runs && !first && open.body !== 'before' && !(open.top.flags & F.tableMode) && open.top !== EL.colgroup && runMayStart(html, lt)) {
-      if (matches(RUN, html, lt)) lt = done(lt, RUN.lastIndex); // the text before `lt` was counted already
+    const leaves = runs && !first && open.body !== 'before' && !(open.top.flags & F.tableMode) && open.top !== EL.colgroup ? leavesAllowed(open) : undefined;
+    if (leaves !== undefined && runMayStart(html, lt, leaves)) {
+      const run = leaves ? RUN_LEAVES : RUN;
+      if (matches(run, html, lt)) lt = done(lt, run.lastIndex); // the text before `lt` was counted already
       else runs = false; // too long a run for the expression (it always matches): from here on, token by token
       text = lt;
       if (lt >= length - 1) break;
@@ -804,9 +833,15 @@ function tableStart(entry: Entry, at: number, open: OpenElements): void {
 
 /** `<li>`, `<dd>`, `<dt>`: an open one closes first, unless something special stands between. */
 function closeListItem(name: string, open: OpenElements): void {
+  const item = listItemToClose(name, open);
+  if (item >= 0) open.popTo(item);
+}
+
+/** The position of the open list item a `<li>` (`<dd>`, `<dt>`) closes, or -1. */
+function listItemToClose(name: string, open: OpenElements): number {
   const item = name === 'li' ? open.last(EL.li) : Math.max(open.last(EL.dd), open.last(EL.dt));
   const other = name === 'li' ? Math.max(open.last(EL.dd), open.last(EL.dt)) : open.last(EL.li);
-  if (item >= 0 && item > open.lastOf('listStop') && item > other) open.popTo(item);
+  return item >= 0 && item > open.lastOf('listStop') && item > other ? item : -1;
 }
 
 function closeP(open: OpenElements): void {

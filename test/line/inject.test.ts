@@ -101,6 +101,9 @@ describe('inject', () => {
       '<head>', '</head>', '<html>', '</html>', '<object>', '</object>', '<main>', '</main>', '<header>', '<pre>', '<hr>', '<image>',
       '<input>', '<!--x--!>', '<!--x--!', '\r\n', '\0', '<x-y>', '</x-y>',
       '<em>', '</strong>', '<strong>', '<code class="x">', '</code>', '<img src=x>', '<span data-hexo-beian>', '<b data-hexo-beian>', '<span class="a b" id=c>', '</SPAN >', '<br/>',
+      // Elements the scan reads whole when they hold only inline markup (a list item of links, a paragraph, a heading).
+      '<li class="x"><a href=x>t</a></li>', '<p>t<b>x</b></p>', '<div class=a>y</div>', '<h3>x</h3>', '</h1>', '<h2>', '</h3>', '<LI>x</Li >',
+      '<p/>x</p>', '<div data-hexo-beian>x</div>', '<div title="data-hexo-beian">x</div>', '<li><!-- c --></li>', '<dd>x</dd>',
       LINE, `<article>${LINE}</article>`, `<template>${LINE}</template>`, `<noscript>${LINE}</noscript>`, `<svg>${LINE}</svg>`
     ];
     const page = fc.array(fc.constantFrom(...TRICKY), { maxLength: 30 }).map(parts => parts.join(''));
@@ -118,6 +121,26 @@ describe('inject', () => {
       }), { numRuns: Number(process.env.FUZZ_RUNS ?? 3000) });
       // A scan that declined everything would agree vacuously.
       expect(scanned).to.be.greaterThan(300);
+    });
+
+    it('elements read whole (a list item, a paragraph, a heading of inline markup) only where their start tag closes nothing: an open <p>, a heading, a list item', () => {
+      // Every leaf after every opener it may close, then an end tag that tells the two readings apart: all of them, against parse5.
+      const OPENERS = ['', '<p>', '<li>', '<h1>', '<dd>', '<ul><li>', '<button><p>', '<div><p>', '<li><p>', '<h3><p>', '<table><td><p>', '<ol><li><h4>'];
+      const LEAVES = ['<li>x</li>', '<p>x</p>', '<h2>x</h2>', '<div class=a>x<b>y</b></div>', '<LI>x</Li >', '<h4 id=h>x<a href=y>z</a></h4>'];
+      const CLOSERS = ['', '</li>', '</p>', '</h1>', '</h3>', '</h4>', '</div>', '</ul>', '</button>', '</dd>', '</td>'];
+      let scanned = 0;
+      for (const opener of OPENERS) {
+        for (const leaf of LEAVES) {
+          for (const closer of CLOSERS) {
+            for (const html of [`<!DOCTYPE html><body>${opener}${leaf}<footer>x${closer}</footer></body>`, `<!DOCTYPE html><body>${opener}${leaf}${closer}<footer>x</footer></body>`]) {
+              const fast = scanSlots(html);
+              if (fast) expect(fast, html).to.deep.equal(treeSlots(html));
+              if (fast) scanned++;
+            }
+          }
+        }
+      }
+      expect(scanned).to.be.greaterThan(1200);
     });
 
     it('a link left open before the site footer is reopened in it, as the tree builder does: the footer\'s text links to it (fuzz case)', () => {
