@@ -419,8 +419,11 @@ const RUN_NAMES = [...INERT, 'img', 'br', 'wbr', 'source'];
  */
 const LEAVES = ['li', 'p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
 
-/** RUN, and RUN that also reads {@link LEAVES} whole. */
-const [RUN, RUN_LEAVES] = (() => {
+/** The void elements of the head, which change nothing there: {@link HEAD_RUN} reads them at once. */
+const HEAD_VOID = ['meta', 'link', 'base', 'basefont', 'bgsound'];
+
+/** RUN; RUN that also reads {@link LEAVES} whole; and the head's void elements and comments, with the whitespace between. */
+const [RUN, RUN_LEAVES, HEAD_RUN] = (() => {
   const ws = '[\\t\\n\\f\\r ]';
   const names = anyCase([...RUN_NAMES].sort((a, b) => b.length - a.length).join('|'));
   const attribute = `${ws}+(?!${anyCase(MARK)}(?:[=/>]|${ws}))[^\\t\\n\\f\\r />="'<\`]+(?:="[^"]*"|='[^']*'|=[^\\t\\n\\f\\r >"'=<\`]+)?`;
@@ -431,7 +434,8 @@ const [RUN, RUN_LEAVES] = (() => {
   const run = (more = '') => `[^<]*(?:<(?:${tag}|${end}|${comment}${more})[^<]*)*`;
   // Each leaf: its start tag, a run, its own end tag; a leaf that holds anything else is not one (read again by RUN after its start tag).
   const leaves = LEAVES.map(name => `|${start(anyCase(name))}${run()}<\\/${anyCase(name)}${ws}*>`).join('');
-  return [new RegExp(run(), 'y'), new RegExp(run(leaves), 'y')];
+  const head = `(?:<(?:${start(`(?:${anyCase([...HEAD_VOID].sort((a, b) => b.length - a.length).join('|'))})`)}|${comment})${ws}*)*`;
+  return [new RegExp(run(), 'y'), new RegExp(run(leaves), 'y'), new RegExp(head, 'y')];
 })();
 
 /**
@@ -447,8 +451,8 @@ function leavesAllowed(open: OpenElements): boolean {
 /** Two characters as a key of {@link RUN_STARTS}, letters in either case alike (other characters may collide: a key in the table only costs a try). */
 const pairKey = (a: number, b: number) => (((a | 0x20) & 0xff) << 8) | ((b | 0x20) & 0xff);
 
-/** Bits of {@link RUN_STARTS}: what may start after `<`, after `</`, and a leaf. */
-const AFTER_LT = 1, AFTER_END = 2, LEAF = 4;
+/** Bits of {@link RUN_STARTS}: what may start after `<`, after `</`, a leaf, and what HEAD_RUN reads. */
+const AFTER_LT = 1, AFTER_END = 2, LEAF = 4, HEAD = 8;
 
 /**
  * The first two characters after `<` (after `</` for an end tag) of everything {@link RUN}
@@ -463,7 +467,8 @@ const RUN_STARTS = (() => {
   };
   for (const name of RUN_NAMES) add(name, AFTER_LT | AFTER_END);
   for (const name of LEAVES) add(name, LEAF);
-  table[pairKey(BANG, DASH)] |= AFTER_LT; // a comment
+  for (const name of HEAD_VOID) add(name, HEAD);
+  table[pairKey(BANG, DASH)] |= AFTER_LT | HEAD; // a comment
   return table;
 })();
 
@@ -693,6 +698,16 @@ function scan(html: string): Slots {
       first = false; // text before the doctype: quirks mode
     }
     if (open.body === 'before' && !open.has('template') && /[^\t\n\f\r ]/.test(html.slice(text, lt))) open.body = 'implied';
+    // Before the body, its void elements and comments change nothing (after the first token, which decides the mode).
+    if (runs && !first && open.body === 'before' && (RUN_STARTS[pairKey(html.charCodeAt(lt + 1), html.charCodeAt(lt + 2))] & HEAD) !== 0) {
+      if (!matches(HEAD_RUN, html, lt)) runs = false;
+      else if (HEAD_RUN.lastIndex > lt) {
+        text = done(lt, HEAD_RUN.lastIndex); // what follows is read as after any token
+        lt = html.indexOf('<', text);
+        done(text, lt < 0 ? length : lt);
+        continue;
+      }
+    }
     const c = html.charCodeAt(lt + 1);
     let next: number;
     if (c === BANG || c === QUESTION) {

@@ -104,6 +104,8 @@ describe('inject', () => {
       // Elements the scan reads whole when they hold only inline markup (a list item of links, a paragraph, a heading).
       '<li class="x"><a href=x>t</a></li>', '<p>t<b>x</b></p>', '<div class=a>y</div>', '<h3>x</h3>', '</h1>', '<h2>', '</h3>', '<LI>x</Li >',
       '<p/>x</p>', '<div data-hexo-beian>x</div>', '<div title="data-hexo-beian">x</div>', '<li><!-- c --></li>', '<dd>x</dd>',
+      // The head's void elements, read at once before the body.
+      '<meta charset=utf-8>', '<link rel=x href="y">', '<META name=a content="b">', '<base href=/>', '<meta data-hexo-beian>', '<link/>',
       LINE, `<article>${LINE}</article>`, `<template>${LINE}</template>`, `<noscript>${LINE}</noscript>`, `<svg>${LINE}</svg>`
     ];
     const page = fc.array(fc.constantFrom(...TRICKY), { maxLength: 30 }).map(parts => parts.join(''));
