@@ -308,7 +308,7 @@ function entryOf(name: string): Entry {
 }
 
 /** Names the scan asks about by name. */
-const EL = Object.fromEntries(['p', 'li', 'dd', 'dt', 'button', 'ruby', 'form', 'body', 'footer', 'template', 'colgroup', 'option', 'table', 'tbody', 'tr', 'html'].map(name => [name, entryOf(name)])) as Record<string, Entry>;
+const EL = Object.fromEntries(['p', 'li', 'dd', 'dt', 'button', 'ruby', 'form', 'body', 'footer', 'template', 'colgroup', 'option', 'table', 'tbody', 'thead', 'tfoot', 'tr', 'html'].map(name => [name, entryOf(name)])) as Record<string, Entry>;
 
 let scans = 0;
 
@@ -417,13 +417,18 @@ const RUN_NAMES = [...INERT, 'img', 'br', 'wbr', 'source'];
  * links, a paragraph, a heading): start tag, content and own end tag push and pop one element,
  * which leaves the stack as it was, when the start tag closes nothing ({@link leavesAllowed}).
  */
-const LEAVES = ['li', 'p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
+const LEAVES = ['li', 'p', 'div', 'pre', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
 
 /** The void elements of the head, which change nothing there: {@link HEAD_RUN} reads them at once. */
 const HEAD_VOID = ['meta', 'link', 'base', 'basefont', 'bgsound'];
 
-/** RUN; RUN that also reads {@link LEAVES} whole; and the head's void elements and comments, with the whitespace between. */
-const [RUN, RUN_LEAVES, HEAD_RUN] = (() => {
+/**
+ * RUN; RUN that also reads {@link LEAVES} whole; the head's void elements and comments, with
+ * the whitespace between; and, in a table, rows (where the current node is a `<tbody>`,
+ * `<thead>` or `<tfoot>`) or cells (in a `<tr>`) that hold what RUN_LEAVES reads (a highlighted
+ * code block's line numbers and code, a post's table): each pushes and pops its own elements.
+ */
+const [RUN, RUN_LEAVES, HEAD_RUN, TABLE_ROWS, TABLE_CELLS] = (() => {
   const ws = '[\\t\\n\\f\\r ]';
   const names = anyCase([...RUN_NAMES].sort((a, b) => b.length - a.length).join('|'));
   const attribute = `${ws}+(?!${anyCase(MARK)}(?:[=/>]|${ws}))[^\\t\\n\\f\\r />="'<\`]+(?:="[^"]*"|='[^']*'|=[^\\t\\n\\f\\r >"'=<\`]+)?`;
@@ -432,10 +437,17 @@ const [RUN, RUN_LEAVES, HEAD_RUN] = (() => {
   const end = `\\/(?:${names})${ws}*>`;
   const comment = '!--(?!-?>)(?:[^-]|-(?!-!?>))*--!?>';
   const run = (more = '') => `[^<]*(?:<(?:${tag}|${end}|${comment}${more})[^<]*)*`;
-  // Each leaf: its start tag, a run, its own end tag; a leaf that holds anything else is not one (read again by RUN after its start tag).
-  const leaves = LEAVES.map(name => `|${start(anyCase(name))}${run()}<\\/${anyCase(name)}${ws}*>`).join('');
+  // An element: its start tag (the name captured as group `group`), what `content` reads, and its end tag in the same case
+  // (another case is read by hand). One capture and its backreference keep the expression small (V8 optimises only
+  // expressions of less than 20 kB), where one alternative per name would repeat the run in each.
+  const element = (names: string[], group: number, content: string) => `${start(`(${names.map(anyCase).join('|')})`)}${content}<\\/\\${group}${ws}*>`;
+  // A leaf: it holds a run; one that holds anything else is not one (read again by RUN after its start tag).
+  const leaves = (group: number) => `|${element(LEAVES, group, run())}`;
   const head = `(?:<(?:${start(`(?:${anyCase([...HEAD_VOID].sort((a, b) => b.length - a.length).join('|'))})`)}|${comment})${ws}*)*`;
-  return [new RegExp(run(), 'y'), new RegExp(run(leaves), 'y'), new RegExp(head, 'y')];
+  // In a fresh cell (a scope's boundary, and a list item's), no leaf's start tag closes anything.
+  const cells = (group: number) => `${ws}*(?:<${element(['td', 'th'], group, run(leaves(group + 1)))}${ws}*)*`;
+  const rows = `${ws}*(?:<${start(anyCase('tr'))}${cells(1)}<\\/${anyCase('tr')}${ws}*>${ws}*)*`;
+  return [run(), run(leaves(1)), head, rows, cells(1)].map(source => new RegExp(source, 'y'));
 })();
 
 /**
@@ -698,6 +710,17 @@ function scan(html: string): Slots {
       first = false; // text before the doctype: quirks mode
     }
     if (open.body === 'before' && !open.has('template') && /[^\t\n\f\r ]/.test(html.slice(text, lt))) open.body = 'implied';
+    const rows = open.top === EL.tbody || open.top === EL.thead || open.top === EL.tfoot;
+    if (runs && !first && (rows || open.top === EL.tr)) {
+      const run = rows ? TABLE_ROWS : TABLE_CELLS;
+      if (!matches(run, html, lt)) runs = false;
+      else if (run.lastIndex > lt) {
+        text = done(lt, run.lastIndex);
+        lt = html.indexOf('<', text);
+        done(text, lt < 0 ? length : lt);
+        continue;
+      }
+    }
     // Before the body, its void elements and comments change nothing (after the first token, which decides the mode).
     if (runs && !first && open.body === 'before' && (RUN_STARTS[pairKey(html.charCodeAt(lt + 1), html.charCodeAt(lt + 2))] & HEAD) !== 0) {
       if (!matches(HEAD_RUN, html, lt)) runs = false;
@@ -764,8 +787,10 @@ function startTag(tag: Tag, at: number, open: OpenElements, slots: Slots, quirks
   if (name === 'html' || name === 'body' || name === 'head') return flags;
   const template = open.has('template');
   if (tag.marked && flags & F.inert) throw new Decline(); // a formatting element may be reopened elsewhere, mark and all
-  if (tag.marked && !template && !open.has('sectioning')) slots.marks.push(at);
+  // Its mark counts where the tag makes an element: not a table part outside a table, nor a form inside a form (both ignored).
+  const marked = tag.marked && !template && !open.has('sectioning');
   if (open.top.flags & F.tableMode || open.top === EL.colgroup) {
+    if (marked) slots.marks.push(at);
     tableStart(entry, at, open);
     return flags;
   }
@@ -774,13 +799,15 @@ function startTag(tag: Tag, at: number, open: OpenElements, slots: Slots, quirks
     const what = open.entries[nearest].name;
     if (what === 'template') throw new Decline(); // a template of table rows: its own insertion modes
     if (what !== 'td' && what !== 'th' && what !== 'caption') return flags; // outside a table: ignored
+    if (marked) slots.marks.push(at);
     open.popTo(nearest); // the cell (or caption) ends; the tag is read in the table
     tableStart(entry, at, open);
     return flags;
   }
+  if (name === 'form' && open.form && !template) return flags; // a form inside a form is ignored
+  if (marked) slots.marks.push(at);
   if (flags & (F.inert | F.void)) return flags;
   if (name === 'form') {
-    if (open.form && !template) return flags; // a form inside a form is ignored
     closeP(open);
     open.push(entry, at);
     if (!template) open.form = true;

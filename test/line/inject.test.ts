@@ -106,6 +106,8 @@ describe('inject', () => {
       '<p/>x</p>', '<div data-hexo-beian>x</div>', '<div title="data-hexo-beian">x</div>', '<li><!-- c --></li>', '<dd>x</dd>',
       // The head's void elements, read at once before the body.
       '<meta charset=utf-8>', '<link rel=x href="y">', '<META name=a content="b">', '<base href=/>', '<meta data-hexo-beian>', '<link/>',
+      // Rows and cells read whole in a table.
+      '<table><tr><td>x</td></tr></table>', '<thead>', '</thead>', '<tfoot>', '<td class=a><pre>1</pre></td>', '<tr><th>h</th></tr>', '<td data-hexo-beian>x</td>', '<form data-hexo-beian>',
       LINE, `<article>${LINE}</article>`, `<template>${LINE}</template>`, `<noscript>${LINE}</noscript>`, `<svg>${LINE}</svg>`
     ];
     const page = fc.array(fc.constantFrom(...TRICKY), { maxLength: 30 }).map(parts => parts.join(''));
@@ -127,9 +129,12 @@ describe('inject', () => {
 
     it('elements read whole (a list item, a paragraph, a heading of inline markup) only where their start tag closes nothing: an open <p>, a heading, a list item', () => {
       // Every leaf after every opener it may close, then an end tag that tells the two readings apart: all of them, against parse5.
-      const OPENERS = ['', '<p>', '<li>', '<h1>', '<dd>', '<ul><li>', '<button><p>', '<div><p>', '<li><p>', '<h3><p>', '<table><td><p>', '<ol><li><h4>'];
-      const LEAVES = ['<li>x</li>', '<p>x</p>', '<h2>x</h2>', '<div class=a>x<b>y</b></div>', '<LI>x</Li >', '<h4 id=h>x<a href=y>z</a></h4>'];
-      const CLOSERS = ['', '</li>', '</p>', '</h1>', '</h3>', '</h4>', '</div>', '</ul>', '</button>', '</dd>', '</td>'];
+      const OPENERS = ['', '<p>', '<li>', '<h1>', '<dd>', '<ul><li>', '<button><p>', '<div><p>', '<li><p>', '<h3><p>', '<table><td><p>', '<ol><li><h4>',
+        '<table>', '<table><tbody>', '<table><thead>', '<table><tr>', '<p><table><tr>', '<table><tr><td><table><tbody>'];
+      const LEAVES = ['<li>x</li>', '<p>x</p>', '<h2>x</h2>', '<div class=a>x<b>y</b></div>', '<LI>x</Li >', '<h4 id=h>x<a href=y>z</a></h4>', '<pre>1<br>2</pre>',
+        // In a table: rows and cells (a highlighted code block's).
+        '<tr><td>x</td></tr>', '<td>x<b>y</b></td>', '<th>h</th> <td></td>', '<tr><td class="gutter"><pre><span class="line">1</span><br></pre></td><td><p>x</p></td></tr>', '<TR><TH>x</TH></TR >'];
+      const CLOSERS = ['', '</li>', '</p>', '</h1>', '</h3>', '</h4>', '</div>', '</ul>', '</button>', '</dd>', '</td>', '</tr>', '</tbody>', '</table>'];
       let scanned = 0;
       for (const opener of OPENERS) {
         for (const leaf of LEAVES) {
@@ -142,7 +147,7 @@ describe('inject', () => {
           }
         }
       }
-      expect(scanned).to.be.greaterThan(1200);
+      expect(scanned).to.be.greaterThan(2500);
     });
 
     it('a link left open before the site footer is reopened in it, as the tree builder does: the footer\'s text links to it (fuzz case)', () => {
