@@ -27,9 +27,15 @@ export function otherDateForm(text: string): string | undefined {
   return isCalendarDate(iso) ? iso : undefined;
 }
 
-/** A Date as js-yaml gives an unquoted day (UTC midnight) → `YYYY-MM-DD`; undefined for an invalid Date. */
+/**
+ * A Date as js-yaml gives an unquoted day (UTC midnight) → `YYYY-MM-DD`; undefined for an
+ * invalid Date, and for one outside the years 0000–9999, which no `YYYY-MM-DD` names (its ISO
+ * text is `-271821-04-20…`, and 30 days later is no Date at all).
+ */
 export function dayOf(date: Date): string | undefined {
-  return Number.isNaN(date.getTime()) ? undefined : date.toISOString().slice(0, 10);
+  if (Number.isNaN(date.getTime())) return undefined;
+  const iso = date.toISOString();
+  return /^\d{4}-/.test(iso) ? iso.slice(0, 10) : undefined;
 }
 
 /** Whole days from one `YYYY-MM-DD` to another (negative when `to` is earlier). */

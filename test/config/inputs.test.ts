@@ -107,6 +107,15 @@ describe('inputs: dates are read as written in _config.yml', () => {
     }
   });
 
+  it('a Date outside the years 0000–9999 (the ends of a JS Date) is config-date, never a crash: its ISO text names no day (fuzz case)', () => {
+    for (const date of [new Date(-8.64e15), new Date('-271821-04-30T23:59:59.999Z'), new Date(8.64e15), new Date(Date.UTC(10000, 0, 1))]) {
+      const reading = readConfig({ icp: { number: ICP, approved: date }, online: date, gongan: { applied: date } }, 'en');
+      expect(summary(reading.findings), date.toISOString()).to.have.deep.members([['config-date', 'error', 'beian.icp.approved'], ['config-date', 'error', 'beian.gongan.applied'], ['config-date', 'error', 'beian.online']]);
+      expect(reading.config.online).to.equal(undefined);
+      expect(() => auditConfig({ ...reading, language: 'en' }, '2025-03-01')).not.to.throw();
+    }
+  });
+
   it('a day brought in by a merge key (<<: *base) is read as written where the anchor writes it; the block\'s own key wins', () => {
     const base = `url: https://blog.example.cn\nbase: &base\n  online: 2024-02-30\n  pages: all\n`;
     const merged = fromYaml(`${base}beian:\n  <<: *base\n  icp: ${ICP}\n`);
