@@ -406,6 +406,25 @@ function anyCase(text: string): string {
 }
 
 /**
+ * Names as one expression that branches on each character in turn (`a|abbr` → `a(?:bbr)?`),
+ * letters in either case: the expression engine tries alternatives one by one, so a list of
+ * forty names would be forty tries at every tag. Each name must be followed by what ends a
+ * name (the caller's lookahead), which makes the greedy reading the only one.
+ */
+function nameTrie(names: readonly string[]): string {
+  const next = new Map<string, string[]>();
+  let ends = false;
+  for (const name of names) {
+    if (name === '') ends = true;
+    else next.set(name[0], [...(next.get(name[0]) ?? []), name.slice(1)]);
+  }
+  if (next.size === 0) return '';
+  const branches = [...next].map(([first, rest]) => anyCase(first) + nameTrie(rest));
+  const body = branches.length === 1 ? branches[0] : `(?:${branches.join('|')})`;
+  return ends ? `(?:${body})?` : body;
+}
+
+/**
  * A run of text, inert and void tags in their usual form (as {@link USUAL_TAG}, no attribute
  * named data-hexo-beian) and comments, read at once by compiled code: where it stops, a tag
  * that may change the slots (or an unusual one) is read by hand. Every part has one reading,
@@ -430,7 +449,7 @@ const HEAD_VOID = ['meta', 'link', 'base', 'basefont', 'bgsound'];
  */
 const [RUN, RUN_LEAVES, HEAD_RUN, TABLE_ROWS, TABLE_CELLS] = (() => {
   const ws = '[\\t\\n\\f\\r ]';
-  const names = anyCase([...RUN_NAMES].sort((a, b) => b.length - a.length).join('|'));
+  const names = nameTrie(RUN_NAMES);
   const attribute = `${ws}+(?!${anyCase(MARK)}(?:[=/>]|${ws}))[^\\t\\n\\f\\r />="'<\`]+(?:="[^"]*"|='[^']*'|=[^\\t\\n\\f\\r >"'=<\`]+)?`;
   const start = (name: string) => `${name}(?=[\\t\\n\\f\\r />])(?:${attribute})*${ws}*\\/?>`;
   const tag = start(`(?:${names})`);
@@ -440,10 +459,10 @@ const [RUN, RUN_LEAVES, HEAD_RUN, TABLE_ROWS, TABLE_CELLS] = (() => {
   // An element: its start tag (the name captured as group `group`), what `content` reads, and its end tag in the same case
   // (another case is read by hand). One capture and its backreference keep the expression small (V8 optimises only
   // expressions of less than 20 kB), where one alternative per name would repeat the run in each.
-  const element = (names: string[], group: number, content: string) => `${start(`(${names.map(anyCase).join('|')})`)}${content}<\\/\\${group}${ws}*>`;
+  const element = (names: string[], group: number, content: string) => `${start(`(${nameTrie(names)})`)}${content}<\\/\\${group}${ws}*>`;
   // A leaf: it holds a run; one that holds anything else is not one (read again by RUN after its start tag).
   const leaves = (group: number) => `|${element(LEAVES, group, run())}`;
-  const head = `(?:<(?:${start(`(?:${anyCase([...HEAD_VOID].sort((a, b) => b.length - a.length).join('|'))})`)}|${comment})${ws}*)*`;
+  const head = `(?:<(?:${start(nameTrie(HEAD_VOID))}|${comment})${ws}*)*`;
   // In a fresh cell (a scope's boundary, and a list item's), no leaf's start tag closes anything.
   const cells = (group: number) => `${ws}*(?:<${element(['td', 'th'], group, run(leaves(group + 1)))}${ws}*)*`;
   const rows = `${ws}*(?:<${start(anyCase('tr'))}${cells(1)}<\\/${anyCase('tr')}${ws}*>${ws}*)*`;
