@@ -277,7 +277,7 @@ const KIND_NAMES = Object.keys(KINDS) as Kind[];
 const BY_KIND = Object.fromEntries(KIND_NAMES.map(kind => [kind, [] as number[]])) as Record<Kind, number[]>;
 
 /** What the scan knows of one element name: its {@link F} flags, its kinds' stacks, and its own positions in the scan under way. */
-export interface Entry {
+interface Entry {
   name: string;
   flags: number;
   kinds: number[][];
@@ -424,12 +424,7 @@ function nameTrie(names: readonly string[]): string {
   return ends ? `(?:${body})?` : body;
 }
 
-/**
- * A run of text, inert and void tags in their usual form (as {@link USUAL_TAG}, no attribute
- * named data-hexo-beian) and comments, read at once by compiled code: where it stops, a tag
- * that may change the slots (or an unusual one) is read by hand. Every part has one reading,
- * so a run that stops early backtracks at most once per character.
- */
+/** The inert and void elements {@link RUN} reads. */
 const RUN_NAMES = [...INERT, 'img', 'br', 'wbr', 'source'];
 /**
  * Elements {@link RUN_LEAVES} reads whole when they hold only what RUN reads (a list item of
@@ -442,7 +437,13 @@ const LEAVES = ['li', 'p', 'div', 'pre', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
 const HEAD_VOID = ['meta', 'link', 'base', 'basefont', 'bgsound'];
 
 /**
- * RUN; RUN that also reads {@link LEAVES} whole; the head's void elements and comments, with
+ * RUN: a run of text, inert and void tags in their usual form (as {@link USUAL_TAG}, no
+ * attribute named data-hexo-beian) and comments, read at once by compiled code: where it
+ * stops, a tag that may change the slots (or an unusual one) is read by hand. Every part has
+ * one reading, so a run that stops early backtracks at most once per character (a leaf, row
+ * or cell that turns out to hold more is read again after its start tag: twice at most).
+ *
+ * With it: RUN that also reads {@link LEAVES} whole; the head's void elements and comments, with
  * the whitespace between; and, in a table, rows (where the current node is a `<tbody>`,
  * `<thead>` or `<tfoot>`) or cells (in a `<tr>`) that hold what RUN_LEAVES reads (a highlighted
  * code block's line numbers and code, a post's table): each pushes and pops its own elements.
