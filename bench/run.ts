@@ -2,7 +2,7 @@
  * `npm run bench`: what hexo-beian costs on a large site, against the floor, in one run
  * (not a test: it asserts nothing). BENCHMARKS.md gives the method and the numbers.
  *
- *   npm run bench [-- --posts N] [--rounds R] [--growth] [--json] [--keep]
+ *   npm run bench [-- --posts N] [--rounds R] [--growth] [--json] [--keep] [--worst]
  *
  * 1. generate: the same synthetic site (bench/site.ts, landscape) without the plugin in its
  *    dependencies (the floor) and with it, each `hexo generate` a fresh process of the real
@@ -17,7 +17,8 @@
  * 5. with --growth: 1, 2 and 3 at 1,000, 5,000 and 10,000 posts, and whether the cost per
  *    page stays flat.
  *
- * --json also writes bench/results.json. --keep leaves the sites in the temp folder.
+ * --json also writes bench/results.json. --keep leaves the sites in the temp folder. --worst
+ * measures 4 alone, without building a site.
  */
 import { execFile, spawn } from 'child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'fs';
