@@ -3,6 +3,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, syml
 import { tmpdir } from 'os';
 import { join, resolve } from 'path';
 import { promisify } from 'util';
+import { stylusLeaked } from '../test/site';
 
 /**
  * The sites the browser looks at: the demo site in `example/` (landscape), built as
@@ -87,14 +88,7 @@ export async function buildThemedCopy(site: ThemeSite): Promise<string> {
     rmSync(join(dir, 'public'), { recursive: true, force: true });
     rmSync(join(dir, 'db.json'), { force: true });
     await runNode(`hexo generate with the ${site.theme} theme`, [join(repoRoot, 'node_modules', 'hexo-cli', 'bin', 'hexo'), 'generate'], dir);
-    if (!stylusLeaked(join(dir, 'public'))) break;
+    if (!stylusLeaked(join(dir, 'public'), site.theme)) break;
   }
   return dir;
-}
-
-/** Does an HTML page of the build hold Stylus source (`$tools-item-width = 2.2rem`)? */
-function stylusLeaked(dir: string): boolean {
-  const pages = (at: string): string[] => readdirSync(at, { withFileTypes: true })
-    .flatMap(e => (e.isDirectory() ? pages(join(at, e.name)) : e.name.endsWith('.html') ? [join(at, e.name)] : []));
-  return pages(dir).some(page => /^\$[\w-]+ = /m.test(readFileSync(page, 'utf8')));
 }

@@ -180,3 +180,32 @@ export function siteMaker(): (options: SiteOptions) => string {
     return dir;
   };
 }
+
+/** Every file under `dir`, as paths relative to it. */
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap(entry => (entry.isDirectory() ? filesUnder(join(dir, entry.name)).map(name => join(entry.name, name)) : [entry.name]));
+}
+
+/**
+ * Does a page of a build with a theme from npm hold a stylesheet's Stylus source, which no page
+ * means to? (Keep and Redefine ship a layout partial and a stylesheet of the same name, and now
+ * and then Hexo's partial() picks the stylesheet.) Known by a Stylus variable
+ * (`$tools-item-width = 2.2rem`), or by the start of one of the theme's Stylus files (Keep's
+ * `footer.styl`: `.footer {` then `display flex`, no variable).
+ */
+export function stylusLeaked(publicDir: string, theme: string): boolean {
+  const source = join(repoRoot, 'node_modules', `hexo-theme-${theme}`, 'source');
+  let styles: string[] = [];
+  try {
+    styles = filesUnder(source).filter(name => name.endsWith('.styl'));
+  } catch {
+    // a theme without a source folder
+  }
+  // Each file's first 64 characters, when it has as many.
+  const starts = styles.map(name => readFileSync(join(source, name), 'utf8').trimStart().slice(0, 64)).filter(start => start.length === 64);
+  return filesUnder(publicDir).some(page => {
+    if (!page.endsWith('.html') && !page.endsWith('.json')) return false;
+    const text = readFileSync(join(publicDir, page), 'utf8');
+    return /^\$[\w-]+ = /m.test(text) || starts.some(start => text.includes(start));
+  });
+}

@@ -166,15 +166,7 @@ class Latest {
       }
       if (next < 0 || next > last) continue;
       // Back from the window's end: the search stops at `next` at the latest.
-      for (let at = last; at >= next;) {
-        const found = page.lastIndexOf(what, at);
-        if (found <= this.at) break;
-        if (this.accept(page, found)) {
-          this.at = found;
-          break;
-        }
-        at = found - 1;
-      }
+      this.back(page, page, 0, i, last, next);
     }
     return this.at;
   }
@@ -182,15 +174,23 @@ class Latest {
   /** The latest accepted occurrence of string `i` in `[from, end)`, searched back in a view of the window. */
   private latestIn(page: Buffer, i: number, from: number, end: number): void {
     const window = page.subarray(from, end);
+    this.back(page, window, from, i, window.length - this.needles[i].length, 0);
+  }
+
+  /**
+   * Searches `within` (the page, or a view of it at `base`) back from `last` to `lowest` for
+   * string `i`, and keeps the latest occurrence it accepts beyond the one kept.
+   */
+  private back(page: Buffer, within: Buffer, base: number, i: number, last: number, lowest: number): void {
     const what = this.whats[i];
-    for (let last = window.length - this.needles[i].length; last >= 0;) {
-      const found = window.lastIndexOf(what, last);
-      if (found < 0 || from + found <= this.at) break;
-      if (this.accept(page, from + found)) {
-        this.at = from + found;
+    for (let at = last; at >= lowest;) {
+      const found = within.lastIndexOf(what, at);
+      if (found < 0 || base + found <= this.at) break;
+      if (this.accept(page, base + found)) {
+        this.at = base + found;
         break;
       }
-      last = found - 1;
+      at = found - 1;
     }
   }
 }

@@ -504,6 +504,19 @@ const RUN_STARTS = (() => {
   return table;
 })();
 
+/**
+ * What reads whole elements where the current node is a table's body or row (its rows, its
+ * cells), or before the body (the head's void elements and comments: after the first token,
+ * which decides the mode, they change nothing); undefined elsewhere.
+ */
+function wholeRun(html: string, lt: number, open: OpenElements): RegExp | undefined {
+  const { top } = open;
+  if (top === EL.tbody || top === EL.thead || top === EL.tfoot) return TABLE_ROWS;
+  if (top === EL.tr) return TABLE_CELLS;
+  if (open.body === 'before' && (RUN_STARTS[pairKey(html.charCodeAt(lt + 1), html.charCodeAt(lt + 2))] & HEAD) !== 0) return HEAD_RUN;
+  return undefined;
+}
+
 /** Could RUN (with `leaves`, RUN_LEAVES) read anything at the `<` at `lt`? */
 function runMayStart(html: string, lt: number, leaves: boolean): boolean {
   const c = html.charCodeAt(lt + 1);
@@ -730,22 +743,11 @@ function scan(html: string): Slots {
       first = false; // text before the doctype: quirks mode
     }
     if (open.body === 'before' && !open.has('template') && /[^\t\n\f\r ]/.test(html.slice(text, lt))) open.body = 'implied';
-    const rows = open.top === EL.tbody || open.top === EL.thead || open.top === EL.tfoot;
-    if (runs && !first && (rows || open.top === EL.tr)) {
-      const run = rows ? TABLE_ROWS : TABLE_CELLS;
-      if (!matches(run, html, lt)) runs = false;
-      else if (run.lastIndex > lt) {
-        text = done(lt, run.lastIndex);
-        lt = html.indexOf('<', text);
-        done(text, lt < 0 ? length : lt);
-        continue;
-      }
-    }
-    // Before the body, its void elements and comments change nothing (after the first token, which decides the mode).
-    if (runs && !first && open.body === 'before' && (RUN_STARTS[pairKey(html.charCodeAt(lt + 1), html.charCodeAt(lt + 2))] & HEAD) !== 0) {
-      if (!matches(HEAD_RUN, html, lt)) runs = false;
-      else if (HEAD_RUN.lastIndex > lt) {
-        text = done(lt, HEAD_RUN.lastIndex); // what follows is read as after any token
+    const whole = runs && !first ? wholeRun(html, lt, open) : undefined;
+    if (whole) {
+      if (!matches(whole, html, lt)) runs = false;
+      else if (whole.lastIndex > lt) {
+        text = done(lt, whole.lastIndex); // what follows is read as after any token
         lt = html.indexOf('<', text);
         done(text, lt < 0 ? length : lt);
         continue;

@@ -5,7 +5,7 @@ import { scanSlots, treeSlots } from '../../lib/line/inject';
 import { readConfig } from '../../lib/config/read';
 import { lineItems } from '../../lib/line/items';
 import { auditPublic } from '../../lib/audit/public';
-import { generate, makeSite, type Logged, type Theme } from '../site';
+import { generate, makeSite, stylusLeaked, type Logged, type Theme } from '../site';
 import { repoRoot } from '../paths';
 
 /**
@@ -185,31 +185,6 @@ function sameText(withPlugin: string, without: string, label: string): void {
   expect.fail(`${label}: the builds differ from character ${at} (with hexo-beian ${withPlugin.length} characters, without ${without.length}):\n  with:    ${around(withPlugin)}\n  without: ${around(without)}`);
 }
 
-/** The start of each of the theme's Stylus files (its first 64 characters, when it has as many). */
-function stylusStarts(theme: Theme): string[] {
-  const root = join(repoRoot, 'node_modules', `hexo-theme-${theme}`, 'source');
-  let names: string[];
-  try {
-    names = files(root).filter(name => name.endsWith('.styl'));
-  } catch {
-    return []; // a theme without a source folder
-  }
-  return names.map(name => readFileSync(join(root, name), 'utf8').trimStart().slice(0, 64)).filter(start => start.length === 64);
-}
-
-/**
- * Does a page of the build hold a stylesheet's Stylus source, which no HTML page means to? A
- * variable (`$tools-item-width = 2.2rem`), or the start of one of the theme's Stylus files
- * (Keep's `footer.styl`: `.footer {` then `display flex`, no variable).
- */
-function stylusLeaked(dir: string, starts: readonly string[]): boolean {
-  return files(dir).some(page => {
-    if (!page.endsWith('.html') && !page.endsWith('.json')) return false;
-    const text = readFileSync(join(dir, page), 'utf8');
-    return /^\$[\w-]+ = /m.test(text) || starts.some(start => text.includes(start));
-  });
-}
-
 const START = '<div class="hexo-beian" data-hexo-beian';
 
 /** The line and the page without it; asserts there is exactly one. */
@@ -251,9 +226,8 @@ for (const theme of THEMES) {
       // partial() picks the stylesheet, and the page holds its Stylus source — in either build,
       // with or without hexo-beian (seen in 1 of ~4 full runs). Such a build is the theme's
       // accident, not a difference: it is built again (at most twice), and compared then.
-      const styles = stylusStarts(theme);
       for (let again = 0; again < 2; again++) {
-        const leaked = [withPlugin, without].filter(dir => stylusLeaked(join(dir, 'public'), styles));
+        const leaked = [withPlugin, without].filter(dir => stylusLeaked(join(dir, 'public'), theme));
         if (leaked.length === 0) break;
         for (const dir of leaked) {
           rmSync(join(dir, 'public'), { recursive: true, force: true });
