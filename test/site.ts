@@ -187,13 +187,15 @@ function filesUnder(dir: string): string[] {
 }
 
 /**
- * Does a page of a build with a theme from npm hold a stylesheet's Stylus source, which no page
- * means to? (Keep and Redefine ship a layout partial and a stylesheet of the same name, and now
- * and then Hexo's partial() picks the stylesheet.) Known by a Stylus variable
- * (`$tools-item-width = 2.2rem`), or by the start of one of the theme's Stylus files (Keep's
- * `footer.styl`: `.footer {` then `display flex`, no variable).
+ * What went wrong in a build with a theme from npm that no page means and that comes and goes
+ * with or without hexo-beian, if anything: a page holding a stylesheet's Stylus source (Keep and
+ * Redefine ship a layout partial and a stylesheet of the same name, and now and then Hexo's
+ * partial() picks the stylesheet), known by a Stylus variable (`$tools-item-width = 2.2rem`) or
+ * by the start of one of the theme's Stylus files (Keep's `footer.styl`: `.footer {` then
+ * `display flex`, no variable); or an HTML page written empty (Butterfly's post page, once, in
+ * the build without the plugin, under c8).
  */
-export function stylusLeaked(publicDir: string, theme: string): boolean {
+export function buildAccident(publicDir: string, theme: string): string | undefined {
   const source = join(repoRoot, 'node_modules', `hexo-theme-${theme}`, 'source');
   let styles: string[] = [];
   try {
@@ -203,9 +205,11 @@ export function stylusLeaked(publicDir: string, theme: string): boolean {
   }
   // Each file's first 64 characters, when it has as many.
   const starts = styles.map(name => readFileSync(join(source, name), 'utf8').trimStart().slice(0, 64)).filter(start => start.length === 64);
-  return filesUnder(publicDir).some(page => {
-    if (!page.endsWith('.html') && !page.endsWith('.json')) return false;
+  for (const page of filesUnder(publicDir)) {
+    if (!page.endsWith('.html') && !page.endsWith('.json')) continue;
     const text = readFileSync(join(publicDir, page), 'utf8');
-    return /^\$[\w-]+ = /m.test(text) || starts.some(start => text.includes(start));
-  });
+    if (page.endsWith('.html') && text.trim() === '') return `${page} is empty`;
+    if (/^\$[\w-]+ = /m.test(text) || starts.some(start => text.includes(start))) return `${page} holds Stylus source`;
+  }
+  return undefined;
 }
