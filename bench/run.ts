@@ -37,7 +37,7 @@ import { lineItems } from '../lib/line/items';
 import { parseGongan, parseIcp } from '../lib/engine/filing';
 import { filingFixture, repoRoot } from '../test/paths';
 import { BEIAN, benchSite, ICP } from './site';
-import { worstCase, worstReport, type WorstResult } from './worst';
+import { worstCase, worstReport, type WorstCase } from './worst';
 
 const HEXO_CLI = join(repoRoot, 'node_modules', 'hexo-cli', 'bin', 'hexo');
 const USAGE = join(__dirname, 'usage.js');
@@ -548,7 +548,7 @@ async function main(): Promise<void> {
   const main = await measureSize(opts.posts, opts.rounds, opts.keep);
   console.log(`\n${report(main)}`);
   process.stderr.write('the worst case …\n');
-  const worst: WorstResult[] = worstCase(WORST_BYTES, opts.rounds);
+  const worst: WorstCase = worstCase(WORST_BYTES, opts.rounds);
   console.log(`\n${worstReport(worst, WORST_BYTES, fmt)}`);
   const growth: SizeResult[] = [];
   if (opts.growth) {
@@ -579,7 +579,7 @@ async function main(): Promise<void> {
     });
     const file = join(repoRoot, 'bench', 'results.json');
     const series = opts.growth ? [...growth, ...(GROWTH.includes(opts.posts) ? [] : [main])].sort((a, b) => a.generate.posts - b.generate.posts) : [];
-    const worstRatios = Object.fromEntries(worst.map(w => [`worst_${w.key}_ratio`, Number(fmt(w.worst, 2))]));
+    const worstRatios = { ...Object.fromEntries(worst.rows.map(w => [`worst_${w.key}_ratio`, Number(fmt(w.worst, 2))])), worst_yardstick_ms: Number(fmt(worst.yardstickMs, 2)) };
     writeFileSync(file, `${JSON.stringify({ ...summary(main), ...worstRatios, node: process.version, hexo: hexoVersion, machine: machine(), growth: series.map(summary) }, null, 2)}\n`);
     console.log(`\nwrote ${file}`);
   }

@@ -8,7 +8,7 @@
 import { readConfig } from '../lib/config/read';
 import { auditPage, type PagePlan } from '../lib/audit/pages';
 import { lineItems } from '../lib/line/items';
-import { injectLine } from '../lib/line/inject';
+import { injectLine, treeSlots } from '../lib/line/inject';
 import { adversarialPages, cleanPage, ICP, tokenPages } from '../test/adversarial';
 
 /** A page as each piece takes it. */
@@ -44,6 +44,14 @@ export interface WorstResult {
   /** Per adversarial page: the best of the runs, ms, on it and on the clean page, and their ratio. */
   pages: { page: string; ms: number; cleanMs: number; ratio: number }[];
   worst: number;
+  /** The worst page's time, ms. */
+  worstMs: number;
+}
+
+/** The rows, and the yardstick: the filter's tree reading (parse5, its fallback) of the clean page, ms. */
+export interface WorstCase {
+  rows: WorstResult[];
+  yardstickMs: number;
 }
 
 function best(run: () => void, rounds: number): number {
@@ -57,13 +65,16 @@ function best(run: () => void, rounds: number): number {
 }
 
 /** Every row on every adversarial page of about `bytes` bytes, against the clean page of the same size. */
-export function worstCase(bytes: number, rounds: number, rows: readonly WorstRow[] = WORST_ROWS): WorstResult[] {
+export function worstCase(bytes: number, rounds: number, rows: readonly WorstRow[] = WORST_ROWS): WorstCase {
   const pages = Object.entries({ ...adversarialPages(bytes), ...tokenPages(bytes) }).map(([page, html]) => {
     const adversarial = Buffer.from(html);
     const clean = cleanPage(adversarial.length);
     return { page, bad: { html, bytes: adversarial }, clean: { html: clean, bytes: Buffer.from(clean) } };
   });
-  return rows.map(row => {
+  const clean = cleanPage(bytes);
+  treeSlots(clean);
+  const yardstickMs = best(() => treeSlots(clean), rounds);
+  const results = rows.map(row => {
     const measured = pages.map(({ page, bad, clean }) => {
       row.run(bad); // warm
       row.run(clean);
@@ -71,15 +82,21 @@ export function worstCase(bytes: number, rounds: number, rows: readonly WorstRow
       const cleanMs = best(() => row.run(clean), rounds);
       return { page, ms, cleanMs, ratio: ms / cleanMs };
     });
-    return { key: row.key, row: row.name, pages: measured, worst: Math.max(...measured.map(p => p.ratio)) };
+    const worst = measured.reduce((a, b) => (b.ratio > a.ratio ? b : a));
+    return { key: row.key, row: row.name, pages: measured, worst: worst.ratio, worstMs: worst.ms };
   });
+  return { rows: results, yardstickMs };
 }
 
 /** The report's section. */
-export function worstReport(results: readonly WorstResult[], bytes: number, fmt: (n: number, digits?: number) => string): string {
-  const lines = [`4. the worst case: adversarial pages of ${fmt(bytes / 1024, 0)} kB against a clean post page of the same size (best of the runs, ms; target ratio ≤ 3)`];
-  for (const result of results) {
-    lines.push(`   ${result.row}: worst ratio ${fmt(result.worst, 1)} ${result.worst <= 3 ? 'met' : 'missed'}`);
+export function worstReport({ rows, yardstickMs }: WorstCase, bytes: number, fmt: (n: number, digits?: number) => string): string {
+  const lines = [
+    `4. the worst case: adversarial pages of ${fmt(bytes / 1024, 0)} kB against a clean post page of the same size (best of the runs, ms; target ratio ≤ 3)`,
+    // The clean page is read by the fast path; this says what the worst page costs next to reading the clean page as the standard does.
+    `   yardstick: the filter's tree reading (parse5, its fallback) of the clean page: ${fmt(yardstickMs, 2)} ms`
+  ];
+  for (const result of rows) {
+    lines.push(`   ${result.row}: worst ratio ${fmt(result.worst, 1)} ${result.worst <= 3 ? 'met' : 'missed'}; worst page ${fmt(result.worstMs / yardstickMs, 2)} × the yardstick`);
     for (const p of result.pages) lines.push(`     ${p.page.padEnd(56)} ${fmt(p.ms, 2).padStart(8)}   clean ${fmt(p.cleanMs, 2).padStart(6)}   ratio ${fmt(p.ratio, 1)}`);
   }
   return lines.join('\n');
