@@ -7,7 +7,8 @@ import { auditSite } from '../audit/site';
 import { siteFacts } from './facts';
 import { githubReport, report, toJson } from './report';
 import type { Site } from './site';
-import { FIX_USAGE, fixCommand, INIT_USAGE } from './fix';
+import { fixCommand } from './fix';
+import { HELP_USAGE, readUsage } from './usage';
 
 /**
  * `hexo beian check`: the console command. Thin: reads its arguments, gathers what the
@@ -22,8 +23,6 @@ import { FIX_USAGE, fixCommand, INIT_USAGE } from './fix';
 /** The exit codes of `hexo beian check`. */
 export const EXIT = { ok: 0, findings: 1, failed: 1, usage: 2 } as const;
 
-const FLAGS = '[--format human|json|github] [--json] [--report FILE] [--strict] [--generate] [--today YYYY-MM-DD]';
-const USAGE = `hexo beian check ${FLAGS}\n  ${FIX_USAGE}\n  ${INIT_USAGE}`;
 
 /** The report's formats: for people, one JSON object, GitHub Actions workflow commands. */
 const FORMATS = ['human', 'json', 'github'] as const;
@@ -32,7 +31,7 @@ type Format = typeof FORMATS[number];
 /** What `hexo help beian` prints. */
 export const CHECK_COMMAND = {
   desc: 'Check the ICP and public-security (公安) filing numbers of this site',
-  usage: `<check|fix|init> ${FLAGS}`,
+  usage: HELP_USAGE,
   arguments: [
     { name: 'check', desc: 'Audit the beian config, the 公安 deadline, the icon, the theme\'s own filing settings and the generated pages' },
     { name: 'fix', desc: 'Correct the beian block of _config.yml where the correction is certain: prints the diff; --write applies it' },
@@ -69,8 +68,14 @@ interface Options {
 
 /** Runs `hexo beian <sub>`; resolves to the exit code, which it also sets on `process.exitCode`. */
 export async function beianCommand(hexo: Hexo, site: Site, args: CheckArgs): Promise<number> {
-  if (args._[0] === 'fix' || args._[0] === 'init') return fixCommand(hexo, args);
   let language = languageOf(hexo.config.language);
+  const usage = readUsage(args);
+  if ('problem' in usage) {
+    process.stderr.write(say(language, usage.problem));
+    process.exitCode = EXIT.usage;
+    return EXIT.usage;
+  }
+  if (usage.sub !== 'check') return fixCommand(hexo, args);
   try {
     language = site.current().language;
   } catch (err) {
@@ -127,13 +132,6 @@ export async function beianCommand(hexo: Hexo, site: Site, args: CheckArgs): Pro
 
 /** The options, or the usage message to print (exit 2). */
 function readArgs(hexo: Hexo, args: CheckArgs, language: Language): Options | string {
-  const sub = args._[0];
-  if (sub !== 'check') {
-    return say(language, {
-      zh: `${sub ? `没有子命令 “${sub}”。` : ''}用法：${USAGE}\n`,
-      en: `${sub ? `There is no subcommand "${sub}". ` : ''}Usage: ${USAGE}\n`
-    });
-  }
   let today: string;
   if (args.today === undefined) {
     today = todayIn(hexo.config.timezone);

@@ -15,6 +15,7 @@ import { hostOf } from '../config/domains';
 import { locator, writtenFile } from '../config/written';
 import { iconFolders, themeSettings } from './facts';
 import { findingLines } from './report';
+import { SUBCOMMANDS } from './usage';
 
 /**
  * `hexo beian fix [--write]` and `hexo beian init --icp … [--gongan …] [--online …] [--write]`:
@@ -29,8 +30,6 @@ import { findingLines } from './report';
 
 export const FIX_EXIT = { ok: 0, left: 1, usage: 2 } as const;
 
-export const FIX_USAGE = 'hexo beian fix [--write]';
-export const INIT_USAGE = 'hexo beian init --icp NUMBER [--gongan NUMBER] [--online YYYY-MM-DD] [--write]';
 
 /** The arguments as Hexo's minimist gives them. */
 interface Args {
@@ -48,7 +47,7 @@ export async function fixCommand(hexo: Hexo, args: Args): Promise<number> {
 
 async function run(hexo: Hexo, args: Args, language: Language): Promise<number> {
   const sub = args._[0] === 'init' ? 'init' : 'fix';
-  const usage = sub === 'init' ? INIT_USAGE : FIX_USAGE;
+  const { usage } = SUBCOMMANDS[sub];
   const wrong = (text: { zh: string; en: string }) => {
     process.stderr.write(`${say(language, text)}\n${say(language, { zh: '用法', en: 'Usage' })}: ${usage}\n`);
     return FIX_EXIT.usage;
@@ -82,7 +81,7 @@ async function run(hexo: Hexo, args: Args, language: Language): Promise<number> 
   }
   const outcome = initBeian(read.text, name, language, { icp: args.icp, gongan: args.gongan, online: args.online, url: hexo.config.url });
   if (outcome.kind === 'refused') {
-    process.stderr.write(`${outcome.lines.join('\n')}\n${say(language, { zh: '用法', en: 'Usage' })}: ${INIT_USAGE}\n`);
+    process.stderr.write(`${outcome.lines.join('\n')}\n${say(language, { zh: '用法', en: 'Usage' })}: ${SUBCOMMANDS.init.usage}\n`);
     return FIX_EXIT.usage;
   }
   if (outcome.kind === 'exists') {

@@ -93,7 +93,30 @@ hexo-beian: 0 error(s), 0 warning(s), 1 info; 0 page(s) checked.
       expect(badDate.stderr).to.equal('--today takes a date, for example --today 2024-05-20 (got 2024-13-01).\n');
       const noSub = await runHexo(dir, ['beian', 'chekc']);
       expect(noSub.code).to.equal(2);
-      expect(noSub.stderr).to.equal('There is no subcommand "chekc". Usage: hexo beian check [--format human|json|github] [--json] [--report FILE] [--strict] [--generate] [--today YYYY-MM-DD]\n  hexo beian fix [--write]\n  hexo beian init --icp NUMBER [--gongan NUMBER] [--online YYYY-MM-DD] [--write]\n');
+      expect(noSub.stderr).to.equal('There is no subcommand "chekc": did you mean check? Usage: hexo beian check [--format human|json|github] [--json] [--report FILE] [--strict] [--generate] [--today YYYY-MM-DD]\n  hexo beian fix [--write]\n  hexo beian init --icp NUMBER [--gongan NUMBER] [--online YYYY-MM-DD] [--write]\n');
+    });
+
+    it('a flag the subcommand does not take: exit 2, naming it and the one meant, nothing checked or written; Hexo\'s own flags pass', async () => {
+      const config = `beian:\n  icp: ${ICP}\n  gonan: ${GONGAN}\n`;
+      const dir = site(config);
+      const strict = await runHexo(dir, ['beian', 'check', '--stirct']);
+      expect(strict.code).to.equal(2);
+      expect(strict.stdout).to.equal(VALIDATING);
+      expect(strict.stderr).to.equal('hexo beian check has no option --stirct: did you mean --strict? Usage: hexo beian check [--format human|json|github] [--json] [--report FILE] [--strict] [--generate] [--today YYYY-MM-DD]\n');
+      const write = await runHexo(dir, ['beian', 'fix', '--wirte']);
+      expect(write.code).to.equal(2);
+      expect(write.stderr).to.equal('hexo beian fix has no option --wirte: did you mean --write? Usage: hexo beian fix [--write]\n');
+      expect(readFileSync(join(dir, '_config.yml'), 'utf8')).to.contain(config);
+      const kebab = await runHexo(dir, ['beian', 'init', '--icp', ICP, '--gong-an', GONGAN]);
+      expect(kebab.code).to.equal(2);
+      expect(kebab.stderr).to.equal('hexo beian init has no option --gong-an: did you mean --gongan? Usage: hexo beian init --icp NUMBER [--gongan NUMBER] [--online YYYY-MM-DD] [--write]\n');
+      // The key misspelt (gonan) is what fix corrects: with Hexo's own flags, it does.
+      const fixed = await runHexo(dir, ['beian', 'fix', '--silent', '--no-color', '--config', '_config.yml']);
+      expect([fixed.code, fixed.stderr]).to.deep.equal([0, '']);
+      expect(fixed.stdout).to.contain(`-  gonan: ${GONGAN}\n+  gongan: ${GONGAN}\n`);
+      const checked = await runHexo(dir, ['beian', 'check', '--silent', '--no-color', '--cwd', '.', '--draft']);
+      expect([checked.code, checked.stderr]).to.deep.equal([1, '']);
+      expect(checked.stdout).to.contain('did you mean gongan?');
     });
 
     it('hexo help beian documents the command, its argument and its options', async () => {
