@@ -15,7 +15,7 @@ import { hostOf } from '../config/domains';
 import { locator, writtenFile } from '../config/written';
 import { iconFolders, themeSettings } from './facts';
 import { findingLines } from './report';
-import { SUBCOMMANDS } from './usage';
+import { argText, SUBCOMMANDS } from './usage';
 
 /**
  * `hexo beian fix [--write]` and `hexo beian init --icp … [--gongan …] [--online …] [--write]`:
@@ -52,7 +52,10 @@ async function run(hexo: Hexo, args: Args, language: Language): Promise<number> 
     process.stderr.write(`${say(language, text)}\n${say(language, { zh: '用法', en: 'Usage' })}: ${usage}\n`);
     return FIX_EXIT.usage;
   };
-  if (args._.length > 1) return wrong({ zh: `多余的参数：${args._.slice(1).join(' ')}`, en: `Unexpected arguments: ${args._.slice(1).join(' ')}` });
+  if (args._.length > 1) {
+    const extra = printable(args._.slice(1).map(argText).join(' '));
+    return wrong({ zh: `多余的参数：${extra}`, en: `Unexpected arguments: ${extra}` });
+  }
   if (args.write !== undefined && typeof args.write !== 'boolean') return wrong({ zh: '--write 不带值。', en: '--write takes no value.' });
   const file = typeof hexo.config_path === 'string' ? hexo.config_path : undefined;
   if (file === undefined || basename(file) === '_multiconfig.yml') {

@@ -1,4 +1,5 @@
 import type { Language } from '../engine/diagnostic';
+import { printable } from '../engine/text';
 
 /**
  * What each subcommand of `hexo beian` takes: its flags and its usage line. A flag that is
@@ -37,13 +38,13 @@ export interface Args {
  */
 export function readUsage(args: Args): { sub: Subcommand } | { problem: Record<Language, string> } {
   const first: unknown = args._?.[0];
-  const sub = first === undefined ? undefined : String(first);
+  const sub = first === undefined ? undefined : argText(first);
   if (sub === undefined || !Object.hasOwn(SUBCOMMANDS, sub)) {
     const meant = sub === undefined ? undefined : likeliest(sub, Object.keys(SUBCOMMANDS));
     return {
       problem: {
-        zh: `${sub === undefined ? '' : `没有子命令 “${sub}”${meant ? `：是不是 ${meant}？` : '。'}`}用法：${USAGE}\n`,
-        en: `${sub === undefined ? '' : `There is no subcommand "${sub}"${meant ? `: did you mean ${meant}?` : '.'} `}Usage: ${USAGE}\n`
+        zh: `${sub === undefined ? '' : `没有子命令 “${printable(sub)}”${meant ? `：是不是 ${meant}？` : '。'}`}用法：${USAGE}\n`,
+        en: `${sub === undefined ? '' : `There is no subcommand "${printable(sub)}"${meant ? `: did you mean ${meant}?` : '.'} `}Usage: ${USAGE}\n`
       }
     };
   }
@@ -53,7 +54,7 @@ export function readUsage(args: Args): { sub: Subcommand } | { problem: Record<L
   // Hexo adds a camelCase twin of each kebab-case flag (`--report-file`: `reportFile` too): the one typed is named.
   const typed = unknown.find(key => key.includes('-')) ?? unknown[0];
   if (typed === undefined) return { sub: sub as Subcommand };
-  const flag = (name: string) => `${name.length === 1 ? '-' : '--'}${name}`;
+  const flag = (name: string) => `${name.length === 1 ? '-' : '--'}${printable(name)}`;
   const meant = likeliest(typed, flags);
   return {
     problem: {
@@ -77,6 +78,11 @@ function likeliest(word: string, candidates: readonly string[]): string | undefi
     }
   }
   return bestDistance <= (word.length >= 6 ? 2 : 1) ? best : undefined;
+}
+
+/** An argument as text, as typed; from a script (hexo.call), whatever it passes, without calling its toString. */
+export function argText(value: unknown): string {
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : Object.prototype.toString.call(value);
 }
 
 /**

@@ -52,6 +52,9 @@ describe('usage (lib/hexo/usage.ts)', () => {
     expect(read({})).to.match(/^Usage: /);
     // From a script (hexo.call): whatever it passes is read as text, and never throws.
     expect(read({ _: [5 as unknown as string] })).to.match(/^There is no subcommand "5"\. /);
+    expect(read({ _: [Object.create(null) as string] })).to.match(/^There is no subcommand "\[object Object\]"\. /);
+    expect(read({ _: ['che\u001bck'] })).to.match(/^There is no subcommand "che\\u001bck": did you mean check\? /);
+    expect(read({ _: ['check'], 'x\u001b[2J': true })).to.match(/^hexo beian check has no option --x\\u001b\[2J\. /);
     expect(read({ _: ['constructor'] })).to.match(/^There is no subcommand "constructor"\. /);
     expect(read({ _: ['__proto__'] })).to.match(/^There is no subcommand "__proto__"\. /);
   });
