@@ -31,7 +31,7 @@ import { lineFilter, type LineFilter } from '../lib/hexo/filter';
 import { publishGuard } from '../lib/hexo/guard';
 import { siteOf } from '../lib/hexo/site';
 import { treeSlots } from '../lib/line/inject';
-import type { PagePlan } from '../lib/audit/pages';
+import { pagePlan, type PagePlan } from '../lib/audit/pages';
 import { auditPublic } from '../lib/audit/public';
 import { lineItems } from '../lib/line/items';
 import { parseGongan, parseIcp } from '../lib/engine/filing';
@@ -371,7 +371,7 @@ async function auditCost(pluginDir: string, rounds: number): Promise<AuditResult
     greps.push(await grep(publicDir));
   }
   const { config } = readConfig(BEIAN, 'en');
-  const plan: PagePlan = { items: lineItems(config, 'en', path => path), placement: config, paths: config.paths, language: 'en' };
+  const plan: PagePlan = pagePlan(config, lineItems(config, 'en', path => path), 'en');
   const runs: number[] = [];
   for (let round = 0; round <= rounds; round++) {
     const start = now();

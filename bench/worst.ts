@@ -6,7 +6,7 @@
  * piece (the filter) is one more entry there.
  */
 import { readConfig } from '../lib/config/read';
-import { auditPage, type PagePlan } from '../lib/audit/pages';
+import { auditPage, pagePlan, type PagePlan } from '../lib/audit/pages';
 import { lineItems } from '../lib/line/items';
 import { injectLine, treeSlots } from '../lib/line/inject';
 import { adversarialPages, cleanPage, ICP, tokenPages } from '../test/adversarial';
@@ -26,7 +26,7 @@ export interface WorstRow {
 }
 
 const { config } = readConfig({ icp: ICP, gongan: { number: 11010502030413, icon: '/images/gongan.png' } }, 'en');
-const PLAN: PagePlan = { items: lineItems(config, 'en', path => path), placement: config, paths: config.paths, language: 'en' };
+const PLAN: PagePlan = pagePlan(config, lineItems(config, 'en', path => path), 'en');
 
 /** A line other than the one the clean page carries, so that the filter does all its work on it. */
 const FILTER_LINE = '<div class="hexo-beian" data-hexo-beian><a href="https://beian.miit.gov.cn/">京ICP备20180491号-2</a></div>';

@@ -1,9 +1,9 @@
 import { unescapeHTML } from 'hexo-util';
 import type { Language } from '../engine/diagnostic';
 import { parseGongan, parseIcp } from '../engine/filing';
-import { isIdeograph } from '../engine/text';
+import { isIdeograph, printable } from '../engine/text';
 import { finding, type Finding } from '../finding';
-import type { ConfigPaths } from '../config/schema';
+import type { BeianConfig, ConfigPaths } from '../config/schema';
 import { findSlots, UNSHOWN } from '../line/inject';
 import type { LineItem } from '../line/items';
 import { crossed, exturlHref, linkRating, rightLink, targetOf, type Kind, type Target } from './links';
@@ -41,7 +41,19 @@ export interface PagePlan {
   paths: Pick<ConfigPaths, 'icp' | 'gongan'>;
   /** Pages Hexo writes without a theme layout (`layout: false`, `skip_render`): the filter never sees them. */
   unthemed?: ReadonlySet<string>;
+  /** A number the config holds and hexo-beian does not show (rejected, or an example on a real host; its own finding says why), as written. */
+  unshown?: Partial<Record<Kind, string>>;
   language: Language;
+}
+
+/** The plan of a site's pages: what its config shows (`items`, from `lineItems`), where, and what it leaves out. */
+export function pagePlan(config: BeianConfig, items: readonly LineItem[], language: Language, unthemed?: ReadonlySet<string>): PagePlan {
+  const unshown: Partial<Record<Kind, string>> = {};
+  for (const kind of ['icp', 'gongan'] as const) {
+    const input = config[kind]?.input;
+    if ((typeof input === 'string' || typeof input === 'number') && !items.some(item => item.kind === kind)) unshown[kind] = String(input);
+  }
+  return { items, placement: config, paths: config.paths, ...(unthemed && { unthemed }), unshown, language };
 }
 
 const ICP = Buffer.from('ICP');
@@ -646,7 +658,8 @@ export function insecureText(kind: Kind, text: string, href: string, digits?: st
  *   footer or in the filing line, that is not the configured one (a stale build, or a number
  *   hard-coded by the theme); numbers elsewhere (a post quoting one) are left alone;
  * - `page-unconfigured-number` (warning): the same, of a kind the config has no number for
- *   (a number removed from the config and not regenerated, or only in the theme);
+ *   (a number removed from the config and not regenerated, or only in the theme), or only one
+ *   the line leaves out ({@link PagePlan.unshown}: the message names it);
  * - `link-crossed` (error): an ICP number linked to the MPS site, or the reverse;
  * - `link-wrong-code` (error): a 公安 number linked to the query of other digits;
  * - `link-insecure` (warning): a number linked to its own query system over plain http
@@ -784,7 +797,14 @@ export function judgePage<A extends { href: string; target: Target }>(path: stri
         en: `This page shows ${o.text}, but the config has ${mine} (${plan.paths[o.kind]}): a stale build, or a number hard-coded in the theme. To fix it, ${REGENERATE.en}; if it stays, search the theme's layout and config for ${o.text} and remove it.`
       });
     }
-    if (mine === undefined && !own.has(o.text) && displayed(o) && once('page-unconfigured-number')) {
+    const held = plan.unshown?.[o.kind];
+    if (mine === undefined && held !== undefined && !own.has(o.text) && displayed(o) && once('page-unconfigured-number')) {
+      // The config has one, that the line leaves out: not "none", and the fix is that number's.
+      add('page-unconfigured-number', 'warning', {
+        zh: `这个页面显示了${label.zh} ${o.text}，而配置里的 ${printable(held)}（${plan.paths[o.kind]}）hexo-beian 不显示（原因见它自己的那条提示）。若 ${o.text} 是本站的编号，把 ${plan.paths[o.kind]} 改为它；否则按那条提示改正配置，${REGENERATE.zh}，若 ${o.text} 仍然出现，在主题的布局和配置里搜索它并删除。`,
+        en: `This page shows ${label.en.replace(/^The/, 'the')} ${o.text}, and the config's ${printable(held)} (${plan.paths[o.kind]}) is one hexo-beian does not show (its own finding says why). If ${o.text} is this site's number, write it in ${plan.paths[o.kind]}; otherwise correct the config as that finding says, ${REGENERATE.en}, and if ${o.text} stays, search the theme's layout and config for it and remove it.`
+      });
+    } else if (mine === undefined && !own.has(o.text) && displayed(o) && once('page-unconfigured-number')) {
       add('page-unconfigured-number', 'warning', {
         zh: `这个页面显示了${label.zh} ${o.text}，但配置里没有${label.zh}：可能是旧的构建（删掉编号后没有重新生成），或主题里写死的编号。若它是本站的编号，写进 ${plan.paths[o.kind]}；否则${REGENERATE.zh}，若仍然出现，在主题的布局和配置里搜索 ${o.text} 并删除。`,
         en: `This page shows ${label.en.replace(/^The/, 'the')} ${o.text}, but the config has none: a stale build (the number was removed and the site not regenerated), or a number hard-coded in the theme. If it is this site's number, write it in ${plan.paths[o.kind]}; otherwise ${REGENERATE.en}, and if it stays, search the theme's layout and config for ${o.text} and remove it.`

@@ -4,6 +4,7 @@ import { auditConfig, type ConfigReading } from './config';
 import { auditIcon, auditIconAt } from './icon';
 import { auditTheme, themeIcon, type ThemeBeian } from './theme';
 import { auditPublic } from './public';
+import { pagePlan } from './pages';
 
 /**
  * The whole audit behind `hexo beian check` and the publish guard: the config and its
@@ -64,7 +65,7 @@ export function auditSite(reading: SiteReading, facts: SiteFacts): { findings: F
   // The config's and the theme's findings, at the line of their key; pages have no config key.
   if (!site) return { findings: sortFindings(located(findings, reading.locate)), pages };
   if (site.dir !== undefined) {
-    const audit = auditPublic(site.dir, { items, placement: config, paths: config.paths, unthemed: site.unthemed, language }, site.onPage);
+    const audit = auditPublic(site.dir, pagePlan(config, items, language, site.unthemed), site.onPage);
     pages = audit.pages;
     findings.push(...audit.findings);
   } else {
@@ -75,3 +76,4 @@ export function auditSite(reading: SiteReading, facts: SiteFacts): { findings: F
   }
   return { findings: sortFindings(located(findings, reading.locate)), pages };
 }
+

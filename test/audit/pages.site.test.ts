@@ -3,7 +3,7 @@ import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { readConfig } from '../../lib/config/read';
-import { auditPage, targetOf, type PagePlan } from '../../lib/audit/pages';
+import { auditPage, pagePlan, targetOf, type PagePlan } from '../../lib/audit/pages';
 import { auditPublic } from '../../lib/audit/public';
 import { lineItems } from '../../lib/line/items';
 import type { Finding } from '../../lib/finding';
@@ -24,7 +24,7 @@ Another site shows 沪ICP备19999999号-2 at its bottom, and its old link was \`
 /** The plan the command builds for this config: what hexo-beian shows. */
 function planFor(raw: unknown): PagePlan {
   const { config } = readConfig(raw, 'en');
-  return { items: lineItems(config, 'en', path => path), placement: config, paths: config.paths, language: 'en' };
+  return pagePlan(config, lineItems(config, 'en', path => path), 'en');
 }
 
 const PLAN = planFor({ icp: ICP, gongan: { number: 11010502030413, icon: '/images/gongan.png' } });
@@ -120,6 +120,14 @@ beian:
     const findings = audit('index.html', home, icpOnly);
     expect(codes(findings)).to.deep.equal([['page-unconfigured-number', 'warning']]);
     expect(findings[0].message).to.match(/^This page shows the public-security \(公安\) number 京公网安备11010502030413号, but the config has none: a stale build/);
+  });
+
+  it('a number the config holds but the line leaves out (rejected): the page\'s is not said to be unconfigured, and the message names both', () => {
+    const rejected = planFor({ icp: ICP, gongan: '京公网安备1101050203041号' });
+    expect(rejected.items.map(item => item.kind)).to.deep.equal(['icp']);
+    const findings = audit('index.html', home, rejected);
+    expect(codes(findings)).to.deep.equal([['page-unconfigured-number', 'warning']]);
+    expect(findings[0].message).to.equal('This page shows the public-security (公安) number 京公网安备11010502030413号, and the config\'s 京公网安备1101050203041号 (beian.gongan) is one hexo-beian does not show (its own finding says why). If 京公网安备11010502030413号 is this site\'s number, write it in beian.gongan; otherwise correct the config as that finding says, regenerate the site (hexo clean && hexo generate), and if 京公网安备11010502030413号 stays, search the theme\'s layout and config for it and remove it.');
   });
 
   it('position: none without beian() in the theme: the home page misses it, and the message says why', () => {

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { readConfig } from '../../lib/config/read';
-import { auditPage, type PagePlan } from '../../lib/audit/pages';
+import { auditPage, pagePlan, type PagePlan } from '../../lib/audit/pages';
 import { lineItems } from '../../lib/line/items';
 import { linkRating, rightLink, targetOf } from '../../lib/audit/links';
 import type { Finding } from '../../lib/finding';
@@ -14,7 +14,7 @@ import { repoRoot } from '../paths';
 
 function planFor(raw: unknown): PagePlan {
   const { config } = readConfig(raw, 'en');
-  return { items: lineItems(config, 'en', path => path), placement: config, paths: config.paths, language: 'en' };
+  return pagePlan(config, lineItems(config, 'en', path => path), 'en');
 }
 
 const PLAN = planFor({ icp: ICP, gongan: { number: 11010502030413, icon: '/images/gongan.png' } });

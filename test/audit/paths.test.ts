@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { readConfig } from '../../lib/config/read';
 import { auditIcon } from '../../lib/audit/icon';
 import { auditConfig } from '../../lib/audit/config';
-import { auditPage } from '../../lib/audit/pages';
+import { auditPage, pagePlan } from '../../lib/audit/pages';
 import { auditTheme } from '../../lib/audit/theme';
 import { lineItems } from '../../lib/line/items';
 
@@ -39,7 +39,7 @@ describe('config paths with domains: findings name the entry where the value is 
     expect(deadline.message).to.contain(`${ENTRY}.icp.approved 2024-05-20`);
     const items = lineItems(config, 'en', p => p);
     const page = '<html><body><footer><a href="https://beian.miit.gov.cn/">京ICP备11111111号</a></footer></body></html>';
-    const [other] = auditPage('a/index.html', Buffer.from(page), { items, placement: config, paths: config.paths, language: 'en' })
+    const [other] = auditPage('a/index.html', Buffer.from(page), pagePlan(config, items, 'en'))
       .filter(f => f.code === 'page-other-number');
     expect(other.message).to.contain(`(${ENTRY}.icp)`);
   });

@@ -4,7 +4,7 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, w
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { readConfig } from '../../lib/config/read';
-import type { PagePlan } from '../../lib/audit/pages';
+import { pagePlan, type PagePlan } from '../../lib/audit/pages';
 import { auditPublic, displayName, PAGE_LIMIT } from '../../lib/audit/public';
 import { lineItems } from '../../lib/line/items';
 import { PAGES_KEPT } from '../../lib/finding';
@@ -13,7 +13,7 @@ import { cleanPage, ICP } from '../adversarial';
 
 function planFor(raw: unknown, language: 'en' | 'zh' = 'en'): PagePlan {
   const { config } = readConfig(raw, language);
-  return { items: lineItems(config, language === 'zh' ? 'zh-Hans' : 'en', path => path), placement: config, paths: config.paths, language };
+  return pagePlan(config, lineItems(config, language === 'zh' ? 'zh-Hans' : 'en', path => path), language);
 }
 
 const PLAN = planFor({ icp: ICP });

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { readFileSync, rmSync } from 'fs';
 import { join } from 'path';
 import type { JsonReport } from '../../lib/hexo/report';
-import { auditPage } from '../../lib/audit/pages';
+import { auditPage, pagePlan } from '../../lib/audit/pages';
 import { readConfig } from '../../lib/config/read';
 import { lineItems } from '../../lib/line/items';
 import { generate, makeSite, runHexo, type Logged } from '../site';
@@ -137,7 +137,7 @@ describe('what the site footer really shows (issue 13, themes from npm)', functi
 
     it('a post page without the line (a stale build): the number is missing, and the card\'s link is not named as its link', () => {
       const { config } = readConfig({ icp: '沪ICP备19999999号-2' }, 'en');
-      const plan = { items: lineItems(config, 'en', path => path), placement: config, paths: config.paths, language: 'en' as const };
+      const plan = pagePlan(config, lineItems(config, 'en', path => path), 'en');
       // The card of the titled post is on the hello post's page, in NexT's post footer (inside <article>).
       const html = built.page('2024/05/21/hello/index.html');
       expect(html).to.match(/<footer class="post-footer">[\s\S]*<a href="\/2024\/05\/20\/titled\/" rel="(?:prev|next)" title="沪ICP备19999999号-2 的备案经过">/);
