@@ -22,9 +22,10 @@ export interface ConfigReading {
  * `icp-missing` and the deadline (公安部令第33号 art. 12).
  *
  * @param today `YYYY-MM-DD`.
+ * @param theme the numbers the theme's own line shows (`themeNumbers`, lib/audit/theme.ts).
  * @returns findings, errors first, then warnings, then infos (stable within a severity).
  */
-export function auditConfig(reading: ConfigReading, today: string): Finding[] {
+export function auditConfig(reading: ConfigReading, today: string, theme: { icp?: string } = {}): Finding[] {
   const { config, language } = reading;
   const { paths } = config;
   const findings = [...reading.findings];
@@ -36,7 +37,8 @@ export function auditConfig(reading: ConfigReading, today: string): Finding[] {
   }
   if (config.domains) findings.push(domainUsed(config.domains, paths.block, paths.domains, language));
   const unlisted = config.domains && config.domains.entry === undefined;
-  if (config.enable && !unlisted && !config.icp && !config.misplaced.icp && !findings.some(f => f.path?.startsWith(paths.icp))) {
+  // An ICP number the theme's own line shows is not missing: the theme audit says what to write (theme-move).
+  if (config.enable && !unlisted && !config.icp && !config.misplaced.icp && theme.icp === undefined && !findings.some(f => f.path?.startsWith(paths.icp))) {
     // With a beian block written, the site exists to show the number: its absence is an error.
     findings.push(finding(language, 'icp-missing', config.written ? 'error' : 'warning', {
       zh: `没有配置 ICP 备案号：中国大陆的网站须在首页底部显示它（《非经营性互联网信息服务备案管理办法》第十三条）。请在站点的 _config.yml（不是主题的）里写：\nbeian:\n  icp: ${SHAPE.icp.zh}`,

@@ -43,17 +43,19 @@ export interface PagePlan {
   unthemed?: ReadonlySet<string>;
   /** A number the config holds and hexo-beian does not show (rejected, or an example on a real host; its own finding says why), as written. */
   unshown?: Partial<Record<Kind, string>>;
+  /** The numbers the theme's own line shows: a page showing one is what the theme was told to show, and the theme's findings speak for it. */
+  theme?: Partial<Record<Kind, string>>;
   language: Language;
 }
 
 /** The plan of a site's pages: what its config shows (`items`, from `lineItems`), where, and what it leaves out. */
-export function pagePlan(config: BeianConfig, items: readonly LineItem[], language: Language, unthemed?: ReadonlySet<string>): PagePlan {
+export function pagePlan(config: BeianConfig, items: readonly LineItem[], language: Language, site: Pick<PagePlan, 'unthemed' | 'theme'> = {}): PagePlan {
   const unshown: Partial<Record<Kind, string>> = {};
   for (const kind of ['icp', 'gongan'] as const) {
     const input = config[kind]?.input;
     if ((typeof input === 'string' || typeof input === 'number') && !items.some(item => item.kind === kind)) unshown[kind] = String(input);
   }
-  return { items, placement: config, paths: config.paths, ...(unthemed && { unthemed }), unshown, language };
+  return { items, placement: config, paths: config.paths, ...site, unshown, language };
 }
 
 const ICP = Buffer.from('ICP');
@@ -798,13 +800,13 @@ export function judgePage<A extends { href: string; target: Target }>(path: stri
       });
     }
     const held = plan.unshown?.[o.kind];
-    if (mine === undefined && held !== undefined && !own.has(o.text) && displayed(o) && once('page-unconfigured-number')) {
+    if (mine === undefined && held !== undefined && !own.has(o.text) && plan.theme?.[o.kind] !== o.text && displayed(o) && once('page-unconfigured-number')) {
       // The config has one, that the line leaves out: not "none", and the fix is that number's.
       add('page-unconfigured-number', 'warning', {
         zh: `这个页面显示了${label.zh} ${o.text}，而配置里的 ${printable(held)}（${plan.paths[o.kind]}）hexo-beian 不显示（原因见它自己的那条提示）。若 ${o.text} 是本站的编号，把 ${plan.paths[o.kind]} 改为它；否则按那条提示改正配置，${REGENERATE.zh}，若 ${o.text} 仍然出现，在主题的布局和配置里搜索它并删除。`,
         en: `This page shows ${label.en.replace(/^The/, 'the')} ${o.text}, and the config's ${printable(held)} (${plan.paths[o.kind]}) is one hexo-beian does not show (its own finding says why). If ${o.text} is this site's number, write it in ${plan.paths[o.kind]}; otherwise correct the config as that finding says, ${REGENERATE.en}, and if ${o.text} stays, search the theme's layout and config for it and remove it.`
       });
-    } else if (mine === undefined && !own.has(o.text) && displayed(o) && once('page-unconfigured-number')) {
+    } else if (mine === undefined && !own.has(o.text) && plan.theme?.[o.kind] !== o.text && displayed(o) && once('page-unconfigured-number')) {
       add('page-unconfigured-number', 'warning', {
         zh: `这个页面显示了${label.zh} ${o.text}，但配置里没有${label.zh}：可能是旧的构建（删掉编号后没有重新生成），或主题里写死的编号。若它是本站的编号，写进 ${plan.paths[o.kind]}；否则${REGENERATE.zh}，若仍然出现，在主题的布局和配置里搜索 ${o.text} 并删除。`,
         en: `This page shows ${label.en.replace(/^The/, 'the')} ${o.text}, but the config has none: a stale build (the number was removed and the site not regenerated), or a number hard-coded in the theme. If it is this site's number, write it in ${plan.paths[o.kind]}; otherwise ${REGENERATE.en}, and if it stays, search the theme's layout and config for ${o.text} and remove it.`

@@ -2,7 +2,7 @@ import { finding, located, sortFindings, type Finding, type Locate } from '../fi
 import type { LineItem } from '../line/items';
 import { auditConfig, type ConfigReading } from './config';
 import { auditIcon, auditIconAt } from './icon';
-import { auditTheme, themeIcon, type ThemeBeian } from './theme';
+import { auditTheme, themeIcon, themeNumbers, type ThemeBeian } from './theme';
 import { auditPublic } from './public';
 import { pagePlan } from './pages';
 
@@ -52,7 +52,8 @@ export interface SiteFacts {
  */
 export function auditSite(reading: SiteReading, facts: SiteFacts): { findings: Finding[]; pages: number } {
   const { config, items, language } = reading;
-  const findings = auditConfig(reading, facts.today);
+  const theme = facts.theme ? themeNumbers(facts.theme) : {};
+  const findings = auditConfig(reading, facts.today, theme);
   findings.push(...auditIcon(config, { language, siteUrl: facts.siteUrl, found: facts.iconFound }));
   if (facts.theme) {
     findings.push(...auditTheme(facts.theme, items, config, language));
@@ -65,7 +66,7 @@ export function auditSite(reading: SiteReading, facts: SiteFacts): { findings: F
   // The config's and the theme's findings, at the line of their key; pages have no config key.
   if (!site) return { findings: sortFindings(located(findings, reading.locate)), pages };
   if (site.dir !== undefined) {
-    const audit = auditPublic(site.dir, pagePlan(config, items, language, site.unthemed), site.onPage);
+    const audit = auditPublic(site.dir, pagePlan(config, items, language, { unthemed: site.unthemed, theme }), site.onPage);
     pages = audit.pages;
     findings.push(...audit.findings);
   } else {

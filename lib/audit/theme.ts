@@ -517,6 +517,19 @@ export function themeEntries(settings: ThemeBeian): Entry[] {
   return description ? entriesOf(description, settings).entries : [];
 }
 
+/**
+ * The first number of each kind the theme's own line shows, as a page shows it (canonical when
+ * valid): where the theme shows the site's number, the theme's findings (`theme-move`, …) say
+ * what to write, and the site is not missing one.
+ */
+export function themeNumbers(settings: ThemeBeian): Partial<Record<Kind, string>> {
+  const numbers: Partial<Record<Kind, string>> = {};
+  for (const entry of themeEntries(settings)) {
+    numbers[entry.kind] ??= (entry.kind === 'icp' ? parseIcp : parseGongan)(entry.text).canonical ?? String(entry.text).trim();
+  }
+  return numbers;
+}
+
 /** The theme's own 公安 icon, when its line shows the 公安 number with one: its src and where it is written. */
 export function themeIcon(settings: ThemeBeian): { src: string; path: string } | undefined {
   const description = themeById(settings.theme);

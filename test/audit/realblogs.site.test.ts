@@ -198,4 +198,41 @@ describe('real blogs: the theme shows the numbers, hexo-beian hands over', funct
       }
     });
   });
+
+  // The moment a real blog installs hexo-beian: no beian: yet, the theme shows the numbers. The
+  // truth is that the site shows them and how to hand over: no warning, in the build or the check.
+  describe('before the handover: the blog as it was, hexo-beian just installed (no beian:)', () => {
+    const blogs = [
+      {
+        name: 'NexT committed under themes/next, Hexo 6.3', theme: 'next', hexo: 'hexo6' as HexoModule,
+        commit: (config: string) => replaceLine(replaceLine(replaceLine(replaceLine(config, /^ {2}beian:\n {4}enable: false$/m, '  beian:\n    enable: true'),
+          /^ {4}icp:$/m, `    icp: ${ICP}`), /^ {4}gongan_id:$/m, `    gongan_id: ${DIGITS}`), /^ {4}gongan_num:$/m, `    gongan_num: ${GONGAN}`),
+        block: `beian:\n  icp: ${ICP}\n  gongan: ${GONGAN}`
+      },
+      {
+        name: 'Butterfly committed under themes/butterfly, its footer.custom_text, Hexo 7.3', theme: 'butterfly', hexo: 'hexo7' as HexoModule,
+        commit: (config: string) => replaceLine(config, /^ {2}custom_text:$/m, `  custom_text: '<a href="https://beian.miit.gov.cn/" target="_blank">${ICP}</a> 2022-2026 网站已运行'`),
+        block: `beian:\n  icp: ${ICP}`
+      }
+    ];
+    for (const blog of blogs) {
+      it(`${blog.name}: the build and hexo beian check --strict say nothing but how to hand over`, async () => {
+        const dir = site(blog.theme, blog.hexo, {}, '');
+        commitTheme(dir, blog.theme, blog.commit);
+        const built = await runHexo(dir, ['generate']);
+        expect(built.code, built.stderr).to.equal(0);
+        expect(`${built.stdout}${built.stderr}`.split('\n').filter(line => /^(WARN|ERROR)/.test(line) && /beian/i.test(line))).to.deep.equal([]);
+        const pages = htmlPages(join(dir, 'public'));
+        for (const page of pages) {
+          const html = readFileSync(join(dir, 'public', page), 'utf8');
+          expect(html, page).not.to.contain('data-hexo-beian');
+          expect(shownTimes(siteFooter(html), ICP), page).to.equal(1);
+        }
+        const { code, json } = await checkJson(dir, true);
+        expect(json.findings.map(f => [f.code, f.severity]), JSON.stringify(json.findings, null, 1)).to.deep.equal([['theme-move', 'info']]);
+        expect(json.findings[0].suggestion).to.equal(blog.block);
+        expect([code, json.summary.pages]).to.deep.equal([0, pages.length]);
+      });
+    }
+  });
 });

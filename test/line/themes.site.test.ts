@@ -281,7 +281,7 @@ for (const theme of THEMES) {
 
     it('hexo beian check\'s page audit finds nothing on any page (a theme\'s config copied into an inline script is not shown)', () => {
       const { config } = readConfig({ icp: '京ICP备20180491号-1', gongan: 11010502030413 }, 'en');
-      const plan = pagePlan(config, lineItems(config, 'en', path => path), 'en', new Set((UNTHEMED[theme] ?? []).map(page => page.split(sep).join('/'))));
+      const plan = pagePlan(config, lineItems(config, 'en', path => path), 'en', { unthemed: new Set((UNTHEMED[theme] ?? []).map(page => page.split(sep).join('/'))) });
       const audit = auditPublic(join(withPlugin, 'public'), plan);
       expect(audit.findings).to.deep.equal([]);
       expect(audit.pages).to.equal(pages.filter(page => page.endsWith('.html')).length);
