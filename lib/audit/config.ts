@@ -41,7 +41,7 @@ export function auditConfig(reading: ConfigReading, today: string, theme: { icp?
   if (config.enable && !unlisted && !config.icp && !config.misplaced.icp && theme.icp === undefined && !findings.some(f => f.path?.startsWith(paths.icp))) {
     // With a beian block written, the site exists to show the number: its absence is an error.
     findings.push(finding(language, 'icp-missing', config.written ? 'error' : 'warning', {
-      zh: `没有配置 ICP 备案号：中国大陆的网站须在首页底部显示它（《非经营性互联网信息服务备案管理办法》第十三条）。请在站点的 _config.yml（不是主题的）里写：\nbeian:\n  icp: ${SHAPE.icp.zh}`,
+      zh: `没有配置 ICP备案号：中国大陆的网站须在首页底部显示它（《非经营性互联网信息服务备案管理办法》第十三条）。请在站点的 _config.yml（不是主题的）里写：\nbeian:\n  icp: ${SHAPE.icp.zh}`,
       en: `No ICP number is configured: a site served from mainland China must show it at the bottom of its home page (MIIT Order No. 33, art. 13). Write it in the site's _config.yml (not the theme's):\nbeian:\n  icp: ${SHAPE.icp.en}`
     }, { path: paths.icp }));
   }

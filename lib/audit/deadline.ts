@@ -53,7 +53,7 @@ export function gonganDeadline(config: BeianConfig, todayDate: string, language:
   if (!start) {
     const number = config.icp.result.canonical ?? SHAPE.icp[language];
     return missing('info', {
-      zh: `已配置 ICP 备案号，但没有公安联网备案号。网站开通后 30 日内须办理公安联网备案。写上 ICP 备案通过日期即可算出截止日：\nicp:\n  number: ${number}\n  approved: ‹ICP 备案通过的日期，例如 2024-05-20›\n（或写 ${paths.online}: ‹上线日期›）。${filed}`,
+      zh: `已配置 ICP备案号，但没有公安联网备案号。网站开通后 30 日内须办理公安联网备案。写上 ICP备案通过日期即可算出截止日：\nicp:\n  number: ${number}\n  approved: ‹ICP备案通过的日期，例如 2024-05-20›\n（或写 ${paths.online}: ‹上线日期›）。${filed}`,
       en: `An ICP number is set but no public-security (公安) number. Sites must file with public security within 30 days of going online. Give the ICP approval date to get the deadline:\nicp:\n  number: ${number}\n  approved: ‹the day it was approved, for example 2024-05-20›\n(or ${paths.online}: ‹the go-live date›). ${filed}`
     });
   }

@@ -739,7 +739,7 @@ export function judgePage<A extends { href: string; target: Target }>(path: stri
     const linked = right.length > 0 ? right : shown.filter(o => o.anchor && linkRating(item.kind, o.anchor.target, item.digits) === 'insecure');
     if (shown.length === 0) {
       const rule = home && item.kind === 'icp'
-        ? { zh: '首页底部必须显示 ICP 备案号（《非经营性互联网信息服务备案管理办法》第十三条）', en: 'the home page must show it at the bottom (MIIT Order No. 33, art. 13)' }
+        ? { zh: '首页底部必须显示 ICP备案号（《非经营性互联网信息服务备案管理办法》第十三条）', en: 'the home page must show it at the bottom (MIIT Order No. 33, art. 13)' }
         : { zh: '这个页面应当显示它', en: 'this page should show it' };
       // With position: none only the theme's own beian() call puts the line on a page.
       const fix = plan.placement.position === 'none'

@@ -248,7 +248,7 @@ export function auditPublic(dir: string, plan: PagePlan, onPage?: (pages: number
   const findings: Finding[] = [];
   if (!home && listed && plan.items.length > 0) {
     findings.push(finding(plan.language, 'home-missing', 'error', {
-      zh: '生成的站点没有首页（index.html）：首页底部必须显示 ICP 备案号（《非经营性互联网信息服务备案管理办法》第十三条），这里无从检查。请运行 hexo generate，并确认装有 hexo-generator-index 或有 source/index.md。',
+      zh: '生成的站点没有首页（index.html）：首页底部必须显示 ICP备案号（《非经营性互联网信息服务备案管理办法》第十三条），这里无从检查。请运行 hexo generate，并确认装有 hexo-generator-index 或有 source/index.md。',
       en: 'The generated site has no home page (index.html): the home page must show the ICP number at its bottom (MIIT Order No. 33, art. 13), and there is none to check. Run hexo generate, and make sure hexo-generator-index is installed or source/index.md exists.'
     }, { page: 'index.html' }));
   }

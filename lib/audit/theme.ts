@@ -359,7 +359,7 @@ export function auditTheme(settings: ThemeBeian, items: readonly LineItem[], con
     const offEmpty = offAdvice(label, [{ kind: 'icp', setting: empty.setting, text: '', off: { how: 'false', setting: empty.toggle } }]);
     const host = targetOf(empty.href).kind === 'other' ? empty.href : new URL(empty.href).host;
     findings.push(finding(language, 'theme-empty-icp', 'warning', {
-      zh: `${label} 的 ${empty.parent} 已开启，但没有 ICP 备案号（${empty.number}）：页脚会出现一个指向 ${host} 的空链接。请把备案号写进 _config.yml 的 beian: 块，交给 hexo-beian 显示。${offEmpty.zh}`,
+      zh: `${label} 的 ${empty.parent} 已开启，但没有 ICP备案号（${empty.number}）：页脚会出现一个指向 ${host} 的空链接。请把备案号写进 _config.yml 的 beian: 块，交给 hexo-beian 显示。${offEmpty.zh}`,
       en: `${label}'s ${empty.parent} is on but has no ICP number (${empty.number}): the footer shows an empty link to ${host}. Put your numbers in the beian: block of _config.yml instead, for hexo-beian to show. ${offEmpty.en}`
     }, { path: empty.setting.path }));
   }
@@ -386,7 +386,7 @@ export function auditTheme(settings: ThemeBeian, items: readonly LineItem[], con
       ? { zh: `${label} 把备案号显示在侧栏里`, en: 'in its sidebar' }
       : { zh: `${label} 只在浏览器里显示备案号（由脚本绘制，生成的 HTML 里没有）`, en: 'only in the browser (drawn by a script; the generated HTML has none)' };
     findings.push(finding(language, 'theme-not-footer', 'warning', {
-      zh: `${where.zh}，而不是在页面底部：ICP 备案号应在网站首页底部标明（《非经营性互联网信息服务备案管理办法》第十三条）。hexo-beian 把号码放进页脚：把编号写在 ${paths.icp}。${off.zh}`,
+      zh: `${where.zh}，而不是在页面底部：ICP备案号应在网站首页底部标明（《非经营性互联网信息服务备案管理办法》第十三条）。hexo-beian 把号码放进页脚：把编号写在 ${paths.icp}。${off.zh}`,
       en: `${label} shows the filing number ${where.en}, not at the bottom of the page: the ICP number belongs at the bottom of the home page (MIIT Order No. 33, art. 13). hexo-beian puts it in the footer: write the number in ${paths.icp}. ${off.en}`
     }, { path: first.path }));
   }
@@ -464,8 +464,8 @@ function linkFindings(entry: Entry, result: FilingResult, number: string, label:
   const digits = result.ok ? result.digits : undefined;
   // A number withheld (invalid, or a known example) has no digits to query: the link's shape.
   const right = kind === 'gongan' && !digits ? `${rightLink('gongan')}…` : rightLink(kind, digits);
-  const names = kind === 'icp' ? { zh: 'ICP 备案号', en: 'the ICP number' } : { zh: '公安备案号', en: 'the public-security (公安) number' };
-  const to = kind === 'icp' ? ` ${names.zh}` : names.zh; // 把 ICP 备案号, 把公安备案号
+  const names = kind === 'icp' ? { zh: 'ICP备案号', en: 'the ICP number' } : { zh: '公安备案号', en: 'the public-security (公安) number' };
+  const to = kind === 'icp' ? ` ${names.zh}` : names.zh; // 把 ICP备案号, 把公安备案号
   if (!link) {
     return [finding(language, 'theme-unlinked', 'error', {
       zh: `${label} 显示 ${number}，但没有链接：${names.zh}应链接到 ${right}。hexo-beian 显示的号码带着这个链接：把编号写在 ${paths[kind]}。${off.zh}`,

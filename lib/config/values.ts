@@ -205,7 +205,7 @@ export function unknownKeys(block: Plain, known: readonly string[], path: string
     const guess = number && known.includes(number.key) ? number.key : closestKey(key, known);
     const written = scalarText(block[key]);
     const line = number && guess === number.key ? `${guess}: ${number.canonical}` : guess && written !== undefined ? `${guess}: ${written}` : guess;
-    const held = number ? { zh: `它写的是${number.key === 'icp' ? ' ICP 备案号' : '公安联网备案号'} ${number.canonical}，但没有被使用`, en: `it holds ${number.key === 'icp' ? 'the ICP number' : 'the public-security (公安) number'} ${number.canonical}, which is not used` } : undefined;
+    const held = number ? { zh: `它写的是${number.key === 'icp' ? ' ICP备案号' : '公安联网备案号'} ${number.canonical}，但没有被使用`, en: `it holds ${number.key === 'icp' ? 'the ICP number' : 'the public-security (公安) number'} ${number.canonical}, which is not used` } : undefined;
     return finding(language, 'config-unknown-key', guess || number ? 'error' : 'warning', {
       zh: `未知的键 ${path}.${key}，已忽略${held ? `：${held.zh}` : ''}；${guess ? `是不是 ${guess}？` : ''}${path} 下可用的键：${known.join('、')}。`,
       en: `Unknown key ${path}.${key} is ignored${held ? `: ${held.en}` : ''}; ${guess ? `did you mean ${guess}? ` : ''}${guess ? 'The' : 'the'} keys under ${path} are ${known.join(', ')}.`

@@ -108,7 +108,7 @@ const MAX_LENGTH = 200;
 
 /** The fields' names in messages, unless the caller names them (see {@link ParseOptions.fields}). */
 const FIELD_NAMES: Record<Language, Record<Field, string>> = {
-  zh: { icp: 'ICP 备案号一栏', gongan: '公安联网备案号一栏' },
+  zh: { icp: 'ICP备案号一栏', gongan: '公安联网备案号一栏' },
   en: { icp: 'the ICP field', gongan: 'the public-security field' }
 };
 
@@ -198,7 +198,7 @@ function compare(icp: Facts, gongan: Facts, options: unknown): Diagnostic[] {
   const b = gongan.number;
   if (a !== undefined && a === b) {
     out.push(make(language, 'same-number', {
-      zh: `${field.icp} 与 ${field.gongan} 填的是同一个编号（${clip(a, 80)}）：两处应各填各的——ICP 备案号（…ICP备…号）填在 ${field.icp}，公安联网备案号（…公网安备…号）填在 ${field.gongan}。`,
+      zh: `${field.icp} 与 ${field.gongan} 填的是同一个编号（${clip(a, 80)}）：两处应各填各的——ICP备案号（…ICP备…号）填在 ${field.icp}，公安联网备案号（…公网安备…号）填在 ${field.gongan}。`,
       en: `${capital(field.icp)} and ${field.gongan} hold the same number (${clip(a, 80)}): each needs its own, the ICP number (…ICP备…号) in ${field.icp} and the public-security (公安) number (…公网安备…号) in ${field.gongan}.`
     }));
   }
@@ -207,7 +207,7 @@ function compare(icp: Facts, gongan: Facts, options: unknown): Diagnostic[] {
     const q = provinceByCode(gongan.provinceCode);
     if (p && q) {
       out.push(make(language, 'provinces-differ', {
-        zh: `ICP 备案号属于${p.name.zh}（${clip(icp.province ?? p.chars[0])}），公安联网备案号属于${q.name.zh}（${clip(gongan.province ?? q.chars[0])}）。两项备案由不同部门办理，这可能没问题；请确认两个编号都属于本站。`,
+        zh: `ICP备案号属于${p.name.zh}（${clip(icp.province ?? p.chars[0])}），公安联网备案号属于${q.name.zh}（${clip(gongan.province ?? q.chars[0])}）。两项备案由不同部门办理，这可能没问题；请确认两个编号都属于本站。`,
         en: `The ICP number is from ${clip(icp.province ?? p.chars[0])} (${p.name.en}) and the public-security (公安) number from ${clip(gongan.province ?? q.chars[0])} (${q.name.en}). The two are filed with different authorities, so this can be right; check that both numbers belong to this site.`
       }));
     }
@@ -412,7 +412,7 @@ function finish(diagnostics: Diagnostic[], analysis?: Analysis, ctx?: Ctx): Fili
 
 function emptyDiagnostic(ctx: Ctx): Diagnostic {
   return make(ctx.language, 'empty', ctx.field === 'icp'
-    ? { zh: `没有填写 ICP 备案号：请填写编号，形如 ${SHAPE.icp.zh}。`, en: `No ICP number is written: write the number, in the form ${SHAPE.icp.en}.` }
+    ? { zh: `没有填写 ICP备案号：请填写编号，形如 ${SHAPE.icp.zh}。`, en: `No ICP number is written: write the number, in the form ${SHAPE.icp.en}.` }
     : { zh: `没有填写公安联网备案号：请填写编号，形如 ${SHAPE.gongan.zh}。`, en: `No public-security (公安) number is written: write the number, in the form ${SHAPE.gongan.en}.` });
 }
 
@@ -692,7 +692,7 @@ function analyseIcp(ctx: Ctx, token: Token): Analysis {
   const head = `${token.slot ?? ''}${token.marker}`;
   if (!m || (m[2] !== undefined && m[4] !== undefined) || (m[6] !== undefined && m[4] === undefined) || (licence && m[5] !== undefined)) {
     return fail({
-      zh: `“${clip(token.text)}”不是有效的${licence ? 'ICP 许可证号' : 'ICP 备案号'}：应写作 ${licence ? SHAPE.licence.zh : SHAPE.icp.zh}（网站序号 -N 可有可无）。`,
+      zh: `“${clip(token.text)}”不是有效的${licence ? 'ICP许可证号' : 'ICP备案号'}：应写作 ${licence ? SHAPE.licence.zh : SHAPE.icp.zh}（网站序号 -N 可有可无）。`,
       en: `“${clip(token.text)}” is not a valid ${licence ? 'ICP licence' : 'ICP'} number: it is written ${licence ? SHAPE.licence.en : SHAPE.icp.en} (the -N website number is optional).`
     });
   }
@@ -729,10 +729,10 @@ function analyseIcp(ctx: Ctx, token: Token): Analysis {
       const filingSized = serial.length === 8 || serial.length === 10;
       const guess = filingSized && province ? written(token.slot ?? '', 'ICP备') : undefined;
       diagnostics.push(make(lang, 'digit-count', filingSized ? {
-        zh: `ICP 许可证号（ICP证）是 6 位数字，这里有 ${serial.length} 位，是备案号的长度：应是 ${guess ?? '…ICP备…号'}。`,
+        zh: `ICP许可证号（ICP证）是 6 位数字，这里有 ${serial.length} 位，是备案号的长度：应是 ${guess ?? '…ICP备…号'}。`,
         en: `An ICP licence number (ICP证) has 6 digits; this one has ${serial.length}, the size of a filing number: you probably mean ${guess ?? '…ICP备…号'}.`
       } : {
-        zh: `ICP 许可证号（ICP证）是 6 位数字，这里有 ${serial.length} 位：请对照许可证核对（形如 ${SHAPE.licence.zh}）。`,
+        zh: `ICP许可证号（ICP证）是 6 位数字，这里有 ${serial.length} 位：请对照许可证核对（形如 ${SHAPE.licence.zh}）。`,
         en: `An ICP licence number (ICP证) has 6 digits; this one has ${serial.length}: check it against the licence (${SHAPE.licence.en}).`
       }, guess));
     }
@@ -740,7 +740,7 @@ function analyseIcp(ctx: Ctx, token: Token): Analysis {
     // 4-digit year + 6 (docs/filing-rules.md, "Serial lengths"): the year is the filing's.
     const year = serial.slice(0, 4);
     diagnostics.push(make(lang, 'serial-year', {
-      zh: `10 位的 ICP 备案号以备案年份开头（如 粤ICP备2024…号 是 2024 年的），这里的年份 ${year} 不可能有备案（应在 2000 到 ${latestFilingYear()} 之间）：请对照备案通知核对。`,
+      zh: `10 位的 ICP备案号以备案年份开头（如 粤ICP备2024…号 是 2024 年的），这里的年份 ${year} 不可能有备案（应在 2000 到 ${latestFilingYear()} 之间）：请对照备案通知核对。`,
       en: `A 10-digit ICP filing number starts with the year of filing (粤ICP备2024…号 is from 2024); ${year} is no year a filing can have (2000 to ${latestFilingYear()}): check it against your filing notice.`
     }));
   } else if (serial.length === 8 || serial.length === 10) {
@@ -753,7 +753,7 @@ function analyseIcp(ctx: Ctx, token: Token): Analysis {
     }));
   } else {
     diagnostics.push(make(lang, 'digit-count', {
-      zh: `ICP 备案号是 8 位数字或 10 位（4 位年份 + 6 位），这里有 ${serial.length} 位：请对照备案通知核对。`,
+      zh: `ICP备案号是 8 位数字或 10 位（4 位年份 + 6 位），这里有 ${serial.length} 位：请对照备案通知核对。`,
       en: `An ICP filing number has 8 digits or 10 (a 4-digit year + 6); this one has ${serial.length}: check it against your filing notice.`
     }));
   }
@@ -949,7 +949,7 @@ function finishBare(ctx: Ctx, text: string): FilingResult {
     return finish([wrongKind(ctx, { kind: 'gongan', marker: '公网安备', body: serial, text }, { kind: 'gongan', diagnostics: [], canonical })]);
   }
   return finish([make(ctx.language, 'unparseable', {
-    zh: `只有数字“${clip(text)}”不构成 ICP 备案号：应写作 ${SHAPE.icp.zh}。`,
+    zh: `只有数字“${clip(text)}”不构成 ICP备案号：应写作 ${SHAPE.icp.zh}。`,
     en: `Digits alone (“${clip(text)}”) are not an ICP number: write ${SHAPE.icp.en}.`
   })]);
 }
@@ -997,19 +997,19 @@ function wrongKind(ctx: Ctx, token: Token, analysis: Analysis): Diagnostic {
   const show = as !== undefined && as !== token.text;
   if (token.kind === 'gongan') {
     return make(ctx.language, 'wrong-kind', {
-      zh: `“${clip(token.text)}”是公安联网备案号，不是 ICP 备案号：请移到 ${ctx.names.gongan}${show ? `（写作 ${as}）` : ''}；这里只填 ICP 备案号（…ICP备…号）。`,
+      zh: `“${clip(token.text)}”是公安联网备案号，不是 ICP备案号：请移到 ${ctx.names.gongan}${show ? `（写作 ${as}）` : ''}；这里只填 ICP备案号（…ICP备…号）。`,
       en: `“${clip(token.text)}” is a public-security (公安) number, not an ICP number: move it to ${ctx.names.gongan}${show ? ` (as ${as})` : ''}; this field takes the ICP number (…ICP备…号).`
     }, as);
   }
   return make(ctx.language, 'wrong-kind', {
-    zh: `“${clip(token.text)}”是 ICP 备案号，不是公安联网备案号：请移到 ${ctx.names.icp}${show ? `（写作 ${as}）` : ''}；这里只填公安联网备案号（…公网安备…号）。`,
+    zh: `“${clip(token.text)}”是 ICP备案号，不是公安联网备案号：请移到 ${ctx.names.icp}${show ? `（写作 ${as}）` : ''}；这里只填公安联网备案号（…公网安备…号）。`,
     en: `“${clip(token.text)}” is an ICP number, not a public-security (公安) one: move it to ${ctx.names.icp}${show ? ` (as ${as})` : ''}; this field takes the 公安 number (…公网安备…号).`
   }, as);
 }
 
 function notANumber(ctx: Ctx, shown: string): Diagnostic {
   return make(ctx.language, 'unparseable', ctx.field === 'icp' ? {
-    zh: `“${clip(shown)}”不是 ICP 备案号：应写作 ${SHAPE.icp.zh}（或许可证号：${SHAPE.licence.zh}、${SHAPE.telecom.zh}）。`,
+    zh: `“${clip(shown)}”不是 ICP备案号：应写作 ${SHAPE.icp.zh}（或许可证号：${SHAPE.licence.zh}、${SHAPE.telecom.zh}）。`,
     en: `“${clip(shown)}” is not an ICP number: write ${SHAPE.icp.en} (or a licence: ${SHAPE.licence.en} or ${SHAPE.telecom.en}).`
   } : {
     zh: `“${clip(shown)}”不是公安联网备案号：应为 省份简称 + 公网安备 + 14 位数字 + 号，或只写 14 位数字。`,

@@ -185,7 +185,7 @@ type Kind = 'icp' | 'gongan';
 const OTHER: Record<Kind, Kind> = { icp: 'gongan', gongan: 'icp' };
 const PARSE: Record<Kind, (input: unknown) => FilingResult> = { icp: v => parseIcp(v), gongan: v => parseGongan(v) };
 const NAME: Record<Language, Record<Kind, string>> = {
-  zh: { icp: 'ICP 备案号', gongan: '公安联网备案号' },
+  zh: { icp: 'ICP备案号', gongan: '公安联网备案号' },
   en: { icp: 'the ICP number', gongan: 'the public-security (公安) number' }
 };
 

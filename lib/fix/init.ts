@@ -60,7 +60,7 @@ export function initBeian(text: string, file: string, language: Language, input:
     return result.canonical;
   };
   if (typeof input.icp !== 'string' && typeof input.icp !== 'number') {
-    return { kind: 'refused', lines: [say(language, { zh: `--icp 是必填项：写 ICP 备案号，形如 --icp ${NUMBER_SHAPES.icp.zh}。`, en: `--icp is required: the ICP number, shaped --icp ${NUMBER_SHAPES.icp.en}.` })] };
+    return { kind: 'refused', lines: [say(language, { zh: `--icp 是必填项：写 ICP备案号，形如 --icp ${NUMBER_SHAPES.icp.zh}。`, en: `--icp is required: the ICP number, shaped --icp ${NUMBER_SHAPES.icp.en}.` })] };
   }
   const icpResult = parseIcp(input.icp, { language, fields: FIELDS });
   const icp = given(icpResult, '--icp', input.icp);

@@ -49,7 +49,7 @@ export interface HandoverSite {
   editable(file: string): boolean;
 }
 
-const NAME: Record<Kind, Text> = { icp: { zh: 'ICP 备案号', en: 'ICP number' }, gongan: { zh: '公安联网备案号', en: 'public-security (公安) number' } };
+const NAME: Record<Kind, Text> = { icp: { zh: 'ICP备案号', en: 'ICP number' }, gongan: { zh: '公安联网备案号', en: 'public-security (公安) number' } };
 
 /** The key path of a setting inside its file; undefined when it goes through a list (`list[0].code`), which is not edited. */
 function keyPath(key: string): KeyPath | undefined {

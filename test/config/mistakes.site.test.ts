@@ -40,7 +40,7 @@ describe('the usual mistakes in the beian block (real Hexo)', function () {
       expect(checked.code).to.equal(1);
       const errors = checked.stdout.split('\n').filter(line => /^ERROR/.test(line));
       expect(errors).to.deep.equal([
-        'ERROR _config.yml:7:3 beian.ICP: 未知的键 beian.ICP，已忽略：它写的是 ICP 备案号 京ICP备20180491号-1，但没有被使用；是不是 icp？beian 下可用的键：enable、icp、gongan、online、extra、position、pages、duplicates、template、domains、guard。 (config-unknown-key)',
+        'ERROR _config.yml:7:3 beian.ICP: 未知的键 beian.ICP，已忽略：它写的是 ICP备案号 京ICP备20180491号-1，但没有被使用；是不是 icp？beian 下可用的键：enable、icp、gongan、online、extra、position、pages、duplicates、template、domains、guard。 (config-unknown-key)',
         'ERROR _config.yml:8:3 beian.gonan: 未知的键 beian.gonan，已忽略：它写的是公安联网备案号 京公网安备11010502030413号，但没有被使用；是不是 gongan？beian 下可用的键：enable、icp、gongan、online、extra、position、pages、duplicates、template、domains、guard。 (config-unknown-key)'
       ]);
       expect(checked.stdout).not.to.match(/icp-missing|gongan-missing|逾期/);

@@ -324,7 +324,7 @@ describe('filing: every diagnostic code', () => {
     expect(r.diagnostics).to.have.length(1);
     expect(r.diagnostics[0]).to.include({ code: 'wrong-kind', severity: 'error', suggestion: '皖ICP备18015620号-1' });
     expect(r.diagnostics[0].message).to.contain('move it to the ICP field');
-    expect(parseGongan('皖ICP备18015620号-1', { language: 'zh' }).diagnostics[0].message).to.contain('请移到 ICP 备案号一栏');
+    expect(parseGongan('皖ICP备18015620号-1', { language: 'zh' }).diagnostics[0].message).to.contain('请移到 ICP备案号一栏');
     expect(parseGongan('皖ICP备18015620号-1', { language: 'zh', fields: { icp: 'beian.icp' } }).diagnostics[0].message).to.contain('请移到 beian.icp');
     // Names that are not short text are not taken: the engine's own stand.
     expect(parseGongan('皖ICP备18015620号-1', { fields: { icp: 'x'.repeat(81) } }).diagnostics[0].message).to.contain('move it to the ICP field');

@@ -190,7 +190,7 @@ describe('fix: a corpus of real-looking _config.yml files (lib/fix/beian.ts)', (
 
   it('says what it changed, in the site\'s language', () => {
     expect(fixBeian(CASES[0].text, '_config.yml', 'zh').changes).to.deep.equal([
-      `beian.ICP 里是ICP 备案号，改为 beian.icp，写成规范写法 ${ICP}`,
+      `beian.ICP 里是ICP备案号，改为 beian.icp，写成规范写法 ${ICP}`,
       'beian.gongan_num 里是公安联网备案号，改为 beian.gongan',
       'beian.approved 移到 beian.icp.approved（icp 的长格式）',
       'beian.position 改为 body_end'

@@ -258,6 +258,6 @@ describe('themes: every described theme read through its description', () => {
     ]);
     const aurora = audit('aurora', { theme: `site:\n  beian:\n    number: ${ICP}\n    link: https://beian.miit.gov.cn/\n` }, 'zh');
     expect(aurora.summary).to.deep.equal([['theme-not-footer', 'warning', 'themes/aurora/_config.yml:site.beian.number'], ['theme-move', 'info', 'themes/aurora/_config.yml:site.beian.number']]);
-    expect(aurora.findings[0].message).to.equal('Aurora 只在浏览器里显示备案号（由脚本绘制，生成的 HTML 里没有），而不是在页面底部：ICP 备案号应在网站首页底部标明（《非经营性互联网信息服务备案管理办法》第十三条）。hexo-beian 把号码放进页脚：把编号写在 beian.icp。在 themes/aurora/_config.yml 中设置 site.beian.number: ""，关闭 Aurora 自己的备案显示。');
+    expect(aurora.findings[0].message).to.equal('Aurora 只在浏览器里显示备案号（由脚本绘制，生成的 HTML 里没有），而不是在页面底部：ICP备案号应在网站首页底部标明（《非经营性互联网信息服务备案管理办法》第十三条）。hexo-beian 把号码放进页脚：把编号写在 beian.icp。在 themes/aurora/_config.yml 中设置 site.beian.number: ""，关闭 Aurora 自己的备案显示。');
   });
 });
