@@ -30,8 +30,10 @@ if (typeof hexo !== 'undefined') {
   hexo.extend.filter.register('before_generate', () => line.prepare());
   // After the line's own before_generate (priority 10), which reads the site for this build.
   hexo.extend.filter.register('before_generate', () => guard.beforeGenerate(), 20);
-  // Hexo runs `after_render:html` once per final page, with the page's locals.
-  hexo.extend.filter.register('after_render:html', (html: string, locals?: PageLocals) => line.inject(html, locals));
+  // Hexo runs `after_render:html` once per final page, with the page's locals. Late (after the
+  // default 10), so that the theme's and other plugins' page filters see no line to rewrite
+  // (Fluid's lazyload gave its icon a loading image for srcset) and the line sees their footer.
+  hexo.extend.filter.register('after_render:html', (html: string, locals?: PageLocals) => line.inject(html, locals), 100);
   // A helper's `this` is the page's locals (Hexo types it as the Hexo instance).
   hexo.extend.helper.register('beian', function (this: unknown) {
     return line.helper(this as PageLocals);

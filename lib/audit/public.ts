@@ -1,7 +1,8 @@
-import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, type Dirent, type Stats } from 'fs';
+import { closeSync, fstatSync, readdirSync, readSync, type Dirent, type Stats } from 'fs';
 import type { Text } from '../engine/diagnostic';
 import { finding, PAGES_KEPT, type Finding } from '../finding';
 import { auditPage, type PagePlan } from './pages';
+import { openToRead } from '../files';
 
 /**
  * The audit of a generated site: every HTML page under `public_dir`, read one at a time into
@@ -118,7 +119,7 @@ function pageReader(): (file: Buffer) => Buffer | { unreadable: Text } {
   return file => {
     let fd: number;
     try {
-      fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+      fd = openToRead(file);
     } catch (error) {
       return { unreadable: why(error) };
     }

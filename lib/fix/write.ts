@@ -1,6 +1,7 @@
 import { randomBytes } from 'crypto';
 import { chmodSync, closeSync, fstatSync, fsyncSync, openSync, readSync, realpathSync, renameSync, unlinkSync, writeSync } from 'fs';
 import { basename, dirname, join } from 'path';
+import { openToRead } from '../files';
 
 /**
  * Reading a config file to fix, and writing it back safely: the new text goes to a temporary
@@ -27,7 +28,7 @@ export type FileProblem =
 export function readFile(file: string): ReadFile | FileProblem {
   let fd: number | undefined;
   try {
-    fd = openSync(file, 'r');
+    fd = openToRead(file);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { text: '' };
     return { kind: 'io', reason: reasonOf(err) };
@@ -68,7 +69,7 @@ export function writeIfUnchanged(file: string, expected: Buffer | undefined, tex
   try {
     let mode: number | undefined;
     if (expected !== undefined) {
-      const old = openSync(target, 'r');
+      const old = openToRead(target);
       try {
         mode = fstatSync(old).mode & 0o7777;
       } finally {

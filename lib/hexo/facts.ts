@@ -1,10 +1,11 @@
-import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync } from 'fs';
+import { closeSync, existsSync, readdirSync, readFileSync, readSync } from 'fs';
 import { join } from 'path';
 import type Hexo from 'hexo';
 import micromatch from 'micromatch';
 import type { SiteFacts, SiteReading } from '../audit/site';
 import { iconExists } from '../audit/icon';
 import { loadThemeLayers, readThemeBeian, themeIcon, themeOf, type ThemeBeian } from '../audit/theme';
+import { openToRead } from '../files';
 
 /**
  * What the audit needs from Hexo besides the reading: the theme's own settings, whether the
@@ -106,7 +107,7 @@ export function unthemedPages(hexo: Hexo): Set<string> {
 function layoutFalse(file: string): boolean {
   let fd: number | undefined;
   try {
-    fd = openSync(file, 'r');
+    fd = openToRead(file);
     const buffer = Buffer.alloc(FRONT_MATTER_BYTES);
     const head = buffer.toString('utf8', 0, readSync(fd, buffer, 0, buffer.length, 0)).replace(/^\ufeff/, '');
     const lines = head.split(/\r?\n/);

@@ -1,4 +1,4 @@
-import { closeSync, existsSync, fstatSync, openSync, readSync } from 'fs';
+import { closeSync, existsSync, fstatSync, readSync } from 'fs';
 import { basename, extname, isAbsolute, join, relative, resolve, sep } from 'path';
 import type Hexo from 'hexo';
 import type nunjucks from 'nunjucks';
@@ -17,6 +17,7 @@ import type { SiteReading } from '../audit/site';
 import { logFindings } from './report';
 import { iconFolders, themeSettings } from './facts';
 import type { ThemeBeian } from '../audit/theme';
+import { openToRead } from '../files';
 
 /**
  * The site as one build reads it: the `beian` block, its findings, the languages, the line's
@@ -215,7 +216,7 @@ function configFiles(hexo: Hexo): string[] {
 function readSmall(file: string): string | undefined {
   let fd: number | undefined;
   try {
-    fd = openSync(file, 'r');
+    fd = openToRead(file);
     const stat = fstatSync(fd);
     if (!stat.isFile() || stat.size > CONFIG_MAX_BYTES) return undefined;
     const buffer = Buffer.alloc(stat.size);
@@ -265,7 +266,7 @@ function readTemplateFile(file: string, path: string, language: Language): { fil
   let fd: number | undefined;
   try {
     // Opened first and checked on the descriptor, so a device or a fifo is never read from.
-    fd = openSync(file, 'r');
+    fd = openToRead(file);
     const stat = fstatSync(fd);
     if (!stat.isFile()) return refused({ zh: '不是普通文件', en: 'not a regular file' });
     if (stat.size > TEMPLATE_MAX_BYTES) {

@@ -81,7 +81,7 @@ describe('site reading (real Hexo): once per build', function () {
     expect(readPublic(stale, '404.html')).to.contain('data-hexo-beian');
   });
 
-  it('template: a device, a folder or a file over 64 KiB is refused with config-template, and the built-in line is shown', async () => {
+  it('template: a device, a FIFO, a folder or a file over 64 KiB is refused with config-template, and the built-in line is shown', async () => {
     for (const [name, setup] of [
       ['/dev/zero', () => '/dev/zero'],
       ['a folder', () => 'source'],
@@ -93,6 +93,11 @@ describe('site reading (real Hexo): once per build', function () {
       ['a link to /dev/urandom', (dir: string) => {
         symlinkSync('/dev/urandom', join(dir, 'random.njk'));
         return 'random.njk';
+      }],
+      // Opened as files are, it blocked until something wrote to it: every command hung.
+      ['a FIFO', (dir: string) => {
+        execFileSync('mkfifo', [join(dir, 'pipe.njk')]);
+        return 'pipe.njk';
       }]
     ] as const) {
       const dir = site(`beian:\n  icp: ${ICP}\n`);

@@ -388,6 +388,22 @@ describe('a theme that already shows a filing number (NexT, Fluid from npm)', fu
     expect(wrong[0]).to.match(/set theme_config\.footer\.beian\.enable: false in _config\.yml so that hexo-beian shows it once, checked and correctly linked\. \(already-shown-wrong-link\)$/);
   });
 
+  it('Fluid\'s lazyload (on by default) leaves the line\'s icon alone, as it does not a post\'s image: no loading image for a visitor without JavaScript', async function () {
+    this.timeout(60_000);
+    const dir = makeSite({
+      theme: 'fluid',
+      config: 'beian:\n  icp: 京ICP备20180491号-1\n  gongan:\n    number: 京公网安备11010502030413号\n    icon: /images/gongan.png\n',
+      files: { ...FILES, 'source/images/gongan.png': 'png', 'source/_posts/picture.md': '---\ntitle: Picture\ndate: 2024-05-23 10:00:00\n---\n![icon](/images/gongan.png)\n' }
+    });
+    dirs.push(dir);
+    await generate(dir);
+    const html = readFileSync(join(dir, 'public', '2024', '05', '23', 'picture', 'index.html'), 'utf8');
+    expect(html).to.match(/<img src="\/images\/gongan\.png" srcset="\/img\/loading\.gif" lazyload/);
+    const icons = takeLine(html).line.match(/<img [^>]*>/g);
+    expect(icons).to.have.length(1);
+    expect(icons?.[0]).to.match(/^<img class="hexo-beian-icon" src="\/images\/gongan\.png" alt="[^"]+" width="16" height="16" style="[^"]*">$/);
+  });
+
   it('duplicates: keep shows both, as the user insists', async function () {
     this.timeout(60_000);
     const { dir, logged } = await build('next', `${BEIAN}  duplicates: keep\ntheme_config:\n  footer:\n    beian:\n      enable: true\n      icp: 京ICP备20180491号-1\n`);
