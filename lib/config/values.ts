@@ -165,6 +165,15 @@ export function readIcon(value: unknown, path: string, language: Language, findi
   if (typeof value === 'string' && isWellFormed(value) && !CONTROL.test(value)) {
     const src = value.trim();
     const scheme = urlScheme(src);
+    // `//host/x.png` (or `/\host`, `\\host`, read by a browser as `//`) is another host's image, not a site path.
+    if (scheme === undefined && /^[/\\]{2}/.test(src)) {
+      const https = src.startsWith('//') && !src.includes('\\') ? `https:${src}` : undefined;
+      findings.push(finding(language, 'config-icon', 'error', {
+        zh: `${path} 写的是 ${shown(value)}：以 // 开头的地址指向另一个网站，不是站点内的路径，图标未显示。图标应放进 source/images/ 并写 /images/gongan.png；确实要用那个网站的图片，就写完整的 https 地址。`,
+        en: `${path} is ${shown(value)}: an address starting with // is another site's, not a path on yours; the icon is not shown. Put the icon in source/images/ and write /images/gongan.png, or, to use that site's image, write its full https address.`
+      }, { path, suggestion: https && `icon: ${printable(https)}` }));
+      return undefined;
+    }
     if (scheme === undefined || scheme === 'http' || scheme === 'https') return src;
   }
   findings.push(finding(language, 'config-icon', 'error', {
@@ -224,7 +233,6 @@ export function filingIn(value: unknown): { key: 'icp' | 'gongan'; canonical: st
   return undefined;
 }
 
-/** The known key a typo most likely meant: at most two letters off (`positon` → `position`). */
 /** A plain value as it would be written back after its key (`2024-06-01`, `body_end`, `true`); undefined for a block or list. */
 function scalarText(value: unknown): string | undefined {
   if (value instanceof Date) return dayOf(value);
@@ -233,6 +241,7 @@ function scalarText(value: unknown): string | undefined {
   return undefined;
 }
 
+/** The known key a typo most likely meant: at most two letters off (`positon` → `position`). */
 function closestKey(key: string, known: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = 3;

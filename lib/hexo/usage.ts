@@ -1,3 +1,4 @@
+import { distance } from 'fastest-levenshtein';
 import type { Language } from '../engine/diagnostic';
 import { printable } from '../engine/text';
 
@@ -64,39 +65,23 @@ export function readUsage(args: Args): { sub: Subcommand } | { problem: Record<L
   };
 }
 
-/** The candidate the word most likely means: the same but for case, its start (`gen`), it and more (`report-file`), or one or two letters off (`stirct`), else undefined. */
+/** The candidate the word most likely means: the same but for case, its start (`gen`), it and more (`report-file`), or one or two letters off (`stirct`; one for a word of three letters or fewer), else undefined. */
 function likeliest(word: string, candidates: readonly string[]): string | undefined {
   const lower = word.toLowerCase();
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
     if (candidate.length < 2) continue;
-    const distance = lower === candidate ? 0 : (lower.length >= 2 && candidate.startsWith(lower)) || lower.startsWith(`${candidate}-`) ? 1 : editDistance(lower, candidate, 2);
-    if (distance < bestDistance) {
+    const off = lower === candidate ? 0 : (lower.length >= 2 && candidate.startsWith(lower)) || lower.startsWith(`${candidate}-`) ? 1 : distance(lower, candidate);
+    if (off < bestDistance) {
       best = candidate;
-      bestDistance = distance;
+      bestDistance = off;
     }
   }
-  return bestDistance <= (word.length >= 6 ? 2 : 1) ? best : undefined;
+  return bestDistance <= (word.length >= 4 ? 2 : 1) ? best : undefined;
 }
 
 /** An argument as text, as typed; from a script (hexo.call), whatever it passes, without calling its toString. */
 export function argText(value: unknown): string {
   return typeof value === 'string' || typeof value === 'number' ? String(value) : Object.prototype.toString.call(value);
-}
-
-/**
- * The edit distance of two words, counting a swap of neighbours as one edit (`stirct`), or
- * `limit + 1` once it is known to exceed `limit`. Flags are short: quadratic in them is nothing.
- */
-function editDistance(a: string, b: string, limit: number): number {
-  if (Math.abs(a.length - b.length) > limit || a.length > 64) return limit + 1;
-  const rows = [...Array(a.length + 1)].map((_, i) => [...Array(b.length + 1)].map((__, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      rows[i][j] = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) rows[i][j] = Math.min(rows[i][j], rows[i - 2][j - 2] + 1);
-    }
-  }
-  return Math.min(rows[a.length][b.length], limit + 1);
 }

@@ -195,6 +195,18 @@ describe('inputs: URL schemes are read as a browser reads them (one function, ic
     }
   });
 
+  it('gongan.icon: an address of another host without a scheme (//host, or with a backslash a browser reads as /) is config-icon, not a site path', () => {
+    for (const icon of ['//evil.example/x.png', '/\\evil.example/x.png', '\\\\evil.example\\x.png', ' //evil.example/x.png']) {
+      const { config, findings } = readConfig({ gongan: { number: GONGAN, icon } }, 'en');
+      expect(summary(findings), JSON.stringify(icon)).to.deep.equal([['config-icon', 'error', 'beian.gongan.icon']]);
+      expect(findings[0].message, icon).to.contain('an address starting with // is another site\'s, not a path on yours');
+      expect(renderLine(lineItems(config, 'en', p => p))).not.to.contain('<img');
+    }
+    expect(readConfig({ gongan: { number: GONGAN, icon: '//evil.example/x.png' } }, 'en').findings[0].suggestion).to.equal('icon: https://evil.example/x.png');
+    // A site path, and a full https address, still pass.
+    for (const icon of ['/images/gongan.png', 'images/gongan.png', 'https://cdn.example.cn/gongan.png']) expect(readConfig({ gongan: { number: GONGAN, icon } }, 'en').findings, icon).to.deep.equal([]);
+  });
+
   it('extra links: each is config-link; http(s) links still pass', () => {
     for (const link of disguised) {
       const { findings } = readConfig({ extra: [{ text: 'x', link }] }, 'en');
