@@ -34,9 +34,10 @@ export function isWellFormed(text: string): boolean {
 /**
  * What a terminal must not be sent raw from a user's text: C0 and C1 control characters and DEL
  * (ESC starts a terminal escape sequence, BEL rings), the bidirectional overrides and isolates
- * (they reorder what is shown), and lone surrogates (not text at all).
+ * (they reorder what is shown), the line and paragraph separators U+2028 and U+2029 (they
+ * break a message's line), and lone surrogates (not text at all).
  */
-const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /**
  * A user's text as a message quotes it: every character of {@link UNPRINTABLE} written as its

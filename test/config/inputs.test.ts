@@ -304,6 +304,7 @@ describe('inputs: control characters are shown escaped in every message', () => 
   it('printable escapes C0, DEL, C1, bidi controls and lone surrogates; keeps text and pairs', () => {
     expect(printable('a\u001b[31mb\u0007\u007f\u0085\u202e\ud800😀京')).to.equal('a\\u001b[31mb\\u0007\\u007f\\u0085\\u202e\\ud800😀京');
     expect(printable('one\ntwo\t', true)).to.equal('one\ntwo\\u0009');
+    expect(printable('a\u2028b\u2029c')).to.equal('a\\u2028b\\u2029c'); // they break a message's line
   });
 
   it('ESC and BEL in config values reach no message raw', () => {
