@@ -547,6 +547,21 @@ function iconInAnchors(page: Buffer, opens: readonly number[], src: string): boo
   return false;
 }
 
+/**
+ * Is the tag right before the `<a` at `open` (spaces between) an `<img>` with this `src`? A
+ * theme may put the 公安 icon beside its link rather than in it (NexT: `<img src="…"><a …>`):
+ * the page shows it all the same. Each anchor looks back only to the `<` before its own.
+ */
+function iconBefore(page: Buffer, open: number, src: string): boolean {
+  let at = open;
+  while (at > 0 && isSpace(page[at - 1])) at--;
+  if (page[at - 1] !== 0x3e) return false;
+  const lt = page.lastIndexOf(0x3c, at - 1);
+  if (lt < 0 || at - lt > TAG_REACH) return false;
+  const m = IMG_SRC.exec(page.toString('utf8', lt, at));
+  return m !== null && unescapeHTML(m[1] ?? m[2] ?? m[3]) === src;
+}
+
 /** The page has `</body>` or a site footer: a place for the line (as the filter sees it). */
 function hasSlot(page: Buffer): boolean {
   if (page.lastIndexOf(BODY_END) >= 0 || page.lastIndexOf(BODY_END_UPPER) >= 0) return true;
@@ -654,7 +669,7 @@ export function insecureText(kind: Kind, text: string, href: string, digits?: st
  * - `page-unlinked` (error): it is there, but not linked to its live query page (ICP:
  *   `https://beian.miit.gov.cn/`; 公安: the MPS query with its own digits; over http is
  *   `link-insecure`);
- * - `page-icon-missing` (warning): the 公安 link lacks the configured icon;
+ * - `page-icon-missing` (warning): the 公安 link lacks the configured icon (in it, or the tag right before it);
  * - `page-shown-twice` (warning): the site footer and the line show it more than once;
  * - `page-other-number` (error): a filing number in a link to a query page, in the site
  *   footer or in the filing line, that is not the configured one (a stale build, or a number
@@ -672,7 +687,7 @@ export function auditPage(path: string, html: Buffer, plan: PagePlan): Finding[]
   let footer: { start: number; end: number } | false | undefined; // false: the page has no site footer
   return judgePage(path, html, plan, {
     occurrences: occurrencesOf(html, plan),
-    iconIn: (anchors, src) => iconInAnchors(html, anchors.map(anchor => anchor.open), src),
+    iconIn: (anchors, src) => iconInAnchors(html, anchors.map(anchor => anchor.open), src) || anchors.some(anchor => iconBefore(html, anchor.open, src)),
     inSiteFooter: o => {
       footer ??= siteFooter(html);
       return footer === false || (o.start > footer.start && o.start < footer.end);
@@ -697,6 +712,7 @@ function siteFooter(page: Buffer): { start: number; end: number } | false {
 /** What the sweep read of a page: its numbers with their links and frames, its retired links, and whether links hold an icon. */
 export interface PageRead<A extends { href: string; target: Target }> {
   occurrences: readonly (Pick<Occurrence, 'kind' | 'text' | 'digits' | 'framed' | 'line' | 'start'> & { anchor?: A })[];
+  /** Is an `<img>` with this `src` in one of the links, or the tag right before one? */
   iconIn(anchors: readonly A[], src: string): boolean;
   /**
    * Is a number in the site footer, not in a post or a card? True on a page without one, whose

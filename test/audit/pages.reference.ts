@@ -176,6 +176,13 @@ function imageSources(page: Buffer, from: number, to: number): string[] {
     .map(m => unescapeHTML(m[1] ?? m[2] ?? m[3]));
 }
 
+/** The src of the `<img>` that is the tag right before `open` (spaces between), if it is one. */
+function imageBefore(page: Buffer, open: number): string | undefined {
+  const before = page.toString('utf8', Math.max(0, open - 4096), open);
+  const m = /<img\b[^<>]*?\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))[^<>]*>\s*$/i.exec(before);
+  return m ? unescapeHTML(m[1] ?? m[2] ?? m[3]) : undefined;
+}
+
 const MIIT = Buffer.from('miit');
 const WWW = Buffer.from('www.');
 const GOV_CN_PATH = Buffer.from('gov.cn/');
@@ -264,7 +271,7 @@ export function referenceAuditPage(path: string, html: Buffer, plan: PagePlan): 
   let footer: [number, number] | false | undefined;
   return judgePage(path, html, plan, {
     occurrences,
-    iconIn: (anchors, src) => anchors.some(anchor => imageSources(html, anchor.open, anchor.close).includes(src)),
+    iconIn: (anchors, src) => anchors.some(anchor => imageSources(html, anchor.open, anchor.close).includes(src) || imageBefore(html, anchor.open) === src),
     // The site footer as the standard's tree has it (parse5, the filter's reference), not the filter's fast scan.
     inSiteFooter: o => {
       footer ??= (() => {

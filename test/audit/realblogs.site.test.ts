@@ -78,21 +78,25 @@ describe('real blogs: the theme shows the numbers, hexo-beian hands over', funct
     let dir: string;
     let pages: string[];
     before(async () => {
-      dir = site('next', 'hexo6');
+      // With the icon too, in both configs: NexT puts it before its link, not in it (a newcomer's
+      // trial got page-icon-missing on every page, which no regeneration could fix).
+      dir = site('next', 'hexo6', { 'source/images/gongan.png': 'png' }, `beian:\n  icp: ${ICP}\n  gongan:\n    number: ${GONGAN}\n    icon: /images/gongan.png\n`);
       commitTheme(dir, 'next', config => {
         let edited = replaceLine(config, /^ {2}beian:\n {4}enable: false$/m, '  beian:\n    enable: true');
         edited = replaceLine(edited, /^ {4}icp:$/m, `    icp: ${ICP}`);
         edited = replaceLine(edited, /^ {4}gongan_id:$/m, `    gongan_id: ${DIGITS}`);
+        edited = replaceLine(edited, /^ {4}gongan_icon_url:$/m, '    gongan_icon_url: /images/gongan.png');
         return replaceLine(edited, /^ {4}gongan_num:$/m, `    gongan_num: ${GONGAN}`);
       });
       pages = await build(dir);
     });
 
-    it('every page shows each number once, NexT\'s own line; hexo-beian adds nothing', () => {
+    it('every page shows each number once, NexT\'s own line (its icon right before its 公安 link); hexo-beian adds nothing', () => {
       expect(pages.length).to.be.greaterThan(5);
       for (const page of pages) {
         const html = readFileSync(join(dir, 'public', page), 'utf8');
         expect(html, page).not.to.contain('data-hexo-beian');
+        expect(html, page).to.match(/<img src="\/images\/gongan\.png" alt="">\s*<a [^>]*href="https:\/\/beian\.mps\.gov\.cn\//);
         expect(shownTimes(siteFooter(html), ICP), page).to.equal(1);
         expect(shownTimes(html, GONGAN), page).to.equal(1);
       }
