@@ -355,8 +355,10 @@ class Context {
   private readonly spanClose = new Latest([SPAN_CLOSE]);
   /** The last `<a …>` read: its tag is read once however many numbers it holds. */
   private anchor?: Anchor;
+  /** The last `data-hexo-beian` asked of, and whether it is a mark. */
+  private mark?: { at: number; real: boolean };
 
-  constructor(private readonly page: Buffer) {}
+  constructor(private readonly page: Buffer, private readonly filter: () => FilterReading) {}
 
   /** In a tag at `at` (every question's `at` at or after the last one's). */
   inTag(at: number): boolean {
@@ -406,8 +408,16 @@ class Context {
     const footerClose = this.footerClose.before(page, at, lt);
     const line = this.lineOpen.before(page, at);
     const lineClose = this.lineClose.before(page, at, lt);
-    if (line >= 0 && line > lineClose) return 'line';
+    // Only the line as the filter sees one counts: the `data-hexo-beian` of a post's text, a
+    // comment, a template or a script is not (they fooled the check, and the guard with it).
+    if (line >= 0 && line > lineClose && this.isMark(line)) return 'line';
     return footer >= 0 && footer > footerClose ? footer : undefined;
+  }
+
+  /** Is the `data-hexo-beian` at `at` in a start tag the filter reads as a mark? Each one is asked once. */
+  private isMark(at: number): boolean {
+    if (this.mark?.at !== at) this.mark = { at, real: this.filter().marks.has(this.page.lastIndexOf(0x3c, at)) };
+    return this.mark.real;
   }
 }
 
@@ -461,7 +471,7 @@ interface Marker {
  * literal ones, each in page order; an occurrence that says nothing new (the same number in
  * the same link and frame as one before) is left out.
  */
-function occurrencesOf(page: Buffer, plan: PagePlan): Occurrence[] {
+function occurrencesOf(page: Buffer, plan: PagePlan, filter: () => FilterReading): Occurrence[] {
   const markers: Marker[] = [{ needle: ICP, kind: 'icp' }, { needle: GONGAN, kind: 'gongan' }];
   for (const item of plan.items) {
     if (item.kind === 'icp' && !item.text.includes('ICP') && item.text !== '') markers.push({ needle: Buffer.from(item.text), kind: 'icp', literal: item.text });
@@ -472,7 +482,7 @@ function occurrencesOf(page: Buffer, plan: PagePlan): Occurrence[] {
   const seen = markers.map(() => new Map<string, Set<number>>());
   const place = (anchor: Anchor | undefined, frame: 'line' | number | undefined) => (anchor ? anchor.open + 1 : 0) * (page.length + 3) + (frame === undefined ? 0 : frame === 'line' ? 1 : frame + 2);
   const next = markers.map(m => page.indexOf(m.needle));
-  const context = new Context(page);
+  const context = new Context(page, filter);
   const hidden = new Hidden(page);
   // Per marker, the last number read, and where its context can change next (a `<`, a `>`,
   // the line's attribute: looked for when the marker comes again, each marker in page order).
@@ -684,12 +694,13 @@ export function insecureText(kind: Kind, text: string, href: string, digits?: st
  * - `link-retired` (warning): a link to a retired query address.
  */
 export function auditPage(path: string, html: Buffer, plan: PagePlan): Finding[] {
-  let footer: { start: number; end: number } | false | undefined; // false: the page has no site footer
+  let reading: FilterReading | undefined;
+  const filter = () => (reading ??= filterReading(html));
   return judgePage(path, html, plan, {
-    occurrences: occurrencesOf(html, plan),
+    occurrences: occurrencesOf(html, plan, filter),
     iconIn: (anchors, src) => iconInAnchors(html, anchors.map(anchor => anchor.open), src) || anchors.some(anchor => iconBefore(html, anchor.open, src)),
     inSiteFooter: o => {
-      footer ??= siteFooter(html);
+      const { footer } = filter();
       return footer === false || (o.start > footer.start && o.start < footer.end);
     },
     retired: retiredLinks(html)
@@ -697,16 +708,26 @@ export function auditPage(path: string, html: Buffer, plan: PagePlan): Finding[]
 }
 
 /**
- * The site footer's bytes, as the filter finds it (lib/line/inject.ts: the last `<footer>`
- * outside sectioning content), or false. Read at most once per page, and only when a number
- * outside the line and not linked to a query page is to be judged (in some `<footer>`, or the
- * configured number in other text): a correct page never pays for it.
+ * The page as the filter reads it (lib/line/inject.ts findSlots): the site footer's bytes (the
+ * last `<footer>` outside sectioning content), and its marks. Read at most once per page, when
+ * a number is in what looks like the line (is it the line, or a post's mention, a comment, a
+ * template?), or outside the line and not linked to a query page (in some `<footer>`, or the
+ * configured number in other text).
  */
-function siteFooter(page: Buffer): { start: number; end: number } | false {
+function filterReading(page: Buffer): FilterReading {
   const html = page.toString('utf8');
-  const { footerStart, footerEnd } = findSlots(html);
-  if (footerStart < 0 || footerEnd < 0) return false;
-  return { start: Buffer.byteLength(html.slice(0, footerStart)), end: Buffer.byteLength(html.slice(0, footerEnd)) };
+  const { footerStart, footerEnd, marks } = findSlots(html);
+  const bytes = (at: number) => Buffer.byteLength(html.slice(0, at));
+  return {
+    footer: footerStart < 0 || footerEnd < 0 ? false : { start: bytes(footerStart), end: bytes(footerEnd) },
+    marks: new Set(marks.map(bytes))
+  };
+}
+
+/** What the filter reads of a page, in bytes: its site footer (false: none), and the `<` of each element carrying `data-hexo-beian` a visitor can see. */
+interface FilterReading {
+  footer: { start: number; end: number } | false;
+  marks: ReadonlySet<number>;
 }
 
 /** What the sweep read of a page: its numbers with their links and frames, its retired links, and whether links hold an icon. */

@@ -1048,6 +1048,19 @@ function footerText(footer: string): Shown {
 /** Pages without either closing tag have no slot, whatever else they hold. */
 const CLOSING = /<\/(?:footer|body)/i;
 
+/**
+ * Where the line goes on a page whose tree gives `</body>` no place, and that has no site
+ * footer: before the last `</body>` written. The tree ignores it when an element it cannot close
+ * is open there (a post's `<table>` or `<math>` left open takes the theme's footer in, and the
+ * footer is then the post's); a browser shows what comes there, in that element, at the page's end.
+ */
+function lastBodyEnd(html: string): number {
+  let at = -1;
+  for (const m of html.matchAll(BODY_END_TAG)) at = m.index;
+  return at;
+}
+const BODY_END_TAG = /<\/body[\t\n\f\r />]/gi;
+
 /** Where a line may go: the site footer (else before `</body>`), or before `</body>`. */
 export type LinePosition = Exclude<Position, 'none'>;
 
@@ -1069,8 +1082,10 @@ export function injectLine(html: string, markup: string | ((shown: Shown) => str
   const fast = scanSlots(html);
   // (The tree's reading of what the page shows comes with it: parse5 reads a page once.)
   const slots = fast ?? (CLOSING.test(html) ? treeSlots(html, { text: typeof markup === 'function' }) : undefined);
-  if (!slots || carries(html, slots, lines)) return html;
-  const at = position === 'footer' && slots.footerEnd >= 0 ? slots.footerEnd : slots.bodyEnd;
+  if (!slots) return html;
+  const bodyEnd = slots.bodyEnd >= 0 ? slots.bodyEnd : lastBodyEnd(html);
+  if (carries(html, slots, bodyEnd, lines)) return html;
+  const at = position === 'footer' && slots.footerEnd >= 0 ? slots.footerEnd : bodyEnd;
   if (at < 0) return html;
   // What the page shows is read only when it gets a line: the site footer's text as the scan found it, else the tree's.
   const shown = () => (fast && fast.footerEnd >= 0 && !linkMayBeOpen(html, fast.footerStart) ? footerText(html.slice(fast.footerStart, fast.footerEnd)) : (fast ? treeSlots(html, { text: true }) : slots).text ?? NOTHING_SHOWN);
@@ -1083,11 +1098,11 @@ export function injectLine(html: string, markup: string | ((shown: Shown) => str
  * footer's end or `</body>`, whatever is open there), or anywhere outside sectioning content,
  * where a theme calls `beian()`? A post's example of the markup is neither.
  */
-function carries(html: string, slots: Slots, lines: Iterable<string>): boolean {
+function carries(html: string, slots: Slots, bodyEnd: number, lines: Iterable<string>): boolean {
   for (const line of lines) {
     if (!line) continue;
     if (slots.marks.some(at => html.startsWith(line, at))) return true;
-    for (const end of [slots.footerEnd, slots.bodyEnd]) {
+    for (const end of [slots.footerEnd, bodyEnd]) {
       if (end >= line.length && html.startsWith(line, end - line.length)) return true;
     }
   }

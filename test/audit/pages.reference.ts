@@ -239,6 +239,13 @@ function retiredLinks(page: Buffer): string[] {
  */
 export function referenceAuditPage(path: string, html: Buffer, plan: PagePlan): Finding[] {
   const occurrences: Occurrence[] = [];
+  // The line is where the standard's tree has an element carrying data-hexo-beian a visitor sees (the filter's marks).
+  const text = html.toString('utf8');
+  const marks = new Set(treeSlots(text).marks.map(at => Buffer.byteLength(text.slice(0, at))));
+  const inLine = (at: number) => {
+    const o = html.lastIndexOf(LINE, at);
+    return o >= 0 && o > html.lastIndexOf(DIV_CLOSE, at) && marks.has(html.lastIndexOf(0x3c, o));
+  };
   // Not displayed: a script (a theme's config copied into the page), a style, a template, a comment.
   const hidden = hiddenRanges(html);
   for (const [needle, kind] of [[ICP, 'icp'], [GONGAN, 'gongan']] as const) {
@@ -247,7 +254,7 @@ export function referenceAuditPage(path: string, html: Buffer, plan: PagePlan): 
       const found = readNumber(html, at, kind);
       if (!found) continue;
       // Not displayed, unless it is in the line (the element a visitor sees).
-      if (!inside(html, found.start, LINE, DIV_CLOSE) && isHidden(hidden, at)) continue;
+      if (!inLine(found.start) && isHidden(hidden, at)) continue;
       found.anchor = anchorAround(html, found.start);
       occurrences.push(found);
     }
@@ -256,7 +263,7 @@ export function referenceAuditPage(path: string, html: Buffer, plan: PagePlan): 
   for (const item of plan.items) {
     if (item.kind !== 'icp' || item.text.includes('ICP')) continue;
     for (const at of offsets(html, Buffer.from(item.text))) {
-      if (insideTag(html, at) || (!inside(html, at, LINE, DIV_CLOSE) && isHidden(hidden, at))) continue;
+      if (insideTag(html, at) || (!inLine(at) && isHidden(hidden, at))) continue;
       const found: Occurrence = { kind: 'icp', text: item.text, start: at };
       found.anchor = anchorAround(html, at);
       occurrences.push(found);
@@ -265,7 +272,7 @@ export function referenceAuditPage(path: string, html: Buffer, plan: PagePlan): 
 
   // Judged by the same rules as the sweep's reading (lib/audit/pages.ts judgePage): only the reading differs.
   for (const o of occurrences) {
-    o.line = inside(html, o.start, LINE, DIV_CLOSE);
+    o.line = inLine(o.start);
     o.framed = o.line || inside(html, o.start, FOOTER_OPEN, FOOTER_CLOSE);
   }
   let footer: [number, number] | false | undefined;

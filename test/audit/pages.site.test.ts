@@ -122,6 +122,40 @@ beian:
     expect(findings[0].message).to.match(/^This page shows the public-security \(公安\) number 京公网安备11010502030413号, but the config has none: a stale build/);
   });
 
+  // An outside review: each of these made a post's text read as the line, so the check warned
+  // of the number shown twice; and where the page had no line, it found it there instead.
+  const MENTIONS = [
+    `<p>Use data-hexo-beian: ${ICP}</p>`,
+    `<!-- <div data-hexo-beian>${ICP}</div> -->`,
+    `<img alt="<div data-hexo-beian>${ICP}</div>">`,
+    `<noscript><span data-hexo-beian>${ICP}</span></noscript>`,
+    `<script type="text/template"><div data-hexo-beian>${ICP}</div></script>`,
+    `<p>&lt;div data-hexo-beian&gt;${ICP}</p>`,
+    `<p data-hexo-beian>${ICP}</p>`,
+    `<xmp><div data-hexo-beian>${ICP}</div></xmp>`,
+    `<textarea><div data-hexo-beian>${ICP}</div></textarea>`,
+    `<template><div data-hexo-beian>${ICP}</div></template>`,
+    `<iframe srcdoc="<div data-hexo-beian>${ICP}</div>"></iframe>`
+  ];
+
+  it('a post that mentions the line\'s attribute with the number: nothing to report, as without it', () => {
+    expect(home).to.contain('</article>');
+    for (const mention of MENTIONS) {
+      const page = home.replace('</article>', `${mention}</article>`);
+      expect(codes(audit('index.html', page)), mention).to.deep.equal([]);
+    }
+  });
+
+  it('the line gone, a post mentioning its attribute with the numbers: the numbers are missing (the mention is not the line)', () => {
+    const dropped = home.replace(/<div class="hexo-beian"[\s\S]*?<\/div>/, '');
+    expect(codes(audit('index.html', dropped))).to.deep.equal([['page-missing', 'error'], ['page-missing', 'error']]);
+    const line = /<div class="hexo-beian"[\s\S]*?<\/div>/.exec(home)?.[0] ?? '';
+    for (const wrap of [(l: string) => `<!-- ${l} -->`, (l: string) => `<template>${l}</template>`, (l: string) => `<noscript>${l}</noscript>`, (l: string) => `<p>${l.replace(/</g, '&lt;')}</p>`]) {
+      const page = dropped.replace('</article>', `${wrap(line)}</article>`);
+      expect(codes(audit('index.html', page)), wrap('…')).to.deep.include.members([['page-missing', 'error']]);
+    }
+  });
+
   it('a number the config holds but the line leaves out (rejected): the page\'s is not said to be unconfigured, and the message names both', () => {
     const rejected = planFor({ icp: ICP, gongan: '京公网安备1101050203041号' });
     expect(rejected.items.map(item => item.kind)).to.deep.equal(['icp']);

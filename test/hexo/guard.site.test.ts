@@ -88,6 +88,22 @@ describe('guard (beian.guard before generate and deploy)', function () {
     expect(pushed(bare)).to.deep.equal([]);
   });
 
+  it('block, the home page without its line but with the line\'s markup in a comment: hexo deploy stops all the same', async () => {
+    // An outside review: the audit took the comment's data-hexo-beian for the line, found both
+    // numbers there, and let the deploy through.
+    const { dir, bare } = site(`${CLEAN}  guard: block\n`);
+    expect((await runHexo(dir, ['generate'])).code).to.equal(0);
+    const home = join(dir, 'public', 'index.html');
+    const html = readFileSync(home, 'utf8');
+    const line = /<div class="hexo-beian"[\s\S]*?<\/div>/.exec(html)?.[0] ?? '';
+    expect(line).to.contain(GONGAN);
+    writeFileSync(home, html.replace(line, '').replace('</article>', `<!-- ${line} --></article>`));
+    const { code, stdout, stderr } = await runHexo(dir, ['deploy']);
+    expect(code).not.to.equal(0);
+    expect(stdout + stderr).to.match(/ERROR\s+hexo-beian: index\.html: The ICP number 京ICP备20180491号-1 is not on this page/);
+    expect(pushed(bare)).to.deep.equal([]);
+  });
+
   it('warn, the same config error: the findings are printed, and everything is pushed', async () => {
     const { dir, bare } = site(`${OVERDUE}  guard: warn\n`);
     const { code, stdout, stderr } = await runHexo(dir, ['deploy', '-g']);

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { findSlots, injectLine, MAX_OPEN, scanSlots, scanWork, treeSlots, treeWork, type Shown } from '../../lib/line/inject';
+import { parse } from 'parse5';
 import { cleanPage, tokenPages } from '../adversarial';
 
 const LINE = '<div class="hexo-beian" data-hexo-beian>京ICP备20180491号-1</div>';
@@ -330,6 +331,25 @@ describe('inject', () => {
         if (kind.includes('(a tree)')) expect(findSlots(html)).to.deep.equal(treeSlots(html));
         else if (!kind.includes('deep')) expect(findSlots(html)).to.deep.equal(treeSlots(html, { maxOpen: Infinity }));
         else expect(findSlots(html)).to.deep.include({ footerEnd: html.indexOf('</footer>'), bodyEnd: html.indexOf('</body>') }); // </main> closes all that the post left open
+      });
+    }
+  });
+
+  describe('a post leaves open what </body> cannot close: the line still goes before the last </body>', () => {
+    // The theme's footer is then inside the post's element, and the tree ignores `</body>`: the
+    // line went nowhere, and the build said nothing (an outside review).
+    const POSTS = ['<table><tr><td>open table', '<table>x', '<math><mi>open math', '<table><caption>open caption'];
+    for (const post of POSTS) {
+      it(`${post}: before </body>, where a browser shows it, once however often the filter runs`, () => {
+        const html = `<!DOCTYPE html><html><body><article>${post}</article><footer id="footer">© me</footer></body></html>`;
+        expect(findSlots(html), post).to.deep.include({ footerEnd: -1, bodyEnd: -1 });
+        const out = injectLine(html, LINE);
+        expect(out, post).to.equal(html.replace('</body>', `${LINE}</body>`));
+        expect(injectLine(out, LINE), post).to.equal(out);
+        // In the tree, its element is there, outside any template: shown.
+        const holdsLine = (node: { childNodes?: unknown[]; nodeName: string; value?: string; attrs?: { name: string }[] }): boolean =>
+          (node.attrs?.some(attr => attr.name === 'data-hexo-beian') ?? false) || (node.nodeName !== 'template' && (node.childNodes ?? []).some(child => holdsLine(child as typeof node)));
+        expect(holdsLine(parse(out) as unknown as Parameters<typeof holdsLine>[0]), post).to.equal(true);
       });
     }
   });
