@@ -837,14 +837,13 @@ export function judgePage<A extends { href: string; target: Target }>(path: stri
       });
     }
     const held = plan.unshown?.[o.kind];
-    if (mine === undefined && held !== undefined && !own.has(o.text) && plan.theme?.[o.kind] !== o.text && displayed(o) && once('page-unconfigured-number')) {
-      // The config has one, that the line leaves out: not "none", and the fix is that number's.
-      add('page-unconfigured-number', 'warning', {
+    // A number the theme was told to show is the theme audit's to speak of (theme-move, …).
+    if (mine === undefined && !own.has(o.text) && plan.theme?.[o.kind] !== o.text && displayed(o) && once('page-unconfigured-number')) {
+      // When the config has one the line leaves out, not "none": the fix is that number's.
+      add('page-unconfigured-number', 'warning', held !== undefined ? {
         zh: `这个页面显示了${label.zh} ${o.text}，而配置里的 ${printable(held)}（${plan.paths[o.kind]}）hexo-beian 不显示（原因见它自己的那条提示）。若 ${o.text} 是本站的编号，把 ${plan.paths[o.kind]} 改为它；否则按那条提示改正配置，${REGENERATE.zh}，若 ${o.text} 仍然出现，在主题的布局和配置里搜索它并删除。`,
         en: `This page shows ${label.en.replace(/^The/, 'the')} ${o.text}, and the config's ${printable(held)} (${plan.paths[o.kind]}) is one hexo-beian does not show (its own finding says why). If ${o.text} is this site's number, write it in ${plan.paths[o.kind]}; otherwise correct the config as that finding says, ${REGENERATE.en}, and if ${o.text} stays, search the theme's layout and config for it and remove it.`
-      });
-    } else if (mine === undefined && !own.has(o.text) && plan.theme?.[o.kind] !== o.text && displayed(o) && once('page-unconfigured-number')) {
-      add('page-unconfigured-number', 'warning', {
+      } : {
         zh: `这个页面显示了${label.zh} ${o.text}，但配置里没有${label.zh}：可能是旧的构建（删掉编号后没有重新生成），或主题里写死的编号。若它是本站的编号，写进 ${plan.paths[o.kind]}；否则${REGENERATE.zh}，若仍然出现，在主题的布局和配置里搜索 ${o.text} 并删除。`,
         en: `This page shows ${label.en.replace(/^The/, 'the')} ${o.text}, but the config has none: a stale build (the number was removed and the site not regenerated), or a number hard-coded in the theme. If it is this site's number, write it in ${plan.paths[o.kind]}; otherwise ${REGENERATE.en}, and if it stays, search the theme's layout and config for ${o.text} and remove it.`
       });

@@ -77,4 +77,3 @@ export function auditSite(reading: SiteReading, facts: SiteFacts): { findings: F
   }
   return { findings: sortFindings(located(findings, reading.locate)), pages };
 }
-

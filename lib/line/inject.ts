@@ -166,7 +166,7 @@ export function treeSlots(html: string, options: { text?: boolean; maxOpen?: num
   const slots: Slots = { footerEnd: -1, footerStart: -1, bodyEnd: -1, marks: [] };
   const document = parseTree(html, options.maxOpen ?? MAX_OPEN);
   if (!document) {
-    for (const m of html.matchAll(/<\/body/gi)) slots.bodyEnd = m.index;
+    slots.bodyEnd = lastBodyEnd(html);
     if (options.text) slots.text = NOTHING_SHOWN;
     return slots;
   }
@@ -1050,7 +1050,7 @@ const CLOSING = /<\/(?:footer|body)/i;
 
 /**
  * Where the line goes on a page whose tree gives `</body>` no place, and that has no site
- * footer: before the last `</body>` written. The tree ignores it when an element it cannot close
+ * footer (or that is too deep to be read as a tree): before the last `</body>` written. The tree ignores it when an element it cannot close
  * is open there (a post's `<table>` or `<math>` left open takes the theme's footer in, and the
  * footer is then the post's); a browser shows what comes there, in that element, at the page's end.
  */
@@ -1059,7 +1059,7 @@ function lastBodyEnd(html: string): number {
   for (const m of html.matchAll(BODY_END_TAG)) at = m.index;
   return at;
 }
-const BODY_END_TAG = /<\/body[\t\n\f\r />]/gi;
+const BODY_END_TAG = /<\/body/gi;
 
 /** Where a line may go: the site footer (else before `</body>`), or before `</body>`. */
 export type LinePosition = Exclude<Position, 'none'>;
