@@ -1,7 +1,6 @@
 import { closeSync, existsSync, fstatSync, readSync } from 'fs';
 import { basename, extname, isAbsolute, join, relative, resolve, sep } from 'path';
 import type Hexo from 'hexo';
-import type nunjucks from 'nunjucks';
 import { url_for } from 'hexo-util';
 import { labelLanguageOf, languageOf, type LabelLanguage, type Language } from '../engine/diagnostic';
 import { describe, finding, located, type Finding, type Locate } from '../finding';
@@ -11,7 +10,8 @@ import { locator, writtenFile, writtenText, type NamedFile, type WrittenFile } f
 import type { BeianConfig } from '../config/schema';
 import { iconExists } from '../audit/icon';
 import { lineItems } from '../line/items';
-import { compileTemplate, MARK, renderLine } from '../line/render';
+import { MARK, renderLine, type LineTemplate } from '../line/render';
+import { sandboxTemplate } from '../line/sandbox';
 import { findSlots } from '../line/inject';
 import type { SiteReading } from '../audit/site';
 import { logFindings } from './report';
@@ -31,8 +31,8 @@ export interface BuildReading extends SiteReading {
   labels: LabelLanguage;
   /** The theme's own filing settings (read on first use, once per build). */
   theme(): Promise<ThemeBeian | undefined>;
-  /** The user's template, compiled, and its file; absent when the built-in one is used. */
-  template?: { file: string; compiled: nunjucks.Template };
+  /** The user's template (rendered in its sandbox) and its file; absent when the built-in one is used. */
+  template?: { file: string; compiled: LineTemplate };
 }
 
 export interface Site {
@@ -110,7 +110,7 @@ export function siteOf(hexo: Hexo): Site {
       if (template.finding) findings.push(template.finding);
       if (template.source !== undefined) {
         try {
-          const compiled = compileTemplate(template.source, template.file);
+          const compiled = sandboxTemplate(template.source, template.file);
           // Rendered once here, on this build's items: nunjucks finds most mistakes (an unknown
           // filter, a call of nothing) only when rendering, and a template that fails is not
           // used, which the audit, the guard and `hexo beian check` must all know.

@@ -32,6 +32,11 @@ function builtinTemplate(): nunjucks.Template {
   return builtin;
 }
 
+/** A template the line is rendered with: nunjucks' own, or the user's in its sandbox. */
+export interface LineTemplate {
+  render(variables: TemplateVariables): string;
+}
+
 /** What a template is given. */
 export interface TemplateVariables {
   items: readonly LineItem[];
@@ -45,7 +50,7 @@ export interface TemplateVariables {
  *
  * @param template the user's compiled template; the built-in one when absent.
  */
-export function renderLine(items: readonly LineItem[], language: LabelLanguage = 'en', template?: nunjucks.Template): string {
+export function renderLine(items: readonly LineItem[], language: LabelLanguage = 'en', template?: LineTemplate): string {
   if (items.length === 0) return '';
   const variables: TemplateVariables = { items, language };
   return (template ?? builtinTemplate()).render(variables).trim();

@@ -75,4 +75,21 @@ describe('template findings (real Hexo): in the audit and the guard', function (
     expect(readPublic(dir, 'index.html')).to.contain(`>${GONGAN}</a>`);
     expect(existsSync(join(dir, 'deployed'))).to.equal(false);
   });
+
+  // Nunjucks cannot be interrupted: each of these hung `hexo generate` (or aborted it) before.
+  it('a template that would never end, or take the build\'s memory, is stopped: config-template, the built-in line, in the build and in check', async () => {
+    for (const [name, source, reason] of [
+      ['a loop of 10^8', '<p data-hexo-beian>{% for i in range(0, 100000000) %}x{% endfor %}</p>', /ran out of its 64 MB and was stopped/],
+      ['a macro calling itself twice', '<p data-hexo-beian>{% macro f(n) %}{% if n > 0 %}{{ f(n - 1) }}{{ f(n - 1) }}{% endif %}{% endmacro %}{{ f(40) }}</p>', /ran over 5 s and was stopped/]
+    ] as const) {
+      const dir = site(NUMBERS, { 'beian.njk': source });
+      const { code, stdout, stderr } = await runHexo(dir, ['generate']);
+      expect(code, `${name}: ${stderr}`).to.equal(0);
+      expect(stdout + stderr, name).to.match(/beian\.template: The template \/.*beian\.njk failed \(rendering .*\); the built-in template is used\..* \(config-template\)/);
+      expect(stdout + stderr, name).to.match(reason);
+      expect(readPublic(dir, 'index.html'), name).to.contain(`>${ICP}</a>`);
+      const json = JSON.parse((await runHexo(dir, ['beian', 'check', '--json', '--silent'])).stdout) as JsonReport;
+      expect(json.findings.filter(f => f.severity === 'error').map(f => [f.code, f.path]), name).to.deep.equal([['config-template', 'beian.template']]);
+    }
+  });
 });

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { readConfig } from '../../lib/config/read';
-import { compileTemplate, renderLine } from '../../lib/line/render';
+import { renderLine } from '../../lib/line/render';
+import { LINE_MAX_CHARS, RENDER_HEAP_MB, sandboxTemplate } from '../../lib/line/sandbox';
 import { gonganQueryUrl, ICP_QUERY_URL, lineItems, type LineItem } from '../../lib/line/items';
 import type { LabelLanguage } from '../../lib/engine/diagnostic';
 
@@ -156,15 +157,27 @@ describe('render', () => {
     ];
 
     it('gets items and language, with autoescape on', () => {
-      const template = compileTemplate('<p data-hexo-beian lang="{{ language }}">{% for item in items %}[{{ item.kind }}:{{ item.text }}:{{ item.href }}]{% endfor %}</p>', 'mine.njk');
+      const template = sandboxTemplate('<p data-hexo-beian lang="{{ language }}">{% for item in items %}[{{ item.kind }}:{{ item.text }}:{{ item.href }}]{% endfor %}</p>', 'mine.njk');
       expect(renderLine(items, 'zh-Hant', template)).to.equal(
         `<p data-hexo-beian lang="zh-Hant">[icp:${ICP}:https://beian.miit.gov.cn/][extra:&lt;i&gt;x&lt;/i&gt;:]</p>`);
     });
 
     it('throws nunjucks\' error, naming the file, on a broken one', () => {
-      expect(() => compileTemplate('{% for item in items %}', 'broken.njk')).to.throw('(broken.njk)\n  unexpected end of file');
-      const template = compileTemplate('<p>{{ items | nosuch }}</p>', 'filter.njk');
+      expect(() => renderLine(items, 'en', sandboxTemplate('{% for item in items %}', 'broken.njk'))).to.throw('(broken.njk)\n  unexpected end of file');
+      const template = sandboxTemplate('<p>{{ items | nosuch }}</p>', 'filter.njk');
       expect(() => renderLine(items, 'en', template)).to.throw('(filter.njk)\n  Error: filter not found: nosuch');
+    });
+
+    // Nunjucks cannot be interrupted; the child that renders is stopped instead (the time bound is in template-findings.site.test.ts).
+    it('is stopped, with the reason, when it would take the build\'s memory or write more than a line', () => {
+      expect(() => renderLine(items, 'en', sandboxTemplate('{% for i in range(0, 100000000) %}x{% endfor %}', 'loop.njk')))
+        .to.throw(`rendering ran out of its ${RENDER_HEAP_MB} MB and was stopped`);
+      expect(() => renderLine(items, 'en', sandboxTemplate('<p data-hexo-beian>{{ "x".repeat(300000) }}</p>', 'long.njk')))
+        .to.throw(`it wrote 300023 characters, over the ${LINE_MAX_CHARS} a line may have`);
+      expect(() => renderLine(items, 'en', sandboxTemplate('{% macro f(n) %}{{ f(n) }}{% endmacro %}{{ f(1) }}', 'deep.njk')))
+        .to.throw('(deep.njk)\n  RangeError: Maximum call stack size exceeded');
+      // What renders is the same as in the build's own process.
+      expect(renderLine(items, 'en', sandboxTemplate('<p data-hexo-beian>{{ "x".repeat(3) }}{{ items.length }}</p>', 'fine.njk'))).to.equal('<p data-hexo-beian>xxx2</p>');
     });
   });
 });
