@@ -132,28 +132,51 @@ export function readDate(value: unknown, path: string, language: Language, findi
   if (value instanceof Date) {
     const stamp = written === undefined ? undefined : yamlTimestamp(written.trim());
     if (stamp && stamp.instant === value.getTime()) {
-      if (isCalendarDate(stamp.day)) return stamp.day;
-      findings.push(finding(language, 'config-date', 'error', {
-        zh: `${path} 写的是 ${stamp.day}，没有这一天（YAML 会把它读成 ${dayOf(value) ?? '无效日期'}）；请写真实的日期，年-月-日，例如 2024-05-20。`,
-        en: `${path} is ${stamp.day}, which is not a real day (YAML would read it as ${dayOf(value) ?? 'an invalid date'}); write the real day, year-month-day, for example 2024-05-20.`
-      }, { path }));
+      if (isCalendarDate(stamp.day) && stamp.realTime) return stamp.day;
+      const key = path.slice(path.lastIndexOf('.') + 1);
+      const text = printable((written ?? '').trim());
+      findings.push(finding(language, 'config-date', 'error', isCalendarDate(stamp.day)
+        ? {
+          zh: `${path} 写的是 ${text}，没有这个时刻（YAML 会把它读成 ${dayOf(value) ?? '无效日期'}）；只写日期即可：${stamp.day}。`,
+          en: `${path} is ${text}, which is no real time of day (YAML would read it as ${dayOf(value) ?? 'an invalid date'}); write the day alone: ${stamp.day}.`
+        }
+        : {
+          zh: `${path} 写的是 ${text}，没有这一天（YAML 会把它读成 ${dayOf(value) ?? '无效日期'}）；请写真实的日期，年-月-日，例如 2024-05-20。`,
+          en: `${path} is ${text}, which is not a real day (YAML would read it as ${dayOf(value) ?? 'an invalid date'}); write the real day, year-month-day, for example 2024-05-20.`
+        }, { path, suggestion: isCalendarDate(stamp.day) ? `${key}: ${stamp.day}` : undefined }));
       return undefined;
     }
     const day = dayOf(value);
     if (day) return day;
   }
   if (typeof value === 'string' && isCalendarDate(value.trim())) return value.trim();
-  const meant = typeof value === 'string' ? otherDateForm(value) : undefined;
+  // A number, `null` or `.inf` is quoted as it was written, not as JSON shows the value.
+  const asWritten = written !== undefined && (typeof value === 'number' || typeof value === 'boolean' || value === null) ? printable(written.trim()) : undefined;
+  const meant = typeof value === 'string' ? otherDateForm(value) ?? stampDay(value) : typeof value === 'number' ? otherDateForm(asWritten ?? String(value)) : oneDay(value);
   findings.push(finding(language, 'config-date', 'error', meant
     ? {
-      zh: `${path} 要写成 年-月-日（写的是 ${shown(value)}），即 ${meant}。`,
-      en: `${path} must be written year-month-day (it is ${shown(value)}): ${meant}.`
+      zh: `${path} 要写成 年-月-日（写的是 ${asWritten ?? shown(value)}），即 ${meant}。`,
+      en: `${path} must be written year-month-day (it is ${asWritten ?? shown(value)}): ${meant}.`
     }
     : {
-      zh: `${path} 不是日期（写的是 ${shown(value)}），请写成 年-月-日，例如 2024-05-20。`,
-      en: `${path} is not a date (it is ${shown(value)}); write it as year-month-day, for example 2024-05-20.`
+      zh: `${path} 不是日期（写的是 ${asWritten ?? shown(value)}），请写成 年-月-日，例如 2024-05-20。`,
+      en: `${path} is not a date (it is ${asWritten ?? shown(value)}); write it as year-month-day, for example 2024-05-20.`
     }, { path, suggestion: meant && `${path.slice(path.lastIndexOf('.') + 1)}: ${meant}` }));
   return undefined;
+}
+
+/** The day of a date and time written as text (`"2024-06-01 10:00:00"`), when that day exists. */
+function stampDay(text: string): string | undefined {
+  const day = yamlTimestamp(text.trim())?.day;
+  return day !== undefined && isCalendarDate(day) ? day : undefined;
+}
+
+/** A list of one day (`[2024-06-01]`, `- 2024-06-01`): the day, to suggest writing it alone. */
+function oneDay(value: unknown): string | undefined {
+  if (!Array.isArray(value) || value.length !== 1) return undefined;
+  const [only] = value as unknown[];
+  if (only instanceof Date) return dayOf(only);
+  return typeof only === 'string' ? (isCalendarDate(only.trim()) ? only.trim() : otherDateForm(only)) : undefined;
 }
 
 /**
@@ -295,6 +318,13 @@ export function missingNumber(path: string, key: 'icp' | 'gongan', language: Lan
   }, { path });
 }
 
+/** A Date js-yaml made: its day when it is midnight UTC (a day written alone), else the instant. */
+function dateText(date: Date): string {
+  if (Number.isNaN(date.getTime())) return 'Invalid Date';
+  const iso = date.toISOString();
+  return iso.endsWith('T00:00:00.000Z') ? (dayOf(date) ?? iso) : iso;
+}
+
 /**
  * A user's value as text for a message, short and on one line, with control characters and
  * broken characters escaped (`\u001b`): never throws, whatever the value.
@@ -302,9 +332,14 @@ export function missingNumber(path: string, key: 'icp' | 'gongan', language: Lan
 export function shown(value: unknown): string {
   let text: string;
   try {
-    if (value instanceof Date) text = Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString();
+    if (value instanceof Date) text = dateText(value);
     else if (typeof value === 'string') text = `"${value}"`;
-    else text = JSON.stringify(value) ?? String(value);
+    else if (typeof value === 'number') text = String(value); // JSON writes Infinity as null
+    else text = JSON.stringify(value, function (this: Record<string, unknown>, key: string, inner: unknown) {
+      // A day inside a list is shown as the day it was written, not as an ISO instant.
+      const raw = this[key];
+      return raw instanceof Date ? dateText(raw) : inner;
+    }) ?? String(value);
   } catch {
     try {
       text = String(value);

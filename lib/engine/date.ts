@@ -17,11 +17,12 @@ export function isCalendarDate(text: string): boolean {
 }
 
 /**
- * The other ways a day is written in Chinese configs (`2024/6/1`, `2024.6.1`, `2024年6月1日`)
+ * The other ways a day is written in Chinese configs (`2024/6/1`, `2024.6.1`, `2024年6月1日`, `20240601`)
  * as `YYYY-MM-DD`, when the day exists; for suggesting it, never for taking it silently.
  */
 export function otherDateForm(text: string): string | undefined {
-  const m = /^(\d{4})\s*[/.年-]\s*(\d{1,2})\s*[/.月-]\s*(\d{1,2})\s*日?$/.exec(text.trim());
+  // Eight digits (`20240601`, which YAML reads as a number) are year, month and day too.
+  const m = /^(\d{4})\s*[/.年-]\s*(\d{1,2})\s*[/.月-]\s*(\d{1,2})\s*日?$/.exec(text.trim()) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(text.trim());
   if (!m) return undefined;
   const iso = `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`;
   return isCalendarDate(iso) ? iso : undefined;
@@ -70,16 +71,19 @@ const YAML_TIMESTAMP = /^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:[Tt]|[ \t]+)([0-
  * A YAML timestamp as it is written in the config file: the day it names (`YYYY-MM-DD`, as
  * written, whether or not it exists) and the instant js-yaml makes of it. js-yaml builds the
  * Date with `Date.UTC`, which rolls an impossible day over (2024-02-30 → 2024-03-01, year 0000
- * → 1900) — so only the text says what the user wrote. Undefined when the text is no timestamp.
+ * → 1900) — so only the text says what the user wrote. `realTime` is false for a time of day
+ * that does not exist (`25:00:00`, an offset of `+24`). Undefined when the text is no timestamp.
  */
-export function yamlTimestamp(text: string): { day: string; instant: number } | undefined {
+export function yamlTimestamp(text: string): { day: string; instant: number; realTime: boolean } | undefined {
   const m = YAML_DATE.exec(text) ?? YAML_TIMESTAMP.exec(text);
   if (!m) return undefined;
   const [year, month, date] = [Number(m[1]), Number(m[2]) - 1, Number(m[3])];
   const day = `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`;
-  if (m[4] === undefined) return { day, instant: Date.UTC(year, month, date) };
+  if (m[4] === undefined) return { day, instant: Date.UTC(year, month, date), realTime: true };
+  // 25:00 is rolled over to the next day as 2024-02-30 is to March.
+  const realTime = Number(m[4]) <= 23 && Number(m[5]) <= 59 && Number(m[6]) <= 59 && (m[10] === undefined || (Number(m[10]) <= 23 && Number(m[11] ?? 0) <= 59));
   const fraction = Number((m[7] ?? '').slice(0, 3).padEnd(3, '0'));
   let instant = Date.UTC(year, month, date, Number(m[4]), Number(m[5]), Number(m[6]), fraction);
   if (m[9] !== undefined) instant -= (m[9] === '-' ? -1 : 1) * (Number(m[10]) * 60 + Number(m[11] ?? 0)) * 60_000;
-  return { day, instant };
+  return { day, instant, realTime };
 }

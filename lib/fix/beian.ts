@@ -283,7 +283,7 @@ function* longFormKeyChanges(beian: Plain): Generator<Change> {
 const DAYS: readonly KeyPath[] = [[ROOT, 'online'], [ROOT, 'icp', 'approved'], [ROOT, 'gongan', 'applied']];
 
 /**
- * A day written another way (`2024/6/1`, `2024.6.1`, `2024年6月1日`), year first and real: as
+ * A day written another way (`2024/6/1`, `2024.6.1`, `2024年6月1日`, `20240601`), year first and real: as
  * year-month-day, which is what the reading's config-date asks for. Unquoted it stays unquoted
  * (YAML then reads a date, as the README writes it); quoted, it keeps its quotes.
  */
@@ -291,8 +291,9 @@ function* dateChanges(beian: Plain, source: (path: KeyPath) => string | undefine
   for (const path of DAYS) {
     const holder = path.length === 2 ? beian : beian[path[1]];
     const value = isPlain(holder) ? holder[path[path.length - 1]] : undefined;
-    const day = typeof value === 'string' ? otherDateForm(value) : undefined;
     const text = source(path);
+    // `20240601` unquoted is a number to YAML; its text is the day.
+    const day = typeof value === 'string' ? otherDateForm(value) : typeof value === 'number' && text !== undefined ? otherDateForm(text) : undefined;
     if (day === undefined || text === undefined) continue;
     yield {
       id: `date:${path.join('\u0000')}`,

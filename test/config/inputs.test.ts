@@ -107,6 +107,31 @@ describe('inputs: dates are read as written in _config.yml', () => {
     }
   });
 
+  // An outside review: each of these was quoted as JSON shows the value, or accepted.
+  it('what was written is quoted (.inf, a list of one day, a number), and a time of day that does not exist is config-date with the day to write', () => {
+    const cases: [string, string, string | undefined][] = [
+      ['.inf', 'beian.online is not a date (it is .inf); write it as year-month-day, for example 2024-05-20.', undefined],
+      ['0x10', 'beian.online is not a date (it is 0x10); write it as year-month-day, for example 2024-05-20.', undefined],
+      ['[2024-06-01]', 'beian.online must be written year-month-day (it is ["2024-06-01"]): 2024-06-01.', 'online: 2024-06-01'],
+      ['[2024/6/1]', 'beian.online must be written year-month-day (it is ["2024/6/1"]): 2024-06-01.', 'online: 2024-06-01'],
+      ['20240601', 'beian.online must be written year-month-day (it is 20240601): 2024-06-01.', 'online: 2024-06-01'],
+      ['2024-06-01T25:00:00', 'beian.online is 2024-06-01T25:00:00, which is no real time of day (YAML would read it as 2024-06-02); write the day alone: 2024-06-01.', 'online: 2024-06-01'],
+      ['2024-06-01 10:61:00', 'beian.online is 2024-06-01 10:61:00, which is no real time of day (YAML would read it as 2024-06-01); write the day alone: 2024-06-01.', 'online: 2024-06-01'],
+      ['2024-02-30T25:00:00', 'beian.online is 2024-02-30T25:00:00, which is not a real day (YAML would read it as 2024-03-02); write the real day, year-month-day, for example 2024-05-20.', undefined]
+    ];
+    for (const [written, message, suggestion] of cases) {
+      const { config, findings } = fromYaml(`url: https://blog.example.cn\nbeian:\n  icp: ${ICP}\n  online: ${written}\n`);
+      expect(summary(findings), written).to.deep.equal([['config-date', 'error', 'beian.online']]);
+      expect(findings[0].message, written).to.equal(message);
+      expect(findings[0].suggestion, written).to.equal(suggestion);
+      expect(config.online, written).to.equal(undefined);
+    }
+    // Real times of day, with or without an offset, still name the day written.
+    for (const written of ['2024-06-01 23:59:59', '2024-06-01T00:30:00+08:00', '2024-06-01T10:00:00Z']) {
+      expect(fromYaml(`beian:\n  icp: ${ICP}\n  online: ${written}\n`).config.online, written).to.equal('2024-06-01');
+    }
+  });
+
   it('a Date outside the years 0000–9999 (the ends of a JS Date) is config-date, never a crash: its ISO text names no day (fuzz case)', () => {
     for (const date of [new Date(-8.64e15), new Date('-271821-04-30T23:59:59.999Z'), new Date(8.64e15), new Date(Date.UTC(10000, 0, 1))]) {
       const reading = readConfig({ icp: { number: ICP, approved: date }, online: date, gongan: { applied: date } }, 'en');

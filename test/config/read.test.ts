@@ -280,7 +280,9 @@ describe('config', () => {
       ['config-date', 'beian.online']
     ]);
     expect(findings[0].message).to.equal('beian.icp.approved is not a date (it is "2024-02-30"); write it as year-month-day, for example 2024-05-20.');
-    expect(findings[1].message).to.equal('beian.online is not a date (it is 20240601); write it as year-month-day, for example 2024-05-20.');
+    // Eight digits are read as year, month and day, for the suggestion only.
+    expect(findings[1].message).to.equal('beian.online must be written year-month-day (it is 20240601): 2024-06-01.');
+    expect(findings[1].suggestion).to.equal('online: 2024-06-01');
   });
 
   it('guard: off, warn or block (default warn); anything else is an error and keeps warn', () => {

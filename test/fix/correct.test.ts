@@ -42,6 +42,13 @@ describe('fix: days written another way (config-date with a suggestion)', () => 
     expect(fixBeian(result.after, '_config.yml', 'en').after).to.equal(result.after);
   });
 
+  it('writes eight digits (a number to YAML) as the day, keeping the comment; leaves a time of day that does not exist (25:00 may mean the next day) to the user', () => {
+    const text = `beian:\n  icp: ${ICP}\n  online: 20240601 # 上线\n  gongan:\n    applied: 2024-06-03T25:00:00\n`;
+    const result = fixBeian(text, '_config.yml', 'en');
+    expect(result.after).to.equal(text.replace('20240601', '2024-06-01'));
+    expect(result.left.filter(f => f.code === 'config-date').map(f => [f.path, f.suggestion])).to.deep.equal([['beian.gongan.applied', 'applied: 2024-06-03']]);
+  });
+
   it('leaves a day that does not exist, or is not year first, to the user', () => {
     for (const day of ['2024/2/30', '6/1/2024', '2024-13-01']) {
       const text = `beian:\n  icp: ${ICP}\n  online: ${day}\n`;
