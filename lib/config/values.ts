@@ -103,20 +103,43 @@ export function readTemplate(value: unknown, path: string, language: Language, f
  * U+FFFD: another address than the one written).
  */
 export function readLink(value: unknown, path: string, language: Language, findings: Finding[]): string | undefined {
-  if (typeof value === 'string' && isWellFormed(value) && !/[\s\u0000-\u001f\u007f-\u009f]/.test(value.trim())) {
-    const scheme = urlScheme(value);
-    try {
-      const url = new URL(value.trim());
-      if ((scheme === 'http' || scheme === 'https') && url.protocol === `${scheme}:`) return url.href;
-    } catch {
-      // not a URL: refused below
-    }
-  }
+  const link = typeof value === 'string' ? httpAddress(value) : undefined;
+  if (link?.href !== undefined) return link.href;
+  const meant = link?.meant ?? (typeof value === 'string' ? hostOnly(value) : undefined);
   findings.push(finding(language, 'config-link', 'error', {
-    zh: `${path} 应是完整的 http(s) 地址，例如 https://dxzhgl.miit.gov.cn/（写的是 ${shown(value)}）；此记录显示为不带链接的文字。`,
-    en: `${path} must be a full http(s) address, for example https://dxzhgl.miit.gov.cn/ (it is ${shown(value)}); the record is shown without a link.`
-  }, { path }));
+    zh: `${path} 应是完整的 http(s) 地址，例如 ${meant ?? 'https://dxzhgl.miit.gov.cn/'}（写的是 ${shown(value)}）；此记录显示为不带链接的文字。`,
+    en: `${path} must be a full http(s) address, for example ${meant ?? 'https://dxzhgl.miit.gov.cn/'} (it is ${shown(value)}); the record is shown without a link.`
+  }, { path, suggestion: meant && `link: ${meant}` }));
   return undefined;
+}
+
+/**
+ * An http(s) address as the URL standard reads it, taken only when it is written in full:
+ * `scheme://host`, no backslash. Browsers also read `https:a.cn` and `https:\\a.cn` as
+ * https://a.cn/, but on a page of the same scheme the first is a path on the site; such text is
+ * refused, with the full form as `meant`. Undefined for what is no http(s) URL at all.
+ */
+function httpAddress(value: string): { href?: string; meant?: string } | undefined {
+  const text = value.trim();
+  if (!isWellFormed(text) || /[\s\u0000-\u001f\u007f-\u009f]/.test(text)) return undefined;
+  const scheme = urlScheme(text);
+  if (scheme !== 'http' && scheme !== 'https') return undefined;
+  let href: string;
+  try {
+    const url = new URL(text);
+    if (url.protocol !== `${scheme}:` || !url.hostname) return undefined;
+    href = url.href;
+  } catch {
+    return undefined;
+  }
+  return /^https?:\/\/[^/\\]/i.test(text) && !text.includes('\\') ? { href } : { meant: printable(href) };
+}
+
+/** A host written without its scheme (`www.a.cn`, `a.cn/about`): the https address meant. */
+function hostOnly(value: string): string | undefined {
+  const text = value.trim();
+  if (!/^[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}(\/[^\s\\]*)?$/i.test(text)) return undefined;
+  return httpAddress(`https://${text}`)?.href;
 }
 
 /**
@@ -197,7 +220,16 @@ export function readIcon(value: unknown, path: string, language: Language, findi
       }, { path, suggestion: https && `icon: ${printable(https)}` }));
       return undefined;
     }
-    if (scheme === undefined || scheme === 'http' || scheme === 'https') return src;
+    if (scheme === undefined) return src;
+    const address = scheme === 'http' || scheme === 'https' ? httpAddress(src) : undefined;
+    if (address?.href !== undefined) return src;
+    if (address?.meant !== undefined) {
+      findings.push(finding(language, 'config-icon', 'error', {
+        zh: `${path} 写的是 ${shown(value)}，不是完整写出的地址（https:// 加主机名，不用反斜杠），浏览器会读成别的地址或站点内的路径，图标未显示：请写 ${address.meant}。`,
+        en: `${path} is ${shown(value)}, which is not an address written in full (https:// then the host, no backslash): browsers read it as another address or a path on your site. The icon is not shown; write ${address.meant}.`
+      }, { path, suggestion: `icon: ${address.meant}` }));
+      return undefined;
+    }
   }
   findings.push(finding(language, 'config-icon', 'error', {
     zh: `${path} 应是站点内的图片路径或 http(s) 地址，例如 /images/gongan.png（写的是 ${shown(value)}），图标未显示。`,

@@ -239,6 +239,31 @@ describe('inputs: URL schemes are read as a browser reads them (one function, ic
     }
     expect(readConfig({ extra: [{ text: 'x', link: ' https://dxzhgl.miit.gov.cn/ ' }] }, 'en').config.extra[0].link).to.equal('https://dxzhgl.miit.gov.cn/');
   });
+
+  // An outside review: each was taken and written as https://a.cn/ without a word.
+  const unwritten: [string, string][] = [['https:a.cn', 'https://a.cn/'], ['https:\\a.cn', 'https://a.cn/'], ['https:/a.cn/x', 'https://a.cn/x'], ['https:///a.cn', 'https://a.cn/'], ['http://a.cn\\about', 'http://a.cn/about'], [' HTTPS:a.cn', 'https://a.cn/']];
+
+  it('an http(s) address not written in full (https:a.cn, a backslash) is config-link, suggesting the address browsers read', () => {
+    for (const [link, meant] of unwritten) {
+      const { config, findings } = readConfig({ extra: [{ text: 'x', link }] }, 'en');
+      expect(summary(findings), link).to.deep.equal([['config-link', 'error', 'beian.extra[0].link']]);
+      expect(findings[0].message, link).to.contain(`for example ${meant} (it is "${link}")`);
+      expect(findings[0].suggestion, link).to.equal(`link: ${meant}`);
+      expect(config.extra[0].link, link).to.equal(undefined);
+    }
+    // A host without a scheme gets its https address to write.
+    expect(readConfig({ extra: [{ text: 'x', link: 'www.a.cn/about' }] }, 'en').findings[0].suggestion).to.equal('link: https://www.a.cn/about');
+    expect(readConfig({ extra: [{ text: 'x', link: 'ftp://a.cn' }] }, 'en').findings[0].suggestion).to.equal(undefined);
+  });
+
+  it('gongan.icon: the same addresses are config-icon, suggesting the address, and no <img> is rendered', () => {
+    for (const [icon, meant] of [...unwritten.map(([link, href]) => [link + '/i.png', href.replace(/\/?$/, '/i.png')]), ['http://', '']]) {
+      const { config, findings } = readConfig({ gongan: { number: GONGAN, icon } }, 'en');
+      expect(summary(findings), icon).to.deep.equal([['config-icon', 'error', 'beian.gongan.icon']]);
+      expect(findings[0].suggestion, icon).to.equal(meant ? `icon: ${meant}` : undefined);
+      expect(renderLine(lineItems(config, 'en', p => p)), icon).not.to.contain('<img');
+    }
+  });
 });
 
 describe('inputs: words are never looked up on Object.prototype', () => {
