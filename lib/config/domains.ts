@@ -27,10 +27,18 @@ export function hostOf(url: unknown): string | undefined {
   }
 }
 
+/**
+ * A `domains` key as a host, when it is a domain name that can be filed: labels of letters,
+ * digits and hyphens (internationalised names in punycode), at least two, the last with a
+ * letter. `constructor`, `localhost`, `__proto__` and an IP address are none.
+ */
 function hostKey(key: string): string | undefined {
   const text = key.trim();
   if (!text || /[\s/:?#@\\]/.test(text)) return undefined;
-  return hostOf(`http://${text}`);
+  const host = hostOf(`http://${text}`);
+  const labels = host?.split('.') ?? [];
+  const named = labels.length >= 2 && labels.every(label => /^[a-z0-9-]+$/.test(label)) && /[a-z]/.test(labels[labels.length - 1]);
+  return named ? host : undefined;
 }
 
 /** What `domains` says for this build: the choice, and the entry used with what was read of it. */
@@ -93,7 +101,7 @@ export function readDomains<T>(value: unknown, path: string, url: unknown, langu
 function notAHost(key: string, path: string, language: Language): Finding {
   const host = hostOf(key) ?? hostOf(`http://${key.trim()}`);
   return finding(language, 'config-domain', 'error', {
-    zh: `${path}：键应是网站的域名本身，例如 blog.example.cn（不带 https://、端口或路径）；此条目被忽略。`,
-    en: `${path}: the key must be the site's host name alone, for example blog.example.cn (no https://, port or path); this entry is ignored.`
+    zh: `${path}：键应是网站的域名本身，例如 blog.example.cn（不带 https://、端口或路径，也不是 IP 地址或没有点的名字）；此条目被忽略。`,
+    en: `${path}: the key must be the site's domain name alone, for example blog.example.cn (no https://, port or path; not an IP address or a name without a dot); this entry is ignored.`
   }, { path, suggestion: host && host !== key ? host : undefined });
 }

@@ -471,6 +471,19 @@ describe('config', () => {
       ]);
     });
 
+    // An outside review: `constructor` was read as a host, and its numbers were never shown nor reported.
+    it('a key that is no domain name (constructor, __proto__, localhost, an IP address, a bare word) is an error; internationalised and xn-- names pass', () => {
+      const keys = ['constructor', '__proto__', 'localhost', '127.0.0.1', '[::1]', 'toString', 'blog', 'a..cn'];
+      const domains = Object.fromEntries(keys.map(key => [key, { icp: ICP }]));
+      const { config, findings } = readConfig({ domains }, 'en', { url: 'https://blog.example.cn' });
+      expect(findings.map(f => [f.code, f.severity, f.path])).to.deep.equal(keys.map(key => ['config-domain', 'error', `beian.domains[${JSON.stringify(key)}]`]));
+      expect(findings[0].message).to.equal('beian.domains["constructor"]: the key must be the site\'s domain name alone, for example blog.example.cn (no https://, port or path; not an IP address or a name without a dot); this entry is ignored.');
+      expect(config.domains?.hosts).to.deep.equal([]);
+      const named = readConfig({ domains: { '博客.中国': { icp: ICP }, 'xn--5nqv22n.xn--fiqs8s': null, 'my-blog.example.cn.': null } }, 'en', { url: 'https://blog.example.cn' });
+      expect(named.findings.filter(f => f.code === 'config-domain')).to.deep.equal([]);
+      expect(named.config.domains?.hosts).to.deep.equal(['xn--9krq6q.xn--fiqs8s', 'xn--5nqv22n.xn--fiqs8s', 'my-blog.example.cn']);
+    });
+
     it('the same host twice, an entry that is not a block, domains that is not a mapping', () => {
       const twice = readConfig({ domains: { 'blog.example.cn': { icp: ICP }, 'BLOG.example.cn': {} } }, 'en', { url: 'https://blog.example.cn' });
       expect(twice.config.domains?.entry).to.equal('blog.example.cn');
