@@ -49,6 +49,11 @@ export const PAGES: readonly Pages[] = ['all', 'home'];
 export const DUPLICATES: readonly Duplicates[] = ['skip', 'keep'];
 export const GUARD_MODES: readonly GuardMode[] = ['off', 'warn', 'block'];
 
+/** The keys of `beian` that take one of a few words, with their words. */
+export const CHOICE_KEYS: ReadonlyMap<string, readonly string[]> = new Map<string, readonly string[]>([
+  ['position', POSITIONS], ['pages', PAGES], ['duplicates', DUPLICATES], ['guard', GUARD_MODES]
+]);
+
 /** The keys of each block, in the order the README lists them. */
 export const KEYS = Object.freeze({
   beian: ['enable', 'icp', 'gongan', 'online', 'extra', 'position', 'pages', 'duplicates', 'template', 'domains', 'guard'],

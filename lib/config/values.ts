@@ -5,7 +5,7 @@ import { NUMBER_SHAPES as SHAPE } from '../engine/examples';
 import { dayOf, isCalendarDate, otherDateForm, yamlTimestamp } from '../engine/date';
 import { CONTROL, isBlank, isPlain, isWellFormed, printable, urlScheme, type Plain } from '../engine/text';
 import { finding, type Finding } from '../finding';
-import { ROOT } from './schema';
+import { CHOICE_KEYS, ROOT } from './schema';
 
 /**
  * The readers of single values of the `beian` block: a word among a few, a boolean, a date, a
@@ -33,21 +33,63 @@ const CHOICES: ReadonlyMap<string, { zh: string; en: string }> = new Map(Object.
   }
 }));
 
-/** One of a few words; `Body-End` reads as `body_end`, with a warning saying so. */
+/**
+ * What Chinese configs write for those words, and for a switch: read as meant, with a warning
+ * and the line to write. Maps, so that `constructor` or `__proto__` is no word.
+ */
+const CHINESE_WORDS: ReadonlyMap<string, ReadonlyMap<string, string>> = new Map([
+  ['position', new Map([['页脚', 'footer'], ['底部', 'footer'], ['页尾', 'footer'], ['页面底部', 'footer'], ['不显示', 'none'], ['无', 'none']])],
+  ['pages', new Map([['首页', 'home'], ['主页', 'home'], ['全部', 'all'], ['所有', 'all'], ['所有页面', 'all'], ['全部页面', 'all'], ['全站', 'all'], ['每页', 'all']])],
+  ['duplicates', new Map([['跳过', 'skip'], ['不重复', 'skip'], ['保留', 'keep'], ['重复', 'keep']])],
+  ['guard', new Map([['关', 'off'], ['关闭', 'off'], ['警告', 'warn'], ['提示', 'warn'], ['阻止', 'block'], ['拦截', 'block'], ['中止', 'block'], ['停止', 'block']])]
+]);
+
+/**
+ * YAML 1.2 (js-yaml 4) reads `no`, `off`, `yes`, `on` as text: honour what they mean, and the
+ * Chinese words for a switch.
+ */
+const SWITCH_WORDS: ReadonlyMap<string, boolean> = new Map([
+  ['true', true], ['yes', true], ['on', true], ['false', false], ['no', false], ['off', false],
+  ['是', true], ['开', true], ['开启', true], ['启用', true], ['打开', true], ['真', true],
+  ['否', false], ['关', false], ['关闭', false], ['禁用', false], ['停用', false], ['假', false]
+]);
+
+/** The word a choice key's value means: as written, `Body-End` for `body_end`, or its Chinese word. */
+function choiceMeant(key: string, value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const word = value.trim().toLowerCase().replace(/-/g, '_');
+  return CHOICE_KEYS.get(key)?.find(choice => choice === word) ?? CHINESE_WORDS.get(key)?.get(value.trim());
+}
+
+/** A switch as text: what it means. */
+function switchMeant(value: unknown): boolean | undefined {
+  return typeof value === 'string' ? SWITCH_WORDS.get(value.trim().toLowerCase()) : undefined;
+}
+
+/**
+ * What a value means for a key, as it should be written (`footer` for `页脚`, `true` for `是`):
+ * for the line a misspelt key's message gives. Undefined when the key takes no such words.
+ */
+function valueMeant(key: string, value: unknown): string | undefined {
+  if (key === 'enable') return typeof value === 'boolean' ? String(value) : switchMeant(value)?.toString();
+  return choiceMeant(key, value);
+}
+
+/** One of a few words; `Body-End` reads as `body_end`, and `页脚` as `footer`, with a warning saying so. */
 export function readChoice<T extends string>(value: unknown, path: string, choices: readonly T[], fallback: T, language: Language, findings: Finding[]): T {
   if (isBlank(value)) return fallback;
+  const key = path.slice(path.lastIndexOf('.') + 1);
   const word = typeof value === 'string' ? value.trim().toLowerCase().replace(/-/g, '_') : undefined;
-  const meant = choices.find(choice => choice === word);
+  const meant = choices.find(choice => choice === word) ?? choices.find(choice => choice === choiceMeant(key, value));
   if (meant !== undefined) {
     if (meant !== value) {
       findings.push(finding(language, 'config-choice', 'warning', {
-        zh: `${path} 写的是 ${shown(value)}，已按 ${meant} 处理；请写 ${meant}。`,
-        en: `${path} is ${shown(value)}, read as ${meant}; write ${meant}.`
-      }, { path, suggestion: meant }));
+        zh: `${path} 写的是 ${shown(value)}，已按 ${meant} 处理；请写 ${key}: ${meant}。`,
+        en: `${path} is ${shown(value)}, read as ${meant}; write ${key}: ${meant}.`
+      }, { path, suggestion: `${key}: ${meant}` }));
     }
     return meant;
   }
-  const key = path.slice(path.lastIndexOf('.') + 1);
   const meaning = CHOICES.get(key) ?? { zh: choices.join('、'), en: choices.join(', ') };
   const guess = word === undefined ? undefined : closestKey(word, choices);
   findings.push(finding(language, 'config-choice', 'error', {
@@ -57,18 +99,12 @@ export function readChoice<T extends string>(value: unknown, path: string, choic
   return fallback;
 }
 
-/**
- * YAML 1.2 (js-yaml 4) reads `no`, `off`, `yes`, `on` as text: honour what they mean. A Map, so
- * that `constructor` or `__proto__` is no word (an object's prototype would answer for them).
- */
-const WORDS: ReadonlyMap<string, boolean> = new Map([['true', true], ['yes', true], ['on', true], ['false', false], ['no', false], ['off', false]]);
-
 export function readBoolean(value: unknown, path: string, fallback: boolean, language: Language, findings: Finding[]): boolean {
   if (typeof value === 'boolean') return value;
-  const meant = typeof value === 'string' ? WORDS.get(value.trim().toLowerCase()) : undefined;
+  const meant = switchMeant(value);
   if (meant !== undefined) {
     const key = path.slice(path.lastIndexOf('.') + 1);
-    // `"true"` was quoted; `yes`, `on`, `no`, `off` need no quotes to be text in YAML 1.2.
+    // `"true"` was quoted; `yes`, `on`, `no`, `off` (and `是`, `关`) need no quotes to be text in YAML 1.2.
     const quoted = /^(?:true|false)$/i.test((value as string).trim());
     findings.push(finding(language, 'config-boolean', 'warning', quoted
       ? {
@@ -268,7 +304,9 @@ export function unknownKeys(block: Plain, known: readonly string[], path: string
     const number = filingIn(block[key]);
     const guess = number && known.includes(number.key) ? number.key : closestKey(key, known);
     const written = scalarText(block[key]);
-    const line = number && guess === number.key ? `${guess}: ${number.canonical}` : guess && written !== undefined ? `${guess}: ${written}` : guess;
+    // The value as it should be written under the key meant (`Position: 页脚` → `position: footer`).
+    const meantValue = guess === undefined ? undefined : valueMeant(guess, block[key]) ?? written;
+    const line = number && guess === number.key ? `${guess}: ${number.canonical}` : guess && meantValue !== undefined ? `${guess}: ${meantValue}` : guess;
     const held = number ? { zh: `它写的是${number.key === 'icp' ? ' ICP备案号' : '公安联网备案号'} ${number.canonical}，但没有被使用`, en: `it holds ${number.key === 'icp' ? 'the ICP number' : 'the public-security (公安) number'} ${number.canonical}, which is not used` } : undefined;
     return finding(language, 'config-unknown-key', guess || number ? 'error' : 'warning', {
       zh: `未知的键 ${path}.${key}，已忽略${held ? `：${held.zh}` : ''}；${guess ? `是不是 ${guess}？` : ''}${path} 下可用的键：${known.join('、')}。`,

@@ -5,7 +5,7 @@ import { isCalendarDate, otherDateForm } from '../engine/date';
 import { isBlank, isPlain, type Plain } from '../engine/text';
 import { finding, type Finding } from '../finding';
 import { readConfig } from '../config/read';
-import { DUPLICATES, GUARD_MODES, KEYS, PAGES, POSITIONS, ROOT, domainPath } from '../config/schema';
+import { CHOICE_KEYS, KEYS, ROOT, domainPath } from '../config/schema';
 import { filingIn, LONG_FORM, readBoolean, readChoice, readDate, readIcon } from '../config/values';
 import { writtenText } from '../config/written';
 import { applyEdits, handText, parseYaml, valuesOf, type Edit, type KeyPath, type Mapping, type Refusal, type Value } from './yaml';
@@ -421,12 +421,11 @@ function longFormChange(block: Plain, keys: KeyPath, key: string, home: Kind, so
 
 /** Words the reading takes with a warning (`Body-End`, `enable: "no"`): written as it reads them. */
 function* wordChanges(block: Plain, language: Language): Generator<Change> {
-  const choices = { position: POSITIONS, pages: PAGES, duplicates: DUPLICATES, guard: GUARD_MODES } as const;
-  for (const [key, words] of Object.entries(choices)) {
+  for (const [key, words] of CHOICE_KEYS) {
     const value = block[key];
     if (typeof value !== 'string') continue;
     const findings: Finding[] = [];
-    const meant = readChoice(value, key, words as readonly string[], '', language, findings);
+    const meant = readChoice(value, key, words, '', language, findings);
     if (findings.length !== 1 || findings[0].severity !== 'warning') continue;
     yield { id: `word:${key}`, edits: [{ op: 'set', path: [ROOT, key], value: meant }], what: { zh: `beian.${key} 改为 ${meant}`, en: `beian.${key} written ${meant}` } };
   }

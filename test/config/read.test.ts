@@ -337,8 +337,31 @@ describe('config', () => {
       const { config, findings } = readConfig({ position: 'Body-End' }, 'zh');
       expect(config.position).to.equal('body_end');
       expect(findings.map(f => [f.code, f.severity, f.path, f.suggestion, f.message])).to.deep.equal([
-        ['config-choice', 'warning', 'beian.position', 'body_end', 'beian.position 写的是 "Body-End"，已按 body_end 处理；请写 body_end。']
+        ['config-choice', 'warning', 'beian.position', 'position: body_end', 'beian.position 写的是 "Body-End"，已按 body_end 处理；请写 position: body_end。']
       ]);
+    });
+
+    // A newcomer's trial: each was an error with no word to write, or, misspelt, the suggestion kept 页脚.
+    it('the Chinese word for a choice or a switch is read as meant, with a warning and the line to write; so is a misspelt key\'s value', () => {
+      const { config, findings } = readConfig({ position: '页脚', pages: '首页', duplicates: '保留', guard: '阻止', enable: '是' }, 'zh');
+      expect(config).to.deep.include({ position: 'footer', pages: 'home', duplicates: 'keep', guard: 'block', enable: true });
+      expect(findings.map(f => [f.code, f.severity, f.path, f.suggestion])).to.deep.equal([
+        ['config-boolean', 'warning', 'beian.enable', 'enable: true'],
+        ['config-choice', 'warning', 'beian.position', 'position: footer'],
+        ['config-choice', 'warning', 'beian.pages', 'pages: home'],
+        ['config-choice', 'warning', 'beian.duplicates', 'duplicates: keep'],
+        ['config-choice', 'warning', 'beian.guard', 'guard: block']
+      ]);
+      expect(findings[1].message).to.equal('beian.position 写的是 "页脚"，已按 footer 处理；请写 position: footer。');
+      expect(readConfig({ enable: '关闭', pages: '全部' }, 'en').config).to.deep.include({ enable: false, pages: 'all' });
+      const misspelt = readConfig({ Position: '页脚', Pages: 'Home', enabled: '否', guard: 'warn' }, 'zh');
+      expect(misspelt.findings.map(f => [f.path, f.suggestion])).to.deep.equal([
+        ['beian.Position', 'position: footer'],
+        ['beian.Pages', 'pages: home'],
+        ['beian.enabled', 'enable: false']
+      ]);
+      // Words of no key are still errors; `constructor` is no word.
+      expect(readConfig({ position: 'constructor', enable: '__proto__' }, 'en').findings.map(f => [f.code, f.severity])).to.deep.equal([['config-boolean', 'error'], ['config-choice', 'error']]);
     });
 
     it('anything else is an error naming the choices and what each means; the default applies', () => {

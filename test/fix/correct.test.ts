@@ -59,6 +59,15 @@ describe('fix: days written another way (config-date with a suggestion)', () => 
   });
 });
 
+describe('fix: the Chinese word for a choice or a switch (config-choice, config-boolean warnings)', () => {
+  it('writes the word it was read as, keeping comments and everything else', () => {
+    const text = `beian:\n  icp: ${ICP} # 备案\n  position: 页脚 # 放在页脚\n  pages: 首页\n  enable: 是\n`;
+    const result = fixBeian(text, '_config.yml', 'en');
+    expect(result.after).to.equal(text.replace('页脚 #', 'footer #').replace('首页', 'home').replace('enable: 是', 'enable: true'));
+    expect(result.left.filter(f => f.code === 'config-choice' || f.code === 'config-boolean')).to.deep.equal([]);
+  });
+});
+
 describe('fix: long forms (a new user\'s trial)', () => {
   const GONGAN = '京公网安备11010502030413号';
 
