@@ -45,11 +45,18 @@ export function gonganDeadline(config: BeianConfig, todayDate: string, language:
   const { paths } = config;
   const missing = (severity: Severity, text: Text, place: Place = {}) => [finding(language, 'gongan-missing', severity, text, { path: paths.gongan, ...place })];
   const start = startOf(config);
-  // What to write once filed, as it stands in _config.yml.
-  const filed = say(language, {
-    zh: `备案通过后，在 ${paths.block} 下加一行 gongan: ${SHAPE.gongan.zh}；已经提交申请、还没有编号时，写 gongan: {applied: ‹申请日期›}。`,
-    en: `Once filed, add a line under ${paths.block}: gongan: ${SHAPE.gongan.en}; applied and waiting for the number, write gongan: {applied: ‹the day you applied›}.`
-  });
+  // What to write once filed, as it stands in _config.yml; a day applied for written elsewhere is not asked for again.
+  const outside = config.misplaced.applied;
+  const day = outside?.day ?? '‹YYYY-MM-DD›';
+  const filed = say(language, outside
+    ? {
+      zh: `申请日期写在了 ${outside.path}，那里不会被读取：把它移到 gongan 下（写在 ${paths.block} 下）：\ngongan:\n  applied: ${day}\n备案通过后，改为 gongan: ${SHAPE.gongan.zh}。`,
+      en: `The day you applied is written at ${outside.path}, where it is not read: move it under gongan (under ${paths.block}):\ngongan:\n  applied: ${day}\nOnce filed, write gongan: ${SHAPE.gongan.en} instead.`
+    }
+    : {
+      zh: `备案通过后，在 ${paths.block} 下加一行 gongan: ${SHAPE.gongan.zh}；已经提交申请、还没有编号时，写 gongan: {applied: ‹申请日期›}。`,
+      en: `Once filed, add a line under ${paths.block}: gongan: ${SHAPE.gongan.en}; applied and waiting for the number, write gongan: {applied: ‹the day you applied›}.`
+    });
   if (!start) {
     const number = config.icp.result.canonical ?? SHAPE.icp[language];
     return missing('info', {

@@ -1,7 +1,8 @@
 import type { Language } from '../engine/diagnostic';
 import { compareFilings, parseGongan, parseIcp } from '../engine/filing';
 import { checkExample, exampleInText, NUMBER_SHAPES as SHAPE } from '../engine/examples';
-import { isBlank, isPlain, type Plain } from '../engine/text';
+import { isBlank, isPlain, printable, type Plain } from '../engine/text';
+import { dayOf } from '../engine/date';
 import { at, finding, type Finding } from '../finding';
 import { hostOf, readDomains } from './domains';
 import type { WrittenText } from './written';
@@ -88,6 +89,9 @@ export function readConfig(raw: unknown, language: Language, site: SiteSettings 
       zh: `beian 应是一组键（icp、gongan 等），而不是单个值，例如：\nbeian:\n  icp: ${SHAPE.icp.zh}\n  gongan: ${SHAPE.gongan.zh}`,
       en: `beian must be a block of keys (icp, gongan, …), not a single value; for example:\nbeian:\n  icp: ${SHAPE.icp.en}\n  gongan: ${SHAPE.gongan.en}`
     }, language, 'beian:\n  '));
+    // `beian: 京ICP备…`: the number is reported there, with the line to write, not again as missing.
+    const number = filingIn(raw);
+    if (number) config.misplaced[number.key] = ROOT;
     return { config, findings };
   }
   const { paths } = config;
@@ -103,6 +107,8 @@ export function readConfig(raw: unknown, language: Language, site: SiteSettings 
 
   findings.push(...unknownKeys(raw, KEYS.beian, ROOT, language));
   misplacedIn(raw, KEYS.beian, ROOT, config.misplaced);
+  const applied = appliedOutside(raw, dates);
+  if (applied) config.misplaced.applied = applied;
 
   if (raw.enable !== undefined && raw.enable !== null) {
     config.enable = readBoolean(raw.enable, paths.enable, DEFAULTS.enable, language, findings);
@@ -176,6 +182,19 @@ function readFilings(block: Plain, blockPath: string, blockKeys: readonly string
     findings.push(...compareFilings(icp.result, gongan.result, { language, fields }).map(d => at(blockPath, d)));
   }
   return { ...(icp && { icp }), ...(gongan && { gongan }), ...(gonganApplied && { gonganApplied }), misplaced };
+}
+
+/**
+ * `applied:` written outside `gongan` (directly under `beian:`, or in the long form of `icp`):
+ * where, and the day as written, for the deadline's message. Its own key reports it.
+ */
+function appliedOutside(raw: Plain, dates: DateText): BeianConfig['misplaced']['applied'] {
+  const icp = isPlain(raw.icp) ? raw.icp : undefined;
+  const [keys, value] = !isBlank(raw.applied) ? [['applied'], raw.applied] : icp && !isBlank(icp.applied) ? [['icp', 'applied'], icp.applied] : [];
+  if (keys === undefined) return undefined;
+  const written = dates.at(keys)?.trim();
+  const day = written ?? (value instanceof Date ? dayOf(value) : typeof value === 'string' ? printable(value.trim()) : undefined);
+  return { path: [ROOT, ...keys].join('.'), ...(day !== undefined && { day }) };
 }
 
 /** Unknown keys of a block that hold a filing number: where each kind is misplaced. */

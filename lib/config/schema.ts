@@ -177,9 +177,10 @@ export interface BeianConfig {
   /**
    * Where a number of each kind is written instead of its key (a misspelt key, NexT's
    * `gongan_num`, the other field, the top level of `_config.yml`): it is reported there, and
-   * not again as missing.
+   * not again as missing; and where the day the 公安 filing was applied for is written outside
+   * `gongan` (`beian.applied`), with that day as written, so the deadline does not ask for it.
    */
-  misplaced: { icp?: string; gongan?: string };
+  misplaced: { icp?: string; gongan?: string; applied?: { path: string; day?: string } };
   /** The block is written in `_config.yml` (absent, nothing is asked of the site). */
   written: boolean;
   /** The day the site went online, YYYY-MM-DD, when given. */

@@ -278,7 +278,7 @@ export function readIcon(value: unknown, path: string, language: Language, findi
  * Keys that belong one level down, in the long form of `icp` or `gongan`: written directly
  * under `beian`, the message shows the long form to write instead.
  */
-export const LONG_FORM: ReadonlyMap<string, 'icp' | 'gongan'> = new Map([['approved', 'icp'], ['icon', 'gongan']]);
+export const LONG_FORM: ReadonlyMap<string, 'icp' | 'gongan'> = new Map([['approved', 'icp'], ['icon', 'gongan'], ['applied', 'gongan']]);
 
 /**
  * A `config-unknown-key` finding for each key of `block` not in `known`: an error when it is
@@ -294,7 +294,7 @@ export function unknownKeys(block: Plain, known: readonly string[], path: string
     // The value as the user wrote it (a date js-yaml read as a Date, as its day), never an example of ours.
     const value = block[key];
     const asWritten = value instanceof Date ? dayOf(value) : typeof value === 'string' || typeof value === 'number' ? printable(String(value)) : undefined;
-    const longForm = home ? `\n${home}:\n  number: ${own?.key === home ? own.canonical : SHAPE[home][language]}\n  ${key}: ${asWritten ?? (key === 'approved' ? '‹YYYY-MM-DD›' : '‹/path/to/icon.png›')}` : '';
+    const longForm = home ? `\n${home}:${numberLine(home, own?.key === home ? own.canonical : undefined, key, language)}\n  ${key}: ${asWritten ?? (key === 'icon' ? '‹/path/to/icon.png›' : '‹YYYY-MM-DD›')}` : '';
     if (home) {
       return finding(language, 'config-unknown-key', 'warning', {
         zh: `${path}.${key} 应写在 ${home} 下面，已忽略：把 ${home} 改成长格式：${longForm}`,
@@ -313,6 +313,12 @@ export function unknownKeys(block: Plain, known: readonly string[], path: string
       en: `Unknown key ${path}.${key} is ignored${held ? `: ${held.en}` : ''}; ${guess ? `did you mean ${guess}? ` : ''}${guess ? 'The' : 'the'} keys under ${path} are ${known.join(', ')}.`
     }, { path: `${path}.${key}`, suggestion: line });
   });
+}
+
+/** The `number:` line of a long form: the block's own number, its shape, or none for `applied` (the number still to come). */
+function numberLine(home: 'icp' | 'gongan', own: string | undefined, key: string, language: Language): string {
+  if (key === 'applied' && own === undefined) return '';
+  return `\n  number: ${own ?? SHAPE[home][language]}`;
 }
 
 /** The filing number a value holds (a string, a YAML integer, or the long form's `number`), with the key it belongs under. */

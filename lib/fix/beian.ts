@@ -189,20 +189,27 @@ const NAME: Record<Language, Record<Kind, string>> = {
   en: { icp: 'the ICP number', gongan: 'the public-security (公安) number' }
 };
 
+/** The file as written: a scalar's text (quotes included), and the comment on its line. */
+interface FileText {
+  source(path: KeyPath): string | undefined;
+  comment(path: KeyPath): string;
+}
+
 /** The first correction not refused before, or none. */
 function nextChange(doc: Document, text: string, skip: ReadonlySet<string>, language: Language): Change | undefined {
   const values = valuesOf(doc);
   if (!isPlain(values)) return undefined;
   const source = (path: KeyPath) => sourceAt(doc, text, path);
   const mapping = (path: KeyPath) => mappingAt(doc, text, path);
-  for (const change of candidates(values, source, mapping, language)) {
+  const comment = (path: KeyPath) => commentAfter(doc, text, path);
+  for (const change of candidates(values, { source, comment }, mapping, language)) {
     if (!skip.has(change.id)) return change;
   }
   return undefined;
 }
 
 /** The corrections the file calls for, in the order they are made. */
-function* candidates(values: Plain, source: (path: KeyPath) => string | undefined, mappingAt: (path: KeyPath) => Mapping | undefined, language: Language): Generator<Change> {
+function* candidates(values: Plain, { source, comment }: FileText, mappingAt: (path: KeyPath) => Mapping | undefined, language: Language): Generator<Change> {
   const beian = values[ROOT];
   // `beian: 京ICP备…`: the number, under its key.
   const whole = typeof beian === 'string' || typeof beian === 'number' ? filingIn(beian) : undefined;
@@ -244,10 +251,10 @@ function* candidates(values: Plain, source: (path: KeyPath) => string | undefine
     for (const [host, entry] of Object.entries(beian.domains)) {
       if (!isPlain(entry)) continue;
       yield* numberChanges(entry, [ROOT, 'domains', host], source);
-      yield* keyChanges(entry, [ROOT, 'domains', host], KEYS.domain, source);
+      yield* keyChanges(entry, [ROOT, 'domains', host], KEYS.domain, { source, comment });
     }
   }
-  yield* keyChanges(beian, [ROOT], KEYS.beian, source);
+  yield* keyChanges(beian, [ROOT], KEYS.beian, { source, comment });
   yield* longFormKeyChanges(beian);
   yield* dateChanges(beian, source);
   yield* wordChanges(beian, language);
@@ -366,14 +373,14 @@ function* numberChanges(block: Plain, keys: KeyPath, source: (path: KeyPath) => 
 }
 
 /** Unknown keys whose meaning is certain: a number under a misspelt key, a key in the wrong case, `approved`/`icon` one level too high. */
-function* keyChanges(block: Plain, keys: KeyPath, known: readonly string[], source: (path: KeyPath) => string | undefined): Generator<Change> {
+function* keyChanges(block: Plain, keys: KeyPath, known: readonly string[], written: FileText): Generator<Change> {
   const where = pathText(keys);
   for (const key of Object.keys(block)) {
     if (known.includes(key)) continue;
     const value = block[key];
     const home = keys.length === 1 ? LONG_FORM.get(key) : undefined;
     if (home) {
-      const change = longFormChange(block, keys, key, home, source);
+      const change = longFormChange(block, keys, key, home, written);
       if (change) yield change;
       continue;
     }
@@ -394,27 +401,34 @@ function* keyChanges(block: Plain, keys: KeyPath, known: readonly string[], sour
   }
 }
 
-/** `approved:` (or `icon:`) directly under `beian:`: into the long form of `icp` (`gongan`), when that holds a number and no such key yet. */
-function longFormChange(block: Plain, keys: KeyPath, key: string, home: Kind, source: (path: KeyPath) => string | undefined): Change | undefined {
+/** `approved:` (or `icon:`, `applied:`) directly under `beian:`: into the long form of `icp` (`gongan`), when that holds a number and no such key yet (`applied:` also when there is no `gongan:`). */
+function longFormChange(block: Plain, keys: KeyPath, key: string, home: Kind, { source, comment }: FileText): Change | undefined {
   const value = block[key];
   // A day written another way (`2024.5.20`) moves written year-month-day.
-  const day = key === 'approved' && typeof value === 'string' && !isCalendarDate(value.trim()) ? otherDateForm(value) : undefined;
+  const dated = key === 'approved' || key === 'applied';
+  const day = dated && typeof value === 'string' && !isCalendarDate(value.trim()) ? otherDateForm(value) : undefined;
   const text = day ?? source([...keys, key]);
   const checked: Finding[] = [];
-  const valid = day ?? (key === 'approved' ? readDate(value, key, 'en', checked, text) : readIcon(value, key, 'en', checked));
+  const valid = day ?? (dated ? readDate(value, key, 'en', checked, text) : readIcon(value, key, 'en', checked));
   if (valid === undefined || checked.length > 0 || text === undefined) return undefined;
   const holder = block[home];
   const where = pathText(keys);
   const what = { zh: `${where}.${key} 移到 ${where}.${home}.${key}（${home} 的长格式）`, en: `${where}.${key} moved to ${where}.${home}.${key} (the long form of ${home})` };
   const id = `long:${[...keys, key].join('\u0000')}`;
   const remove: Edit = { op: 'delete', path: [...keys, key] };
+  // The comment on the moved line goes with it.
+  const moved = { written: text + comment([...keys, key]) };
   if (typeof holder === 'string' || typeof holder === 'number') {
     const number = source([...keys, home]);
     if (number === undefined || !PARSE[home](holder).ok) return undefined;
-    return { id, what, edits: [remove, { op: 'set', path: [...keys, home], value: { entries: [['number', { written: number }], [key, { written: text }]] } }] };
+    return { id, what, edits: [remove, { op: 'set', path: [...keys, home], value: { entries: [['number', { written: number }], [key, moved]] } }] };
   }
   if (isPlain(holder) && !isBlank(holder.number) && isBlank(holder[key])) {
-    return { id, what, edits: [remove, { op: 'set', path: [...keys, home, key], value: { written: text } }] };
+    return { id, what, edits: [remove, { op: 'set', path: [...keys, home, key], value: moved }] };
+  }
+  // `applied:` with no 公安 number yet: it is the whole of `gongan:`.
+  if (key === 'applied' && isBlank(holder)) {
+    return { id, what, edits: [remove, { op: 'set', path: [...keys, home], value: { entries: [[key, moved]] } }] };
   }
   return undefined;
 }
@@ -441,6 +455,19 @@ function* wordChanges(block: Plain, language: Language): Generator<Change> {
 // ---------------------------------------------------------------------------------------
 // Places and messages
 // ---------------------------------------------------------------------------------------
+
+/** The comment on the line of the scalar at a path (` # 已提交`, with the space before it), or ''. */
+function commentAfter(doc: Document, text: string, path: KeyPath): string {
+  try {
+    const node = doc.getIn(path, true) as Node | undefined;
+    if (!isScalar(node) || !node.range) return '';
+    const end = text.indexOf('\n', node.range[1]);
+    const rest = text.slice(node.range[1], end < 0 ? text.length : end).replace(/\r$/, '');
+    return /^[ \t]+#/.test(rest) ? rest : '';
+  } catch {
+    return '';
+  }
+}
 
 /** The text of the scalar at a path as written (quotes included), or undefined. */
 function sourceAt(doc: Document, text: string, path: KeyPath): string | undefined {

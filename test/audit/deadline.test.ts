@@ -10,6 +10,18 @@ function deadline(raw: unknown, on: string, language: 'en' | 'zh' = 'en') {
 }
 
 describe('deadline', () => {
+  // A newcomer's trial: `applied:` written directly under beian:, and the overdue message asked for it again.
+  it('a day applied for written outside gongan (beian.applied, beian.icp.applied) is not asked for again: the message says where it is and what to write', () => {
+    for (const [raw, where] of [[{ icp: ICP, applied: '2024-06-10', online: '2024-06-01' }, 'beian.applied'], [{ icp: { number: ICP, applied: '2024-06-10' }, online: '2024-06-01' }, 'beian.icp.applied']] as const) {
+      const [found] = deadline(raw, '2024-07-20');
+      expect([found.code, found.severity], where).to.deep.equal(['gongan-missing', 'error']);
+      expect(found.message, where).to.equal(`The public-security (公安) filing is 19 days overdue: the deadline was 2024-07-01 (30 days from beian.online 2024-06-01). File now. The day you applied is written at ${where}, where it is not read: move it under gongan (under beian):\ngongan:\n  applied: 2024-06-10\nOnce filed, write gongan: ‹province›公网安备‹14 digits›号 instead.`);
+      expect(found.message).not.to.contain('{applied:');
+    }
+    const { findings } = readConfig({ icp: ICP, applied: '2024-06-10' }, 'en');
+    expect(findings.map(f => [f.code, f.severity, f.path, f.message])).to.deep.equal([['config-unknown-key', 'warning', 'beian.applied', 'beian.applied belongs under gongan and is ignored: write gongan in its long form:\ngongan:\n  applied: 2024-06-10']]);
+  });
+
   it('counts calendar days', () => {
     expect(addDays('2024-05-20', 30)).to.equal('2024-06-19');
     expect(addDays('2024-02-15', 30)).to.equal('2024-03-16');

@@ -185,6 +185,10 @@ describe('config', () => {
     expect(icpMissing({})).to.deep.equal(['error']);
     expect(icpMissing(undefined)).to.deep.equal(['warning']);
     expect(icpMissing({ enable: false })).to.deep.equal([]);
+    // `beian: 京ICP备…` is one error, config-shape, with the line to write: no icp-missing beside it (a newcomer's trial).
+    const single = auditConfig({ ...readConfig('浙ICP备20180491号', 'en'), language: 'en' }, '2026-01-01');
+    expect(single.map(f => [f.code, f.suggestion])).to.deep.equal([['config-shape', 'beian:\n  icp: 浙ICP备20180491号']]);
+    expect(icpMissing(GONGAN)).to.deep.equal(['error']);
     const off = auditConfig({ ...readConfig({ enable: false, icp: ICP }, 'en'), language: 'en' }, '2026-01-01');
     expect(off.filter(f => f.code === 'disabled').map(f => [f.severity, f.path, f.message])).to.deep.equal([['info', 'beian.enable', 'beian.enable is false: no filing number is shown on any page.']]);
   });

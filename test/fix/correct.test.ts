@@ -59,6 +59,17 @@ describe('fix: days written another way (config-date with a suggestion)', () => 
   });
 });
 
+describe('fix: a key one level too high moves with its comment', () => {
+  it('approved:, icon: and applied: directly under beian: go into their long form, the comment on their line with them (it was dropped)', () => {
+    const cases: [string, string][] = [
+      [`beian:\r\n  icp: ${ICP}\r\n  applied: 2024-06-10 # 已提交\r\n  online: 2024-06-01\r\n`, `beian:\r\n  icp: ${ICP}\r\n  online: 2024-06-01\r\n  gongan:\r\n    applied: 2024-06-10 # 已提交\r\n`],
+      [`beian:\n  icp:\n    number: ${ICP}\n  approved: 2024-06-10   # 通过\n`, `beian:\n  icp:\n    number: ${ICP}\n    approved: 2024-06-10   # 通过\n`],
+      [`beian:\n  gongan:\n    number: 京公网安备11010502030413号\n  icon: /images/g.png # 图标\n`, `beian:\n  gongan:\n    number: 京公网安备11010502030413号\n    icon: /images/g.png # 图标\n`]
+    ];
+    for (const [text, after] of cases) expect(fixBeian(text, '_config.yml', 'en').after, text).to.equal(after);
+  });
+});
+
 describe('fix: the Chinese word for a choice or a switch (config-choice, config-boolean warnings)', () => {
   it('writes the word it was read as, keeping comments and everything else', () => {
     const text = `beian:\n  icp: ${ICP} # 备案\n  position: 页脚 # 放在页脚\n  pages: 首页\n  enable: 是\n`;
