@@ -111,9 +111,21 @@ export function hasError(findings: readonly Diagnostic[]): boolean {
 
 const RANK = { error: 0, warning: 1, info: 2 } as const;
 
-/** Errors first, then warnings, then infos; the order within a severity is kept. */
+/**
+ * Errors first, then warnings, then infos; within a severity, what is written in a config file
+ * by file (in the order the files first appear) and line, as a linter lists it, then the rest
+ * in the order found.
+ */
 export function sortFindings(findings: readonly Finding[]): Finding[] {
-  return [...findings].sort((a, b) => RANK[a.severity] - RANK[b.severity]);
+  const files = new Map<string, number>();
+  for (const f of findings) if (f.file !== undefined && f.line !== undefined && !files.has(f.file)) files.set(f.file, files.size);
+  const place = (f: Finding): [number, number, number] => f.file !== undefined && f.line !== undefined
+    ? [files.get(f.file) ?? 0, f.line, f.column ?? 0]
+    : [files.size, 0, 0];
+  return findings
+    .map((f, index) => ({ f, index, at: place(f) }))
+    .sort((a, b) => RANK[a.f.severity] - RANK[b.f.severity] || a.at[0] - b.at[0] || a.at[1] - b.at[1] || a.at[2] - b.at[2] || a.index - b.index)
+    .map(({ f }) => f);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { describe as describeFinding, finding, located, type Finding } from '../lib/finding';
+import { describe as describeFinding, finding, located, sortFindings, type Finding } from '../lib/finding';
 
 describe('finding: describe()', () => {
   it('puts the path first, the code after the first line, the suggestion after write:', () => {
@@ -63,5 +63,19 @@ describe('finding: where its key is written (located, describe)', () => {
     expect(located(once, () => ({ file: 'other.yml', line: 1, column: 1 }))[0].file).to.equal('_config.yml');
     expect(input[0]).not.to.have.property('line');
     expect(located(input, undefined)).to.deep.equal(input);
+  });
+});
+
+// A newcomer's trial: the report listed a file's findings in the order they were read, not by line.
+describe('finding: sortFindings', () => {
+  it('errors, warnings, infos; within each, by file (as first seen) and line and column, then what has no line, in the order found', () => {
+    const f = (code: string, severity: Finding['severity'], file?: string, line?: number, column?: number): Finding =>
+      ({ code, severity, message: code, ...(file !== undefined && { file }), ...(line !== undefined && { line, column }) });
+    const sorted = sortFindings([
+      f('page-a', 'error'), f('late', 'error', '_config.yml', 20, 3), f('theme', 'error', '_config.next.yml', 2, 1),
+      f('early', 'error', '_config.yml', 8, 5), f('same-line', 'error', '_config.yml', 8, 3), f('warn', 'warning', '_config.yml', 1, 1),
+      f('info', 'info'), f('page-b', 'error'), f('no-line', 'error', '_config.yml')
+    ]);
+    expect(sorted.map(x => x.code)).to.deep.equal(['same-line', 'early', 'late', 'theme', 'page-a', 'page-b', 'no-line', 'warn', 'info']);
   });
 });
