@@ -1,7 +1,7 @@
 import { unescapeHTML } from 'hexo-util';
 import { isIdeograph } from '../engine/text';
 import type { Kind } from './links';
-import { AFTER_GONGAN, AFTER_ICP, HREF, PROVINCE_REACH } from './pages';
+import { AFTER_GONGAN, AFTER_ICP, HREF, IMG_SRC, PROVINCE_REACH } from './pages';
 
 /**
  * The filing numbers in a theme's free text (Butterfly `footer.custom_text`, Stellar
@@ -18,6 +18,8 @@ export interface TextNumber {
   text: string;
   /** The link around it, decoded and trimmed; undefined when it is not linked. */
   href?: string;
+  /** A 公安 number's icon: the src of an `<img>` in its link, or right before it (only spaces between). */
+  icon?: string;
 }
 
 /** Free text longer than this is not a footer: only its start is read. */
@@ -44,12 +46,13 @@ function tagEnd(text: string, at: number): number {
   return text.length;
 }
 
-/** The text as displayed, and the link of each stretch of it. */
-function displayed(source: string): { shown: string; links: { start: number; end: number; href: string }[] } {
+/** The text as displayed, the link of each stretch of it, and where each image stands in it. */
+function displayed(source: string): { shown: string; links: { start: number; end: number; href: string }[]; images: { at: number; src: string }[] } {
   const text = source.slice(0, TEXT_LIMIT);
   const lower = text.toLowerCase();
   let shown = '';
   const links: { start: number; end: number; href: string }[] = [];
+  const images: { at: number; src: string }[] = [];
   let open: { start: number; href: string } | undefined;
   const close = () => {
     if (open) links.push({ ...open, end: shown.length });
@@ -83,6 +86,10 @@ function displayed(source: string): { shown: string; links: { start: number; end
         const href = tag[1] ? undefined : HREF.exec(text.slice(i, end))?.slice(1).find(v => v !== undefined);
         if (href !== undefined) open = { start: shown.length, href: unescapeHTML(href).trim() };
       } else if (BREAKS.has(name)) {
+        if (name === 'img' && !tag[1]) {
+          const src = IMG_SRC.exec(text.slice(i, end))?.slice(1).find(v => v !== undefined);
+          if (src !== undefined) images.push({ at: shown.length, src: unescapeHTML(src).trim() });
+        }
         shown += ' ';
       }
       i = end;
@@ -112,7 +119,7 @@ function displayed(source: string): { shown: string; links: { start: number; end
     i = j;
   }
   close();
-  return { shown, links };
+  return { shown, links, images };
 }
 
 /** `[label](href "title")` at `at`, within bounded reach; undefined otherwise. */
@@ -134,10 +141,11 @@ function markdownLink(text: string, at: number): { label: string; href: string; 
 /** Every filing number displayed by `text` (HTML or Markdown), in order, with its link. */
 export function numbersInText(text: unknown): TextNumber[] {
   if (typeof text !== 'string') return [];
-  const { shown, links } = displayed(text);
+  const { shown, links, images } = displayed(text);
   const found: TextNumber[] = [];
   let after = 0;
   let k = 0; // links are in text order, and so are the numbers
+  let g = 0; // and images
   for (const m of shown.matchAll(MARKER)) {
     if (m.index < after) continue;
     const kind: Kind = m[0] === 'ICP' ? 'icp' : 'gongan';
@@ -149,7 +157,12 @@ export function numbersInText(text: unknown): TextNumber[] {
     after = m.index + match[0].length;
     while (k < links.length && links[k].end <= m.index) k++;
     const link = k < links.length && links[k].start <= m.index ? links[k] : undefined;
-    found.push({ kind, text: shown.slice(start, after).trim(), ...(link ? { href: link.href } : {}) });
+    // The last image before the number: in its link, or with nothing but spaces between.
+    while (g + 1 < images.length && images[g + 1].at <= start) g++;
+    const image = g < images.length && images[g].at <= start ? images[g] : undefined;
+    const beside = image !== undefined && start - image.at <= PROVINCE_REACH && shown.slice(image.at, start).trim() === '';
+    const icon = kind === 'gongan' && image && ((link && image.at >= link.start) || beside) ? image.src : undefined;
+    found.push({ kind, text: shown.slice(start, after).trim(), ...(link ? { href: link.href } : {}), ...(icon !== undefined ? { icon } : {}) });
   }
   return found;
 }

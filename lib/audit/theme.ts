@@ -271,14 +271,16 @@ function entriesOf(description: ThemeDescription, settings: ThemeBeian): { entri
     for (const found of numbersInText(item.text.value)) {
       const href = found.href ?? itemLink;
       const link = href === undefined ? undefined : { href, setting: found.href !== undefined || !item.link ? item.text : item.link };
-      const icon = found.kind === 'gongan' && text(item.icon) !== undefined ? item.icon : undefined;
+      const icon = found.kind === 'gongan' && text(item.icon) !== undefined ? item.icon : found.icon !== undefined ? { value: found.icon, path: item.text.path } : undefined;
       entries.push({ kind: found.kind, setting: item.text, text: found.text, link, icon, off: handover ? { how: 'false', setting: handover } : { how: 'remove', setting: item.text } });
     }
   }
   for (const setting of settings.texts ?? []) {
     for (const found of numbersInText(setting.value)) {
       const link = found.href === undefined ? undefined : { href: found.href, setting };
-      entries.push({ kind: found.kind, setting, text: found.text, link, off: handover ? { how: 'false', setting: handover } : { how: 'remove', setting } });
+      // An <img> in the text beside the 公安 number is its icon (Butterfly's custom_text).
+      const icon = found.icon === undefined ? undefined : { value: found.icon, path: setting.path };
+      entries.push({ kind: found.kind, setting, text: found.text, link, icon, off: handover ? { how: 'false', setting: handover } : { how: 'remove', setting } });
     }
   }
   return { entries, empty };

@@ -67,6 +67,23 @@ describe('fix: the theme handover (lib/fix/theme.ts)', () => {
       expect(make('_config.fluid.yml', fluid, same)?.after).to.equal(fluid.replace('enable: true', 'enable: false'));
     });
 
+    // A newcomer's trial: the icon of Butterfly's custom_text was lost by the handover.
+    it('Butterfly custom_text: an <img> in the 公安 link or right before it is the icon, kept as gongan.icon when the site serves it', () => {
+      for (const custom of [
+        `<a href="https://beian.miit.gov.cn/">${ICP}</a> | <a href="https://beian.mps.gov.cn/#/query/webSearch?code=11010502030413"><img src="/img/police_beian.png" style="width:16px">${GONGAN}</a>`,
+        `<a href="https://beian.miit.gov.cn/">${ICP}</a> <img src="/img/police_beian.png"> <a href="https://beian.mps.gov.cn/#/query/webSearch?code=11010502030413">${GONGAN}</a>`
+      ]) {
+        const butterfly = `footer:\n  custom_text: '${custom}'\n`;
+        const plan = planHandover(readThemeBeian('butterfly', layers('_config.butterfly.yml', butterfly)), site(), 'en');
+        expect(plan.left, custom).to.deep.equal([]);
+        expect(make('_config.yml', 'title: x\n', plan)?.after, custom).to.equal(`title: x\nbeian:\n  icp: ${ICP}\n  gongan:\n    number: ${GONGAN}\n    icon: /img/police_beian.png\n`);
+      }
+      // An icon the site does not serve is not carried over.
+      const missing = `footer:\n  custom_text: '<a href="https://beian.mps.gov.cn/#/query/webSearch?code=11010502030413"><img src="/img/none.png">${GONGAN}</a>'\n`;
+      const plan = planHandover(readThemeBeian('butterfly', layers('_config.butterfly.yml', missing)), site({ icp: ICP }), 'en');
+      expect(make('_config.yml', `beian:\n  icp: ${ICP}\n`, plan)?.after).to.equal(`beian:\n  icp: ${ICP}\n  gongan: ${GONGAN}\n`);
+    });
+
     it('never guesses: another number in the config, an example number on a real host, a theme file from npm — nothing handed over, each listed', () => {
       const other = planHandover(readThemeBeian('next', layers('_config.next.yml', NEXT)), site({ icp: '京ICP备20180492号-1' }), 'en');
       expect(other.files.size).to.equal(0);

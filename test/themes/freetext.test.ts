@@ -7,8 +7,12 @@ describe('freetext: filing numbers in a theme\'s HTML or Markdown text', () => {
       + '<a href="https://beian.mps.gov.cn/#/query/webSearch?code=11010502030413&amp;x=1"><img src="/img/ga.png">&nbsp;京公网安备 11010502030413号</a>';
     expect(numbersInText(html)).to.deep.equal([
       { kind: 'icp', text: '京ICP备20180491号-1', href: 'https://beian.miit.gov.cn/' },
-      { kind: 'gongan', text: '京公网安备 11010502030413号', href: 'https://beian.mps.gov.cn/#/query/webSearch?code=11010502030413&x=1' }
+      { kind: 'gongan', text: '京公网安备 11010502030413号', href: 'https://beian.mps.gov.cn/#/query/webSearch?code=11010502030413&x=1', icon: '/img/ga.png' }
     ]);
+    // The icon of a 公安 number: an <img> in its link, or right before it; not one further off, nor an ICP number's.
+    expect(numbersInText('<img src="/a.png"> <a href="https://beian.mps.gov.cn/">京公网安备11010502030413号</a>')[0].icon).to.equal('/a.png');
+    expect(numbersInText('<img src="/a.png"> 本站 京公网安备11010502030413号')[0]).not.to.have.property('icon');
+    expect(numbersInText('<img src=/a.png>京ICP备20180491号-1')[0]).not.to.have.property('icon');
   });
 
   it('Markdown links and plain text; nothing from scripts, styles, comments or attributes', () => {

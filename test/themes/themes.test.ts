@@ -217,7 +217,8 @@ describe('themes: every described theme read through its description', () => {
       ['theme-stale-link', 'warning', '_config.icarus.yml:footer.copyright'],
       ['theme-move', 'info', '_config.icarus.yml:footer.copyright']
     ]);
-    expect(icarus.findings[2].suggestion).to.equal(`beian:\n  icp: ${ICP}\n  gongan: ${GONGAN}`);
+    // The <img> in its 公安 link is its icon, and the block carries it (a newcomer's trial: it was lost).
+    expect(icarus.findings[2].suggestion).to.equal(`beian:\n  icp: ${ICP}\n  gongan:\n    number: ${GONGAN}\n    icon: /ga.png`);
     expect(audit('stellar', { alternate: `footer:\n  content: |\n    本站由 [@anon](/) 创建\n    [${ICP}](https://beian.miit.gov.cn/)\n` }).summary).to.deep.equal([['theme-move', 'info', '_config.stellar.yml:footer.content']]);
     expect(audit('volantis', { alternate: `site_footer:\n  layout: [beian, copyright]\n  beian: '[${ICP}](https://beian.mps.gov.cn/)'\n` }).summary).to.deep.equal([
       ['theme-wrong-link', 'error', '_config.volantis.yml:site_footer.beian'], ['theme-move', 'info', '_config.volantis.yml:site_footer.beian']
