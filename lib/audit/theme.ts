@@ -309,7 +309,8 @@ function offYaml(description: ThemeDescription, off: Off): string | undefined {
   if (off.how === 'remove') return undefined;
   const { key } = whereOf(off.setting);
   const own = [description.enable, description.icp?.enable, description.gongan?.enable, description.icp?.number, description.gongan?.number].find(k => k !== undefined && key.endsWith(k)) ?? key;
-  const parts = own.split('.');
+  // Set under theme_config: in _config.yml, the block to paste there starts with it.
+  const parts = (key.startsWith('theme_config.') && !own.startsWith('theme_config.') ? `theme_config.${own}` : own).split('.');
   return parts.map((part, i) => `${'  '.repeat(i)}${part}:${i === parts.length - 1 ? ` ${off.how === 'false' ? 'false' : '""'}` : ''}`).join('\n');
 }
 

@@ -294,12 +294,14 @@ export function unknownKeys(block: Plain, known: readonly string[], path: string
     // The value as the user wrote it (a date js-yaml read as a Date, as its day), never an example of ours.
     const value = block[key];
     const asWritten = value instanceof Date ? dayOf(value) : typeof value === 'string' || typeof value === 'number' ? printable(String(value)) : undefined;
-    const longForm = home ? `\n${home}:${numberLine(home, own?.key === home ? own.canonical : undefined, key, language)}\n  ${key}: ${asWritten ?? (key === 'icon' ? '‹/path/to/icon.png›' : '‹YYYY-MM-DD›')}` : '';
     if (home) {
+      // A day written another way (`2024年5月20日`) goes into the long form year-month-day, as the reading asks.
+      const day = key !== 'icon' && typeof value === 'string' && !isCalendarDate(value.trim()) ? otherDateForm(value) : undefined;
+      const longForm = `${home}:${numberLine(home, own?.key === home ? own.canonical : undefined, key, language)}\n  ${key}: ${day ?? asWritten ?? (key === 'icon' ? '‹/path/to/icon.png›' : '‹YYYY-MM-DD›')}`;
       return finding(language, 'config-unknown-key', 'warning', {
-        zh: `${path}.${key} 应写在 ${home} 下面，已忽略：把 ${home} 改成长格式：${longForm}`,
-        en: `${path}.${key} belongs under ${home} and is ignored: write ${home} in its long form:${longForm}`
-      }, { path: `${path}.${key}` });
+        zh: `${path}.${key} 应写在 ${home} 下面，已忽略：把 ${home} 改成长格式。`,
+        en: `${path}.${key} belongs under ${home} and is ignored: write ${home} in its long form.`
+      }, { path: `${path}.${key}`, suggestion: longForm });
     }
     const number = filingIn(block[key]);
     const guess = number && known.includes(number.key) ? number.key : closestKey(key, known);

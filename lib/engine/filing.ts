@@ -456,7 +456,7 @@ function numberText(ctx: Ctx, input: number | bigint): string | Diagnostic {
 // ---------------------------------------------------------------------------------------
 
 const CHANGE = {
-  spaces: { zh: '删除了空格和换行', en: 'removed spaces and line breaks' },
+  spaces: { zh: '删除了空白（空格、换行）', en: 'removed white space' },
   invisible: { zh: '删除了不可见字符（零宽空格等）', en: 'removed invisible characters (zero-width spaces)' },
   fullwidth: { zh: '全角字符改为半角', en: 'full-width → half-width' },
   brackets: { zh: '去掉了全角括号', en: 'removed full-width brackets' },

@@ -533,7 +533,7 @@ function refusedFinding(file: string, at: KeyPath, reason: Refusal, change: Chan
   const removed = change?.edits.filter(e => e.op === 'delete').map(e => pathText(e.path));
   const also = removed && removed.length > 0 && hand ? { zh: `，并删除 ${removed.join('、')}`, en: `, and remove ${removed.join(', ')}` } : { zh: '', en: '' };
   return finding(language, 'fix-refused', 'error', {
-    zh: `${place}：没有自动修改${what ? `（${what}）` : ''}，因为${REASONS[reason].zh}。${hand ? `请手动写入下面的内容${also.zh}。` : '请手动修改。'}`,
+    zh: `${place}：没有自动修改${what ? `（${what}）` : ''}，因为${/^[!-~]/.test(REASONS[reason].zh) ? ' ' : ''}${REASONS[reason].zh}。${hand ? `请手动写入下面的内容${also.zh}。` : '请手动修改。'}`,
     en: `${place}: not changed${what ? ` (${what})` : ''}, because ${REASONS[reason].en}. ${hand ? `Write this by hand${also.en}.` : 'Edit it by hand.'}`
   }, { path: place, ...(hand && { suggestion: hand }) });
 }

@@ -78,7 +78,7 @@ export function planHandover(settings: ThemeBeian, site: HandoverSite, language:
   const refusals: Finding[] = [];
   const refuse = (path: string, why: Text) => {
     refusals.push(finding(language, 'fix-refused', 'error', {
-      zh: `${path}：没有把 ${label} 的备案号交给 hexo-beian（写进 _config.yml 的 beian: 并关闭主题自己的备案显示），因为${why.zh}。请改正后再运行，或手动把编号写进 ${site.configFile} 的 beian: 块；${advice.zh}`,
+      zh: `${path}：没有把 ${label} 的备案号交给 hexo-beian（写进 _config.yml 的 beian: 并关闭主题自己的备案显示），因为${/^[!-~]/.test(why.zh) ? ' ' : ''}${why.zh}。请改正后再运行，或手动把编号写进 ${site.configFile} 的 beian: 块；${advice.zh}`,
       en: `${path}: ${label}'s filing line was not handed over to hexo-beian (its numbers into beian: in ${site.configFile}, its own line off), because ${why.en}. Correct it and run again, or write the numbers in the beian: block of ${site.configFile} by hand; ${advice.en[0].toLowerCase()}${advice.en.slice(1)}`
     }, { path }));
   };
@@ -192,7 +192,7 @@ function numberPlanner(kind: Kind, canonical: string, icon: string | undefined, 
     return {
       id,
       edits,
-      what: { zh: `${label} 显示的${NAME[kind].zh} ${canonical} 写进 beian.${kind}${icon ? `（图标 ${icon}）` : ''}`, en: `${label}'s ${NAME[kind].en} ${canonical} written in beian.${kind}${icon ? ` (icon ${icon})` : ''}` }
+      what: { zh: `${label} 显示的${kind === 'icp' ? ' ' : ''}${NAME[kind].zh} ${canonical} 写进 beian.${kind}${icon ? `（图标 ${icon}）` : ''}`, en: `${label}'s ${NAME[kind].en} ${canonical} written in beian.${kind}${icon ? ` (icon ${icon})` : ''}` }
     };
   };
 }

@@ -1,7 +1,7 @@
 import type Hexo from 'hexo';
 import pc from 'picocolors';
 import { say, type Language, type Severity } from '../engine/diagnostic';
-import { describe, PAGES_KEPT, splitPath, type Finding } from '../finding';
+import { describe, PAGES_KEPT, sortFindings, splitPath, type Finding } from '../finding';
 
 /**
  * Findings as people and programs read them: the report of `hexo beian check`, its `--json`
@@ -57,9 +57,10 @@ function pageList(pages: readonly string[], count: number, language: Language): 
   });
 }
 
-/** Logs findings through Hexo's logger, each group as one entry naming its config path or pages. */
+/** Logs findings through Hexo's logger, in the report's order, each group as one entry naming its config path or pages. */
 export function logFindings(log: Hexo['log'], findings: readonly Finding[], language: Language): void {
-  for (const group of groupFindings(findings)) {
+  // In the report's order: by severity, then by file and line.
+  for (const group of groupFindings(sortFindings(findings))) {
     const line = `hexo-beian: ${describe(collapsed(group, language), language)}`;
     const { severity } = group.finding;
     if (severity === 'error') log.error(line);

@@ -19,7 +19,7 @@ describe('deadline', () => {
       expect(found.message).not.to.contain('{applied:');
     }
     const { findings } = readConfig({ icp: ICP, applied: '2024-06-10' }, 'en');
-    expect(findings.map(f => [f.code, f.severity, f.path, f.message])).to.deep.equal([['config-unknown-key', 'warning', 'beian.applied', 'beian.applied belongs under gongan and is ignored: write gongan in its long form:\ngongan:\n  applied: 2024-06-10']]);
+    expect(findings.map(f => [f.code, f.severity, f.path, f.suggestion])).to.deep.equal([['config-unknown-key', 'warning', 'beian.applied', 'gongan:\n  applied: 2024-06-10']]);
   });
 
   it('counts calendar days', () => {

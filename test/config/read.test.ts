@@ -196,14 +196,17 @@ describe('config', () => {
   it('a key written one level too high: the message shows the long form that holds it', () => {
     const [finding] = readConfig({ icp: ICP, approved: '2024-05-20' }, 'en').findings;
     expect([finding.code, finding.path]).to.deep.equal(['config-unknown-key', 'beian.approved']);
-    expect(finding.message).to.equal('beian.approved belongs under icp and is ignored: write icp in its long form:\nicp:\n  number: 京ICP备20180491号-1\n  approved: 2024-05-20');
+    expect(finding.message).to.equal('beian.approved belongs under icp and is ignored: write icp in its long form.');
+    expect(finding.suggestion).to.equal('icp:\n  number: 京ICP备20180491号-1\n  approved: 2024-05-20');
+    // A day written another way goes in year-month-day (a newcomer's trial was offered 2024年5月20日 again, a config-date error).
+    expect(readConfig({ icp: ICP, approved: '2024年5月20日' }, 'zh').findings[0].suggestion).to.equal('icp:\n  number: 京ICP备20180491号-1\n  approved: 2024-05-20');
      // The user's own date (a new user's trial was offered the README's 2024-05-20 for its 2025-02-20), quoted or read by js-yaml as a Date.
     for (const approved of ['2025-02-20', new Date('2025-02-20T00:00:00Z')]) {
       const [own] = readConfig({ icp: ICP, approved }, 'en').findings;
-      expect(own.message).to.equal('beian.approved belongs under icp and is ignored: write icp in its long form:\nicp:\n  number: 京ICP备20180491号-1\n  approved: 2025-02-20');
+      expect(own.suggestion).to.equal('icp:\n  number: 京ICP备20180491号-1\n  approved: 2025-02-20');
     }
     const [icon] = readConfig({ gongan: '京公网安备11010502030413号', icon: '/img/my-gongan.png' }, 'en').findings.filter(f => f.path === 'beian.icon');
-    expect(icon.message).to.contain('gongan:\n  number: 京公网安备11010502030413号\n  icon: /img/my-gongan.png');
+    expect(icon.suggestion).to.equal('gongan:\n  number: 京公网安备11010502030413号\n  icon: /img/my-gongan.png');
   });
 
   it('a number in the other field, when that field is taken: no line to paste', () => {
@@ -597,9 +600,9 @@ describe('config', () => {
       expect(unused?.message).to.match(/for example:\ndomains:\n  blog\.example\.cn:\n    icp: 京ICP备20180491号-1$/);
       // The long form a key written one level too high belongs in: with the block's own number.
       const high = readConfig({ icp: ICP, approved: '2024-05-20' }, 'en', real).findings.find(f => f.path === 'beian.approved');
-      expect(high?.message).to.contain(`icp:\n  number: ${ICP}\n  approved: 2024-05-20`);
+      expect(high?.suggestion).to.contain(`icp:\n  number: ${ICP}\n  approved: 2024-05-20`);
       const noNumber = readConfig({ approved: '2024-05-20' }, 'en', real).findings.find(f => f.path === 'beian.approved');
-      expect(noNumber?.message).to.contain('icp:\n  number: ‹province›ICP备‹8 or 10 digits›号-‹site number›\n  approved: 2024-05-20');
+      expect(noNumber?.suggestion).to.contain('icp:\n  number: ‹province›ICP备‹8 or 10 digits›号-‹site number›\n  approved: 2024-05-20');
       const extra = readConfig({ icp: ICP, extra: 7 }, 'en', real).findings[0];
       expect(extra.message).to.contain('extra:\n  - text: ‹province›ICP证‹6 digits›号\n    link: https://dxzhgl.miit.gov.cn/');
     });

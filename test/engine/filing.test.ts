@@ -382,7 +382,7 @@ describe('filing: every diagnostic code', () => {
     expect(r.diagnostics).to.deep.equal([{
       code: 'normalised',
       severity: 'warning',
-      message: 'Written in a non-standard form (removed spaces and line breaks; full-width → half-width; traditional → simplified): write 京ICP备05007539号-24 instead.',
+      message: 'Written in a non-standard form (removed white space; full-width → half-width; traditional → simplified): write 京ICP备05007539号-24 instead.',
       suggestion: '京ICP备05007539号-24'
     }]);
     expect(parseIcp('赣ICP备18013338-1号').diagnostics[0]).to.include({ suggestion: '赣ICP备18013338号-1' });

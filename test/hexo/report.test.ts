@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { githubReport, report, toJson } from '../../lib/hexo/report';
+import { githubReport, logFindings, report, toJson } from '../../lib/hexo/report';
+import type Hexo from 'hexo';
 import type { Finding } from '../../lib/finding';
 
 /** One workflow command, as the GitHub Actions runner reads it: `::name k=v,k=v::data`. */
@@ -81,5 +82,16 @@ describe('report: the position of a finding\'s key', () => {
       ['_config.fluid.yml', '118', '5'],
       ['_config.yml', undefined, undefined]
     ]);
+  });
+});
+
+// A newcomer's trial: `hexo generate` logged ERROR :22, WARN :21, ERROR :23, WARN :24, in the order of reading.
+describe('report: the build\'s log', () => {
+  it('logs in the report\'s order: errors first, then by file and line', () => {
+    const lines: string[] = [];
+    const log = { error: (line: string) => lines.push(`E ${line}`), warn: (line: string) => lines.push(`W ${line}`), info: (line: string) => lines.push(`I ${line}`) } as unknown as Hexo['log'];
+    const at = (code: string, severity: Finding['severity'], line: number): Finding => ({ code, severity, message: code, path: `beian.${code}`, file: '_config.yml', line, column: 3 });
+    logFindings(log, [at('b', 'error', 22), at('a', 'warning', 21), at('c', 'error', 23), at('d', 'warning', 24), at('e', 'error', 9)], 'en');
+    expect(lines.map(line => line.slice(0, 2) + line.match(/:(\d+):/)?.[1])).to.deep.equal(['E 9', 'E 22', 'E 23', 'W 21', 'W 24']);
   });
 });

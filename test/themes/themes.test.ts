@@ -101,6 +101,10 @@ describe('themes: every described theme read through its description', () => {
     const shows = audit('redefine', { alternate: `footer:\n  icp:\n    enable: true\n    number: ${ICP}\n`, site: `beian:\n  icp: ${ICP}\n` });
     expect(shows.summary).to.deep.equal([['theme-shows', 'info', '_config.redefine.yml:footer.icp.enable']]);
     expect(shows.findings[0].suggestion).to.equal('footer:\n  icp:\n    enable: false');
+    // Turned on under theme_config: in _config.yml, the block to paste there starts with theme_config: (a newcomer's trial on NexT: it did not).
+    const inSite = audit('redefine', { site: `beian:\n  icp: ${ICP}\ntheme_config:\n  footer:\n    icp:\n      enable: true\n      number: ${ICP}\n` });
+    expect(inSite.summary).to.deep.equal([['theme-shows', 'info', '_config.yml:theme_config.footer.icp.enable']]);
+    expect(inSite.findings[0].suggestion).to.equal('theme_config:\n  footer:\n    icp:\n      enable: false');
     expect(themeSwitch(stale.settings)).to.deep.equal({ label: 'Redefine', file: '_config.redefine.yml', key: 'footer.icp.enable' });
     // As installed: off, nothing.
     expect(audit('redefine', {}).summary).to.deep.equal([]);
