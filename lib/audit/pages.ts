@@ -45,17 +45,21 @@ export interface PagePlan {
   unshown?: Partial<Record<Kind, string>>;
   /** The numbers the theme's own line shows: a page showing one is what the theme was told to show, and the theme's findings speak for it. */
   theme?: Partial<Record<Kind, string>>;
+  /** How to turn the theme's own line off (`themeOff`), when it shows a number. */
+  themeOff?: { zh: string; en: string };
+  /** `beian.duplicates`: whether hexo-beian leaves out a number the page already shows. */
+  duplicates?: BeianConfig['duplicates'];
   language: Language;
 }
 
 /** The plan of a site's pages: what its config shows (`items`, from `lineItems`), where, and what it leaves out. */
-export function pagePlan(config: BeianConfig, items: readonly LineItem[], language: Language, site: Pick<PagePlan, 'unthemed' | 'theme'> = {}): PagePlan {
+export function pagePlan(config: BeianConfig, items: readonly LineItem[], language: Language, site: Pick<PagePlan, 'unthemed' | 'theme' | 'themeOff'> = {}): PagePlan {
   const unshown: Partial<Record<Kind, string>> = {};
   for (const kind of ['icp', 'gongan'] as const) {
     const input = config[kind]?.input;
     if ((typeof input === 'string' || typeof input === 'number') && !items.some(item => item.kind === kind)) unshown[kind] = String(input);
   }
-  return { items, placement: config, paths: config.paths, ...site, unshown, language };
+  return { items, placement: config, paths: config.paths, ...site, unshown, duplicates: config.duplicates, language };
 }
 
 const ICP = Buffer.from('ICP');
@@ -798,9 +802,14 @@ export function judgePage<A extends { href: string; target: Target }>(path: stri
       const copies = shown.filter(o => o.line === true || o.framed === true);
       if (copies.length > 1 && copies.filter(framed).length > 1) {
         const ours = copies.some(o => o.line === true);
+        // The theme's own switch when the audit knows the theme; `duplicates` only when it is keep.
+        const off = plan.themeOff ?? { zh: '请关闭主题自带的备案栏，或从主题的页脚文字中删去这个号码。', en: 'Turn the theme\'s own filing line off, or delete the number from the theme\'s footer text.' };
+        const keep = plan.duplicates === 'keep'
+          ? { zh: 'beian.duplicates 是 keep：改为 skip，hexo-beian 就会略去主题已正确链接的号码。', en: ' beian.duplicates is keep: set it to skip, and hexo-beian leaves out a copy the theme links correctly.' }
+          : { zh: '', en: '' };
         add('page-shown-twice', 'warning', {
-          zh: `这个页面的站点页脚把${label.zh} ${item.text} 显示了不止一遍（${ours ? 'hexo-beian 的备案信息之外，还有主题自带的备案栏或写在页脚文字里的号码' : '主题自带的备案栏和页脚文字各有一份，或号码写了两遍'}）。只显示一次即可：请关闭主题自带的备案栏（如 footer.beian.enable: false），或从主题的页脚文字中删去这个号码，由 hexo-beian 显示经过校验、带正确链接的那一份；若 beian.duplicates 是 keep，请改为 skip（hexo-beian 就会略去主题已正确链接的号码）。`,
-          en: `This page's site footer shows ${label.en.replace(/^The/, 'the')} ${item.text} more than once (${ours ? 'hexo-beian\'s line, and the theme\'s own filing line or the number typed into its footer text' : 'the theme\'s own filing line and its footer text, or the number typed twice'}). Once is enough: turn the theme's own line off (footer.beian.enable: false) or delete the number from the theme's footer text, so that hexo-beian's checked, correctly linked line shows it; if beian.duplicates is keep, set it to skip (hexo-beian then leaves out a copy the theme links correctly).`
+          zh: `这个页面的站点页脚把${label.zh} ${item.text} 显示了不止一遍（${ours ? 'hexo-beian 的备案信息之外，还有主题自带的备案栏或写在页脚文字里的号码' : '主题自带的备案栏和页脚文字各有一份，或号码写了两遍'}）。只显示一次即可，由 hexo-beian 显示经过校验、带正确链接的那一份：${off.zh}${keep.zh}`,
+          en: `This page's site footer shows ${label.en.replace(/^The/, 'the')} ${item.text} more than once (${ours ? 'hexo-beian\'s line, and the theme\'s own filing line or the number typed into its footer text' : 'the theme\'s own filing line and its footer text, or the number typed twice'}). Once is enough, and hexo-beian's checked, correctly linked line shows it: ${off.en}${keep.en}`
         });
       }
     }

@@ -2,7 +2,7 @@ import { finding, located, sortFindings, type Finding, type Locate } from '../fi
 import type { LineItem } from '../line/items';
 import { auditConfig, type ConfigReading } from './config';
 import { auditIcon, auditIconAt } from './icon';
-import { auditTheme, themeIcon, themeNumbers, type ThemeBeian } from './theme';
+import { auditTheme, themeIcon, themeNumbers, themeOff, type ThemeBeian } from './theme';
 import { auditPublic } from './public';
 import { pagePlan } from './pages';
 
@@ -66,7 +66,8 @@ export function auditSite(reading: SiteReading, facts: SiteFacts): { findings: F
   // The config's and the theme's findings, at the line of their key; pages have no config key.
   if (!site) return { findings: sortFindings(located(findings, reading.locate)), pages };
   if (site.dir !== undefined) {
-    const audit = auditPublic(site.dir, pagePlan(config, items, language, { unthemed: site.unthemed, theme }), site.onPage);
+    const themeOffAdvice = facts.theme ? themeOff(facts.theme) : undefined;
+    const audit = auditPublic(site.dir, pagePlan(config, items, language, { unthemed: site.unthemed, theme, ...(themeOffAdvice && { themeOff: themeOffAdvice }) }), site.onPage);
     pages = audit.pages;
     findings.push(...audit.findings);
   } else {

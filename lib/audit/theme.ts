@@ -533,6 +533,13 @@ export function themeNumbers(settings: ThemeBeian): Partial<Record<Kind, string>
   return numbers;
 }
 
+/** How to turn the theme's own line off, a whole sentence; undefined when its line shows nothing. */
+export function themeOff(settings: ThemeBeian): { zh: string; en: string } | undefined {
+  const description = themeById(settings.theme);
+  const entries = themeEntries(settings);
+  return description && entries.length > 0 ? offAdvice(description.label, entries) : undefined;
+}
+
 /** The theme's own 公安 icon, when its line shows the 公安 number with one: its src and where it is written. */
 export function themeIcon(settings: ThemeBeian): { src: string; path: string } | undefined {
   const description = themeById(settings.theme);

@@ -138,6 +138,19 @@ describe('pages: the audit of one page (no Hexo)', () => {
       expect(codes(auditPage('a/index.html', stun('沪ICP备19999999号-2'), planFor({ icp: ICP })))).to.deep.equal(['page-other-number']);
     });
 
+    // A newcomer's trial on Butterfly: it named NexT's key, and asked to change duplicates: keep that was skip.
+    it('page-shown-twice says how to turn this theme\'s line off when it is known, and speaks of duplicates only when it is keep', () => {
+      const html = page('', `<div><span>${ICP}</span></div><div class="hexo-beian" data-hexo-beian><a href="https://beian.miit.gov.cn/">${ICP}</a></div>`);
+      const message = (plan: PagePlan) => auditPage('a/index.html', html, plan).find(f => f.code === 'page-shown-twice')?.message ?? '';
+      const plain = message(planFor({ icp: ICP }));
+      expect(plain).to.match(/: Turn the theme's own filing line off, or delete the number from the theme's footer text\.$/);
+      expect(plain).not.to.contain('duplicates').and.not.to.contain('footer.beian.enable');
+      const keep = message(planFor({ icp: ICP, duplicates: 'keep' }));
+      expect(keep).to.match(/ beian\.duplicates is keep: set it to skip, and hexo-beian leaves out a copy the theme links correctly\.$/);
+      const themed = message({ ...planFor({ icp: ICP }), themeOff: { zh: '', en: 'Set footer.beian.enable: false in _config.next.yml to turn NexT\'s own line off.' } });
+      expect(themed).to.match(/: Set footer\.beian\.enable: false in _config\.next\.yml to turn NexT's own line off\.$/);
+    });
+
     /** Keep (scripts/helpers/export-config.js) and Redefine (scripts/config-export.js) copy their whole config, numbers included, into an inline script. */
     const keepScript = (list: string) => `<script class="keep-theme-configurations">\n    const KEEP = window.KEEP || {}\n    KEEP.hexo_config = {"hostname":"blog.example.cn","root":"/","language":"en"}\n    KEEP.theme_config = {"footer":{"record":{"enable":true,"list":${list}}},"version":"4.3.0"}\n  </script>`;
     const redefineScript = (icp: string, customize: string) => `<script id="hexo-configurations">\n    window.config = {"hostname":"blog.example.cn","root":"/","language":"en"};\n    window.theme = {"footer":{"customize":${JSON.stringify(customize)},"icp":{"enable":true,"number":"${icp}","url":"https://beian.miit.gov.cn/"}},"footerStart":"2022/8/17 11:45:14"};\n  </script>`;

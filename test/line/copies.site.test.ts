@@ -75,7 +75,8 @@ describe('what the site footer really shows (issue 13, themes from npm)', functi
       const twice = report.findings.filter(f => f.code === 'page-shown-twice');
       expect(twice).to.have.length(1);
       expect(twice[0].severity).to.equal('warning');
-      expect(twice[0].message).to.equal(`This page's site footer shows the ICP number ${ICP} more than once (hexo-beian's line, and the theme's own filing line or the number typed into its footer text). Once is enough: turn the theme's own line off (footer.beian.enable: false) or delete the number from the theme's footer text, so that hexo-beian's checked, correctly linked line shows it; if beian.duplicates is keep, set it to skip (hexo-beian then leaves out a copy the theme links correctly).`);
+      // Butterfly's own setting, not NexT's key; nothing of beian.duplicates, which is skip here (a newcomer's trial).
+      expect(twice[0].message).to.equal(`This page's site footer shows the ICP number ${ICP} more than once (hexo-beian's line, and the theme's own filing line or the number typed into its footer text). Once is enough, and hexo-beian's checked, correctly linked line shows it: Remove the number from theme_config.footer.custom_text in _config.yml to turn Butterfly's own line off.`);
       expect(report.findings.filter(f => f.code === 'link-retired')).to.have.length(1);
       expect(report.findings.map(f => f.code)).not.to.include('page-unlinked');
     });
