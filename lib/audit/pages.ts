@@ -238,14 +238,14 @@ class Next {
 /**
  * Where no visitor sees a number: the content of the elements the filter's reading does not
  * show either (lib/line/inject.ts UNSHOWN: `<script>` — a JSON blob, a theme's config copied
- * into the page: Keep, Redefine —, `<style>`, `<noscript>` with scripting on, …), of
- * `<template>` (inert, outside the tree that reading walks), and comments. Lower-case tags, as
- * themes and Hexo write them; each kind costs a search of the page.
+ * into the page: Keep, Redefine —, `<style>`, `<noscript>` with scripting on, a `<textarea>`'s
+ * value, …), of `<template>` (inert, outside the tree that reading walks), and comments. Tag
+ * names in any case, as the tokenizer reads them (a post may write `<TEXTAREA>`).
  */
-export const HIDDEN: readonly { open: Buffer; close: Buffer; name: string }[] = [
-  ...[...UNSHOWN, 'template'].map(name => ({ name, open: Buffer.from(`<${name}`), close: Buffer.from(`</${name}`) })),
-  { name: '!--', open: Buffer.from('<!--'), close: Buffer.from('-->') }
-];
+export const HIDDEN: ReadonlySet<string> = new Set([...UNSHOWN, 'template']);
+
+/** The longest name in {@link HIDDEN}. */
+const HIDDEN_NAME = Math.max(...[...HIDDEN].map(name => name.length));
 
 /** A tag name ends at a space, `/` or `>` (`<script>`, `<script src>`, `</style >`; not `<scripts`). */
 function endsName(page: Buffer, at: number): boolean {
@@ -253,18 +253,30 @@ function endsName(page: Buffer, at: number): boolean {
   return byte === 0x2f || byte === 0x3e || (byte !== undefined && isSpace(byte));
 }
 
+/** The lower-case ASCII name of a tag at `at` (just after `<` or `</`), at most `max` letters long; '' when none. */
+function tagName(page: Buffer, at: number, max: number): string {
+  let name = '';
+  for (let i = at; i < page.length && name.length <= max; i++) {
+    const byte = page[i] | 0x20;
+    if (byte < 0x61 || byte > 0x7a) return endsName(page, i) ? name : '';
+    name += String.fromCharCode(byte);
+  }
+  return '';
+}
+
 /**
- * Is an offset inside one of the {@link HIDDEN} elements? Asked in page order. The elements
- * are found forwards, as a browser's tokenizer meets them: the first opening at or after the
- * end of the last one, then its own end (a comment ends at the first `-->`, a script at the
- * first `</script`), so a `<script` inside a comment or a `<!--` inside a script opens nothing.
- * Each byte is searched once per kind.
+ * Is an offset inside one of the {@link HIDDEN} elements or a comment? Asked in page order.
+ * They are found forwards, as a browser's tokenizer meets them: the first opening at or after
+ * the end of the last one, then its own end (a comment ends at the first `-->`, a script at
+ * the first `</script`, `<plaintext>` never), so a `<script` inside a comment or a `<!--`
+ * inside a script opens nothing. Each `<` is looked at once or twice.
  */
 class Hidden {
-  private readonly opens = HIDDEN.map(kind => new Next(kind.open));
   /** The latest hidden element found: its `<` and the offset just after its end (the page's end when unclosed). */
   private start = -1;
   private end = 0;
+  /** Where the search for the next opening goes on. */
+  private next = 0;
 
   constructor(private readonly page: Buffer) {}
 
@@ -272,27 +284,29 @@ class Hidden {
     const { page } = this;
     for (;;) {
       if (at < this.end) return at > this.start && this.start >= 0;
-      let which = -1;
-      let open = -1;
-      for (let i = 0; i < HIDDEN.length; i++) {
-        const kind = HIDDEN[i];
-        let found = this.opens[i].from(page, this.end);
-        // A comment opens with `<!--` alone; an element's name must end (`<scripts` is not `<script`).
-        while (found >= 0 && kind.name !== '!--' && !endsName(page, found + kind.open.length)) found = this.opens[i].from(page, found + 1);
-        if (found >= 0 && (open < 0 || found < open)) {
-          open = found;
-          which = i;
-        }
-      }
+      if (this.next < this.end) this.next = this.end;
+      const open = page.indexOf(0x3c, this.next);
       if (open < 0 || open >= at) return false;
-      const kind = HIDDEN[which];
-      // `<!-->` and `<!--->` are empty comments: the end may start right after `<!`.
-      let close = page.indexOf(kind.close, kind.name === '!--' ? open + 2 : open + kind.open.length);
-      while (close >= 0 && kind.name !== '!--' && !endsName(page, close + kind.close.length)) close = page.indexOf(kind.close, close + 1);
-      this.start = open;
-      this.end = close < 0 ? page.length : close + kind.close.length;
+      this.next = open + 1;
+      if (page[open + 1] === 0x21 && page[open + 2] === 0x2d && page[open + 3] === 0x2d) {
+        // `<!-->` and `<!--->` are empty comments: the end may start right after `<!`.
+        const close = page.indexOf('-->', open + 2);
+        [this.start, this.end] = [open, close < 0 ? page.length : close + 3];
+        continue;
+      }
+      const name = tagName(page, open + 1, HIDDEN_NAME);
+      if (!HIDDEN.has(name)) continue;
+      [this.start, this.end] = [open, name === 'plaintext' ? page.length : endTag(page, name, open + 1 + name.length)];
     }
   }
+}
+
+/** Just after the end tag `</name` (any case) at or after `from`; the page's end when there is none. */
+function endTag(page: Buffer, name: string, from: number): number {
+  for (let lt = page.indexOf(0x3c, from); lt >= 0; lt = page.indexOf(0x3c, lt + 1)) {
+    if (page[lt + 1] === 0x2f && tagName(page, lt + 2, name.length) === name) return lt + 2 + name.length;
+  }
+  return page.length;
 }
 
 /** The first of several {@link Next}s at or after `at`, or -1. */

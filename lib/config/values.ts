@@ -38,32 +38,38 @@ const CHOICES: ReadonlyMap<string, { zh: string; en: string }> = new Map(Object.
  * and the line to write. Maps, so that `constructor` or `__proto__` is no word.
  */
 const CHINESE_WORDS: ReadonlyMap<string, ReadonlyMap<string, string>> = new Map([
-  ['position', new Map([['页脚', 'footer'], ['底部', 'footer'], ['页尾', 'footer'], ['页面底部', 'footer'], ['不显示', 'none'], ['无', 'none']])],
-  ['pages', new Map([['首页', 'home'], ['主页', 'home'], ['全部', 'all'], ['所有', 'all'], ['所有页面', 'all'], ['全部页面', 'all'], ['全站', 'all'], ['每页', 'all']])],
-  ['duplicates', new Map([['跳过', 'skip'], ['不重复', 'skip'], ['保留', 'keep'], ['重复', 'keep']])],
-  ['guard', new Map([['关', 'off'], ['关闭', 'off'], ['警告', 'warn'], ['提示', 'warn'], ['阻止', 'block'], ['拦截', 'block'], ['中止', 'block'], ['停止', 'block']])]
+  ['position', words({ footer: '页脚 頁腳 底部 页尾 頁尾 页面底部 頁面底部', none: '不显示 不顯示 无 無' })],
+  ['pages', words({ home: '首页 首頁 主页 主頁', all: '全部 所有 所有页面 所有頁面 全部页面 全部頁面 全站 每页 每頁' })],
+  ['duplicates', words({ skip: '跳过 跳過 不重复 不重複', keep: '保留 重复 重複' })],
+  ['guard', words({ off: '关 關 关闭 關閉', warn: '警告 提示', block: '阻止 拦截 攔截 中止 停止' })]
 ]);
+
+/** Each word (simplified and traditional, space-separated) → what it means. */
+function words(meanings: Record<string, string>): ReadonlyMap<string, string> {
+  return new Map(Object.entries(meanings).flatMap(([meant, list]) => list.split(' ').map(word => [word, meant] as const)));
+}
 
 /**
  * YAML 1.2 (js-yaml 4) reads `no`, `off`, `yes`, `on` as text: honour what they mean, and the
  * Chinese words for a switch.
  */
-const SWITCH_WORDS: ReadonlyMap<string, boolean> = new Map([
-  ['true', true], ['yes', true], ['on', true], ['false', false], ['no', false], ['off', false],
-  ['是', true], ['开', true], ['开启', true], ['启用', true], ['打开', true], ['真', true],
-  ['否', false], ['关', false], ['关闭', false], ['禁用', false], ['停用', false], ['假', false]
-]);
+const SWITCH_WORDS: ReadonlyMap<string, boolean> = new Map(
+  [...words({ true: 'true yes on 是 开 開 开启 開啟 启用 啟用 打开 打開 真', false: 'false no off 否 关 關 关闭 關閉 禁用 停用 假' })].map(([word, meant]) => [word, meant === 'true'] as const)
+);
+
+/** Full-width letters (`ｆｏｏｔｅｒ`, `ＴＲＵＥ`) as the letters they are. */
+const plainWord = (value: string) => value.normalize('NFKC').trim();
 
 /** The word a choice key's value means: as written, `Body-End` for `body_end`, or its Chinese word. */
 function choiceMeant(key: string, value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
-  const word = value.trim().toLowerCase().replace(/-/g, '_');
-  return CHOICE_KEYS.get(key)?.find(choice => choice === word) ?? CHINESE_WORDS.get(key)?.get(value.trim());
+  const word = plainWord(value).toLowerCase().replace(/-/g, '_');
+  return CHOICE_KEYS.get(key)?.find(choice => choice === word) ?? CHINESE_WORDS.get(key)?.get(plainWord(value));
 }
 
 /** A switch as text: what it means. */
 function switchMeant(value: unknown): boolean | undefined {
-  return typeof value === 'string' ? SWITCH_WORDS.get(value.trim().toLowerCase()) : undefined;
+  return typeof value === 'string' ? SWITCH_WORDS.get(plainWord(value).toLowerCase()) : undefined;
 }
 
 /**
@@ -171,6 +177,26 @@ function httpAddress(value: string): { href?: string; meant?: string } | undefin
   return /^https?:\/\/[^/\\]/i.test(text) && !text.includes('\\') ? { href } : { meant: printable(href) };
 }
 
+/**
+ * A site path as a browser asks for it, when that differs from what is written: `.` and `..`
+ * segments resolved (`/../package.json` is `/package.json`), backslashes read as `/`.
+ * Undefined when the path is asked for as written.
+ */
+function resolvedPath(src: string): string | undefined {
+  const end = src.search(/[?#]/);
+  const pathPart = end < 0 ? src : src.slice(0, end);
+  const segments = pathPart.replace(/\\/g, '/').split('/');
+  if (!pathPart.includes('\\') && !segments.some(segment => segment === '.' || segment === '..')) return undefined;
+  const out: string[] = [];
+  for (const segment of segments) {
+    if (segment === '..') {
+      if (out.length > 1 || (out.length === 1 && out[0] !== '')) out.pop();
+    } else if (segment !== '.') out.push(segment);
+  }
+  const resolved = out.join('/') || '/';
+  return resolved + (end < 0 ? '' : src.slice(end));
+}
+
 /** A host written without its scheme (`www.a.cn`, `a.cn/about`): the https address meant. */
 function hostOnly(value: string): string | undefined {
   const text = value.trim();
@@ -188,6 +214,21 @@ function hostOnly(value: string): string | undefined {
  *   Text that is not the timestamp of this Date (another file's, a stale one) is not used.
  */
 export function readDate(value: unknown, path: string, language: Language, findings: Finding[], written?: string): string | undefined {
+  const day = readDay(value, path, language, findings, written);
+  if (day === undefined || (day >= FIRST_DAY && day <= LAST_DAY)) return day;
+  // 9999-12-31 is a real day, but no filing's, and 30 days after it is no YYYY-MM-DD.
+  findings.push(finding(language, 'config-date', 'error', {
+    zh: `${path} 是 ${day}，不是备案或上线的日期（应在 ${FIRST_DAY.slice(0, 4)} 到 ${LAST_DAY.slice(0, 4)} 年之间）；请写真实的日期，例如 2024-05-20。`,
+    en: `${path} is ${day}, which is no filing or go-live date (those are in the years ${FIRST_DAY.slice(0, 4)} to ${LAST_DAY.slice(0, 4)}); write the real day, for example 2024-05-20.`
+  }, { path }));
+  return undefined;
+}
+
+/** The days a filing or go-live date may be: from the first Chinese web sites to the end of the century. */
+const FIRST_DAY = '1990-01-01';
+const LAST_DAY = '2099-12-31';
+
+function readDay(value: unknown, path: string, language: Language, findings: Finding[], written?: string): string | undefined {
   if (value instanceof Date) {
     const stamp = written === undefined ? undefined : yamlTimestamp(written.trim());
     if (stamp && stamp.instant === value.getTime()) {
@@ -209,6 +250,16 @@ export function readDate(value: unknown, path: string, language: Language, findi
     if (day) return day;
   }
   if (typeof value === 'string' && isCalendarDate(value.trim())) return value.trim();
+  // Quoted or not, a date with a time is the day written (`"2024-06-01 00:30:00+08:00"`).
+  const quotedStamp = typeof value === 'string' ? yamlTimestamp(value.trim()) : undefined;
+  if (quotedStamp && isCalendarDate(quotedStamp.day) && quotedStamp.realTime) return quotedStamp.day;
+  if (quotedStamp && !isCalendarDate(quotedStamp.day)) {
+    findings.push(finding(language, 'config-date', 'error', {
+      zh: `${path} 写的是 ${shown(value)}，没有这一天；请写真实的日期，年-月-日，例如 2024-05-20。`,
+      en: `${path} is ${shown(value)}, which is not a real day; write the real day, year-month-day, for example 2024-05-20.`
+    }, { path }));
+    return undefined;
+  }
   // A number, `null` or `.inf` is quoted as it was written, not as JSON shows the value.
   const asWritten = written !== undefined && (typeof value === 'number' || typeof value === 'boolean' || value === null) ? printable(written.trim()) : undefined;
   const meant = typeof value === 'string' ? otherDateForm(value) ?? stampDay(value) : typeof value === 'number' ? otherDateForm(asWritten ?? String(value)) : oneDay(value);
@@ -254,6 +305,14 @@ export function readIcon(value: unknown, path: string, language: Language, findi
         zh: `${path} 写的是 ${shown(value)}：以 // 开头的地址指向另一个网站，不是站点内的路径，图标未显示。图标应放进 source/images/ 并写 /images/gongan.png；确实要用那个网站的图片，就写完整的 https 地址。`,
         en: `${path} is ${shown(value)}: an address starting with // is another site's, not a path on yours; the icon is not shown. Put the icon in source/images/ and write /images/gongan.png, or, to use that site's image, write its full https address.`
       }, { path, suggestion: https && `icon: ${printable(https)}` }));
+      return undefined;
+    }
+    const resolved = scheme === undefined ? resolvedPath(src) : undefined;
+    if (resolved !== undefined) {
+      findings.push(finding(language, 'config-icon', 'error', {
+        zh: `${path} 写的是 ${shown(value)}：浏览器会先解析其中的 .、.. 和反斜杠，请求的不是写出的这个路径（也可能是 source/ 之外的文件），图标未显示。请写图片在站点里的路径本身，例如 ${printable(resolved)}。`,
+        en: `${path} is ${shown(value)}: a browser resolves its ., .. and backslashes first and asks for another path than the one written (perhaps a file outside source/); the icon is not shown. Write the image's own path on the site, for example ${printable(resolved)}.`
+      }, { path, suggestion: `icon: ${printable(resolved)}` }));
       return undefined;
     }
     if (scheme === undefined) return src;

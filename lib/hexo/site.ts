@@ -2,7 +2,7 @@ import { closeSync, existsSync, fstatSync, readSync } from 'fs';
 import { basename, extname, isAbsolute, join, relative, resolve, sep } from 'path';
 import type Hexo from 'hexo';
 import { url_for } from 'hexo-util';
-import { labelLanguageOf, languageOf, type LabelLanguage, type Language } from '../engine/diagnostic';
+import { labelLanguageOf, languageOf, say, type LabelLanguage, type Language } from '../engine/diagnostic';
 import { describe, finding, located, type Finding, type Locate } from '../finding';
 import { printable } from '../engine/text';
 import { readConfig } from '../config/read';
@@ -13,6 +13,7 @@ import { lineItems } from '../line/items';
 import { MARK, renderLine, type LineTemplate } from '../line/render';
 import { sandboxTemplate } from '../line/sandbox';
 import { findSlots } from '../line/inject';
+import { unseenItems } from '../line/shown';
 import type { SiteReading } from '../audit/site';
 import { logFindings } from './report';
 import { iconFolders, themeSettings } from './facts';
@@ -115,6 +116,13 @@ export function siteOf(hexo: Hexo): Site {
           // filter, a call of nothing) only when rendering, and a template that fails is not
           // used, which the audit, the guard and `hexo beian check` must all know.
           const markup = renderLine(reading.items, labels, compiled);
+          // A number the output holds only in a comment, a <template>, a <noscript>, a <textarea>, …
+          // is on no visitor's screen, and the audit takes the line as written: not used.
+          const unseen = unseenItems(markup, reading.items);
+          if (unseen.length > 0) throw new Error(say(lang, {
+            zh: `它的输出没有让访客看到 ${unseen.join('、')}（在注释、<template>、<noscript>、<textarea> 之类不显示的地方，或根本没有）`,
+            en: `its output does not show ${unseen.join(', ')} to a visitor (it is in a comment, a <template>, <noscript>, <textarea> or the like, or not there at all)`
+          }));
           reading.template = { file: template.file, compiled };
           if (markup && findSlots(markup).marks.length === 0) findings.push(templateUnmarked(config.paths.template, lang));
         } catch (err) {

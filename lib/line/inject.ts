@@ -14,8 +14,11 @@ import type { Position } from '../config/schema';
 /** Sectioning content (HTML § 4.3): a `<footer>` inside one belongs to it, not to the page. */
 const SECTIONING = new Set(['article', 'aside', 'nav', 'section']);
 
-/** Elements whose content no visitor sees (raw text, with scripting on as in a browser). */
-export const UNSHOWN: ReadonlySet<string> = new Set(['script', 'style', 'noscript', 'iframe', 'noembed', 'noframes']);
+/**
+ * Elements whose content no visitor sees as the page (raw text, with scripting on as in a
+ * browser; a `<textarea>`'s value, and `<xmp>` and `<plaintext>`, which show markup as letters).
+ */
+export const UNSHOWN: ReadonlySet<string> = new Set(['script', 'style', 'noscript', 'iframe', 'noembed', 'noframes', 'textarea', 'title', 'xmp', 'plaintext']);
 
 /** What a page offers the filing line, as offsets into the page (UTF-16 code units). */
 export interface Slots {

@@ -1,7 +1,8 @@
 import type { Language } from '../engine/diagnostic';
 import { finding, type Finding } from '../finding';
 import type { LineItem } from './items';
-import type { Shown } from './inject';
+import { treeSlots, type Shown } from './inject';
+import { printable } from '../engine/text';
 import { crossed, linkRating, rightLink, targetOf } from '../audit/links';
 import { ownLineAdvice } from '../themes';
 
@@ -91,6 +92,16 @@ export function copyOf(shown: Shown, item: LineItem): Copy | undefined {
     else best ??= { linked, href: link.href };
   }
   return best ?? { linked: 'wrong' };
+}
+
+/**
+ * The items a line's markup does not show a visitor, read as a browser shows it inside a page's
+ * footer: a number in a comment, a `<template>`, `<noscript>`, `<textarea>`, … is on no screen.
+ * Their texts, escaped for a message.
+ */
+export function unseenItems(markup: string, items: readonly LineItem[]): string[] {
+  const shown = treeSlots(`<!DOCTYPE html><html><body><footer>${markup}</footer></body></html>`, { text: true }).text;
+  return items.filter(item => shown === undefined || copyOf(shown, item) === undefined).map(item => printable(item.text));
 }
 
 /** The theme setting that shows the number, where the theme audit found it turned on. */

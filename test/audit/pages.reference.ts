@@ -300,12 +300,14 @@ export function referenceAuditPage(path: string, html: Buffer, plan: PagePlan): 
 function hiddenRanges(page: Buffer): [number, number][] {
   // latin1: one character per byte, so offsets are the sweep's byte offsets.
   const text = page.toString('latin1');
-  const names = HIDDEN.map(kind => kind.name === '!--' ? '!--' : `${kind.name}(?=[\\t\\n\\f\\r />])`);
-  const open = new RegExp(`<(?:${names.join('|')})`, 'g');
+  const names = [...[...HIDDEN].map(name => `${name}(?=[\\t\\n\\f\\r />])`), '!--'];
+  // Tag names in any case, as the tokenizer reads them.
+  const open = new RegExp(`<(?:${names.join('|')})`, 'gi');
   const ranges: [number, number][] = [];
   for (let m = open.exec(text); m; m = open.exec(text)) {
     const comment = m[0] === '<!--';
-    const close = comment ? /-->/g : new RegExp(`</${m[0].slice(1)}(?=[\\t\\n\\f\\r />])`, 'g');
+    // `<plaintext>` has no end: the rest of the page is its text.
+    const close = comment ? /-->/g : m[0].toLowerCase() === '<plaintext' ? /$^/g : new RegExp(`</${m[0].slice(1)}(?=[\\t\\n\\f\\r />])`, 'gi');
     close.lastIndex = comment ? m.index + 2 : m.index + m[0].length;
     const c = close.exec(text);
     const end = c ? c.index + c[0].length : text.length;

@@ -138,6 +138,18 @@ describe('pages: the audit of one page (no Hexo)', () => {
       expect(codes(auditPage('a/index.html', stun('沪ICP备19999999号-2'), planFor({ icp: ICP })))).to.deep.equal(['page-other-number']);
     });
 
+    // An outside review: a post's unclosed <textarea>, <title>, <xmp> or <plaintext> takes the footer in as letters, and the audit passed it.
+    it('a footer taken into a post\'s unclosed <textarea>, <title>, <xmp> or <plaintext> shows nothing: page-missing', () => {
+      const LINE = `<div class="hexo-beian" data-hexo-beian><a href="https://beian.miit.gov.cn/">${ICP}</a></div>`;
+      const icpOnly = planFor({ icp: ICP });
+      expect(codes(auditPage('a/index.html', Buffer.from(`<!DOCTYPE html><html><body><main><p>post</p></main><footer>${LINE}</footer></body></html>`), icpOnly))).to.deep.equal([]);
+      for (const open of ['<textarea>x', '<TEXTAREA>x', '<title>x', '<xmp>x', '<plaintext>x', '<Script>x']) {
+        const html = Buffer.from(`<!DOCTYPE html><html><body><main><p>post</p>${open}</main><footer>${LINE}</footer></body></html>`);
+        expect(codes(auditPage('a/index.html', html, icpOnly)), open).to.include('page-missing');
+        expect(auditPage('a/index.html', html, icpOnly), open).to.deep.equal(referenceAuditPage('a/index.html', html, icpOnly));
+      }
+    });
+
     // A newcomer's trial on Butterfly: it named NexT's key, and asked to change duplicates: keep that was skip.
     it('page-shown-twice says how to turn this theme\'s line off when it is known, and speaks of duplicates only when it is keep', () => {
       const html = page('', `<div><span>${ICP}</span></div><div class="hexo-beian" data-hexo-beian><a href="https://beian.miit.gov.cn/">${ICP}</a></div>`);

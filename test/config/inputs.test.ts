@@ -132,6 +132,20 @@ describe('inputs: dates are read as written in _config.yml', () => {
     }
   });
 
+  // An outside review: the README's own example, quoted, was refused; 9999-12-31 gave a deadline of "+010000-01".
+  it('a quoted date with a time is the day written, as unquoted; a day outside 1990–2099 is config-date', () => {
+    for (const written of ['"2024-06-01 00:30:00+08:00"', "'2024-06-01T00:00:00Z'"]) {
+      const { config, findings } = fromYaml(`beian:\n  icp: ${ICP}\n  online: ${written}\n`);
+      expect([config.online, findings], written).to.deep.equal(['2024-06-01', []]);
+    }
+    for (const written of ['9999-12-31', '1989-12-31', '"2100-01-01"']) {
+      const reading = fromYaml(`beian:\n  icp:\n    number: ${ICP}\n    approved: ${written}\n`);
+      expect(summary(reading.findings), written).to.deep.equal([['config-date', 'error', 'beian.icp.approved']]);
+      expect(reading.findings[0].message, written).to.contain('which is no filing or go-live date (those are in the years 1990 to 2099)');
+      expect(auditConfig({ ...reading, language: 'en' }, '2025-03-01').some(f => f.deadline !== undefined), written).to.equal(false);
+    }
+  });
+
   it('a Date outside the years 0000–9999 (the ends of a JS Date) is config-date, never a crash: its ISO text names no day (fuzz case)', () => {
     for (const date of [new Date(-8.64e15), new Date('-271821-04-30T23:59:59.999Z'), new Date(8.64e15), new Date(Date.UTC(10000, 0, 1))]) {
       const reading = readConfig({ icp: { number: ICP, approved: date }, online: date, gongan: { applied: date } }, 'en');
@@ -254,6 +268,17 @@ describe('inputs: URL schemes are read as a browser reads them (one function, ic
     // A host without a scheme gets its https address to write.
     expect(readConfig({ extra: [{ text: 'x', link: 'www.a.cn/about' }] }, 'en').findings[0].suggestion).to.equal('link: https://www.a.cn/about');
     expect(readConfig({ extra: [{ text: 'x', link: 'ftp://a.cn' }] }, 'en').findings[0].suggestion).to.equal(undefined);
+  });
+
+  // An outside review: each passed, and the page asked for another file (/package.json), or a folder.
+  it('gongan.icon: a site path with . or .. segments or a backslash is config-icon, suggesting the path a browser asks for', () => {
+    for (const [icon, meant] of [['/../package.json', '/package.json'], ['/images/../../_config.yml', '/_config.yml'], ['/images/gongan.png/.', '/images/gongan.png'], ['/images\\gongan.png', '/images/gongan.png'], ['../_config.yml', '_config.yml'], ['/images/./g.png?v=1', '/images/g.png?v=1']]) {
+      const { config, findings } = readConfig({ gongan: { number: GONGAN, icon } }, 'en');
+      expect(summary(findings), icon).to.deep.equal([['config-icon', 'error', 'beian.gongan.icon']]);
+      expect(findings[0].suggestion, icon).to.equal(`icon: ${meant}`);
+      expect(renderLine(lineItems(config, 'en', p => p)), icon).not.to.contain('<img');
+    }
+    expect(readConfig({ gongan: { number: GONGAN, icon: '/images/g..png' } }, 'en').findings).to.deep.equal([]);
   });
 
   it('gongan.icon: the same addresses are config-icon, suggesting the address, and no <img> is rendered', () => {

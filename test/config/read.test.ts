@@ -286,7 +286,8 @@ describe('config', () => {
       ['config-date', 'beian.icp.approved'],
       ['config-date', 'beian.online']
     ]);
-    expect(findings[0].message).to.equal('beian.icp.approved is not a date (it is "2024-02-30"); write it as year-month-day, for example 2024-05-20.');
+    // Quoted, an impossible day is said to be one, as unquoted (an outside review).
+    expect(findings[0].message).to.equal('beian.icp.approved is "2024-02-30", which is not a real day; write the real day, year-month-day, for example 2024-05-20.');
     // Eight digits are read as year, month and day, for the suggestion only.
     expect(findings[1].message).to.equal('beian.online must be written year-month-day (it is 20240601): 2024-06-01.');
     expect(findings[1].suggestion).to.equal('online: 2024-06-01');
@@ -367,6 +368,9 @@ describe('config', () => {
         ['beian.Pages', 'pages: home'],
         ['beian.enabled', 'enable: false']
       ]);
+      // Traditional characters and full-width letters too (an outside review: 關閉 was treated as true).
+      expect(readConfig({ position: '頁腳', pages: '首頁', enable: '關閉', duplicates: 'ｋｅｅｐ' }, 'zh').config).to.deep.include({ position: 'footer', pages: 'home', enable: false, duplicates: 'keep' });
+      expect(readConfig({ enable: 'ＴＲＵＥ' }, 'en').config.enable).to.equal(true);
       // Words of no key are still errors; `constructor` is no word.
       expect(readConfig({ position: 'constructor', enable: '__proto__' }, 'en').findings.map(f => [f.code, f.severity])).to.deep.equal([['config-boolean', 'error'], ['config-choice', 'error']]);
     });

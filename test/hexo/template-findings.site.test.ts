@@ -92,4 +92,18 @@ describe('template findings (real Hexo): in the audit and the guard', function (
       expect(json.findings.filter(f => f.severity === 'error').map(f => [f.code, f.path]), name).to.deep.equal([['config-template', 'beian.template']]);
     }
   });
+
+  // An outside review: each passed hexo beian check --strict with no visible line on any page.
+  it('a template whose output hides the numbers (a comment, <template>, <noscript>, <textarea>) is config-template, and the built-in line is shown', async () => {
+    const links = '{% for item in items %}<a href="{{ item.href }}">{{ item.text }}</a>{% endfor %}';
+    for (const source of [`<p data-hexo-beian><!-- ${links} --></p>`, `<template data-hexo-beian>${links}</template>`, `<noscript data-hexo-beian>${links}</noscript>`, `<textarea data-hexo-beian>${links}</textarea>`]) {
+      const dir = site(NUMBERS, { 'beian.njk': source });
+      const { code, stdout, stderr } = await runHexo(dir, ['generate']);
+      expect(code, `${source}: ${stderr}`).to.equal(0);
+      expect(stdout + stderr, source).to.match(/beian\.template: The template \/.*beian\.njk failed \(its output does not show 京ICP备20180491号-1, 京公网安备11010502030413号 to a visitor .*\); the built-in template is used\..* \(config-template\)/);
+      expect(readPublic(dir, 'index.html'), source).to.contain(`>${ICP}</a>`).and.not.to.contain('<!-- <a');
+      const checked = await runHexo(dir, ['beian', 'check', '--strict']);
+      expect(checked.code, source).to.equal(1);
+    }
+  });
 });

@@ -67,7 +67,9 @@ describe('inject', () => {
 
     it('with {text: true} and no site footer: the whole page\'s text', () => {
       const html = '<html><head><title>T</title></head><body><article><footer>a</footer></article><div id="footer">京ICP备20180491号-1</div></body></html>';
-      expect(findSlots(html, { text: true }).text).to.deep.equal({ text: 'T a 京ICP备20180491号-1', links: [] });
+      // The <title> is the tab's, not the page's (nor a <textarea>'s value, an <xmp>'s letters).
+      expect(findSlots(html, { text: true }).text).to.deep.equal({ text: 'a 京ICP备20180491号-1', links: [] });
+      expect(findSlots('<body><div><textarea>京ICP备20180491号-1</textarea><xmp><a href="https://beian.miit.gov.cn/">x</a></xmp>b</div></body>', { text: true }).text).to.deep.equal({ text: 'b', links: [] });
     });
 
     it('sees a page that already carries the filing line', () => {

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { readConfig } from '../../lib/config/read';
 import { renderLine } from '../../lib/line/render';
+import { unseenItems } from '../../lib/line/shown';
 import { LINE_MAX_CHARS, RENDER_HEAP_MB, sandboxTemplate } from '../../lib/line/sandbox';
 import { gonganQueryUrl, ICP_QUERY_URL, lineItems, type LineItem } from '../../lib/line/items';
 import type { LabelLanguage } from '../../lib/engine/diagnostic';
@@ -166,6 +167,17 @@ describe('render', () => {
       expect(() => renderLine(items, 'en', sandboxTemplate('{% for item in items %}', 'broken.njk'))).to.throw('(broken.njk)\n  unexpected end of file');
       const template = sandboxTemplate('<p>{{ items | nosuch }}</p>', 'filter.njk');
       expect(() => renderLine(items, 'en', template)).to.throw('(filter.njk)\n  Error: filter not found: nosuch');
+    });
+
+    // An outside review: a template hiding the numbers passed hexo beian check --strict.
+    it('unseenItems: the numbers a template\'s output keeps from a visitor (a comment, <template>, <noscript>, <textarea>, <title>, <script>)', () => {
+      const shown = `<a href="${ICP_QUERY_URL}">${ICP}</a>`;
+      expect(unseenItems(`<p data-hexo-beian>${shown} &lt;i&gt;x&lt;/i&gt;</p>`, items)).to.deep.equal([]);
+      expect(unseenItems(`<p data-hexo-beian>${shown}</p>`, items)).to.deep.equal(['<i>x</i>']);
+      for (const hiding of [`<p data-hexo-beian><!-- ${shown} --></p>`, `<template data-hexo-beian>${shown}</template>`, `<noscript data-hexo-beian>${shown}</noscript>`, `<textarea data-hexo-beian>${shown}</textarea>`, `<title data-hexo-beian>${shown}</title>`, `<script type="text/plain" data-hexo-beian>${shown}</script>`, `<p data-hexo-beian><template>${shown}</template></p>`]) {
+        expect(unseenItems(hiding, items.slice(0, 1)), hiding).to.deep.equal([ICP]);
+      }
+      expect(unseenItems(`<p data-hexo-beian>${shown}</p>`, items.slice(0, 1))).to.deep.equal([]);
     });
 
     // Nunjucks cannot be interrupted; the child that renders is stopped instead (the time bound is in template-findings.site.test.ts).
