@@ -51,8 +51,10 @@ export interface DomainsRead<T> {
 /**
  * Reads `domains`: its keys and shapes here, the numbers of every entry by `readEntry` (in
  * order, so each entry's findings stay together).
+ *
+ * @param written the keys the config file writes under `domains`, when known.
  */
-export function readDomains<T>(value: unknown, path: string, url: unknown, language: Language, findings: Finding[], readEntry: (block: Plain, path: string, key: string, host: string) => T): DomainsRead<T> {
+export function readDomains<T>(value: unknown, path: string, url: unknown, language: Language, findings: Finding[], written: readonly string[] | undefined, readEntry: (block: Plain, path: string, key: string, host: string) => T): DomainsRead<T> {
   const host = hostOf(url);
   const read: DomainsRead<T> = { choice: { hosts: [], ...(host && { host }) } };
   if (!isPlain(value)) {
@@ -62,6 +64,8 @@ export function readDomains<T>(value: unknown, path: string, url: unknown, langu
     }, { path }));
     return read;
   }
+  // A key the file writes that the config no longer has: Hexo's merge drops `constructor:`, `toString:`, ….
+  for (const key of written ?? []) if (!Object.prototype.hasOwnProperty.call(value, key)) findings.push(notAHost(key, domainPath(key), language));
   const seen = new Map<string, string>();
   for (const [key, value_] of Object.entries(value)) {
     const entryPath = domainPath(key);

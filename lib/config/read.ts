@@ -5,7 +5,7 @@ import { isBlank, isPlain, printable, type Plain } from '../engine/text';
 import { dayOf } from '../engine/date';
 import { at, finding, type Finding } from '../finding';
 import { hostOf, readDomains } from './domains';
-import type { WrittenText } from './written';
+import type { WrittenKeys, WrittenText } from './written';
 import {
   configPaths, DEFAULTS, DUPLICATES, extraPath, GUARD_MODES, KEYS, PAGES, POSITIONS, ROOT,
   type BeianConfig, type ExtraRecord, type GonganSetting, type IcpSetting
@@ -31,6 +31,8 @@ export interface SiteSettings {
    * are read as written, not as js-yaml rolled them over. Without it, a Date is taken as it is.
    */
   written?: WrittenText;
+  /** The keys written in a block of the config file(s): keys Hexo's merge dropped (`constructor:`) are still reported. */
+  writtenKeys?: WrittenKeys;
   /**
    * A `beian` block written where hexo-beian never reads it: in the theme's config
    * (`_config.<theme>.yml`, or `theme_config:` in `_config.yml`), with where it was found.
@@ -127,7 +129,7 @@ export function readConfig(raw: unknown, language: Language, site: SiteSettings 
       if (!isBlank(raw[key])) findings.push(unusedBesideDomains(key, raw[key], host, language));
     }
     // Each entry's numbers are shown on its own host: that host decides whether an example number is one.
-    const domains = readDomains(raw.domains, paths.domains, site.url, language, findings, (block, path, key, entryHost) => {
+    const domains = readDomains(raw.domains, paths.domains, site.url, language, findings, site.writtenKeys?.([ROOT, 'domains']), (block, path, key, entryHost) => {
       const filings = readFilings(block, path, ['domains', key], entryHost, language, findings, dates);
       misplacedIn(block, KEYS.domain, path, filings.misplaced);
       return filings;

@@ -106,6 +106,32 @@ function pairOf(node: Node | undefined, key: string): { key: Node; value: Node |
   return found;
 }
 
+/** The keys written in the block at a key path (`['beian', 'domains']`), or undefined when no file writes a block there. */
+export type WrittenKeys = (keys: readonly string[]) => string[] | undefined;
+
+/**
+ * The keys of a block as the files write them, the last file that writes the block saying:
+ * js-yaml reads `constructor:` or `toString:` as keys, and Hexo's config merge drops them, so
+ * only the text shows they were written.
+ */
+export function writtenKeys(sources: readonly (string | WrittenFile)[]): WrittenKeys {
+  const files = sources.map(source => (typeof source === 'string' ? writtenFile(source) : source));
+  return keys => {
+    for (let i = files.length - 1; i >= 0; i--) {
+      const { doc } = files[i];
+      if (!doc) continue;
+      try {
+        let node = resolved(doc, doc.contents as Node | null);
+        for (const key of keys) node = resolved(doc, pairOf(node, key)?.value);
+        if (isMap(node)) return node.items.map(pair => nameOf(pair.key)).filter((name): name is string => name !== undefined);
+      } catch {
+        // an alias loop or a malformed node: nothing known
+      }
+    }
+    return undefined;
+  };
+}
+
 /**
  * The pair a merge key (`<<: *base`, `<<: [*a, *b]`) brings into a block that does not write the
  * key itself, as js-yaml merges: the block's own keys win, then the first merged block that has it.

@@ -228,7 +228,7 @@ function* candidates(values: Plain, { source, comment }: FileText, mappingAt: (p
       if (!number || (isPlain(beian) && !isBlank(beian[number.key]))) continue;
       yield {
         id: `top:${key}`,
-        edits: [{ op: 'delete', path: [key] }, { op: 'set', path: [ROOT, number.key], value: written(value, number.canonical, PARSE[number.key], source([key])) }],
+        edits: [{ op: 'delete', path: [key] }, { op: 'set', path: [ROOT, number.key], value: withComment(written(value, number.canonical, PARSE[number.key], source([key])), comment([key])) }],
         what: { zh: `顶层的 ${key} 移到 beian.${number.key}`, en: `${key} at the top level moved to beian.${number.key}` }
       };
     }
@@ -308,6 +308,13 @@ function* dateChanges(beian: Plain, source: (path: KeyPath) => string | undefine
       what: { zh: `${pathText(path)} 写成 年-月-日：${day}`, en: `${pathText(path)} written year-month-day: ${day}` }
     };
   }
+}
+
+/** A scalar to write with the comment its line had (a canonical number needs no quotes). */
+function withComment(value: Value, comment: string): Value {
+  if (!comment) return value;
+  if (typeof value === 'string') return { written: value + comment };
+  return typeof value === 'object' && 'written' in value ? { written: value.written + comment } : value;
 }
 
 /** A number to write: as written when that is canonical already (a YAML integer stays one), else the canonical form. */

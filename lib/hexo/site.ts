@@ -6,7 +6,7 @@ import { labelLanguageOf, languageOf, say, type LabelLanguage, type Language } f
 import { describe, finding, located, type Finding, type Locate } from '../finding';
 import { printable } from '../engine/text';
 import { readConfig } from '../config/read';
-import { locator, writtenFile, writtenText, type NamedFile, type WrittenFile } from '../config/written';
+import { locator, writtenFile, writtenKeys, writtenText, type NamedFile, type WrittenFile } from '../config/written';
 import type { BeianConfig } from '../config/schema';
 import { iconExists } from '../audit/icon';
 import { lineItems } from '../line/items';
@@ -91,8 +91,10 @@ export function siteOf(hexo: Hexo): Site {
     }
     key = nextKey;
     const lang = languageOf(language);
-    const written = (keys: readonly string[]) => writtenText(files.site().map(named => named.file).filter(file => file !== undefined))(keys);
-    const { config, findings } = readConfig(beian, lang, { url, topLevel: { icp, gongan }, written, themeBlock });
+    const siteFiles = () => files.site().map(named => named.file).filter(file => file !== undefined);
+    const written = (keys: readonly string[]) => writtenText(siteFiles())(keys);
+    const keysWritten = (keys: readonly string[]) => writtenKeys(siteFiles())(keys);
+    const { config, findings } = readConfig(beian, lang, { url, topLevel: { icp, gongan }, written, writtenKeys: keysWritten, themeBlock });
     const labels = labelLanguageOf(language);
     reading = {
       config,

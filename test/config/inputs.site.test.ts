@@ -40,6 +40,17 @@ describe('config inputs (real Hexo)', function () {
     expect(icon[0].message).to.contain('"/images/\\ud800.png"');
   });
 
+  // An outside review: Hexo's config merge drops these keys, and the build showed no line without a word, under guard: block too.
+  it('domains keys Hexo\'s merge drops (constructor, toString, valueOf) are config-domain, from the file as written, and guard: block stops', async () => {
+    const dir = site(`beian:\n  guard: block\n  domains:\n    constructor:\n      icp: ${ICP}\n    toString: {icp: ${ICP}}\n    valueOf:\n      icp: ${ICP}\n`);
+    const checked = await runHexo(dir, ['beian', 'check', '--json', '--silent']);
+    const report = JSON.parse(checked.stdout) as { findings: { code: string; path?: string }[] };
+    expect(report.findings.filter(f => f.code === 'config-domain').map(f => f.path)).to.deep.equal(['beian.domains["constructor"]', 'beian.domains["toString"]', 'beian.domains["valueOf"]']);
+    const built = await runHexo(dir, ['generate']);
+    expect(built.code).not.to.equal(0);
+    expect(built.stderr).to.contain('hexo-beian stopped the build');
+  });
+
   it('approved: 2024-02-30 (unquoted) is config-date quoting 2024-02-30, in _config.yml and across --config files', async () => {
     const dir = site(`beian:\n  icp:\n    number: ${ICP}\n    approved: 2024-02-30\n`, {
       '_config.b.yml': 'beian:\n  online: 2024-13-45\n'

@@ -68,6 +68,12 @@ describe('fix: a key one level too high moves with its comment', () => {
     ];
     for (const [text, after] of cases) expect(fixBeian(text, '_config.yml', 'en').after, text).to.equal(after);
   });
+
+  // An outside review: the comment of a number moved from the top level under beian: was dropped.
+  it('icp:/gongan: at the top level go under beian: with the comment on their line, written canonically or as written', () => {
+    const text = `title: x\ngongan: 11010502030413 # my gongan\nicp: "京ICP备 20180491号-1"   # 备案\n`;
+    expect(fixBeian(text, '_config.yml', 'en').after).to.equal(`title: x\nbeian:\n  icp: ${ICP}   # 备案\n  gongan: 11010502030413 # my gongan\n`);
+  });
 });
 
 describe('fix: the Chinese word for a choice or a switch (config-choice, config-boolean warnings)', () => {
