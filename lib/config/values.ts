@@ -484,7 +484,7 @@ export function shown(value: unknown): string {
       text = typeof value; // a proxy or an object that cannot be shown at all
     }
   }
-  text = text.replace(/\s+/g, ' ');
+  // Tabs and line breaks are escaped below, spaces kept: the message quotes what was written.
   if (text.length > 60) {
     // Cut between characters, never inside a surrogate pair; escaped after cutting.
     const cut = /[\ud800-\udbff]/.test(text[56]) ? 56 : 57;

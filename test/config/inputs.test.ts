@@ -265,6 +265,9 @@ describe('inputs: URL schemes are read as a browser reads them (one function, ic
       expect(findings[0].suggestion, link).to.equal(`link: ${meant}`);
       expect(config.extra[0].link, link).to.equal(undefined);
     }
+    // What was written is quoted as written: a tab escaped, spaces kept (an outside review: both became one space).
+    expect(readConfig({ extra: [{ text: 'x', link: 'https:\t//a.cn/' }] }, 'en').findings[0].message).to.contain('(it is "https:\\u0009//a.cn/")');
+    expect(readConfig({ enable: '   ' + 'x  y' }, 'en').findings[0].message).to.contain('(it is "   x  y")');
     // A host without a scheme gets its https address to write.
     expect(readConfig({ extra: [{ text: 'x', link: 'www.a.cn/about' }] }, 'en').findings[0].suggestion).to.equal('link: https://www.a.cn/about');
     expect(readConfig({ extra: [{ text: 'x', link: 'ftp://a.cn' }] }, 'en').findings[0].suggestion).to.equal(undefined);
