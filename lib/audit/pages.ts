@@ -735,10 +735,19 @@ export function auditPage(path: string, html: Buffer, plan: PagePlan): Finding[]
 function filterReading(page: Buffer): FilterReading {
   const html = page.toString('utf8');
   const { footerStart, footerEnd, marks } = findSlots(html);
-  const bytes = (at: number) => Buffer.byteLength(html.slice(0, at));
+  // Character offsets to byte offsets in one pass forwards: a page of many marks stays linear.
+  const wanted = [...marks, footerStart, footerEnd].filter(at => at >= 0).sort((a, b) => a - b);
+  const bytes = new Map<number, number>();
+  let [char, byte] = [0, 0];
+  for (const at of wanted) {
+    byte += Buffer.byteLength(html.slice(char, at));
+    char = at;
+    bytes.set(at, byte);
+  }
+  const byteAt = (at: number) => bytes.get(at) ?? 0;
   return {
-    footer: footerStart < 0 || footerEnd < 0 ? false : { start: bytes(footerStart), end: bytes(footerEnd) },
-    marks: new Set(marks.map(bytes))
+    footer: footerStart < 0 || footerEnd < 0 ? false : { start: byteAt(footerStart), end: byteAt(footerEnd) },
+    marks: new Set(marks.map(byteAt))
   };
 }
 

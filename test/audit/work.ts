@@ -2,7 +2,8 @@
  * The work a piece of code does on Buffers and strings, counted rather than timed: every
  * byte a `Buffer#indexOf`, `lastIndexOf`, `includes`, `compare` or `toString` may examine
  * (from where it starts to where it stops: the hit, or the end), every character a regular
- * expression is run over (from `lastIndex` to the end of its match, or of its input), and every call. The
+ * expression is run over (from `lastIndex` to the end of its match, or of its input), every
+ * character `Buffer.byteLength` measures (an offset turned into bytes), and every call. The
  * audit does all its reading of a page through these, so its work on a page is measured
  * whatever the machine's speed or load.
  */
@@ -64,6 +65,12 @@ export function countWork<T>(run: () => T): { work: Work; result: T } {
     work.bytes += Math.max(0, offset(args[2], this.length, this.length) - offset(args[1], this.length, 0));
     return (saved.toString as Method).apply(this, args) as string;
   };
+  const byteLength = Buffer.byteLength;
+  Buffer.byteLength = function (value: Parameters<typeof Buffer.byteLength>[0], encoding?: BufferEncoding) {
+    work.calls++;
+    work.bytes += typeof value === 'string' ? value.length : 0;
+    return byteLength(value, encoding);
+  } as typeof Buffer.byteLength;
   RegExp.prototype.exec = function (this: RegExp, input: string) {
     const text = String(input);
     const from = this.global || this.sticky ? this.lastIndex : 0;
@@ -78,5 +85,6 @@ export function countWork<T>(run: () => T): { work: Work; result: T } {
   } finally {
     Object.assign(proto, saved);
     RegExp.prototype.exec = exec;
+    Buffer.byteLength = byteLength;
   }
 }
