@@ -67,13 +67,19 @@ function escapeTabs(source: string): string {
  * written there. A source that is no YAML, or has no such key, says nothing.
  */
 export function writtenText(sources: readonly (string | WrittenFile)[]): WrittenText {
+  const ask = lastAnswer(sources);
+  return keys => ask(doc => textAt(doc, doc.contents as Node | null, keys));
+}
+
+/** Asks each file, the last first, until one answers: as Hexo's merge, a later file wins. */
+function lastAnswer(sources: readonly (string | WrittenFile)[]): <T>(question: (doc: Document) => T | undefined) => T | undefined {
   const files = sources.map(source => (typeof source === 'string' ? writtenFile(source) : source));
-  return keys => {
+  return question => {
     for (let i = files.length - 1; i >= 0; i--) {
       const { doc } = files[i];
       if (!doc) continue;
       try {
-        const found = textAt(doc, doc.contents as Node | null, keys);
+        const found = question(doc);
         if (found !== undefined) return found;
       } catch {
         // an alias loop or a malformed node: nothing known
@@ -115,21 +121,12 @@ export type WrittenKeys = (keys: readonly string[]) => string[] | undefined;
  * only the text shows they were written.
  */
 export function writtenKeys(sources: readonly (string | WrittenFile)[]): WrittenKeys {
-  const files = sources.map(source => (typeof source === 'string' ? writtenFile(source) : source));
-  return keys => {
-    for (let i = files.length - 1; i >= 0; i--) {
-      const { doc } = files[i];
-      if (!doc) continue;
-      try {
-        let node = resolved(doc, doc.contents as Node | null);
-        for (const key of keys) node = resolved(doc, pairOf(node, key)?.value);
-        if (isMap(node)) return node.items.map(pair => nameOf(pair.key)).filter((name): name is string => name !== undefined);
-      } catch {
-        // an alias loop or a malformed node: nothing known
-      }
-    }
-    return undefined;
-  };
+  const ask = lastAnswer(sources);
+  return keys => ask(doc => {
+    let node = resolved(doc, doc.contents as Node | null);
+    for (const key of keys) node = resolved(doc, pairOf(node, key)?.value);
+    return isMap(node) ? node.items.map(pair => nameOf(pair.key)).filter((name): name is string => name !== undefined) : undefined;
+  });
 }
 
 /**
