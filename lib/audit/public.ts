@@ -90,6 +90,9 @@ function why(error: unknown): Text {
       return { zh: '它是指向不存在的文件的符号链接，或已被删除（ENOENT）', en: 'it is a symbolic link to nothing, or was removed meanwhile (ENOENT)' };
     case 'ELOOP':
       return { zh: '它是循环的符号链接（ELOOP）', en: 'it is a symbolic link that loops (ELOOP)' };
+    case 'ENXIO':
+      // Opening a socket (or a FIFO no one writes, on some systems) fails with this: no file to read.
+      return { zh: '它是套接字之类的特殊文件，不是普通文件（ENXIO）', en: 'it is a socket or another special file, not a regular file (ENXIO)' };
     default: {
       const message = error instanceof Error ? error.message : String(error);
       return { zh: `读取失败：${message}`, en: `reading it failed: ${message}` };

@@ -220,14 +220,17 @@ function topLevelNumbers(topLevel: SiteSettings['topLevel'], config: BeianConfig
     if (isBlank(value)) continue;
     const number = filingIn(value);
     if (number) config.misplaced[number.key] ??= key;
-    const line = `${number?.key ?? key}: ${number?.canonical ?? shown(value).replace(/^"|"$/g, '')}`;
+    // The long form moves whole: its date or icon with its number (it was left out).
+    const rest = isPlain(value) ? Object.entries(value).filter(([k, v]) => k !== 'number' && !isBlank(v)).map(([k, v]) => `\n  ${k}: ${v instanceof Date ? dayOf(v) : shown(v).replace(/^"|"$/g, '')}`) : [];
+    const written = number?.canonical ?? shown(isPlain(value) ? value.number : value).replace(/^"|"$/g, '');
+    const line = rest.length > 0 ? `${number?.key ?? key}:\n  number: ${written}${rest.join('')}` : `${number?.key ?? key}: ${written}`;
     found.push(finding(language, 'config-misplaced', 'error', hasBlock ? {
       zh: `_config.yml 顶层的 ${key} 不在 beian: 下面，hexo-beian 不会读取它：请把这一行移到 _config.yml 里已有的 beian: 下面（缩进两个空格），不要再写一个 beian:。`,
       en: `${key} is at the top level of _config.yml, outside beian:, so hexo-beian never reads it: move this line under the beian: that _config.yml already has (indented by two spaces), not into a second beian:.`
     } : {
       zh: `_config.yml 顶层的 ${key} 不在 beian: 下面，hexo-beian 不会读取它：请把它移到 beian: 下面（缩进两个空格）。`,
       en: `${key} is at the top level of _config.yml, outside beian:, so hexo-beian never reads it: move it under beian: (indented by two spaces).`
-    }, { path: key, suggestion: hasBlock ? line : `beian:\n  ${line}` }));
+    }, { path: key, suggestion: hasBlock ? line : `beian:\n  ${line.replace(/\n/g, '\n  ')}` }));
   }
   return found;
 }

@@ -132,7 +132,18 @@ export function applyEdits(text: string, edits: readonly Edit[], tolerant = fals
     if (!outcome.ok) return outcome;
     current = outcome.text;
   }
-  return { ok: true, text: current };
+  return { ok: true, text: sameEnding(text, current, tolerant) };
+}
+
+/**
+ * The edited text ending as the file did: a file without a final line break does not gain one
+ * (the new lines go before where it ends), unless that would change what it reads as.
+ */
+function sameEnding(text: string, edited: string, tolerant: boolean): string {
+  if (text === '' || /\n$/.test(text) || !/\n$/.test(edited)) return edited;
+  const trimmed = edited.replace(/\r?\n$/, '');
+  const [before, after] = [parseYaml(edited, tolerant), parseYaml(trimmed, tolerant)];
+  return before && after && sameValue(valuesOf(after), valuesOf(before)) ? trimmed : edited;
 }
 
 /** Applies one edit: the new text, or why not. */

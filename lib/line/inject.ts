@@ -228,7 +228,8 @@ function shownOf(root: Node): Shown {
     }
     const node = step;
     if (node.nodeName === '#text' && 'value' in node && node.value) add(node.value);
-    if (!('childNodes' in node) || ('tagName' in node && UNSHOWN.has(node.tagName))) continue;
+    // The `hidden` attribute hides an element (and all it holds) as `display: none` does.
+    if (!('childNodes' in node) || ('tagName' in node && (UNSHOWN.has(node.tagName) || node.attrs.some(attr => attr.name === 'hidden')))) continue;
     if ('tagName' in node) {
       gap();
       const href = linkOf(node);

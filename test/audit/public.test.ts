@@ -89,6 +89,21 @@ describe('public: reading the generated site (no Hexo)', () => {
     expect(findings[0].message).to.contain('(it is a FIFO (named pipe), not a regular file)');
   });
 
+  // An outside review: a socket was "reading it failed: ENXIO …" with the path.
+  it('a socket named s.html: page-unreadable, not a regular file', async () => {
+    const dir = make();
+    const { createServer } = await import('net');
+    const server = createServer();
+    await new Promise<void>(done => server.listen(join(dir, 's.html'), done));
+    try {
+      const { findings } = auditPublic(dir, PLAN);
+      expect(findings.map(f => [f.code, f.page])).to.deep.equal([['page-unreadable', 's.html']]);
+      expect(findings[0].message).to.match(/\(it is (a socket|a socket or another special file), not a regular file( \(ENXIO\))?\)/);
+    } finally {
+      server.close();
+    }
+  });
+
   it('a sparse 600 MB .html is not read: page-unreadable, too large, in bounded memory', () => {
     const dir = make();
     const file = join(dir, 'huge.html');

@@ -159,6 +159,9 @@ describe('config', () => {
     }
     const zh = readConfig(null, 'zh', { topLevel: { gongan: 11010502030413 } }).findings.find(f => f.code === 'config-misplaced');
     expect([zh?.suggestion, zh?.message]).to.deep.equal([`gongan: ${GONGAN}`, '_config.yml 顶层的 gongan 不在 beian: 下面，hexo-beian 不会读取它：请把这一行移到 _config.yml 里已有的 beian: 下面（缩进两个空格），不要再写一个 beian:。']);
+    // A long form at the top level moves whole, its date with it (an outside review: approved was left out).
+    const long = readConfig(undefined, 'en', { topLevel: { icp: { number: ICP, approved: new Date('2024-05-20T00:00:00Z') } } }).findings;
+    expect(long.map(f => [f.code, f.suggestion])).to.deep.equal([['config-misplaced', `beian:\n  icp:\n    number: ${ICP}\n    approved: 2024-05-20`]]);
     // The theme's block, with an empty beian: in _config.yml: its keys, to add under that beian:.
     const theme = readConfig(null, 'en', { themeBlock: { where: '_config.next.yml:beian', value: { icp: ICP, gongan: GONGAN } } }).findings;
     expect(theme.map(f => [f.code, f.suggestion])).to.deep.equal([['config-misplaced', `icp: ${ICP}\ngongan: ${GONGAN}`]]);

@@ -44,7 +44,8 @@ describe('fix: editing YAML in place (lib/fix/yaml.ts)', () => {
       expect(edit('title: x\ndeploy:\n    type: git\n', { op: 'set', path: ['beian', 'icp'], value: ICP }))
         .to.equal(`title: x\ndeploy:\n    type: git\nbeian:\n    icp: ${ICP}\n`);
       expect(edit('', { op: 'set', path: ['beian', 'icp'], value: ICP })).to.equal(`beian:\n  icp: ${ICP}\n`);
-      expect(edit('# 只有注释', { op: 'set', path: ['beian', 'icp'], value: ICP })).to.equal(`# 只有注释\nbeian:\n  icp: ${ICP}\n`);
+      // No final line break before, none after (an outside review: the file gained one).
+      expect(edit('# 只有注释', { op: 'set', path: ['beian', 'icp'], value: ICP })).to.equal(`# 只有注释\nbeian:\n  icp: ${ICP}`);
       expect(edit('beian:\ntitle: x\n', { op: 'set', path: ['beian', 'icp'], value: ICP })).to.equal(`beian:\n  icp: ${ICP}\ntitle: x\n`);
       expect(edit('beian: ~ # 待填\n', { op: 'set', path: ['beian', 'icp'], value: ICP })).to.equal(`beian: # 待填\n  icp: ${ICP}\n`);
     });
@@ -53,7 +54,7 @@ describe('fix: editing YAML in place (lib/fix/yaml.ts)', () => {
       const text = '\ufeff# 配置\r\nbeian:\r\n  icp: a\r\ntitle: x';
       expect(edit(text, { op: 'set', path: ['beian', 'gongan'], value: '京公网安备11010502030413号' }))
         .to.equal('\ufeff# 配置\r\nbeian:\r\n  icp: a\r\n  gongan: 京公网安备11010502030413号\r\ntitle: x');
-      expect(edit(text, { op: 'set', path: ['other', 'k'], value: 1 })).to.equal('\ufeff# 配置\r\nbeian:\r\n  icp: a\r\ntitle: x\r\nother:\r\n  k: 1\r\n');
+      expect(edit(text, { op: 'set', path: ['other', 'k'], value: 1 })).to.equal('\ufeff# 配置\r\nbeian:\r\n  icp: a\r\ntitle: x\r\nother:\r\n  k: 1');
       // A BOM before the first key is no indentation.
       expect(edit('\ufeffbeian:\r\n  icp: a\r\ntitle: x\r\n', { op: 'delete', path: ['beian'] })).to.equal('\ufefftitle: x\r\n');
       expect(edit('\ufeffa: 1\n', { op: 'set', path: ['b'], value: 2 })).to.equal('\ufeffa: 1\nb: 2\n');

@@ -70,6 +70,7 @@ describe('inject', () => {
       // The <title> is the tab's, not the page's (nor a <textarea>'s value, an <xmp>'s letters).
       expect(findSlots(html, { text: true }).text).to.deep.equal({ text: 'a 京ICP备20180491号-1', links: [] });
       expect(findSlots('<body><div><textarea>京ICP备20180491号-1</textarea><xmp><a href="https://beian.miit.gov.cn/">x</a></xmp>b</div></body>', { text: true }).text).to.deep.equal({ text: 'b', links: [] });
+      expect(findSlots('<body><footer><p hidden>京ICP备20180491号-1</p>c</footer></body>', { text: true }).text).to.deep.equal({ text: 'c', links: [] });
     });
 
     it('sees a page that already carries the filing line', () => {

@@ -174,7 +174,7 @@ describe('render', () => {
       const shown = `<a href="${ICP_QUERY_URL}">${ICP}</a>`;
       expect(unseenItems(`<p data-hexo-beian>${shown} &lt;i&gt;x&lt;/i&gt;</p>`, items)).to.deep.equal([]);
       expect(unseenItems(`<p data-hexo-beian>${shown}</p>`, items)).to.deep.equal(['<i>x</i>']);
-      for (const hiding of [`<p data-hexo-beian><!-- ${shown} --></p>`, `<template data-hexo-beian>${shown}</template>`, `<noscript data-hexo-beian>${shown}</noscript>`, `<textarea data-hexo-beian>${shown}</textarea>`, `<title data-hexo-beian>${shown}</title>`, `<script type="text/plain" data-hexo-beian>${shown}</script>`, `<p data-hexo-beian><template>${shown}</template></p>`]) {
+      for (const hiding of [`<p data-hexo-beian><!-- ${shown} --></p>`, `<template data-hexo-beian>${shown}</template>`, `<noscript data-hexo-beian>${shown}</noscript>`, `<textarea data-hexo-beian>${shown}</textarea>`, `<title data-hexo-beian>${shown}</title>`, `<script type="text/plain" data-hexo-beian>${shown}</script>`, `<p data-hexo-beian><template>${shown}</template></p>`, `<p data-hexo-beian hidden>${shown}</p>`, `<div data-hexo-beian><span hidden="">${shown}</span></div>`]) {
         expect(unseenItems(hiding, items.slice(0, 1)), hiding).to.deep.equal([ICP]);
       }
       expect(unseenItems(`<p data-hexo-beian>${shown}</p>`, items.slice(0, 1))).to.deep.equal([]);
