@@ -1,7 +1,7 @@
 import type { Language } from '../engine/diagnostic';
 import { compareFilings, parseGongan, parseIcp } from '../engine/filing';
 import { checkExample, exampleInText, NUMBER_SHAPES as SHAPE } from '../engine/examples';
-import { isBlank, isPlain, printable, type Plain } from '../engine/text';
+import { isBlank, isPlain, isWellFormed, printable, type Plain } from '../engine/text';
 import { dayOf } from '../engine/date';
 import { at, finding, type Finding } from '../finding';
 import { hostOf, readDomains } from './domains';
@@ -361,6 +361,9 @@ function readExtra(value: unknown, path: string, host: string | undefined, langu
   return records;
 }
 
+/** What text shown on a page may not hold: C0 and C1 controls but tab and line breaks, DEL, and the bidirectional controls (U+202A–U+202E, U+2066–U+2069). */
+const UNSHOWABLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
 function readRecord(item: unknown, path: string, host: string | undefined, language: Language, findings: Finding[]): ExtraRecord | undefined {
   let text: unknown = item;
   let textPath = path;
@@ -376,6 +379,14 @@ function readRecord(item: unknown, path: string, host: string | undefined, langu
     findings.push(finding(language, isBlank(text) ? 'empty' : 'not-text', 'error', {
       zh: `${textPath} 应是要显示的文字（写的是 ${shown(text)}），此记录未显示；例如：\n${EXTRA_EXAMPLE.zh}`,
       en: `${textPath} must be the text to show (it is ${shown(text)}); the record is not shown. For example:\n${EXTRA_EXAMPLE.en}`
+    }, { path: textPath }));
+    return undefined;
+  }
+  // Shown as written: a control character, a bidirectional control or a broken character would reach the page as it is.
+  if (!isWellFormed(text) || UNSHOWABLE.test(text)) {
+    findings.push(finding(language, 'not-text', 'error', {
+      zh: `${textPath} 含有控制字符、双向文字控制符或残缺字符（写的是 ${shown(text)}），此记录未显示：请只写要显示的文字。`,
+      en: `${textPath} holds a control character, a bidirectional control or a broken character (it is ${shown(text)}); the record is not shown. Write only the text to show.`
     }, { path: textPath }));
     return undefined;
   }

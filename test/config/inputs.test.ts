@@ -132,6 +132,18 @@ describe('inputs: dates are read as written in _config.yml', () => {
     }
   });
 
+  // An outside review: ESC, BEL and NUL reached the page raw, a lone surrogate became U+FFFD, U+202E went in unchanged.
+  it('extra text with a control character, a bidirectional control or a broken character is not-text, and the record is not shown', () => {
+    for (const text of ['\u001b[31m许可证', '许可证\u0007', 'a\u0000b', '许可\ud800证', '\u202e证可许']) {
+      const { config, findings } = readConfig({ icp: ICP, extra: [text] }, 'en');
+      expect(summary(findings), JSON.stringify(text)).to.deep.equal([['not-text', 'error', 'beian.extra[0]']]);
+      expect(findings[0].message).not.to.match(/[\u0000-\u001f\u202e]/);
+      expect(config.extra, JSON.stringify(text)).to.deep.equal([]);
+    }
+    // Tabs and line breaks are text; so is everything else people write.
+    expect(readConfig({ icp: ICP, extra: ['增值电信业务经营许可证：\t京B2-20201234\n'] }, 'en').findings).to.deep.equal([]);
+  });
+
   // An outside review: the README's own example, quoted, was refused; 9999-12-31 gave a deadline of "+010000-01".
   it('a quoted date with a time is the day written, as unquoted; a day outside 1990–2099 is config-date', () => {
     for (const written of ['"2024-06-01 00:30:00+08:00"', "'2024-06-01T00:00:00Z'"]) {
