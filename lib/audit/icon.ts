@@ -1,5 +1,6 @@
 import { existsSync, statSync } from 'fs';
-import { join } from 'path';
+import { join, posix } from 'path';
+import { browserPath } from '../engine/text';
 import type { Language } from '../engine/diagnostic';
 import { finding, type Finding } from '../finding';
 import type { BeianConfig } from '../config/schema';
@@ -22,12 +23,16 @@ const MPS_HOSTS = [MPS_HOST, ...RETIRED_MPS_HOSTS];
  */
 export function iconFile(src: string): string | undefined {
   if (/^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(src)) return undefined;
-  const path = src.replace(/[?#].*$/, '').replace(/^\/+/, '');
+  // As the browser asks for it: `..` never climbs out of the site (`/../package.json` is `/package.json`).
+  const path = browserPath(src).replace(/[?#].*$/, '').replace(/^\/+/, '');
+  let file: string;
   try {
-    return decodeURI(path);
+    file = decodeURI(path);
   } catch {
-    return path; // a stray % is a file name like any other
+    file = path; // a stray % is a file name like any other
   }
+  // `%2e%2e` is `..` to a browser too: the file is looked for inside the folder, never above it.
+  return posix.normalize(`/${file}`).slice(1);
 }
 
 /**

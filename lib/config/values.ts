@@ -3,7 +3,7 @@ import type { Diagnostic, Language } from '../engine/diagnostic';
 import { parseGongan, parseIcp } from '../engine/filing';
 import { NUMBER_SHAPES as SHAPE } from '../engine/examples';
 import { dayOf, isCalendarDate, otherDateForm, yamlTimestamp } from '../engine/date';
-import { CONTROL, isBlank, isPlain, isWellFormed, printable, urlScheme, type Plain } from '../engine/text';
+import { browserPath, CONTROL, isBlank, isPlain, isWellFormed, printable, urlScheme, type Plain } from '../engine/text';
 import { finding, type Finding } from '../finding';
 import { CHOICE_KEYS, ROOT } from './schema';
 
@@ -177,26 +177,6 @@ function httpAddress(value: string): { href?: string; meant?: string } | undefin
   return /^https?:\/\/[^/\\]/i.test(text) && !text.includes('\\') ? { href } : { meant: printable(href) };
 }
 
-/**
- * A site path as a browser asks for it, when that differs from what is written: `.` and `..`
- * segments resolved (`/../package.json` is `/package.json`), backslashes read as `/`.
- * Undefined when the path is asked for as written.
- */
-function resolvedPath(src: string): string | undefined {
-  const end = src.search(/[?#]/);
-  const pathPart = end < 0 ? src : src.slice(0, end);
-  const segments = pathPart.replace(/\\/g, '/').split('/');
-  if (!pathPart.includes('\\') && !segments.some(segment => segment === '.' || segment === '..')) return undefined;
-  const out: string[] = [];
-  for (const segment of segments) {
-    if (segment === '..') {
-      if (out.length > 1 || (out.length === 1 && out[0] !== '')) out.pop();
-    } else if (segment !== '.') out.push(segment);
-  }
-  const resolved = out.join('/') || '/';
-  return resolved + (end < 0 ? '' : src.slice(end));
-}
-
 /** A host written without its scheme (`www.a.cn`, `a.cn/about`): the https address meant. */
 function hostOnly(value: string): string | undefined {
   const text = value.trim();
@@ -307,7 +287,8 @@ export function readIcon(value: unknown, path: string, language: Language, findi
       }, { path, suggestion: https && `icon: ${printable(https)}` }));
       return undefined;
     }
-    const resolved = scheme === undefined ? resolvedPath(src) : undefined;
+    const asked = scheme === undefined ? browserPath(src) : src;
+    const resolved = asked === src ? undefined : asked;
     if (resolved !== undefined) {
       findings.push(finding(language, 'config-icon', 'error', {
         zh: `${path} 写的是 ${shown(value)}：浏览器会先解析其中的 .、.. 和反斜杠，请求的不是写出的这个路径（也可能是 source/ 之外的文件），图标未显示。请写图片在站点里的路径本身，例如 ${printable(resolved)}。`,

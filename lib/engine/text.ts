@@ -66,3 +66,22 @@ export function urlScheme(text: string): string | undefined {
 
 /** A control character (C0, DEL, C1): never part of a path, a URL or a date. */
 export const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+
+/**
+ * A site path as a browser asks for it: `.` and `..` segments resolved (`/../package.json` is
+ * `/package.json`, `/a/./b` is `/a/b`), backslashes read as `/`; the query and fragment kept.
+ * The path itself when it has none of them.
+ */
+export function browserPath(src: string): string {
+  const end = src.search(/[?#]/);
+  const pathPart = end < 0 ? src : src.slice(0, end);
+  const segments = pathPart.replace(/\\/g, '/').split('/');
+  if (!pathPart.includes('\\') && !segments.some(segment => segment === '.' || segment === '..')) return src;
+  const out: string[] = [];
+  for (const segment of segments) {
+    if (segment === '..') {
+      if (out.length > 1 || (out.length === 1 && out[0] !== '')) out.pop();
+    } else if (segment !== '.') out.push(segment);
+  }
+  return (out.join('/') || '/') + (end < 0 ? '' : src.slice(end));
+}

@@ -38,6 +38,10 @@ describe('icon', () => {
     expect(iconExists('/images/gongan.png', dirs())).to.equal(false);
     expect(iconExists('/images', dirs())).to.equal(false); // a folder is no image
     expect(iconExists('https://cdn.example.cn/g.png', dirs())).to.equal(undefined);
+    // A browser never climbs above the site (an outside review: a theme's /../package.json was "found" outside source/).
+    expect(['/../package.json', '/%2e%2e/package.json', '/images/../../_config.yml'].map(iconFile)).to.deep.equal(['package.json', 'package.json', '_config.yml']);
+    writeFileSync(join(site, 'outside.png'), 'x'); // beside source/, in the site folder
+    expect(iconExists('/../outside.png', dirs())).to.equal(false);
   });
 
   it('a site path that is no file: an error saying where to put it', () => {
