@@ -215,6 +215,9 @@ function offEdit(off: Off, path: KeyPath, entries: readonly Entry[]): { edit: Ed
  * Undefined when a number is not written literally, or its link holds other text too: then
  * the text is not split.
  */
+/** How far before a 公安 number (or its link) its icon's tag may start. */
+const ICON_REACH = 512;
+
 export function withoutNumbers(text: string, numbers: readonly string[]): string | undefined {
   let rest = text;
   for (const number of numbers) {
@@ -233,6 +236,15 @@ export function withoutNumbers(text: string, numbers: readonly string[]): string
       if (inner.replace(/<img\b[^<>]*>/gi, '').replace(/<\/?(?:span|i|b|strong)\b[^<>]*>/gi, '').trim() !== '') return undefined;
       start = open;
       end = close + '</a>'.length;
+    }
+    // A 公安 number's icon right before it (or before its link) goes with it: the audit took it as its icon.
+    if (number.includes('公网安备')) {
+      const img = rest.lastIndexOf('<img', start);
+      const icon = img >= 0 && start - img <= ICON_REACH ? /<img\b[^<>]*>(?:\s|&nbsp;)*/iy : undefined;
+      if (icon) {
+        icon.lastIndex = img;
+        if (icon.exec(rest) && icon.lastIndex === start) start = img;
+      }
     }
     // One separator beside it goes too: the one after it, else the one before it.
     const after = /^(?:\s|&nbsp;|<br\s*\/?>)*(?:[|｜·•/]|&#124;|&middot;)(?:\s|&nbsp;)*/i.exec(rest.slice(end));

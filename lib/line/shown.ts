@@ -95,13 +95,17 @@ export function copyOf(shown: Shown, item: LineItem): Copy | undefined {
 }
 
 /**
- * The items a line's markup does not show a visitor, read as a browser shows it inside a page's
- * footer: a number in a comment, a `<template>`, `<noscript>`, `<textarea>`, … is on no screen.
+ * The items a line's markup does not show as the line must, read as a browser shows it inside a
+ * page's footer: visible (a number in a comment, a `<template>`, `<noscript>`, `<textarea>` or a
+ * `hidden` element is on no screen), and a filing number linked to its own query system.
  * Their texts, escaped for a message.
  */
 export function unseenItems(markup: string, items: readonly LineItem[]): string[] {
   const shown = treeSlots(`<!DOCTYPE html><html><body><footer>${markup}</footer></body></html>`, { text: true }).text;
-  return items.filter(item => shown === undefined || copyOf(shown, item) === undefined).map(item => printable(item.text));
+  return items.filter(item => {
+    const copy = shown && copyOf(shown, item);
+    return copy === undefined || copy.linked === 'wrong';
+  }).map(item => printable(item.text));
 }
 
 /** The theme setting that shows the number, where the theme audit found it turned on. */

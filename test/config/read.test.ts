@@ -371,6 +371,9 @@ describe('config', () => {
         ['beian.Pages', 'pages: home'],
         ['beian.enabled', 'enable: false']
       ]);
+      // The key meant is written already: delete, not paste a second one (a newcomer's trial).
+      const twice = readConfig({ position: 'footer', Position: '页尾' }, 'en').findings;
+      expect(twice.map(f => [f.path, f.suggestion, f.message])).to.deep.equal([['beian.Position', undefined, 'Unknown key beian.Position is ignored; beian.position is written already: delete this line, or merge its value into position.']]);
       // Traditional characters and full-width letters too (an outside review: 關閉 was treated as true).
       expect(readConfig({ position: '頁腳', pages: '首頁', enable: '關閉', duplicates: 'ｋｅｅｐ' }, 'zh').config).to.deep.include({ position: 'footer', pages: 'home', enable: false, duplicates: 'keep' });
       expect(readConfig({ enable: 'ＴＲＵＥ' }, 'en').config.enable).to.equal(true);

@@ -36,6 +36,12 @@ describe('fix: the theme handover (lib/fix/theme.ts)', () => {
       expect(withoutNumbers(`<a href="https://beian.miit.gov.cn/">备案 ${ICP}</a>`, [ICP])).to.equal(undefined);
       expect(withoutNumbers(`${ICP} ${ICP}`, [ICP])).to.equal(undefined);
       expect(withoutNumbers('京ICP备&#50;0180491号-1', [ICP])).to.equal(undefined);
+      // A 公安 icon right before its link goes with it, as the audit carries it over (a newcomer's trial: an orphan emblem and a | were left).
+      const cdn = '本站由 <a href="https://x.cn">某云</a> 提供 CDN | ';
+      expect(withoutNumbers(`${cdn}<img src="/img/gongan.png" width="16"><a href="https://beian.mps.gov.cn/#/query/webSearch?code=11010502030413">${GONGAN}</a> | <a href="https://beian.miit.gov.cn/">${ICP}</a>`, [GONGAN, ICP]))
+        .to.equal('本站由 <a href="https://x.cn">某云</a> 提供 CDN');
+      expect(withoutNumbers(`<img src=/a.png> ${GONGAN} | x`, [GONGAN])).to.equal('x');
+      expect(withoutNumbers(`<img src=/a.png> ${ICP} | x`, [ICP])).to.equal('<img src=/a.png> x');
     });
   });
 

@@ -257,17 +257,17 @@ describe('footer (real Hexo, landscape theme)', function () {
     });
 
     it('without data-hexo-beian: wrapped so it is added once, with a warning saying what to write', async () => {
-      const { page, logged } = await build('<p>{% for item in items %}{{ item.text }} {% endfor %}</p>');
-      expect(page).to.contain('<div data-hexo-beian><p>京ICP备20180491号-1 京公网安备11010502030413号 </p></div></footer>');
+      const { page, logged } = await build('<p>{% for item in items %}<a href="{{ item.href }}">{{ item.text }}</a>{% endfor %}</p>');
+      expect(page).to.contain('<div data-hexo-beian><p><a href="https://beian.miit.gov.cn/">京ICP备20180491号-1</a><a href="https://beian.mps.gov.cn/#/query/webSearch?code=11010502030413">京公网安备11010502030413号</a></p></div></footer>');
       expect(logged.warn).to.have.length(1);
       expect(logged.warn[0]).to.match(/^hexo-beian: _config\.yml:12:3 beian\.template: 模板的输出没有 data-hexo-beian 属性.*例如 <p class="beian" data-hexo-beian>。 \(config-template\)$/);
     });
 
-    it('one that leaves a configured number out: one error naming it, and the built-in line', async () => {
+    it('one that leaves a configured number out, or shows one unlinked: one error naming them, and the built-in line', async () => {
       const { page, logged } = await build('<p data-hexo-beian>{{ items[0].text }}</p>');
       expect(lineInSiteFooter(page)).to.contain('>京公网安备11010502030413号</a>');
       expect(logged.error).to.have.length(1);
-      expect(logged.error[0]).to.match(/beian\.template: 模板 \/.*beian\.njk 出错（它的输出没有让访客看到 京公网安备11010502030413号（.*）；已使用内置模板。/);
+      expect(logged.error[0]).to.match(/beian\.template: 模板 \/.*beian\.njk 出错（它的输出没有按要求显示 京ICP备20180491号-1、京公网安备11010502030413号：.*）；已使用内置模板。/);
     });
 
     it('a missing file: one error naming the file, and the built-in line', async () => {

@@ -178,6 +178,9 @@ describe('render', () => {
         expect(unseenItems(hiding, items.slice(0, 1)), hiding).to.deep.equal([ICP]);
       }
       expect(unseenItems(`<p data-hexo-beian>${shown}</p>`, items.slice(0, 1))).to.deep.equal([]);
+      // A filing number is shown as the line must: linked to its query system (a newcomer's trial: a template without links passed the build).
+      expect(unseenItems(`<p data-hexo-beian>${ICP}</p>`, items.slice(0, 1))).to.deep.equal([ICP]);
+      expect(unseenItems(`<p data-hexo-beian><a href="https://example.cn/">${ICP}</a></p>`, items.slice(0, 1))).to.deep.equal([ICP]);
     });
 
     // Nunjucks cannot be interrupted; the child that renders is stopped instead (the time bound is in template-findings.site.test.ts).
