@@ -45,7 +45,8 @@ export function auditConfig(reading: ConfigReading, today: string, theme: { icp?
       en: `No ICP number is configured: a site served from mainland China must show it at the bottom of its home page (MIIT Order No. 33, art. 13). Write it in the site's _config.yml (not the theme's):\nbeian:\n  icp: ${SHAPE.icp.en}`
     }, { path: paths.icp }));
   }
-  findings.push(...gonganDeadline(config, today, language));
+  const rejected = [paths.online, paths.icpApproved].filter(path => findings.some(f => f.code === 'config-date' && f.path === path));
+  findings.push(...gonganDeadline(config, today, language, rejected));
   return sortFindings(findings);
 }
 

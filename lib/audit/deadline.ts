@@ -34,10 +34,11 @@ export const GONGAN_DAYS = 30;
  *
  * @param config the read config.
  * @param todayDate `YYYY-MM-DD`.
+ * @param rejected the start dates written but refused (`beian.online`, with a config-date of their own).
  * @returns zero or one finding at `beian.gongan` (`beian.gongan.applied` when pending), with
  *   `deadline` and `daysOverdue` when known.
  */
-export function gonganDeadline(config: BeianConfig, todayDate: string, language: Language): Finding[] {
+export function gonganDeadline(config: BeianConfig, todayDate: string, language: Language, rejected: readonly string[] = []): Finding[] {
   // A 公安 number written under another key is reported there, not as missing.
   if (config.gongan || config.misplaced.gongan) return [];
   if (config.gonganApplied) return [pending(config, config.gonganApplied, todayDate, language)];
@@ -59,6 +60,13 @@ export function gonganDeadline(config: BeianConfig, todayDate: string, language:
     });
   if (!start) {
     const number = config.icp.result.canonical ?? SHAPE.icp[language];
+    // A date written but refused (its config-date says why) is to correct, not to write again.
+    if (rejected.length > 0) {
+      return missing('info', {
+        zh: `已配置 ICP备案号，但没有公安联网备案号。网站开通后 30 日内须办理公安联网备案。${rejected.join('、')} 写了但不是有效日期（见它的 config-date）：改正后即可算出截止日。${filed}`,
+        en: `An ICP number is set but no public-security (公安) number. Sites must file with public security within 30 days of going online. ${rejected.join(' and ')} is written but is no valid date (see its config-date): correct it to get the deadline. ${filed}`
+      });
+    }
     return missing('info', {
       zh: `已配置 ICP备案号，但没有公安联网备案号。网站开通后 30 日内须办理公安联网备案。写上 ICP备案通过日期即可算出截止日：\nicp:\n  number: ${number}\n  approved: ‹ICP备案通过的日期，例如 2024-05-20›\n（或写 ${paths.online}: ‹上线日期›）。${filed}`,
       en: `An ICP number is set but no public-security (公安) number. Sites must file with public security within 30 days of going online. Give the ICP approval date to get the deadline:\nicp:\n  number: ${number}\n  approved: ‹the day it was approved, for example 2024-05-20›\n(or ${paths.online}: ‹the go-live date›). ${filed}`

@@ -56,8 +56,8 @@ export function auditSite(reading: SiteReading, facts: SiteFacts): { findings: F
   const findings = auditConfig(reading, facts.today, theme);
   findings.push(...auditIcon(config, { language, siteUrl: facts.siteUrl, found: facts.iconFound }));
   if (facts.theme) {
-    findings.push(...auditTheme(facts.theme, items, config, language));
     const icon = themeIcon(facts.theme);
+    findings.push(...auditTheme(facts.theme, items, config, language, icon ? facts.themeIconFound : undefined));
     if (icon) findings.push(...auditIconAt(icon.src, icon.path, { language, siteUrl: facts.siteUrl, found: facts.themeIconFound }));
   }
 

@@ -346,9 +346,10 @@ function shownAddress(href: string): string {
  * - `theme-move` (info): the theme shows a number hexo-beian does not have: the `beian:` block
  *   to write (the suggestion), with the config's own numbers where it has them.
  *
+ * @param iconFound whether the site serves the theme's 公安 icon (`themeIcon`); false leaves it out of that block.
  * @returns findings with `path` = `<file>:<key path>`; none when the theme shows nothing.
  */
-export function auditTheme(settings: ThemeBeian, items: readonly LineItem[], config: Pick<BeianConfig, 'paths' | 'duplicates' | 'host'>, language: Language): Finding[] {
+export function auditTheme(settings: ThemeBeian, items: readonly LineItem[], config: Pick<BeianConfig, 'paths' | 'duplicates' | 'host'>, language: Language, iconFound?: boolean): Finding[] {
   const { paths } = config;
   const description = themeById(settings.theme);
   if (!description) return [];
@@ -449,7 +450,8 @@ export function auditTheme(settings: ThemeBeian, items: readonly LineItem[], con
     const icp = ours.icp ?? valid('icp');
     const gonganNumber = ours.gongan ?? valid('gongan');
     const iconSetting = shown.gongan?.entry.icon;
-    const icon = iconSetting && ours.gongan === undefined && gonganNumber ? text(iconSetting) : undefined;
+    // An icon the site does not serve (icon-not-found says so) is not written into beian:, as fix leaves it out.
+    const icon = iconSetting && ours.gongan === undefined && gonganNumber && iconFound !== false ? text(iconSetting) : undefined;
     const lines = ['beian:'];
     if (icp) lines.push(`  icp: ${icp}`);
     if (gonganNumber) lines.push(...(icon ? ['  gongan:', `    number: ${gonganNumber}`, `    icon: ${icon}`] : [`  gongan: ${gonganNumber}`]));

@@ -103,6 +103,8 @@ describe('inputs: dates are read as written in _config.yml', () => {
       // No start date is known: the deadline is not computed from a day the user never wrote.
       expect(deadline?.severity).to.equal('info');
       expect(deadline?.message).not.to.contain(rolled).and.not.contain(day);
+      // It says the date written is to correct, not to write (a newcomer's trial: it asked for beian.online again).
+      expect(deadline?.message).to.contain('beian.online is written but is no valid date (see its config-date): correct it to get the deadline.');
       expect(deadline).not.to.have.property('deadline');
     }
   });

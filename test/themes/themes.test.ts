@@ -221,6 +221,9 @@ describe('themes: every described theme read through its description', () => {
       ['theme-stale-link', 'warning', '_config.icarus.yml:footer.copyright'],
       ['theme-move', 'info', '_config.icarus.yml:footer.copyright']
     ]);
+    // An icon the site does not serve (icon-not-found) stays out of the block, as fix leaves it out (a second newcomer's trial).
+    const missingIcon = audit('icarus', { alternate: `footer:\n  copyright: '<a href="https://beian.mps.gov.cn/#/query/webSearch?code=11010502030413"><img src="/ga.png">京公网安备11010502030413号</a>'\n` }, 'en', false);
+    expect(missingIcon.findings.find(f => f.code === 'theme-move')?.suggestion).to.equal(`beian:\n  gongan: ${GONGAN}`);
     // The <img> in its 公安 link is its icon, and the block carries it (a newcomer's trial: it was lost).
     expect(icarus.findings[2].suggestion).to.equal(`beian:\n  icp: ${ICP}\n  gongan:\n    number: ${GONGAN}\n    icon: /ga.png`);
     expect(audit('stellar', { alternate: `footer:\n  content: |\n    本站由 [@anon](/) 创建\n    [${ICP}](https://beian.miit.gov.cn/)\n` }).summary).to.deep.equal([['theme-move', 'info', '_config.stellar.yml:footer.content']]);

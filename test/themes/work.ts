@@ -53,12 +53,12 @@ export function layersOf(id: string, written: Written): ThemeLayer[] {
   return layers;
 }
 
-export function audit(id: string, written: Written, language: 'en' | 'zh' = 'en'): Audited {
+export function audit(id: string, written: Written, language: 'en' | 'zh' = 'en', iconFound?: boolean): Audited {
   const layers = layersOf(id, written);
   const settings = readThemeBeian(id, layers);
   const site = (parse(written.site ?? '') ?? {}) as { beian?: unknown };
   const { config } = readConfig(site.beian, language);
-  const findings = auditTheme(settings, lineItems(config, 'en', path => path), config, language);
+  const findings = auditTheme(settings, lineItems(config, 'en', path => path), config, language, iconFound);
   return { settings, findings, summary: findings.map(f => [f.code, f.severity, f.path ?? '']) };
 }
 
