@@ -122,8 +122,8 @@ export function siteOf(hexo: Hexo): Site {
           // is on no visitor's screen, and the audit takes the line as written: not used.
           const unseen = unseenItems(markup, reading.items);
           if (unseen.length > 0) throw new Error(say(lang, {
-            zh: `它的输出没有按要求显示 ${unseen.join('、')}：访客看得见、备案号链接到它的查询页面（它在注释、<template>、<noscript>、<textarea>、带 hidden 的元素之类不显示的地方，没有链接，或根本没有）`,
-            en: `its output does not show ${unseen.join(', ')} as the line must, visible and a filing number linked to its query page (it is in a comment, a <template>, <noscript>, <textarea>, a hidden element or the like, not linked, or not there at all)`
+            zh: `它的输出没有按要求显示 ${unseen.join('、')}：访客看得见、备案号链接到它的查询页面、设置了图标时带图标（它在注释、<template>、<noscript>、<textarea>、带 hidden 的元素之类不显示的地方，没有链接或图标，或根本没有）`,
+            en: `its output does not show ${unseen.join(', ')} as the line must, visible, a filing number linked to its query page, with its icon when one is set (it is in a comment, a <template>, <noscript>, <textarea>, a hidden element or the like, without its link or icon, or not there at all)`
           }));
           reading.template = { file: template.file, compiled };
           if (markup && findSlots(markup).marks.length === 0) findings.push(templateUnmarked(config.paths.template, lang));

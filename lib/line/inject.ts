@@ -71,7 +71,7 @@ const HTML_NS = 'http://www.w3.org/1999/xhtml';
 let loaded: typeof import('parse5') | undefined;
 
 /** parse5, loaded when first needed: a build whose pages the scan reads alone never pays for it. */
-function parse5(): typeof import('parse5') {
+export function parse5(): typeof import('parse5') {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   loaded ??= require('parse5') as typeof import('parse5');
   return loaded;

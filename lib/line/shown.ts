@@ -1,7 +1,7 @@
 import type { Language } from '../engine/diagnostic';
 import { finding, type Finding } from '../finding';
 import type { LineItem } from './items';
-import { treeSlots, type Shown } from './inject';
+import { parse5, treeSlots, type Shown } from './inject';
 import { printable } from '../engine/text';
 import { crossed, linkRating, rightLink, targetOf } from '../audit/links';
 import { ownLineAdvice } from '../themes';
@@ -102,10 +102,26 @@ export function copyOf(shown: Shown, item: LineItem): Copy | undefined {
  */
 export function unseenItems(markup: string, items: readonly LineItem[]): string[] {
   const shown = treeSlots(`<!DOCTYPE html><html><body><footer>${markup}</footer></body></html>`, { text: true }).text;
+  const images = items.some(item => item.icon) ? imageSources(markup) : new Set<string>();
   return items.filter(item => {
     const copy = shown && copyOf(shown, item);
-    return copy === undefined || copy.linked === 'wrong';
-  }).map(item => printable(item.text));
+    return copy === undefined || copy.linked === 'wrong' || (item.icon !== undefined && !images.has(item.icon.src));
+  }).map(item => printable(item.icon && !images.has(item.icon.src) ? `${item.text} (${item.icon.src})` : item.text));
+}
+
+/** The `src` of every `<img>` in some markup, as a browser reads the attribute (entities decoded). */
+function imageSources(markup: string): Set<string> {
+  const sources = new Set<string>();
+  const pending: object[] = [parse5().parseFragment(markup)];
+  while (pending.length > 0) {
+    const node = pending.pop() as { nodeName?: string; attrs?: { name: string; value: string }[]; childNodes?: object[] };
+    if (node.nodeName === 'img') {
+      const src = node.attrs?.find(attr => attr.name === 'src')?.value;
+      if (src !== undefined) sources.add(src);
+    }
+    pending.push(...(node.childNodes ?? []));
+  }
+  return sources;
 }
 
 /** The theme setting that shows the number, where the theme audit found it turned on. */

@@ -249,16 +249,16 @@ describe('footer (real Hexo, landscape theme)', function () {
     }
 
     it('renders the items through it, in the site footer', async () => {
-      const { page, logged } = await build('<p class="my-beian" data-hexo-beian>{% for item in items %}<a href="{{ item.href }}" title="{{ item.title }}">{{ item.text }}</a>{% if not loop.last %} | {% endif %}{% endfor %}</p>');
+      const { page, logged } = await build('<p class="my-beian" data-hexo-beian>{% for item in items %}<a href="{{ item.href }}" title="{{ item.title }}">{% if item.icon %}<img src="{{ item.icon.src }}">{% endif %}{{ item.text }}</a>{% if not loop.last %} | {% endif %}{% endfor %}</p>');
       expect(logged).to.deep.equal({ error: [], warn: [], info: [] });
       expect(count(page, 'data-hexo-beian')).to.equal(1);
       expect(page).to.contain('<p class="my-beian" data-hexo-beian><a href="https://beian.miit.gov.cn/" title="在工业和信息化部备案管理系统查询">京ICP备20180491号-1</a> | '
-        + '<a href="https://beian.mps.gov.cn/#/query/webSearch?code=11010502030413" title="在全国互联网安全管理服务平台查询">京公网安备11010502030413号</a></p></footer>');
+        + '<a href="https://beian.mps.gov.cn/#/query/webSearch?code=11010502030413" title="在全国互联网安全管理服务平台查询"><img src="/images/gongan.png">京公网安备11010502030413号</a></p></footer>');
     });
 
     it('without data-hexo-beian: wrapped so it is added once, with a warning saying what to write', async () => {
-      const { page, logged } = await build('<p>{% for item in items %}<a href="{{ item.href }}">{{ item.text }}</a>{% endfor %}</p>');
-      expect(page).to.contain('<div data-hexo-beian><p><a href="https://beian.miit.gov.cn/">京ICP备20180491号-1</a><a href="https://beian.mps.gov.cn/#/query/webSearch?code=11010502030413">京公网安备11010502030413号</a></p></div></footer>');
+      const { page, logged } = await build('<p>{% for item in items %}<a href="{{ item.href }}">{% if item.icon %}<img src="{{ item.icon.src }}">{% endif %}{{ item.text }}</a>{% endfor %}</p>');
+      expect(page).to.contain('<div data-hexo-beian><p><a href="https://beian.miit.gov.cn/">京ICP备20180491号-1</a><a href="https://beian.mps.gov.cn/#/query/webSearch?code=11010502030413"><img src="/images/gongan.png">京公网安备11010502030413号</a></p></div></footer>');
       expect(logged.warn).to.have.length(1);
       expect(logged.warn[0]).to.match(/^hexo-beian: _config\.yml:12:3 beian\.template: 模板的输出没有 data-hexo-beian 属性.*例如 <p class="beian" data-hexo-beian>。 \(config-template\)$/);
     });
@@ -267,7 +267,7 @@ describe('footer (real Hexo, landscape theme)', function () {
       const { page, logged } = await build('<p data-hexo-beian>{{ items[0].text }}</p>');
       expect(lineInSiteFooter(page)).to.contain('>京公网安备11010502030413号</a>');
       expect(logged.error).to.have.length(1);
-      expect(logged.error[0]).to.match(/beian\.template: 模板 \/.*beian\.njk 出错（它的输出没有按要求显示 京ICP备20180491号-1、京公网安备11010502030413号：.*）；已使用内置模板。/);
+      expect(logged.error[0]).to.match(/beian\.template: 模板 \/.*beian\.njk 出错（它的输出没有按要求显示 京ICP备20180491号-1、京公网安备11010502030413号 \(\/images\/gongan\.png\)：.*）；已使用内置模板。/);
     });
 
     it('a missing file: one error naming the file, and the built-in line', async () => {

@@ -181,6 +181,11 @@ describe('render', () => {
       // A filing number is shown as the line must: linked to its query system (a newcomer's trial: a template without links passed the build).
       expect(unseenItems(`<p data-hexo-beian>${ICP}</p>`, items.slice(0, 1))).to.deep.equal([ICP]);
       expect(unseenItems(`<p data-hexo-beian><a href="https://example.cn/">${ICP}</a></p>`, items.slice(0, 1))).to.deep.equal([ICP]);
+      // A configured icon the output leaves out (a second newcomer's trial: page-icon-missing then asked to regenerate).
+      const gongan: LineItem = { kind: 'gongan', text: '京公网安备11010502030413号', href: 'https://beian.mps.gov.cn/#/query/webSearch?code=11010502030413', digits: '11010502030413', path: 'beian.gongan', icon: { src: '/images/g&a.png', alt: 'x', width: 16, height: 16 } };
+      const link = `<a href="${gongan.href}">`;
+      expect(unseenItems(`<p data-hexo-beian>${link}${gongan.text}</a></p>`, [gongan])).to.deep.equal(['京公网安备11010502030413号 (/images/g&a.png)']);
+      expect(unseenItems(`<p data-hexo-beian>${link}<img src="/images/g&amp;a.png">${gongan.text}</a></p>`, [gongan])).to.deep.equal([]);
     });
 
     // Nunjucks cannot be interrupted; the child that renders is stopped instead (the time bound is in template-findings.site.test.ts).
