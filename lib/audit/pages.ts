@@ -863,10 +863,17 @@ export function judgePage<A extends { href: string; target: Target }>(path: stri
     };
     const mine = configured[o.kind];
     if (mine !== undefined && !own.has(o.text) && displayed(o) && once('page-other-number')) {
-      add('page-other-number', 'error', {
-        zh: `这个页面显示的是 ${o.text}，而配置里是 ${mine}（${plan.paths[o.kind]}）：可能是旧的构建，或主题里写死的编号。${REGENERATE.zh}；若仍然出现，在主题的布局和配置里搜索 ${o.text} 并删除。`,
-        en: `This page shows ${o.text}, but the config has ${mine} (${plan.paths[o.kind]}): a stale build, or a number hard-coded in the theme. To fix it, ${REGENERATE.en}; if it stays, search the theme's layout and config for ${o.text} and remove it.`
-      });
+      // The number the theme's own line was told to show: theme-disagrees names its setting; no stale build to suspect.
+      const off = plan.themeOff ? { zh: plan.themeOff.zh, en: ` ${plan.themeOff.en}` } : { zh: '', en: '' };
+      add('page-other-number', 'error', plan.theme?.[o.kind] === o.text
+        ? {
+          zh: `这个页面显示的是 ${o.text}，而配置里是 ${mine}（${plan.paths[o.kind]}）：这是主题自己的备案栏显示的编号（见 theme-disagrees）。请确认哪个才对，改正配置或主题的设置。${off.zh}`,
+          en: `This page shows ${o.text}, but the config has ${mine} (${plan.paths[o.kind]}): it is the number the theme's own line shows (see theme-disagrees). Find out which is right, and correct the config or the theme's setting.${off.en}`
+        }
+        : {
+          zh: `这个页面显示的是 ${o.text}，而配置里是 ${mine}（${plan.paths[o.kind]}）：可能是旧的构建，或主题里写死的编号。${REGENERATE.zh}；若仍然出现，在主题的布局和配置里搜索 ${o.text} 并删除。`,
+          en: `This page shows ${o.text}, but the config has ${mine} (${plan.paths[o.kind]}): a stale build, or a number hard-coded in the theme. To fix it, ${REGENERATE.en}; if it stays, search the theme's layout and config for ${o.text} and remove it.`
+        });
     }
     const held = plan.unshown?.[o.kind];
     // A number the theme was told to show is the theme audit's to speak of (theme-move, …).

@@ -150,6 +150,16 @@ describe('pages: the audit of one page (no Hexo)', () => {
       }
     });
 
+    // A newcomer's trial: page-other-number suspected a stale build when the theme audit had named the cause.
+    it('page-other-number: the number the theme\'s own line shows is said to be the theme\'s, not a stale build', () => {
+      const other = '沪ICP备19999999号-2';
+      const html = Buffer.from(`<!DOCTYPE html><html><body><footer><a href="https://beian.miit.gov.cn/">${other}</a><div class="hexo-beian" data-hexo-beian><a href="https://beian.miit.gov.cn/">${ICP}</a></div></footer></body></html>`);
+      const message = (plan: PagePlan) => auditPage('index.html', html, plan).find(f => f.code === 'page-other-number')?.message;
+      expect(message(planFor({ icp: ICP }))).to.contain('a stale build');
+      const themed = message({ ...planFor({ icp: ICP }), theme: { icp: other }, themeOff: { zh: '', en: 'Set footer.beian.enable: false in _config.next.yml to turn NexT\'s own line off.' } });
+      expect(themed).to.equal(`This page shows ${other}, but the config has ${ICP} (beian.icp): it is the number the theme's own line shows (see theme-disagrees). Find out which is right, and correct the config or the theme's setting. Set footer.beian.enable: false in _config.next.yml to turn NexT's own line off.`);
+    });
+
     // A newcomer's trial on Butterfly: it named NexT's key, and asked to change duplicates: keep that was skip.
     it('page-shown-twice says how to turn this theme\'s line off when it is known, and speaks of duplicates only when it is keep', () => {
       const html = page('', `<div><span>${ICP}</span></div><div class="hexo-beian" data-hexo-beian><a href="https://beian.miit.gov.cn/">${ICP}</a></div>`);
