@@ -86,7 +86,7 @@ export function readChoice<T extends string>(value: unknown, path: string, choic
   if (isBlank(value)) return fallback;
   const key = path.slice(path.lastIndexOf('.') + 1);
   const word = typeof value === 'string' ? value.trim().toLowerCase().replace(/-/g, '_') : undefined;
-  const meant = choices.find(choice => choice === word) ?? choices.find(choice => choice === choiceMeant(key, value));
+  const meant = choices.find(choice => choice === choiceMeant(key, value));
   if (meant !== undefined) {
     if (meant !== value) {
       findings.push(finding(language, 'config-choice', 'warning', {
@@ -211,38 +211,19 @@ const LAST_DAY = '2099-12-31';
 function readDay(value: unknown, path: string, language: Language, findings: Finding[], written?: string): string | undefined {
   if (value instanceof Date) {
     const stamp = written === undefined ? undefined : yamlTimestamp(written.trim());
-    if (stamp && stamp.instant === value.getTime()) {
-      if (isCalendarDate(stamp.day) && stamp.realTime) return stamp.day;
-      const key = path.slice(path.lastIndexOf('.') + 1);
-      const text = printable((written ?? '').trim());
-      findings.push(finding(language, 'config-date', 'error', isCalendarDate(stamp.day)
-        ? {
-          zh: `${path} 写的是 ${text}，没有这个时刻（YAML 会把它读成 ${dayOf(value) ?? '无效日期'}）；只写日期即可：${stamp.day}。`,
-          en: `${path} is ${text}, which is no real time of day (YAML would read it as ${dayOf(value) ?? 'an invalid date'}); write the day alone: ${stamp.day}.`
-        }
-        : {
-          zh: `${path} 写的是 ${text}，没有这一天（YAML 会把它读成 ${dayOf(value) ?? '无效日期'}）；请写真实的日期，年-月-日，例如 2024-05-20。`,
-          en: `${path} is ${text}, which is not a real day (YAML would read it as ${dayOf(value) ?? 'an invalid date'}); write the real day, year-month-day, for example 2024-05-20.`
-        }, { path, suggestion: isCalendarDate(stamp.day) ? `${key}: ${stamp.day}` : undefined }));
-      return undefined;
-    }
+    if (stamp && stamp.instant === value.getTime()) return stampDay(stamp, printable((written ?? '').trim()), value, path, language, findings);
     const day = dayOf(value);
     if (day) return day;
   }
-  if (typeof value === 'string' && isCalendarDate(value.trim())) return value.trim();
-  // Quoted or not, a date with a time is the day written (`"2024-06-01 00:30:00+08:00"`).
-  const quotedStamp = typeof value === 'string' ? yamlTimestamp(value.trim()) : undefined;
-  if (quotedStamp && isCalendarDate(quotedStamp.day) && quotedStamp.realTime) return quotedStamp.day;
-  if (quotedStamp && !isCalendarDate(quotedStamp.day)) {
-    findings.push(finding(language, 'config-date', 'error', {
-      zh: `${path} 写的是 ${shown(value)}，没有这一天；请写真实的日期，年-月-日，例如 2024-05-20。`,
-      en: `${path} is ${shown(value)}, which is not a real day; write the real day, year-month-day, for example 2024-05-20.`
-    }, { path }));
-    return undefined;
+  if (typeof value === 'string') {
+    if (isCalendarDate(value.trim())) return value.trim();
+    // Quoted or not, a date with a time is the day written (`"2024-06-01 00:30:00+08:00"`).
+    const stamp = yamlTimestamp(value.trim());
+    if (stamp) return stampDay(stamp, shown(value), undefined, path, language, findings);
   }
   // A number, `null` or `.inf` is quoted as it was written, not as JSON shows the value.
   const asWritten = written !== undefined && (typeof value === 'number' || typeof value === 'boolean' || value === null) ? printable(written.trim()) : undefined;
-  const meant = typeof value === 'string' ? otherDateForm(value) ?? stampDay(value) : typeof value === 'number' ? otherDateForm(asWritten ?? String(value)) : oneDay(value);
+  const meant = typeof value === 'string' ? otherDateForm(value) : typeof value === 'number' ? otherDateForm(asWritten ?? String(value)) : oneDay(value);
   findings.push(finding(language, 'config-date', 'error', meant
     ? {
       zh: `${path} 要写成 年-月-日（写的是 ${asWritten ?? shown(value)}），即 ${meant}。`,
@@ -255,10 +236,27 @@ function readDay(value: unknown, path: string, language: Language, findings: Fin
   return undefined;
 }
 
-/** The day of a date and time written as text (`"2024-06-01 10:00:00"`), when that day exists. */
-function stampDay(text: string): string | undefined {
-  const day = yamlTimestamp(text.trim())?.day;
-  return day !== undefined && isCalendarDate(day) ? day : undefined;
+/**
+ * The day of a YAML timestamp as written (`text`, quoted or not): the day, or undefined with a
+ * config-date when the day or the time of day does not exist. `rolled` is the Date js-yaml made
+ * of an unquoted one, which the message names.
+ */
+function stampDay(stamp: NonNullable<ReturnType<typeof yamlTimestamp>>, text: string, rolled: Date | undefined, path: string, language: Language, findings: Finding[]): string | undefined {
+  const realDay = isCalendarDate(stamp.day);
+  if (realDay && stamp.realTime) return stamp.day;
+  const yaml = rolled === undefined
+    ? { zh: '', en: '' }
+    : { zh: `（YAML 会把它读成 ${dayOf(rolled) ?? '无效日期'}）`, en: ` (YAML would read it as ${dayOf(rolled) ?? 'an invalid date'})` };
+  findings.push(finding(language, 'config-date', 'error', realDay
+    ? {
+      zh: `${path} 写的是 ${text}，没有这个时刻${yaml.zh}；只写日期即可：${stamp.day}。`,
+      en: `${path} is ${text}, which is no real time of day${yaml.en}; write the day alone: ${stamp.day}.`
+    }
+    : {
+      zh: `${path} 写的是 ${text}，没有这一天${yaml.zh}；请写真实的日期，年-月-日，例如 2024-05-20。`,
+      en: `${path} is ${text}, which is not a real day${yaml.en}; write the real day, year-month-day, for example 2024-05-20.`
+    }, { path, suggestion: realDay ? `${path.slice(path.lastIndexOf('.') + 1)}: ${stamp.day}` : undefined }));
+  return undefined;
 }
 
 /** A list of one day (`[2024-06-01]`, `- 2024-06-01`): the day, to suggest writing it alone. */

@@ -237,15 +237,11 @@ export function withoutNumbers(text: string, numbers: readonly string[]): string
       start = open;
       end = close + '</a>'.length;
     }
-    // A 公安 number's icon right before it (or before its link) goes with it: the audit took it as its icon.
-    if (number.includes('公网安备')) {
-      const img = rest.lastIndexOf('<img', start);
-      const icon = img >= 0 && start - img <= ICON_REACH ? /<img\b[^<>]*>(?:\s|&nbsp;)*/iy : undefined;
-      if (icon) {
-        icon.lastIndex = img;
-        if (icon.exec(rest) && icon.lastIndex === start) start = img;
-      }
-    }
+    // The icon the audit reads as this number's (numbersInText: in its link, or right before it) goes with it.
+    // Only tags and spaces between them: nothing displayed goes with it.
+    const img = rest.lastIndexOf('<img', start);
+    const between = img < 0 || start - img > ICON_REACH ? undefined : rest.slice(img, start).replace(/<[^<>]*>/g, '').replace(/&nbsp;/gi, ' ');
+    if (between?.trim() === '' && numbersInText(rest).some(found => found.icon !== undefined && found.text.includes(number))) start = img;
     // One separator beside it goes too: the one after it, else the one before it.
     const after = /^(?:\s|&nbsp;|<br\s*\/?>)*(?:[|｜·•/]|&#124;|&middot;)(?:\s|&nbsp;)*/i.exec(rest.slice(end));
     const before = /(?:\s|&nbsp;)*(?:[|｜·•/]|&#124;|&middot;)(?:\s|&nbsp;|<br\s*\/?>)*$/i.exec(rest.slice(Math.max(0, start - 64), start));

@@ -6,7 +6,7 @@ import { labelLanguageOf, languageOf, say, type LabelLanguage, type Language } f
 import { describe, finding, located, type Finding, type Locate } from '../finding';
 import { printable } from '../engine/text';
 import { readConfig } from '../config/read';
-import { locator, writtenFile, writtenKeys, writtenText, type NamedFile, type WrittenFile } from '../config/written';
+import { locator, writtenFile, writtenKeys, writtenText, type NamedFile, type WrittenFile, type WrittenKeys, type WrittenText } from '../config/written';
 import type { BeianConfig } from '../config/schema';
 import { iconExists } from '../audit/icon';
 import { lineItems } from '../line/items';
@@ -91,9 +91,17 @@ export function siteOf(hexo: Hexo): Site {
     }
     key = nextKey;
     const lang = languageOf(language);
-    const siteFiles = () => files.site().map(named => named.file).filter(file => file !== undefined);
-    const written = (keys: readonly string[]) => writtenText(siteFiles())(keys);
-    const keysWritten = (keys: readonly string[]) => writtenKeys(siteFiles())(keys);
+    // The site's config files as written, read on the first question about them, then asked as often as needed.
+    let asked: { text: WrittenText; keys: WrittenKeys } | undefined;
+    const ask = () => {
+      if (!asked) {
+        const sources = files.site().map(named => named.file).filter(file => file !== undefined);
+        asked = { text: writtenText(sources), keys: writtenKeys(sources) };
+      }
+      return asked;
+    };
+    const written = (keys: readonly string[]) => ask().text(keys);
+    const keysWritten = (keys: readonly string[]) => ask().keys(keys);
     const { config, findings } = readConfig(beian, lang, { url, topLevel: { icp, gongan }, written, writtenKeys: keysWritten, themeBlock });
     const labels = labelLanguageOf(language);
     reading = {
