@@ -94,7 +94,8 @@ const SITE_FOOTER: Record<Theme, RegExp> = {
  * - Butterfly: `data-lastPushDate`, the build time;
  * - NexT: the random colour `random-color()` gives `.links-of-author a::before` in main.css;
  * - AnZhiYu, Async: `postUpdate`, the build time; AnZhiYu's `random.js`, the posts shuffled;
- * - Reimu: the service worker's `VERSION`, the build time; Solitude: its "last update" `<time>`, the build time;
+ * - Reimu: the service worker's `VERSION`, the build time; Solitude: its "last update" `<time>`, the build time,
+ *   and its random-post script's `const posts = [...]`, the posts in the order Hexo loaded them (a set);
  * - Particlex: each tag link's random colour;
  * - Volantis: `lastupdate: new Date(…)` in its inline config script, the build time; and its
  *   `datetime="<%- moment(post.date).format() %>"` (and `post.updated`, in its meta and its
@@ -114,6 +115,7 @@ function normalise(file: string, text: string): string {
   return text.replace(/ data-id="[^"]*"/g, ' data-id=""').replace(/ data-lastPushDate="[^"]*"/g, ' data-lastPushDate=""')
     .replace(/(postUpdate: ')[^']*'/g, "$1'").replace(/("postUpdate":")[^"]*"/g, '$1"')
     .replace(/(<time class="item-count" datetime=")[^"]*"/g, '$1"')
+    .replace(/(\n {12}const posts = )(\[[^\]\n]*\]);/g, (_, head: string, list: string) => `${head}${JSON.stringify((JSON.parse(list) as string[]).sort())};`)
     .replace(/(<a href="[^"]*\/tags\/[^"]*" style="color: )#[0-9a-f]{3,6}"/g, '$1#"')
     .replace(/(lastupdate: new Date\()\d+\)/g, '$1)')
     .replace(/(\sdatetime=")(\d{4}-\d{2}-\d{2}T[^"]+)"/g, (_, head: string, value: string) => `${head}${Number.isNaN(Date.parse(value)) ? value : new Date(value).toISOString()}"`);
