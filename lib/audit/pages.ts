@@ -22,8 +22,8 @@ import { expectedItems, isHomePage, type PlacementSettings } from '../line/place
  * ({@link Latest}): each byte is looked at once for it, however many numbers the page
  * repeats, so the work grows with the page, never with the page times its numbers. What no
  * visitor sees is not read as shown: a number in a tag's attribute, or in a `<script>` (a
- * theme's config copied into the page), `<style>`, `<noscript>`, `<template>` or comment
- * ({@link Hidden}, found forwards once).
+ * theme's config copied into the page), `<style>`, `<noscript>`, `<template>`, comment or
+ * element carrying `hidden` ({@link Hidden}, found forwards once).
  *
  * Links (docs/filing-rules.md, "Links and the icon"): the ICP number goes to
  * `https://beian.miit.gov.cn/` (《非经营性互联网信息服务备案管理办法》 art. 13), the 公安 number
@@ -240,7 +240,8 @@ class Next {
  * show either (lib/line/inject.ts UNSHOWN: `<script>` — a JSON blob, a theme's config copied
  * into the page: Keep, Redefine —, `<style>`, `<noscript>` with scripting on, a `<textarea>`'s
  * value, …), of `<template>` (inert, outside the tree that reading walks), and comments. Tag
- * names in any case, as the tokenizer reads them (a post may write `<TEXTAREA>`).
+ * names in any case, as the tokenizer reads them (a post may write `<TEXTAREA>`). And what an
+ * element carrying `hidden` holds, as the filter reads it.
  */
 export const HIDDEN: ReadonlySet<string> = new Set([...UNSHOWN, 'template']);
 
@@ -277,10 +278,30 @@ class Hidden {
   private end = 0;
   /** Where the search for the next opening goes on. */
   private next = 0;
+  /** Does the page write an attribute `hidden` anywhere (asked once, when first needed)? */
+  private attribute?: boolean;
+  /** The first of the filter's `hidden` ranges that may still hold an offset asked. */
+  private range = 0;
 
-  constructor(private readonly page: Buffer) {}
+  constructor(private readonly page: Buffer, private readonly filter: () => FilterReading) {}
 
   has(at: number): boolean {
+    return this.inElement(at) || this.inHiddenElement(at);
+  }
+
+  /**
+   * In an element carrying `hidden`, or held by one? Where one ends is the tree's to say: the
+   * filter's reading has them, read only for a page that writes the attribute.
+   */
+  private inHiddenElement(at: number): boolean {
+    this.attribute ??= HIDDEN_ATTRIBUTE.test(this.page.toString('latin1'));
+    if (!this.attribute) return false;
+    const { hidden } = this.filter();
+    while (this.range < hidden.length && hidden[this.range].end <= at) this.range++;
+    return this.range < hidden.length && hidden[this.range].start < at;
+  }
+
+  private inElement(at: number): boolean {
     const { page } = this;
     for (;;) {
       if (at < this.end) return at > this.start && this.start >= 0;
@@ -300,6 +321,9 @@ class Hidden {
     }
   }
 }
+
+/** What may be the attribute `hidden` (or a value that reads like it: the filter's reading tells). */
+const HIDDEN_ATTRIBUTE = /[\t\n\f\r ]hidden(?:[\t\n\f\r =/>]|$)/i;
 
 /** Just after the end tag `</name` (any case) at or after `from`; the page's end when there is none. */
 function endTag(page: Buffer, name: string, from: number): number {
@@ -501,7 +525,7 @@ function occurrencesOf(page: Buffer, plan: PagePlan, filter: () => FilterReading
   const place = (anchor: Anchor | undefined, frame: 'line' | number | undefined) => (anchor ? anchor.open + 1 : 0) * (page.length + 3) + (frame === undefined ? 0 : frame === 'line' ? 1 : frame + 2);
   const next = markers.map(m => page.indexOf(m.needle));
   const context = new Context(page, filter);
-  const hidden = new Hidden(page);
+  const hidden = new Hidden(page, filter);
   // Per marker, the last number read, and where its context can change next (a `<`, a `>`,
   // the line's attribute: looked for when the marker comes again, each marker in page order).
   const changes = markers.map(() => [new Next(TAG_OPEN), new Next(TAG_CLOSE), new Next(LINE)]);
@@ -647,9 +671,9 @@ function hrefStart(page: Buffer, at: number): number {
 }
 
 /** Retired query addresses found as link targets (`href="…"`), one per address. */
-function retiredLinks(page: Buffer): string[] {
+function retiredLinks(page: Buffer, filter: () => FilterReading): string[] {
   const found = new Set<string>();
-  const hidden = new Hidden(page);
+  const hidden = new Hidden(page, filter);
   for (let at = page.indexOf(BEIAN); at >= 0; at = page.indexOf(BEIAN, at + BEIAN.length)) {
     if (!maybeRetired(page, at)) continue;
     const start = hrefStart(page, at);
@@ -721,7 +745,7 @@ export function auditPage(path: string, html: Buffer, plan: PagePlan): Finding[]
       const { footer } = filter();
       return footer === false || (o.start > footer.start && o.start < footer.end);
     },
-    retired: retiredLinks(html)
+    retired: retiredLinks(html, filter)
   });
 }
 
@@ -734,9 +758,9 @@ export function auditPage(path: string, html: Buffer, plan: PagePlan): Finding[]
  */
 function filterReading(page: Buffer): FilterReading {
   const html = page.toString('utf8');
-  const { footerStart, footerEnd, marks } = findSlots(html);
+  const { footerStart, footerEnd, marks, hidden } = findSlots(html);
   // Character offsets to byte offsets in one pass forwards: a page of many marks stays linear.
-  const wanted = [...marks, footerStart, footerEnd].filter(at => at >= 0).sort((a, b) => a - b);
+  const wanted = [...marks, footerStart, footerEnd, ...hidden.flat()].filter(at => at >= 0).sort((a, b) => a - b);
   const bytes = new Map<number, number>();
   let [char, byte] = [0, 0];
   for (const at of wanted) {
@@ -747,14 +771,19 @@ function filterReading(page: Buffer): FilterReading {
   const byteAt = (at: number) => bytes.get(at) ?? 0;
   return {
     footer: footerStart < 0 || footerEnd < 0 ? false : { start: byteAt(footerStart), end: byteAt(footerEnd) },
-    marks: new Set(marks.map(byteAt))
+    marks: new Set(marks.map(byteAt)),
+    hidden: hidden.map(([start, end]) => ({ start: byteAt(start), end: byteAt(end) }))
   };
 }
 
-/** What the filter reads of a page, in bytes: its site footer (false: none), and the `<` of each element carrying `data-hexo-beian` a visitor can see. */
+/**
+ * What the filter reads of a page, in bytes: its site footer (false: none), the `<` of each
+ * element carrying `data-hexo-beian` a visitor can see, and the `hidden` elements, in page order.
+ */
 interface FilterReading {
   footer: { start: number; end: number } | false;
   marks: ReadonlySet<number>;
+  hidden: readonly { start: number; end: number }[];
 }
 
 /** What the sweep read of a page: its numbers with their links and frames, its retired links, and whether links hold an icon. */

@@ -31,9 +31,16 @@ export interface Slots {
   /**
    * The `<` of every element carrying `data-hexo-beian` that a visitor could see outside
    * sectioning content: not in a `<template>`, `<noscript>`, SVG or MathML, nor in an
-   * `<article>` (a post that shows the line's markup as an example is not the line).
+   * `<article>` (a post that shows the line's markup as an example is not the line), nor
+   * `hidden` or in a `hidden` element.
    */
   marks: number[];
+  /**
+   * The elements carrying the `hidden` attribute, outermost only, as [its `<`, the `<` of the
+   * token that ends it (the page's length when none does)): no visitor sees what they hold.
+   * Not void elements, nor a `<template>` or what it holds (inert anyway).
+   */
+  hidden: [number, number][];
   /**
    * With `{text: true}`: what the page shows where a filing line lives — the site footer
    * when there is one, else the whole page — see {@link Shown}.
@@ -166,7 +173,7 @@ const NOTHING_SHOWN: Shown = { text: '', links: [] };
  * (The tests' reference reading of pages the scan reads itself lifts the bound: `maxOpen`.)
  */
 export function treeSlots(html: string, options: { text?: boolean; maxOpen?: number } = {}): Slots {
-  const slots: Slots = { footerEnd: -1, footerStart: -1, bodyEnd: -1, marks: [] };
+  const slots: Slots = { footerEnd: -1, footerStart: -1, bodyEnd: -1, marks: [], hidden: [] };
   const document = parseTree(html, options.maxOpen ?? MAX_OPEN);
   if (!document) {
     slots.bodyEnd = lastBodyEnd(html);
@@ -174,12 +181,19 @@ export function treeSlots(html: string, options: { text?: boolean; maxOpen?: num
     return slots;
   }
   let footer: Element | undefined;
-  const pending: { node: Node; sectioning: boolean }[] = [{ node: document, sectioning: false }];
+  type Step = { node: Node; sectioning: boolean; hidden: boolean };
+  const pending: Step[] = [{ node: document, sectioning: false, hidden: false }];
   // Depth first without recursion: a page may nest elements deeper than the call stack.
   while (pending.length > 0) {
-    const { node, sectioning } = pending.pop() as { node: Node; sectioning: boolean };
+    const { node, sectioning, hidden } = pending.pop() as Step;
     if (!('childNodes' in node)) continue;
     let inside = sectioning;
+    let hides = hidden;
+    if ('tagName' in node && !hidden && !VOID.has(node.tagName) && node.tagName !== 'template' && isHidden(node)) {
+      hides = true;
+      const location = node.sourceCodeLocation;
+      slots.hidden.push([location?.startOffset ?? -1, location?.endTag?.startOffset ?? location?.endOffset ?? html.length]);
+    }
     if ('tagName' in node && node.namespaceURI === HTML_NS) {
       const end = node.sourceCodeLocation?.endTag?.startOffset ?? -1;
       if (SECTIONING.has(node.tagName)) inside = true;
@@ -188,10 +202,11 @@ export function treeSlots(html: string, options: { text?: boolean; maxOpen?: num
         slots.footerStart = node.sourceCodeLocation?.startOffset ?? -1;
         slots.footerEnd = end;
       } else if (node.tagName === 'body') slots.bodyEnd = end;
-      if (!sectioning && node.attrs.some(attr => attr.name === MARK)) slots.marks.push(node.sourceCodeLocation?.startOffset ?? -1);
+      if (!sectioning && !hides && node.attrs.some(attr => attr.name === MARK)) slots.marks.push(node.sourceCodeLocation?.startOffset ?? -1);
     }
-    for (let i = node.childNodes.length - 1; i >= 0; i--) pending.push({ node: node.childNodes[i], sectioning: inside });
+    for (let i = node.childNodes.length - 1; i >= 0; i--) pending.push({ node: node.childNodes[i], sectioning: inside, hidden: hides });
   }
+  slots.hidden.sort((a, b) => a[0] - b[0]);
   slots.marks = [...new Set(slots.marks)].sort((a, b) => a - b); // a formatting element reopened by the parser keeps its source
   if (options.text) slots.text = shownOf(footer ?? document);
   return slots;
@@ -228,8 +243,7 @@ function shownOf(root: Node): Shown {
     }
     const node = step;
     if (node.nodeName === '#text' && 'value' in node && node.value) add(node.value);
-    // The `hidden` attribute hides an element (and all it holds) as `display: none` does.
-    if (!('childNodes' in node) || ('tagName' in node && (UNSHOWN.has(node.tagName) || node.attrs.some(attr => attr.name === 'hidden')))) continue;
+    if (!('childNodes' in node) || ('tagName' in node && (UNSHOWN.has(node.tagName) || isHidden(node)))) continue;
     if ('tagName' in node) {
       gap();
       const href = linkOf(node);
@@ -239,6 +253,11 @@ function shownOf(root: Node): Shown {
   }
   const text = parts.join('');
   return { text: text.trimEnd(), links: spans.sort((a, b) => a.start - b.start).map(span => ({ href: span.href, text: text.slice(span.start, span.end).trim() })) };
+}
+
+/** The `hidden` attribute hides an element (and all it holds) as `display: none` does. */
+function isHidden(node: Element): boolean {
+  return node.attrs.some(attr => attr.name === 'hidden');
 }
 
 /** Where an element links to: an `<a>`'s `href` ('' without one), NexT's `exturl` span's decoded `data-url`; undefined for no link. */
@@ -294,8 +313,8 @@ const TABLE_MODE = names('table tbody thead tfoot tr');
 const IMPLIED_END = names('dd dt li optgroup option p rb rp rt rtc');
 
 /** What a name is, as bits: one lookup per tag instead of one per set. */
-const F = { void: 1, raw: 2, declined: 4, closesP: 8, tablePart: 16, tableMode: 32, inHead: 64, inert: 128, heading: 256, special: 512 } as const;
-const FLAG_SETS: [number, Set<string>][] = [[F.void, VOID], [F.raw, RAW], [F.declined, DECLINED], [F.closesP, CLOSES_P], [F.tablePart, TABLE_PART], [F.tableMode, TABLE_MODE], [F.inHead, IN_HEAD], [F.inert, INERT], [F.heading, HEADING], [F.special, SPECIAL]];
+const F = { void: 1, raw: 2, declined: 4, closesP: 8, tablePart: 16, tableMode: 32, inHead: 64, inert: 128, heading: 256, special: 512, formatting: 1024 } as const;
+const FLAG_SETS: [number, Set<string>][] = [[F.void, VOID], [F.raw, RAW], [F.declined, DECLINED], [F.closesP, CLOSES_P], [F.tablePart, TABLE_PART], [F.tableMode, TABLE_MODE], [F.inHead, IN_HEAD], [F.inert, INERT], [F.heading, HEADING], [F.special, SPECIAL], [F.formatting, FORMATTING]];
 
 /** The kinds of open element the scan asks about, each kept as a stack of positions. */
 const KINDS = {
@@ -371,6 +390,14 @@ class OpenElements {
   afterHead = false;
   readonly starts: number[] = [];
   readonly entries: Entry[] = [];
+  /** The positions of the open elements carrying `hidden`, and the `<` of the first; the ranges of those closed (see {@link Slots.hidden}). */
+  private readonly hiddenAt: number[] = [];
+  private hiddenFrom = -1;
+  readonly hidden: [number, number][] = [];
+  /** While a `hidden` element is open: the formatting elements opened since the first one, per name, not yet ended. */
+  readonly formatting = new Map<string, number>();
+  /** The `<` of the token being read: where an element it closes ends. */
+  offset = 0;
   private readonly scan = ++scans;
   /** The current node's entry (`html` when the stack is empty). */
   top: Entry = EL.html;
@@ -384,8 +411,13 @@ class OpenElements {
     return this.entries.length;
   }
 
-  push(entry: Entry, start: number): void {
+  /** Pushes an element whose tag starts at `start` (-1 for a footer that is not the site's), `hidden` when its tag hides it. */
+  push(entry: Entry, start: number, hidden = false): void {
     const at = this.entries.length;
+    if (hidden) {
+      if (this.hiddenAt.length === 0) this.hiddenFrom = this.offset;
+      this.hiddenAt.push(at);
+    }
     this.starts.push(start);
     this.entries.push(entry);
     this.top = entry;
@@ -405,6 +437,13 @@ class OpenElements {
       this.starts.pop();
       entry.at.pop();
       for (const kind of entry.kinds) kind.pop();
+      if (this.hiddenAt[this.hiddenAt.length - 1] === entries.length) {
+        this.hiddenAt.pop();
+        if (this.hiddenAt.length === 0) {
+          this.hidden.push([this.hiddenFrom, this.offset]);
+          this.formatting.clear();
+        }
+      }
     }
     this.top = entries.length > 0 ? entries[entries.length - 1] : EL.html;
   }
@@ -422,6 +461,21 @@ class OpenElements {
 
   has(kind: Kind): boolean {
     return BY_KIND[kind].length > 0;
+  }
+
+  /** The position of the first open `hidden` element, or -1. */
+  get hiddenStart(): number {
+    return this.hiddenAt.length > 0 ? this.hiddenAt[0] : -1;
+  }
+
+  /** Is a `hidden` element open? */
+  get inHidden(): boolean {
+    return this.hiddenAt.length > 0;
+  }
+
+  /** The ranges of the `hidden` elements, when the page ends at `end`. */
+  hiddenRanges(end: number): [number, number][] {
+    return this.inHidden ? [...this.hidden, [this.hiddenFrom, end]] : this.hidden;
   }
 
   /** The position of the element when it is in the given scope (no boundary above it), else -1. */
@@ -442,6 +496,8 @@ const RAW_END = new Map([...RAW].map(name => [name, new RegExp(`</${name}[\\t\\n
 interface Tag {
   name: string;
   marked: boolean;
+  /** It carries the `hidden` attribute. */
+  hidden: boolean;
   /** The offset after the token. */
   next: number;
 }
@@ -497,7 +553,7 @@ const HEAD_VOID = ['meta', 'link', 'base', 'basefont', 'bgsound'];
 const [RUN, RUN_LEAVES, HEAD_RUN, TABLE_ROWS, TABLE_CELLS] = (() => {
   const ws = '[\\t\\n\\f\\r ]';
   const names = nameTrie(RUN_NAMES);
-  const attribute = `${ws}+(?!${anyCase(MARK)}(?:[=/>]|${ws}))[^\\t\\n\\f\\r />="'<\`]+(?:="[^"]*"|='[^']*'|=[^\\t\\n\\f\\r >"'=<\`]+)?`;
+  const attribute = `${ws}+(?!(?:${anyCase(MARK)}|${anyCase('hidden')})(?:[=/>]|${ws}))[^\\t\\n\\f\\r />="'<\`]+(?:="[^"]*"|='[^']*'|=[^\\t\\n\\f\\r >"'=<\`]+)?`;
   const start = (name: string) => `${name}(?=[\\t\\n\\f\\r />])(?:${attribute})*${ws}*\\/?>`;
   const tag = start(`(?:${names})`);
   const end = `\\/(?:${names})${ws}*>`;
@@ -591,7 +647,7 @@ function asciiLower(text: string): string {
 }
 
 /** The one tag being read: reused, as a page holds thousands. */
-const TAG: Tag = { name: '', marked: false, next: 0 };
+const TAG: Tag = { name: '', marked: false, hidden: false, next: 0 };
 
 /**
  * The usual tag, matched at once by V8's compiled expressions: a name, then attributes each
@@ -607,9 +663,13 @@ const USUAL_TAG = /[^\t\n\f\r />]+(?:[\t\n\f\r ]+[^\t\n\f\r />="'<`]+(?:="[^"]*"
  * read by hand only when one falls inside it, and the page is searched for it once.
  */
 class Mentions {
-  private readonly search = new RegExp(MARK, 'gi');
+  private readonly search: RegExp;
   /** The next mention at or after the last offset asked (Infinity: none), or -1 before the first question. */
   private at = -1;
+
+  constructor(word: string) {
+    this.search = new RegExp(word, 'gi');
+  }
 
   /** A new page. */
   reset(): void {
@@ -626,7 +686,9 @@ class Mentions {
   }
 }
 
-const marks = new Mentions();
+const marks = new Mentions(MARK);
+/** The same for `hidden`, the attribute that hides an element and all it holds. */
+const hiddens = new Mentions('hidden');
 
 /** Reads the tag whose name starts at `at` (after `<` or `</`); undefined when the page ends inside it. */
 function readTag(html: string, at: number, end: boolean): Tag | undefined {
@@ -645,21 +707,24 @@ function readTag(html: string, at: number, end: boolean): Tag | undefined {
     // `<div>`, `</p>`: most tags of a page, ended by their name (what USUAL_TAG would match).
     TAG.name = name;
     TAG.marked = false;
+    TAG.hidden = false;
     TAG.next = done(at, p + 1);
     return TAG;
   }
   if (matches(USUAL_TAG, html, at)) {
     const next = USUAL_TAG.lastIndex;
-    // A tag that mentions the mark anywhere (a value may) is read below, to tell a name from a value.
-    if (end || !marks.within(html, p, next)) {
+    // A tag that mentions the mark or `hidden` anywhere (a value may) is read below, to tell a name from a value.
+    if (end || (!marks.within(html, p, next) && !hiddens.within(html, p, next))) {
       TAG.name = name;
       TAG.marked = false;
+      TAG.hidden = false;
       TAG.next = done(at, next);
       return TAG;
     }
   }
   if (html.indexOf('>', p) < 0) return void done(at, length); // cut off by the end of the page, however it goes on
   let marked = false;
+  let hidden = false;
   for (;;) {
     while (p < length && isSpace(html.charCodeAt(p))) p++;
     if (p >= length) return void done(at, p);
@@ -667,6 +732,7 @@ function readTag(html: string, at: number, end: boolean): Tag | undefined {
     if (c === GT) {
       TAG.name = name;
       TAG.marked = marked;
+      TAG.hidden = hidden;
       TAG.next = done(at, p + 1);
       return TAG;
     }
@@ -677,6 +743,7 @@ function readTag(html: string, at: number, end: boolean): Tag | undefined {
     const nameStart = p++; // the first character may be `=` or a quote
     p = skip(ATTRIBUTE_NAME, html, p);
     if (p - nameStart === MARK.length && asciiLower(html.slice(nameStart, p)) === MARK) marked = true;
+    else if (p - nameStart === 6 && asciiLower(html.slice(nameStart, p)) === 'hidden') hidden = true;
     while (p < length && isSpace(html.charCodeAt(p))) p++;
     if (html.charCodeAt(p) !== EQUALS) continue;
     p++;
@@ -763,7 +830,8 @@ export function scanSlots(html: string, options: { text?: boolean } = {}): Slots
 
 function scan(html: string): Slots {
   marks.reset();
-  const slots: Slots = { footerEnd: -1, footerStart: -1, bodyEnd: -1, marks: [] };
+  hiddens.reset();
+  const slots: Slots = { footerEnd: -1, footerStart: -1, bodyEnd: -1, marks: [], hidden: [] };
   const open = new OpenElements();
   open.push(EL.html, -1);
   open.push(EL.body, -1); // `<html>`, `<head>` and `<body>` tags change nothing on the stack
@@ -775,7 +843,8 @@ function scan(html: string): Slots {
   const length = html.length;
   let lt = html.indexOf('<');
   while (lt >= 0 && lt < length - 1) {
-    const leaves = runs && !first && open.body !== 'before' && !(open.top.flags & F.tableMode) && open.top !== EL.colgroup ? leavesAllowed(open) : undefined;
+    // (Not in a `hidden` element, whose elements the scan keeps on its stack, inline ones included.)
+    const leaves = runs && !first && !open.inHidden && open.body !== 'before' && !(open.top.flags & F.tableMode) && open.top !== EL.colgroup ? leavesAllowed(open) : undefined;
     if (leaves !== undefined && runMayStart(html, lt, leaves)) {
       const run = leaves ? RUN_LEAVES : RUN;
       if (matches(run, html, lt)) lt = done(lt, run.lastIndex); // the text before `lt` was counted already
@@ -789,7 +858,7 @@ function scan(html: string): Slots {
       first = false; // text before the doctype: quirks mode
     }
     if (open.body === 'before' && !open.has('template') && /[^\t\n\f\r ]/.test(html.slice(text, lt))) open.body = 'implied';
-    const whole = runs && !first ? wholeRun(html, lt, open) : undefined;
+    const whole = runs && !first && !open.inHidden ? wholeRun(html, lt, open) : undefined;
     if (whole) {
       if (!matches(whole, html, lt)) runs = false;
       else if (whole.lastIndex > lt) {
@@ -839,6 +908,7 @@ function scan(html: string): Slots {
     lt = html.indexOf('<', next);
     done(next, lt < 0 ? length : lt);
   }
+  slots.hidden = open.hiddenRanges(length);
   return slots;
 }
 
@@ -853,33 +923,51 @@ function startTag(tag: Tag, at: number, open: OpenElements, slots: Slots, quirks
     else if (!(flags & F.inHead) || (open.afterHead && name === 'noscript')) open.body = 'implied';
   }
   if (name === 'html' || name === 'body' || name === 'head') return flags;
+  open.offset = at;
   const template = open.has('template');
   if (tag.marked && flags & F.inert) throw new Decline(); // a formatting element may be reopened elsewhere, mark and all
-  // Its mark counts where the tag makes an element: not a table part outside a table, nor a form inside a form (both ignored).
-  const marked = tag.marked && !template && !open.has('sectioning');
-  if (open.top.flags & F.tableMode || open.top === EL.colgroup) {
-    if (marked) slots.marks.push(at);
-    tableStart(entry, at, open);
+  // A `hidden` element is kept on the stack, with what it holds, to know where it ends (not in a template: inert anyway).
+  const hidden = tag.hidden && !template && !(flags & F.void) && name !== 'template';
+  // Its mark counts where the tag makes an element (not a table part outside a table, nor a
+  // form inside a form: both ignored), once what it closes is closed: not in a `hidden` one.
+  const marked = tag.marked && !template && !open.has('sectioning') && !tag.hidden;
+  const made = () => {
+    if (marked && !open.inHidden) slots.marks.push(at);
     return flags;
+  };
+  if (open.top.flags & F.tableMode || open.top === EL.colgroup) {
+    tableStart(entry, at, open, hidden);
+    return made();
   }
   if (flags & F.tablePart) {
     const nearest = open.lastOf('table');
     const what = open.entries[nearest].name;
     if (what === 'template') throw new Decline(); // a template of table rows: its own insertion modes
     if (what !== 'td' && what !== 'th' && what !== 'caption') return flags; // outside a table: ignored
-    if (marked) slots.marks.push(at);
     open.popTo(nearest); // the cell (or caption) ends; the tag is read in the table
-    tableStart(entry, at, open);
-    return flags;
+    tableStart(entry, at, open, hidden);
+    return made();
   }
   if (name === 'form' && open.form && !template) return flags; // a form inside a form is ignored
-  if (marked) slots.marks.push(at);
-  if (flags & (F.inert | F.void)) return flags;
+  if (flags & F.void) {
+    if (flags & F.closesP) closeP(open); // `<hr>`
+    return made();
+  }
+  if (flags & F.inert) {
+    if (!hidden && !open.inHidden) return made();
+    // In a `hidden` element: where it ends is the tree's to say when a formatting element may
+    // carry it off (the adoption agency; `<a>` and `<nobr>` close an open one first).
+    if (flags & F.formatting) {
+      if (hidden || name === 'a' || name === 'nobr') throw new Decline();
+      open.formatting.set(name, (open.formatting.get(name) ?? 0) + 1);
+    } else open.push(entry, at, hidden);
+    return made();
+  }
   if (name === 'form') {
     closeP(open);
-    open.push(entry, at);
+    open.push(entry, at, hidden);
     if (!template) open.form = true;
-    return flags;
+    return made();
   }
   if (flags & F.closesP) {
     if (name === 'table' && quirks && open.inScope(EL.p, 'buttonScope') >= 0) throw new Decline();
@@ -896,19 +984,19 @@ function startTag(tag: Tag, at: number, open: OpenElements, slots: Slots, quirks
       while (IMPLIED_END.has(open.top.name) && !((name === 'rp' || name === 'rt') && open.top.name === 'rtc')) open.popTo(open.length - 1);
     }
   }
-  if (flags & (F.void | F.raw)) return flags; // a raw text element is closed by the end tag the scan reads with it
-  if (name === 'footer' && !template && !open.has('sectioning')) open.push(entry, at);
-  else open.push(entry, name === 'footer' ? -1 : at);
-  return flags;
+  if (flags & F.raw) return made(); // a raw text element is closed by the end tag the scan reads with it
+  if (name === 'footer' && !template && !open.has('sectioning')) open.push(entry, at, hidden);
+  else open.push(entry, name === 'footer' ? -1 : at, hidden);
+  return made();
 }
 
 /** A start tag where the tree builder is "in table", "in table body", "in row" or "in column group". */
-function tableStart(entry: Entry, at: number, open: OpenElements): void {
+function tableStart(entry: Entry, at: number, open: OpenElements, hidden: boolean): void {
   const { name } = entry;
   if (open.top === EL.colgroup) {
     if (name === 'col') return;
     if (name === 'template') {
-      open.push(entry, at);
+      open.push(entry, at, hidden);
       return;
     }
     open.popTo(open.length - 1); // the column group ends; the tag is read in the table
@@ -919,25 +1007,25 @@ function tableStart(entry: Entry, at: number, open: OpenElements): void {
     open.popTo(top + 1);
   };
   if (name === 'script' || name === 'style') return;
-  if (name === 'template') open.push(entry, at);
+  if (name === 'template') open.push(entry, at, hidden);
   else if (name === 'caption' || name === 'colgroup') {
     back(['table', 'template', 'html']);
-    open.push(entry, at);
+    open.push(entry, at, hidden);
   } else if (name === 'col') {
     back(['table', 'template', 'html']);
     open.push(EL.colgroup, at);
   } else if (name === 'tbody' || name === 'thead' || name === 'tfoot') {
     back(['table', 'template', 'html']);
-    open.push(entry, at);
+    open.push(entry, at, hidden);
   } else if (name === 'tr') {
     back(['tbody', 'thead', 'tfoot', 'table', 'template', 'html']);
     if (open.top === EL.table) open.push(EL.tbody, at);
-    open.push(entry, at);
+    open.push(entry, at, hidden);
   } else if (name === 'td' || name === 'th') {
     back(['tr', 'tbody', 'thead', 'tfoot', 'table', 'template', 'html']);
     if (open.top === EL.table) open.push(EL.tbody, at);
     if (open.top !== EL.tr) open.push(EL.tr, at);
-    open.push(entry, at);
+    open.push(entry, at, hidden);
   } else throw new Decline(); // content the table moves out of itself (foster parenting), or a nested table
 }
 
@@ -964,6 +1052,7 @@ function endTag(name: string, at: number, open: OpenElements, slots: Slots): voi
   const entry = entryOf(name);
   const { flags } = entry;
   if (flags & F.declined) throw new Decline();
+  open.offset = at;
   if (open.top === EL.colgroup && name !== 'colgroup' && name !== 'template') open.popTo(open.length - 1); // the column group ends
   if (open.top.flags & F.tableMode && !(flags & F.tablePart) && name !== 'table' && name !== 'template' && name !== 'body' && name !== 'html') throw new Decline();
   if (open.body === 'before' && name === 'head') open.afterHead = true;
@@ -989,7 +1078,20 @@ function endTag(name: string, at: number, open: OpenElements, slots: Slots): voi
   else if (flags & F.heading) target = open.lastOf('heading') >= open.lastOf('scope') ? open.lastOf('heading') : -1;
   else if (flags & F.tablePart || name === 'table') target = open.inScope(entry, 'tableScope');
   else if (name === 'template') target = open.last(EL.template);
-  else if (flags & F.inert) return;
+  else if (flags & F.inert) {
+    if (!open.inHidden) return;
+    if (flags & F.formatting) {
+      // One opened in the `hidden` element ends in it; another may carry it off (see startTag).
+      const opened = open.formatting.get(name) ?? 0;
+      if (opened === 0) throw new Decline();
+      open.formatting.set(name, opened - 1);
+      return;
+    }
+    // Every inline element opened in it is on the stack: one that is not was opened before it, and may end it.
+    target = open.last(entry);
+    if (target < 0 && open.lastOf('special') < open.hiddenStart) throw new Decline();
+    if (target < open.lastOf('special')) return;
+  }
   else if (flags & F.special) target = open.inScope(entry);
   else target = open.last(entry) > open.lastOf('special') ? open.last(entry) : -1; // any other end tag
   if (target < 0) return;

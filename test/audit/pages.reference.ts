@@ -202,9 +202,8 @@ function maybeRetired(page: Buffer, at: number): boolean {
 const HREF_BEFORE = new RegExp(`href\\s*=\\s*["']?[\\t\\n\\f\\r ]{0,${HREF_SPACE_REACH}}((?:https?:)?\\/\\/[a-z0-9.-]{0,${HOST_REACH}})$`, 'i');
 
 /** Retired query addresses found as link targets (`href="…"`), one per address. */
-function retiredLinks(page: Buffer): string[] {
+function retiredLinks(page: Buffer, hidden: readonly [number, number][]): string[] {
   const found = new Set<string>();
-  const hidden = hiddenRanges(page);
   for (const at of offsets(page, BEIAN)) {
     if (!maybeRetired(page, at) || isHidden(hidden, at)) continue;
     // Back to the start of the URL: the host, `//`, the scheme, the spaces, `href="`.
@@ -241,13 +240,16 @@ export function referenceAuditPage(path: string, html: Buffer, plan: PagePlan): 
   const occurrences: Occurrence[] = [];
   // The line is where the standard's tree has an element carrying data-hexo-beian a visitor sees (the filter's marks).
   const text = html.toString('utf8');
-  const marks = new Set(treeSlots(text).marks.map(at => Buffer.byteLength(text.slice(0, at))));
+  const tree = treeSlots(text);
+  const bytes = (at: number) => Buffer.byteLength(text.slice(0, at));
+  const marks = new Set(tree.marks.map(bytes));
   const inLine = (at: number) => {
     const o = html.lastIndexOf(LINE, at);
     return o >= 0 && o > html.lastIndexOf(DIV_CLOSE, at) && marks.has(html.lastIndexOf(0x3c, o));
   };
-  // Not displayed: a script (a theme's config copied into the page), a style, a template, a comment.
-  const hidden = hiddenRanges(html);
+  // Not displayed: a script (a theme's config copied into the page), a style, a template, a
+  // comment; and what the tree has in an element carrying `hidden`.
+  const hidden = [...hiddenRanges(html), ...tree.hidden.map(([start, end]): [number, number] => [bytes(start), bytes(end)])];
   for (const [needle, kind] of [[ICP, 'icp'], [GONGAN, 'gongan']] as const) {
     for (const at of offsets(html, needle)) {
       if (insideTag(html, at)) continue;
@@ -288,7 +290,7 @@ export function referenceAuditPage(path: string, html: Buffer, plan: PagePlan): 
       })();
       return footer === false || (o.start > footer[0] && o.start < footer[1]);
     },
-    retired: retiredLinks(html)
+    retired: retiredLinks(html, hidden)
   });
 }
 

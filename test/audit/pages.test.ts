@@ -79,7 +79,9 @@ describe('pages: the audit of one page (no Hexo)', () => {
       'href="http://www.beian.gov.cn/portal/registerSystemInfo?recordcode=11010502030413"', 'www.beian.', 'miitbeian.gov.cn/', '<template>', '</template>',
       // Where nothing is displayed (a theme's config in an inline script, comments), and what only looks like it.
       '<script>', '<script type="application/json">', '</script>', '</script >', '<scripts>', '</scripts>', '<style>', '</style>', '<noscript>', '</noscript>',
-      '<!--', '-->', '<!-->', '"', '=', 'href=', '//www.beian.', 'http:', 'HTTPS:', '\n      ', '&nbsp;', '<br/>'
+      '<!--', '-->', '<!-->', '"', '=', 'href=', '//www.beian.', 'http:', 'HTTPS:', '\n      ', '&nbsp;', '<br/>',
+      // An element carrying `hidden` hides what it holds until the tree ends it; values that only read like it.
+      '<div hidden>', '<span hidden>', '</span>', '<p HIDDEN=x>', '<section hidden>', '</section>', '<div class="a hidden b">', '<div title=hidden>'
     ];
     const pageOf = fc.array(fc.constantFrom(...PIECES), { maxLength: 60 }).map(parts => parts.join(''));
 
@@ -195,7 +197,8 @@ describe('pages: the audit of one page (no Hexo)', () => {
       const linkOnly = Buffer.from(`<!DOCTYPE html><html><head>${redefineScript(ICP, `<a href='${MPS}'>${GONGAN}</a>`)}</head><body><footer>${ICP_LINK}</footer></body></html>`);
       expect(codes(auditPage('index.html', linkOnly, PLAIN))).to.deep.equal(['page-missing']);
       // A style, a template, a comment and a JSON blob are not displayed either.
-      for (const hidden of [`<style>.beian::after{content:"${GONGAN}"}</style>`, `<template><a href="${MPS}">${GONGAN}</a></template>`, `<!-- <a href="${MPS}">${GONGAN}</a> -->`, `<script type="application/json">{"gongan":"${GONGAN}"}</script>`]) {
+      for (const hidden of [`<style>.beian::after{content:"${GONGAN}"}</style>`, `<template><a href="${MPS}">${GONGAN}</a></template>`, `<!-- <a href="${MPS}">${GONGAN}</a> -->`, `<script type="application/json">{"gongan":"${GONGAN}"}</script>`,
+        `<div hidden><a href="${MPS}">${GONGAN}</a></div>`, `<p hidden="">x<span><a href="${MPS}">${GONGAN}</a></span></p>`, `<span HIDDEN><span>x</span>${GONGAN}</span>`]) {
         expect(codes(auditPage('index.html', page('', `${ICP_LINK}${hidden}${line('')}`), PLAIN)), hidden).to.deep.equal([]);
         expect(codes(auditPage('index.html', page('', `${ICP_LINK}${hidden}`), PLAIN)), hidden).to.deep.equal(['page-missing']);
       }

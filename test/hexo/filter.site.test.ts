@@ -4,7 +4,7 @@ import { join } from 'path';
 import type Hexo from 'hexo';
 import { lineFilter } from '../../lib/hexo/filter';
 import { siteOf } from '../../lib/hexo/site';
-import { generate, makeSite, readPublic, runHexo, type Logged, type SiteOptions } from '../site';
+import { generate, jsonReport, makeSite, readPublic, runHexo, type Logged, type SiteOptions } from '../site';
 
 const BOTH = `
 beian:
@@ -231,6 +231,23 @@ describe('footer (real Hexo, landscape theme)', function () {
       expect(fromNunjucks).to.equal(automatic);
       expect(fromEjs).to.equal(automatic);
       expect(automatic).to.contain('>京ICP备20180491号-1</a>');
+    });
+
+    // The issue 12 review: `<div hidden><%- beian() %></div>` counted as the line, and no visitor saw one.
+    it('called inside an element carrying hidden: that line is on no screen, so the filter adds its own, and the audit finds nothing', async () => {
+      const dir = site(BOTH, false, { theme: 'hides', files: { 'themes/hides/layout/layout.ejs': '<!DOCTYPE html>\n<html><body><%- body %><footer id="site">© hides<div hidden><%- beian() %></div></footer></body></html>\n', 'themes/hides/layout/index.ejs': '<main>index</main>' } });
+      await generate(dir);
+      const page = readPublic(dir, 'index.html');
+      const line = /<div hidden>(<div class="hexo-beian"[\s\S]*?<\/div>)<\/div>/.exec(page)?.[1] ?? '';
+      expect(line).to.contain('>京ICP备20180491号-1</a>');
+      expect(page).to.contain(`<div hidden>${line}</div>${line}</footer>`);
+      const checked = await runHexo(dir, ['beian', 'check', '--json', '--silent']);
+      expect(checked.code, checked.stdout + checked.stderr).to.equal(0);
+      expect(jsonReport(checked.stdout).findings).to.deep.equal([]);
+      // Without the filter's own line, the audit says the page shows nothing.
+      writeFileSync(join(dir, 'public', 'index.html'), page.replace(`${line}</footer>`, '</footer>'));
+      const missing = await runHexo(dir, ['beian', 'check', '--json', '--silent']);
+      expect(jsonReport(missing.stdout).findings.filter(f => f.page === 'index.html').map(f => f.code)).to.deep.equal(['page-missing', 'page-missing']);
     });
 
     it('with position: none only the helper shows it, and pages: home holds for the helper too', () => {

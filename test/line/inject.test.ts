@@ -78,6 +78,24 @@ describe('inject', () => {
       expect(findSlots(html).marks).to.deep.equal([html.indexOf(LINE)]);
       expect(findSlots('<body><p>data-hexo-beian is text here</p></body>').marks).to.deep.equal([]);
     });
+
+    it('a line in an element carrying hidden is on no screen: not carried, and the line is added where a visitor sees it', () => {
+      // A theme that calls beian() inside <div hidden> (the issue 12 review), or a post that hides the markup.
+      for (const hide of [`<div hidden>${LINE}</div>`, `<span HIDDEN=""><span>x</span>${LINE}</span>`, `<div data-hexo-beian hidden class="hexo-beian">x</div>`, `<section hidden><p>${LINE}</p></section>`, `<ul hidden><li>${LINE}</ul>`]) {
+        const html = `<!DOCTYPE html><html><body><footer>${hide}</footer></body></html>`;
+        for (const reading of [findSlots(html), treeSlots(html)]) {
+          expect(reading.marks, hide).to.deep.equal([]);
+          expect(reading.hidden, hide).to.deep.equal([[html.indexOf(hide), html.indexOf(hide) + hide.lastIndexOf('</')]]);
+        }
+        expect(scanSlots(html), hide).not.to.equal(undefined);
+        expect(injectLine(html, LINE), hide).to.equal(html.replace('</footer>', `${LINE}</footer>`));
+      }
+      // Ended where the tree ends it: a <p> closed by a <div>, an inline element by its parent's end tag.
+      for (const html of [`<body><footer><p hidden>x<div>${LINE}</div></footer></body>`, `<body><footer><div><span hidden>x</div>${LINE}</footer></body>`]) {
+        expect(findSlots(html).marks, html).to.deep.equal([html.indexOf(LINE)]);
+        expect(scanSlots(html), html).to.deep.equal(treeSlots(html));
+      }
+    });
   });
 
   describe('the fast scan agrees with the tokenizer', () => {
@@ -112,7 +130,11 @@ describe('inject', () => {
       '<meta charset=utf-8>', '<link rel=x href="y">', '<META name=a content="b">', '<base href=/>', '<meta data-hexo-beian>', '<link/>',
       // Rows and cells read whole in a table.
       '<table><tr><td>x</td></tr></table>', '<thead>', '</thead>', '<tfoot>', '<td class=a><pre>1</pre></td>', '<tr><th>h</th></tr>', '<td data-hexo-beian>x</td>', '<form data-hexo-beian>',
-      LINE, `<article>${LINE}</article>`, `<template>${LINE}</template>`, `<noscript>${LINE}</noscript>`, `<svg>${LINE}</svg>`
+      LINE, `<article>${LINE}</article>`, `<template>${LINE}</template>`, `<noscript>${LINE}</noscript>`, `<svg>${LINE}</svg>`,
+      // The `hidden` attribute: what it holds, inline elements and formatting included, until the tree ends it.
+      '<div hidden>', '<span hidden>', '<P HIDDEN=x>', '<b hidden>', '<a hidden href=x>', '<footer hidden>', '<td hidden>', '<tr hidden>', '<li hidden>x</li>',
+      '<img hidden>', '<meta hidden>', '<template hidden>', '<label>', '</label>', '<div class="hidden">', '<div title=hidden>', '<div hiddenx>', '<div x-hidden>',
+      `<div hidden>${LINE}</div>`, `<span hidden="">${LINE}</span>`, `<div data-hexo-beian hidden>x</div>`, '<span hidden itemprop="author"><meta itemprop="name" content="a"></span>'
     ];
     const page = fc.array(fc.constantFrom(...TRICKY), { maxLength: 30 }).map(parts => parts.join(''));
 
@@ -196,7 +218,7 @@ describe('inject', () => {
     it('a page without a site footer: the whole page\'s text comes from the tokenizer', () => {
       const html = '<body><p>京ICP备20180491号-1</p></body>';
       expect(scanSlots(html, { text: true })).to.equal(undefined);
-      expect(scanSlots(html)).to.deep.equal({ footerEnd: -1, footerStart: -1, bodyEnd: html.indexOf('</body>'), marks: [] });
+      expect(scanSlots(html)).to.deep.equal({ footerEnd: -1, footerStart: -1, bodyEnd: html.indexOf('</body>'), marks: [], hidden: [] });
       expect(findSlots(html, { text: true }).text?.text).to.equal('京ICP备20180491号-1');
     });
   });
@@ -409,7 +431,7 @@ describe('inject', () => {
     it('is not read as a tree: no site footer, the line right before the last </body>, nothing left out, and idempotent', () => {
       for (const html of DEEP) {
         expect(scanSlots(html), 'the scan declines it (SVG)').to.equal(undefined);
-        expect(treeSlots(html, { text: true })).to.deep.equal({ footerEnd: -1, footerStart: -1, bodyEnd: html.lastIndexOf('</body>'), marks: [], text: { text: '', links: [] } });
+        expect(treeSlots(html, { text: true })).to.deep.equal({ footerEnd: -1, footerStart: -1, bodyEnd: html.lastIndexOf('</body>'), marks: [], hidden: [], text: { text: '', links: [] } });
         const shown: Shown[] = [];
         const out = injectLine(html, s => (shown.push(s), LINE));
         expect(out).to.equal(html.replace('</body>', `${LINE}</body>`));
