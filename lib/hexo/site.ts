@@ -1,4 +1,5 @@
 import { closeSync, existsSync, fstatSync, readSync } from 'fs';
+import { isUtf8 } from 'buffer';
 import { basename, extname, isAbsolute, join, relative, resolve, sep } from 'path';
 import type Hexo from 'hexo';
 import { url_for } from 'hexo-util';
@@ -274,11 +275,12 @@ function keyOf(parts: unknown[]): string | undefined {
 
 /** The user's template: its text, or the finding that says why it cannot be used. */
 function readTemplateFile(file: string, path: string, language: Language): { file: string; source?: string; finding?: Finding } {
-  const refused = (reason: { zh: string; en: string }) => ({
+  const WHERE = { zh: '请写相对于站点目录（_config.yml 所在目录）的路径，例如 beian.njk。', en: 'Write a path relative to the site folder (where _config.yml is), for example beian.njk.' };
+  const refused = (reason: { zh: string; en: string }, advice = WHERE) => ({
     file,
     finding: finding(language, 'config-template', 'error', {
-      zh: `无法读取 ${path} 指定的文件 ${file}（${reason.zh}）；已使用内置模板。请写相对于站点目录（_config.yml 所在目录）的路径，例如 beian.njk。`,
-      en: `Cannot read the file of ${path}, ${file} (${reason.en}); the built-in template is used. Write a path relative to the site folder (where _config.yml is), for example beian.njk.`
+      zh: `无法读取 ${path} 指定的文件 ${file}（${reason.zh}）；已使用内置模板。${advice.zh}`,
+      en: `Cannot read the file of ${path}, ${file} (${reason.en}); the built-in template is used. ${advice.en}`
     }, { path })
   });
   let fd: number | undefined;
@@ -294,7 +296,14 @@ function readTemplateFile(file: string, path: string, language: Language): { fil
     let size = 0;
     for (let read = 1; read > 0 && size <= TEMPLATE_MAX_BYTES; size += read) read = readSync(fd, buffer, size, buffer.length - size, null);
     if (size > TEMPLATE_MAX_BYTES) return refused({ zh: `超过 ${TEMPLATE_MAX_BYTES} 字节的上限`, en: `over the limit of ${TEMPLATE_MAX_BYTES} bytes` });
-    return { file, source: buffer.toString('utf8', 0, size) };
+    const bytes = buffer.subarray(0, size);
+    const source = bytes.toString('utf8');
+    // Read otherwise, its Chinese would reach every page as replacement characters.
+    if (!isUtf8(bytes)) {
+      const line = source.slice(0, source.indexOf('\uFFFD')).split('\n').length;
+      return refused({ zh: `不是 UTF-8 文本，第 ${line} 行`, en: `not UTF-8 text, line ${line}` }, { zh: '请把它另存为 UTF-8 编码。', en: 'Save it as UTF-8.' });
+    }
+    return { file, source: source.replace(/^\uFEFF/, '') };
   } catch (err) {
     const reason = (err instanceof Error ? err.message : String(err)).replace(/\s+/g, ' ');
     return refused({ zh: reason, en: reason });

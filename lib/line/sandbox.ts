@@ -47,6 +47,7 @@ function renderBounded(source: string, path: string, variables: TemplateVariable
     });
     reply = readReply(child.status === 0 ? child.stdout : undefined);
     if (reply === undefined) throw new Error(`rendering ${stopped(child)}`);
+    if (rendered.size >= 64) rendered.clear(); // bounded, however often the template changes under hexo server
     rendered.set(request, reply);
   }
   if ('error' in reply) throw new Error(reply.error);

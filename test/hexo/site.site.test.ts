@@ -110,6 +110,21 @@ describe('site reading (real Hexo): once per build', function () {
     }
   });
 
+  it('template: a file that is not UTF-8 (GBK, Latin-1) is refused, naming its line, and the built-in line is shown; a UTF-8 BOM is not shown', async () => {
+    const bad = site(`beian:\n  icp: ${ICP}\n  template: gbk.njk\n`);
+    // 备案 in GBK, on the second line: read as UTF-8 it would reach every page as replacement characters.
+    writeFileSync(join(bad, 'gbk.njk'), Buffer.concat([Buffer.from('<p data-hexo-beian>\n'), Buffer.from([0xb1, 0xb8, 0xb0, 0xb8]), Buffer.from('{% for item in items %}<a href="{{ item.href }}">{{ item.text }}</a>{% endfor %}</p>')]));
+    const { code, stdout, stderr } = await runHexo(bad, ['generate']);
+    expect(code, stderr).to.equal(0);
+    expect(stdout + stderr).to.match(/beian\.template: Cannot read the file of beian\.template, .*gbk\.njk \(not UTF-8 text, line 2\); the built-in template is used\. Save it as UTF-8\. \(config-template\)/);
+    expect(readPublic(bad, 'index.html')).to.contain(`>${ICP}</a>`).and.not.contain('\ufffd');
+    const bom = site(`beian:\n  icp: ${ICP}\n  template: bom.njk\n`);
+    writeFileSync(join(bom, 'bom.njk'), '\ufeff<p class="mine" data-hexo-beian>{% for item in items %}<a href="{{ item.href }}">{{ item.text }}</a>{% endfor %}</p>');
+    const built = await runHexo(bom, ['generate']);
+    expect(built.stdout + built.stderr).not.to.contain('config-template');
+    expect(readPublic(bom, 'index.html')).to.contain(`<p class="mine" data-hexo-beian><a href="https://beian.miit.gov.cn/">${ICP}</a></p>`).and.not.contain('\ufeff');
+  });
+
   it('the one required number vanishing is an error: keys not indented under beian:, misspelt keys under guard: block', async () => {
     const flat = site(`beian:\nicp: ${ICP}\ngongan: ${GONGAN}\n`);
     const checked = await runHexo(flat, ['beian', 'check']);
