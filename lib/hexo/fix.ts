@@ -80,7 +80,7 @@ async function run(hexo: Hexo, args: Args, language: Language): Promise<number> 
       process.stdout.write(`${say(language, { zh: `hexo-beian：没有 ${name}，没有需要修正的内容。`, en: `hexo-beian: there is no ${name}, so nothing to fix.` })}\n`);
       return FIX_EXIT.ok;
     }
-    return finish(await fixes(hexo, { file, name, bytes: read.bytes, text: read.text }, language), write, language);
+    return finish(await fixes(hexo, { file, name, bytes: read.bytes, text: read.text }, language), write, language, hexo.base_dir);
   }
   const outcome = initBeian(read.text, name, language, { icp: args.icp, gongan: args.gongan, online: args.online, url: hexo.config.url });
   if (outcome.kind === 'refused') {
@@ -92,7 +92,7 @@ async function run(hexo: Hexo, args: Args, language: Language): Promise<number> 
     return outcome.same ? FIX_EXIT.ok : FIX_EXIT.left;
   }
   for (const note of outcome.notes) process.stdout.write(`hexo-beian: ${note}\n`);
-  return finish([{ file, name, bytes: read.bytes, result: outcome.result }], write, language);
+  return finish([{ file, name, bytes: read.bytes, result: outcome.result }], write, language, hexo.base_dir);
 }
 
 /**
@@ -182,7 +182,7 @@ interface FileFix {
  * Prints each file's diff and what changed, then what is left; with `--write`, writes every
  * changed file, none when any of them changed on disk since it was read. The exit code.
  */
-function finish(fixes: readonly FileFix[], write: boolean, language: Language): number {
+function finish(fixes: readonly FileFix[], write: boolean, language: Language, baseDir: string): number {
   const colors = pc.createColors(pc.isColorSupported);
   const out: string[] = [];
   const changed = fixes.filter(fix => fix.result.after !== fix.result.before);
@@ -199,9 +199,14 @@ function finish(fixes: readonly FileFix[], write: boolean, language: Language): 
     out.push(say(language, { zh: `hexo-beian：${name} 的修改：`, en: `hexo-beian: changes to ${name}:` }));
     out.push(...result.changes.map(change => `  - ${printable(change)}`));
   }
-  // Where each finding's key is written: in the files as they are on disk when the run ends.
+  // Where each finding's key is written: in the files as they are on disk when the run ends
+  // (a file the run does not edit, the theme's `_config.next.yml` holding a beian: block, as it is).
   const texts = new Map(fixes.map(fix => [fix.name, writtenFile(write ? fix.result.after : fix.result.before)]));
-  const left = located(fixes.flatMap(fix => fix.result.left), locator(() => [{ name: fixes[0].name, file: texts.get(fixes[0].name) }], name => texts.get(name)));
+  const onDisk = (name: string) => {
+    const read = readFile(join(baseDir, name));
+    return 'kind' in read || read.bytes === undefined ? undefined : writtenFile(read.text);
+  };
+  const left = located(fixes.flatMap(fix => fix.result.left), locator(() => [{ name: fixes[0].name, file: texts.get(fixes[0].name) }], name => texts.get(name) ?? onDisk(name)));
   let code: number = left.length > 0 ? FIX_EXIT.left : FIX_EXIT.ok;
   if (changed.length > 0 && write) {
     // All checked before any is written: a file changed meanwhile stops the run before it writes.

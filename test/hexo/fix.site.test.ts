@@ -113,12 +113,13 @@ No file was changed. Run the command again with --write to make these changes (-
       expect(configOf(dir)).to.contain('&icp 京ICP備20180491號-1');
     });
 
-    it('a beian: block in _config.<theme>.yml: listed with the block to write in _config.yml, exit 1, nothing changed', async () => {
-      const dir = makeSite({ files: { '_config.landscape.yml': `beian:\n  icp: ${ICP}\n` } });
+    it('a beian: block in _config.<theme>.yml: listed at its line, with the block to write in _config.yml, exit 1, nothing changed', async () => {
+      const dir = makeSite({ files: { '_config.landscape.yml': `# mine\nbeian:\n  icp: ${ICP}\n` } });
       dirs.push(dir);
       const { code, stdout } = await runHexo(dir, ['beian', 'fix', '--write']);
       expect(code).to.equal(1);
-      expect(stdout).to.contain(`ERROR _config.landscape.yml:beian: This beian: block is in the theme's config (_config.landscape.yml:beian)`);
+      // At its line, as hexo beian check names it (it had none: the file was not one the run edits).
+      expect(stdout).to.contain(`ERROR _config.landscape.yml:2:1 beian: This beian: block is in the theme's config (_config.landscape.yml:beian)`);
       expect(stdout).to.contain(`(config-misplaced)\n    write: beian:\n      icp: ${ICP}\n`);
       expect(configOf(dir)).to.equal(HEAD);
     });
