@@ -374,8 +374,10 @@ export function auditTheme(settings: ThemeBeian, items: readonly LineItem[], con
     const { kind } = entry;
     const result = checkExample((kind === 'icp' ? parseIcp : parseGongan)(entry.text, { language }), config.host, language, label);
     // A key that holds the number alone gets the line to write; free text, the number to put in it.
+    // Not a number merely written otherwise (`京ICP备 20180491号`): it is read as meant, and the
+    // handover writes it canonically; asking to rewrite what the handover removes contradicted it.
     const whole = entry.text === entry.setting.value;
-    findings.push(...result.diagnostics.map(d => place(entry.setting, whole ? withKey(whereOf(entry.setting).key, d) : d)));
+    findings.push(...result.diagnostics.filter(d => d.code !== 'normalised').map(d => place(entry.setting, whole ? withKey(whereOf(entry.setting).key, d) : d)));
     shown[kind] ??= { entry, result };
     const itsOff = offAdvice(label, [entry]);
     const number = result.canonical ?? String(entry.text).trim();
