@@ -273,13 +273,19 @@ export function referenceAuditPage(path: string, html: Buffer, plan: PagePlan): 
   }
 
   // Judged by the same rules as the sweep's reading (lib/audit/pages.ts judgePage): only the reading differs.
-  for (const o of occurrences) {
+  // A number is one copy per place it is shown in (its link, and the line or the footer it is
+  // in): the same number twice in one link (`<a>京ICP备…号-1京ICP备…号-1</a>`) is one copy.
+  const places = new Set<string>();
+  const copies = occurrences.filter(o => {
     o.line = inLine(o.start);
     o.framed = o.line || inside(html, o.start, FOOTER_OPEN, FOOTER_CLOSE);
-  }
+    const frame = o.line ? 'line' : o.framed ? html.lastIndexOf(FOOTER_OPEN, o.start) : '';
+    const place = `${o.kind} ${o.text} ${o.anchor?.open ?? ''} ${frame}`;
+    return !places.has(place) && places.add(place) !== undefined;
+  });
   let footer: [number, number] | false | undefined;
   return judgePage(path, html, plan, {
-    occurrences,
+    occurrences: copies,
     iconIn: (anchors, src) => anchors.some(anchor => imageSources(html, anchor.open, anchor.close).includes(src) || imageBefore(html, anchor.open) === src),
     // The site footer as the standard's tree has it (parse5, the filter's reference), not the filter's fast scan.
     inSiteFooter: o => {

@@ -89,7 +89,7 @@ describe('pages: the audit of one page (no Hexo)', () => {
       fc.assert(fc.property(pageOf, fc.constantFrom(...PLANS), fc.constantFrom('index.html', 'a/index.html'), (page, plan, path) => {
         const html = Buffer.from(page);
         expect(auditPage(path, html, plan)).to.deep.equal(referenceAuditPage(path, html, plan));
-      }), { numRuns: 3000 });
+      }), { numRuns: Number(process.env.FUZZ_RUNS ?? 3000) });
     });
 
     it('the 公安 icon counts anywhere in its <a>, before the number or after it, and not after its </a>', () => {
