@@ -322,8 +322,11 @@ class Hidden {
   }
 }
 
-/** What may be the attribute `hidden` (or a value that reads like it: the filter's reading tells). */
-const HIDDEN_ATTRIBUTE = /[\t\n\f\r ]hidden(?:[\t\n\f\r =/>]|$)/i;
+/**
+ * What may be the attribute `hidden` (or a value that reads like it: the filter's reading
+ * tells): after a space, a `/` or a quote (`<div/hidden>`, `title="a"hidden`, as the tokenizer reads them).
+ */
+const HIDDEN_ATTRIBUTE = /[\t\n\f\r "'/]hidden(?:[\t\n\f\r =/>]|$)/i;
 
 /** Just after the end tag `</name` (any case) at or after `from`; the page's end when there is none. */
 function endTag(page: Buffer, name: string, from: number): number {

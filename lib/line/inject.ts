@@ -181,18 +181,26 @@ export function treeSlots(html: string, options: { text?: boolean; maxOpen?: num
     return slots;
   }
   let footer: Element | undefined;
-  type Step = { node: Node; sectioning: boolean; hidden: boolean };
-  const pending: Step[] = [{ node: document, sectioning: false, hidden: false }];
+  // Under a `hidden` element: its range covers what it holds; or, when it has no source (a
+  // formatting element the adoption agency made), each node it holds that has one gives its own.
+  const enum Cover { Shown, Covered, Uncovered }
+  type Step = { node: Node; sectioning: boolean; hidden: Cover };
+  const pending: Step[] = [{ node: document, sectioning: false, hidden: Cover.Shown }];
   // Depth first without recursion: a page may nest elements deeper than the call stack.
   while (pending.length > 0) {
     const { node, sectioning, hidden } = pending.pop() as Step;
+    let cover = hidden;
+    const location = 'sourceCodeLocation' in node ? node.sourceCodeLocation : undefined;
+    if (cover === Cover.Uncovered && location) {
+      slots.hidden.push([location.startOffset, location.endOffset]);
+      cover = Cover.Covered;
+    }
     if (!('childNodes' in node)) continue;
     let inside = sectioning;
-    let hides = hidden;
-    if ('tagName' in node && !hidden && !VOID.has(node.tagName) && node.tagName !== 'template' && isHidden(node)) {
-      hides = true;
-      const location = node.sourceCodeLocation;
-      slots.hidden.push([location?.startOffset ?? -1, location?.endTag?.startOffset ?? location?.endOffset ?? html.length]);
+    if (cover === Cover.Shown && 'tagName' in node && !VOID.has(node.tagName) && node.tagName !== 'template' && isHidden(node)) {
+      const at = node.sourceCodeLocation;
+      cover = at ? Cover.Covered : Cover.Uncovered;
+      if (at) slots.hidden.push([at.startOffset, at.endTag?.startOffset ?? at.endOffset ?? html.length]);
     }
     if ('tagName' in node && node.namespaceURI === HTML_NS) {
       const end = node.sourceCodeLocation?.endTag?.startOffset ?? -1;
@@ -202,11 +210,11 @@ export function treeSlots(html: string, options: { text?: boolean; maxOpen?: num
         slots.footerStart = node.sourceCodeLocation?.startOffset ?? -1;
         slots.footerEnd = end;
       } else if (node.tagName === 'body') slots.bodyEnd = end;
-      if (!sectioning && !hides && node.attrs.some(attr => attr.name === MARK)) slots.marks.push(node.sourceCodeLocation?.startOffset ?? -1);
+      if (!sectioning && cover === Cover.Shown && node.attrs.some(attr => attr.name === MARK)) slots.marks.push(node.sourceCodeLocation?.startOffset ?? -1);
     }
-    for (let i = node.childNodes.length - 1; i >= 0; i--) pending.push({ node: node.childNodes[i], sectioning: inside, hidden: hides });
+    for (let i = node.childNodes.length - 1; i >= 0; i--) pending.push({ node: node.childNodes[i], sectioning: inside, hidden: cover });
   }
-  slots.hidden.sort((a, b) => a[0] - b[0]);
+  slots.hidden = merged(slots.hidden);
   slots.marks = [...new Set(slots.marks)].sort((a, b) => a - b); // a formatting element reopened by the parser keeps its source
   if (options.text) slots.text = shownOf(footer ?? document);
   return slots;
@@ -253,6 +261,20 @@ function shownOf(root: Node): Shown {
   }
   const text = parts.join('');
   return { text: text.trimEnd(), links: spans.sort((a, b) => a.start - b.start).map(span => ({ href: span.href, text: text.slice(span.start, span.end).trim() })) };
+}
+
+/**
+ * Ranges in page order, those that overlap made one: a formatting element the tree builder
+ * reopens (the adoption agency) has its first tag's source, and ends elsewhere.
+ */
+function merged(ranges: [number, number][]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const [start, end] of ranges.sort((a, b) => a[0] - b[0])) {
+    const last = out[out.length - 1];
+    if (last && start < last[1]) last[1] = Math.max(last[1], end);
+    else out.push([start, end]);
+  }
+  return out;
 }
 
 /** The `hidden` attribute hides an element (and all it holds) as `display: none` does. */
@@ -466,6 +488,16 @@ class OpenElements {
   /** The position of the first open `hidden` element, or -1. */
   get hiddenStart(): number {
     return this.hiddenAt.length > 0 ? this.hiddenAt[0] : -1;
+  }
+
+  /**
+   * The position of the current node, for a rule that asks what it is: in a `hidden` element,
+   * a formatting element opened there (which the scan does not keep) may be the current node,
+   * and the tree's answer is the one to take.
+   */
+  topKnown(): number {
+    if (this.inHidden) for (const opened of this.formatting.values()) if (opened > 0) throw new Decline();
+    return this.entries.length - 1;
   }
 
   /** Is a `hidden` element open? */
@@ -922,7 +954,10 @@ function startTag(tag: Tag, at: number, open: OpenElements, slots: Slots, quirks
     if (name === 'body') open.body = 'tag';
     else if (!(flags & F.inHead) || (open.afterHead && name === 'noscript')) open.body = 'implied';
   }
-  if (name === 'html' || name === 'body' || name === 'head') return flags;
+  if (name === 'html' || name === 'body' || name === 'head') {
+    if (tag.hidden) throw new Decline(); // the tree adds a later `<body hidden>`'s attribute to the one body
+    return flags;
+  }
   open.offset = at;
   const template = open.has('template');
   if (tag.marked && flags & F.inert) throw new Decline(); // a formatting element may be reopened elsewhere, mark and all
@@ -973,14 +1008,15 @@ function startTag(tag: Tag, at: number, open: OpenElements, slots: Slots, quirks
     if (name === 'table' && quirks && open.inScope(EL.p, 'buttonScope') >= 0) throw new Decline();
     if (name === 'li' || name === 'dd' || name === 'dt') closeListItem(name, open);
     closeP(open);
-    if (flags & F.heading && open.top.flags & F.heading) open.popTo(open.length - 1);
+    if (flags & F.heading && open.top.flags & F.heading) open.popTo(open.topKnown());
   } else if (name === 'button') {
     const button = open.inScope(EL.button);
     if (button >= 0) open.popTo(button);
   } else if (name === 'option' || name === 'optgroup') {
-    if (open.top === EL.option) open.popTo(open.length - 1);
+    if (open.top === EL.option) open.popTo(open.topKnown());
   } else if (name === 'rb' || name === 'rtc' || name === 'rp' || name === 'rt') {
     if (open.inScope(EL.ruby) >= 0) {
+      open.topKnown();
       while (IMPLIED_END.has(open.top.name) && !((name === 'rp' || name === 'rt') && open.top.name === 'rtc')) open.popTo(open.length - 1);
     }
   }
@@ -1068,7 +1104,7 @@ function endTag(name: string, at: number, open: OpenElements, slots: Slots): voi
     if (!template) open.form = false;
     const form = open.inScope(EL.form);
     if ((!template && !pointer) || form < 0) return;
-    if (!template && form !== open.length - 1) throw new Decline(); // only the form leaves the stack, the rest stays open
+    if (!template && form !== open.topKnown()) throw new Decline(); // only the form leaves the stack, the rest stays open
     open.popTo(form);
     return;
   }
@@ -1191,12 +1227,18 @@ export function injectLine(html: string, markup: string | ((shown: Shown) => str
   if (!slots) return html;
   const bodyEnd = slots.bodyEnd >= 0 ? slots.bodyEnd : lastBodyEnd(html);
   if (carries(html, slots, bodyEnd, lines)) return html;
-  const at = position === 'footer' && slots.footerEnd >= 0 ? slots.footerEnd : bodyEnd;
+  // In the site footer, unless it is in a `hidden` element (or is one): then before `</body>`, which a visitor may see.
+  const at = position === 'footer' && slots.footerEnd >= 0 && !inHidden(slots, slots.footerEnd) ? slots.footerEnd : bodyEnd;
   if (at < 0) return html;
   // What the page shows is read only when it gets a line: the site footer's text as the scan found it, else the tree's.
   const shown = () => (fast && fast.footerEnd >= 0 && !linkMayBeOpen(html, fast.footerStart) ? footerText(html.slice(fast.footerStart, fast.footerEnd)) : (fast ? treeSlots(html, { text: true }) : slots).text ?? NOTHING_SHOWN);
   const line = typeof markup === 'function' ? markup(shown()) : markup;
   return line ? html.slice(0, at) + line + html.slice(at) : html;
+}
+
+/** Would markup inserted at `at` be in a `hidden` element ({@link Slots.hidden}: up to the token that ends it)? */
+function inHidden(slots: Slots, at: number): boolean {
+  return slots.hidden.some(([start, end]) => start < at && at <= end);
 }
 
 /**
@@ -1209,7 +1251,7 @@ function carries(html: string, slots: Slots, bodyEnd: number, lines: Iterable<st
     if (!line) continue;
     if (slots.marks.some(at => html.startsWith(line, at))) return true;
     for (const end of [slots.footerEnd, bodyEnd]) {
-      if (end >= line.length && html.startsWith(line, end - line.length)) return true;
+      if (end >= line.length && html.startsWith(line, end - line.length) && !inHidden(slots, end - line.length + 1)) return true;
     }
   }
   return false;

@@ -81,7 +81,7 @@ describe('pages: the audit of one page (no Hexo)', () => {
       '<script>', '<script type="application/json">', '</script>', '</script >', '<scripts>', '</scripts>', '<style>', '</style>', '<noscript>', '</noscript>',
       '<!--', '-->', '<!-->', '"', '=', 'href=', '//www.beian.', 'http:', 'HTTPS:', '\n      ', '&nbsp;', '<br/>',
       // An element carrying `hidden` hides what it holds until the tree ends it; values that only read like it.
-      '<div hidden>', '<span hidden>', '</span>', '<p HIDDEN=x>', '<section hidden>', '</section>', '<div class="a hidden b">', '<div title=hidden>'
+      '<div hidden>', '<span hidden>', '</span>', '<p HIDDEN=x>', '<section hidden>', '</section>', '<div class="a hidden b">', '<div title=hidden>', '<span/hidden>', '<b title="a"hidden>'
     ];
     const pageOf = fc.array(fc.constantFrom(...PIECES), { maxLength: 60 }).map(parts => parts.join(''));
 
@@ -198,7 +198,8 @@ describe('pages: the audit of one page (no Hexo)', () => {
       expect(codes(auditPage('index.html', linkOnly, PLAIN))).to.deep.equal(['page-missing']);
       // A style, a template, a comment and a JSON blob are not displayed either.
       for (const hidden of [`<style>.beian::after{content:"${GONGAN}"}</style>`, `<template><a href="${MPS}">${GONGAN}</a></template>`, `<!-- <a href="${MPS}">${GONGAN}</a> -->`, `<script type="application/json">{"gongan":"${GONGAN}"}</script>`,
-        `<div hidden><a href="${MPS}">${GONGAN}</a></div>`, `<p hidden="">x<span><a href="${MPS}">${GONGAN}</a></span></p>`, `<span HIDDEN><span>x</span>${GONGAN}</span>`]) {
+        `<div hidden><a href="${MPS}">${GONGAN}</a></div>`, `<p hidden="">x<span><a href="${MPS}">${GONGAN}</a></span></p>`, `<span HIDDEN><span>x</span>${GONGAN}</span>`,
+        `<span/hidden><a href="${MPS}">${GONGAN}</a></span>`, `<span title="a"hidden><a href="${MPS}">${GONGAN}</a></span>`]) {
         expect(codes(auditPage('index.html', page('', `${ICP_LINK}${hidden}${line('')}`), PLAIN)), hidden).to.deep.equal([]);
         expect(codes(auditPage('index.html', page('', `${ICP_LINK}${hidden}`), PLAIN)), hidden).to.deep.equal(['page-missing']);
       }

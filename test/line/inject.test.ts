@@ -90,6 +90,23 @@ describe('inject', () => {
         expect(scanSlots(html), hide).not.to.equal(undefined);
         expect(injectLine(html, LINE), hide).to.equal(html.replace('</footer>', `${LINE}</footer>`));
       }
+      // A line where the filter puts it, in a hidden element left open: not carried. The footer's end is in
+      // it, as is a hidden footer's: the line goes before </body> (the second outside review).
+      for (const footer of [`<footer><p>© me</p><div hidden>${LINE}</footer>`, `<footer><span hidden/>${LINE}</footer>`, `<footer hidden>© me</footer>`, `<div hidden><footer>© me</footer></div>`, `<footer><div/hidden>${LINE}</div></footer>`, `<footer><i title="a"hidden>${LINE}</i></footer>`]) {
+        const html = `<!DOCTYPE html><html><body>${footer}</body></html>`;
+        expect(findSlots(html).marks, footer).to.deep.equal([]);
+        // A hidden element closed inside the footer leaves its end where a visitor sees it.
+        const closed = footer.includes('<div/hidden>') || footer.includes('<i title');
+        expect(injectLine(html, LINE), footer).to.equal(closed ? html.replace('</footer>', `${LINE}</footer>`) : html.replace('</body>', `${LINE}</body>`));
+        expect(injectLine(injectLine(html, LINE), LINE), footer).to.equal(injectLine(html, LINE));
+      }
+      // Where a formatting element opened in a hidden one may be the current node (a heading or </form>
+      // would end it otherwise), and a <body hidden>: the tree's reading.
+      for (const footer of [`<footer><h4 hidden><em>x<h5>y</h5>${LINE}</footer>`, `<footer><form hidden><b></form>${LINE}</footer>`, `<p>x</p><body hidden><footer>${LINE}</footer>`]) {
+        const html = `<!DOCTYPE html><html><body>${footer}</body></html>`;
+        expect(findSlots(html).marks, footer).to.deep.equal([]);
+        expect(scanSlots(html), footer).to.equal(undefined);
+      }
       // Ended where the tree ends it: a <p> closed by a <div>, an inline element by its parent's end tag.
       for (const html of [`<body><footer><p hidden>x<div>${LINE}</div></footer></body>`, `<body><footer><div><span hidden>x</div>${LINE}</footer></body>`]) {
         expect(findSlots(html).marks, html).to.deep.equal([html.indexOf(LINE)]);
@@ -134,7 +151,8 @@ describe('inject', () => {
       // The `hidden` attribute: what it holds, inline elements and formatting included, until the tree ends it.
       '<div hidden>', '<span hidden>', '<P HIDDEN=x>', '<b hidden>', '<a hidden href=x>', '<footer hidden>', '<td hidden>', '<tr hidden>', '<li hidden>x</li>',
       '<img hidden>', '<meta hidden>', '<template hidden>', '<label>', '</label>', '<div class="hidden">', '<div title=hidden>', '<div hiddenx>', '<div x-hidden>',
-      `<div hidden>${LINE}</div>`, `<span hidden="">${LINE}</span>`, `<div data-hexo-beian hidden>x</div>`, '<span hidden itemprop="author"><meta itemprop="name" content="a"></span>'
+      `<div hidden>${LINE}</div>`, `<span hidden="">${LINE}</span>`, `<div data-hexo-beian hidden>x</div>`, '<span hidden itemprop="author"><meta itemprop="name" content="a"></span>',
+      '<h4 hidden>', '<h5>', '<form hidden>', '<body hidden>', '<span hidden/>', '<div/hidden>', '<i title="a"hidden>', '<option hidden>', '<ruby hidden>'
     ];
     const page = fc.array(fc.constantFrom(...TRICKY), { maxLength: 30 }).map(parts => parts.join(''));
 
