@@ -184,12 +184,17 @@ export function treeSlots(html: string, options: { text?: boolean; maxOpen?: num
   // Under a `hidden` element: its range covers what it holds; or, when it has no source (a
   // formatting element the adoption agency made), each node it holds that has one gives its own.
   const enum Cover { Shown, Covered, Uncovered }
-  type Step = { node: Node; sectioning: boolean; hidden: Cover };
-  const pending: Step[] = [{ node: document, sectioning: false, hidden: Cover.Shown }];
+  // `line`: the line element it is in (an index of `lines`), or -1.
+  type Step = { node: Node; sectioning: boolean; hidden: Cover; line: number };
+  const pending: Step[] = [{ node: document, sectioning: false, hidden: Cover.Shown, line: -1 }];
+  // The line's elements; not shown, one that holds a hidden formatting element (a `<b hidden>`
+  // a post left open, which the tree builder reopens around the line's links).
+  const lines: { start: number; shown: boolean }[] = [];
   // Depth first without recursion: a page may nest elements deeper than the call stack.
   while (pending.length > 0) {
-    const { node, sectioning, hidden } = pending.pop() as Step;
+    const { node, sectioning, hidden, line } = pending.pop() as Step;
     let cover = hidden;
+    let inLine = line;
     const location = 'sourceCodeLocation' in node ? node.sourceCodeLocation : undefined;
     if (cover === Cover.Uncovered && location) {
       slots.hidden.push([location.startOffset, location.endOffset]);
@@ -201,6 +206,7 @@ export function treeSlots(html: string, options: { text?: boolean; maxOpen?: num
       const at = node.sourceCodeLocation;
       cover = at ? Cover.Covered : Cover.Uncovered;
       if (at) slots.hidden.push([at.startOffset, at.endTag?.startOffset ?? at.endOffset ?? html.length]);
+      if (line >= 0 && FORMATTING.has(node.tagName)) lines[line].shown = false;
     }
     if ('tagName' in node && node.namespaceURI === HTML_NS) {
       const end = node.sourceCodeLocation?.endTag?.startOffset ?? -1;
@@ -210,12 +216,16 @@ export function treeSlots(html: string, options: { text?: boolean; maxOpen?: num
         slots.footerStart = node.sourceCodeLocation?.startOffset ?? -1;
         slots.footerEnd = end;
       } else if (node.tagName === 'body') slots.bodyEnd = end;
-      if (!sectioning && cover === Cover.Shown && node.attrs.some(attr => attr.name === MARK)) slots.marks.push(node.sourceCodeLocation?.startOffset ?? -1);
+      if (!sectioning && cover === Cover.Shown && node.attrs.some(attr => attr.name === MARK)) {
+        inLine = lines.length;
+        lines.push({ start: node.sourceCodeLocation?.startOffset ?? -1, shown: true });
+      }
     }
-    for (let i = node.childNodes.length - 1; i >= 0; i--) pending.push({ node: node.childNodes[i], sectioning: inside, hidden: cover });
+    for (let i = node.childNodes.length - 1; i >= 0; i--) pending.push({ node: node.childNodes[i], sectioning: inside, hidden: cover, line: inLine });
   }
   slots.hidden = merged(slots.hidden);
-  slots.marks = [...new Set(slots.marks)].sort((a, b) => a - b); // a formatting element reopened by the parser keeps its source
+  // A formatting element reopened by the parser keeps its source: one mark, once.
+  slots.marks = [...new Set(lines.filter(line => line.shown).map(line => line.start))].sort((a, b) => a - b);
   if (options.text) slots.text = shownOf(footer ?? document);
   return slots;
 }

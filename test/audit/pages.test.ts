@@ -204,6 +204,12 @@ describe('pages: the audit of one page (no Hexo)', () => {
         expect(codes(auditPage('index.html', page('', `${ICP_LINK}${hidden}`), PLAIN)), hidden).to.deep.equal(['page-missing']);
       }
       for (const html of [keep, bare, inFooter, other, linkOnly]) expect(auditPage('index.html', html, PLAIN)).to.deep.equal(referenceAuditPage('index.html', html, PLAIN));
+      // A <b hidden> a post leaves open is reopened by the tree builder around the line's link: not shown (the second outside review).
+      const reopened = page('', `${ICP_LINK}<p><b hidden>spoiler</p>${line('')}`);
+      expect(codes(auditPage('index.html', reopened, PLAIN))).to.deep.equal(['page-missing']);
+      expect(auditPage('index.html', reopened, PLAIN)).to.deep.equal(referenceAuditPage('index.html', reopened, PLAIN));
+      // One the adoption agency moves a <div> out of holds it no more: shown.
+      expect(codes(auditPage('index.html', page('', `${ICP_LINK}<b><span hidden><div>${line('')}</b></div>`), PLAIN))).to.deep.equal([]);
     });
 
     it('a number the site footer displays next to a script is still judged (the script ends where the browser ends it)', () => {
