@@ -351,6 +351,15 @@ class Layout {
     return pos - this.lineStart(pos);
   }
 
+  /**
+   * The line break for lines written at `pos`, a line's start: the one of the line before it
+   * (a file of mixed endings keeps each part's own), else the file's own.
+   */
+  eolAt(pos: number): string {
+    if (this.text[pos - 1] !== '\n') return this.eol;
+    return this.text[pos - 2] === '\r' ? '\r\n' : '\n';
+  }
+
   /** Only spaces before `pos` on its line. */
   startsLine(pos: number): boolean {
     return /^ *$/.test(this.text.slice(this.lineStart(pos), pos));
@@ -399,8 +408,9 @@ class Layout {
     // `icp: 京ICP备…  # 注释` → `icp:  # 注释` and the block on the lines after it.
     const indent = ' '.repeat(this.column(key.range![0])) + this.step;
     const lineEnd = this.lineEnd(Math.max(end, colon + 1) - (empty ? 0 : 1));
-    const lead = lineEnd === this.text.length && !this.text.endsWith('\n') ? this.eol : '';
-    const block = value.entries.flatMap(([k, v]) => pairLines(k, v, indent, this.step, this.eol)).join('');
+    const eol = this.eolAt(lineEnd);
+    const lead = lineEnd === this.text.length && !this.text.endsWith('\n') ? eol : '';
+    const block = value.entries.flatMap(([k, v]) => pairLines(k, v, indent, this.step, eol)).join('');
     const out: Splice[] = [{ start: lineEnd, end: lineEnd, text: lead + block }];
     if (!empty) out.push({ start: colon + 1, end, text: '' });
     return out;
@@ -420,15 +430,17 @@ class Layout {
     const keyStart = (first.key as Scalar).range![0];
     if (!this.startsLine(keyStart)) return { reason: 'layout', at };
     const where = this.lineEnd(this.pairEnd(last) - 1);
-    const lead = where === this.text.length && !this.text.endsWith('\n') && this.text !== '' ? this.eol : '';
-    return [{ start: where, end: where, text: lead + pairLines(key, value, ' '.repeat(this.column(keyStart)), this.step, this.eol).join('') }];
+    const eol = this.eolAt(where);
+    const lead = where === this.text.length && !this.text.endsWith('\n') && this.text !== '' ? eol : '';
+    return [{ start: where, end: where, text: lead + pairLines(key, value, ' '.repeat(this.column(keyStart)), this.step, eol).join('') }];
   }
 
   /** A key at the top of a file that has none yet (empty, or comments only): at its end. */
   insertAtEnd(key: string, value: Value): Splice[] {
     const end = this.text.length;
-    const lead = this.text.replace(/^\ufeff/, '') !== '' && !this.text.endsWith('\n') ? this.eol : '';
-    return [{ start: end, end, text: lead + pairLines(key, value, '', this.step, this.eol).join('') }];
+    const eol = this.eolAt(end);
+    const lead = this.text.replace(/^\ufeff/, '') !== '' && !this.text.endsWith('\n') ? eol : '';
+    return [{ start: end, end, text: lead + pairLines(key, value, '', this.step, eol).join('') }];
   }
 }
 

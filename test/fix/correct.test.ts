@@ -69,6 +69,14 @@ describe('fix: a key one level too high moves with its comment', () => {
     for (const [text, after] of cases) expect(fixBeian(text, '_config.yml', 'en').after, text).to.equal(after);
   });
 
+  // An outside review: in a file of mixed line endings, moved lines took the file's majority ending.
+  it('in a file of mixed line endings, the lines it writes take the ending of the lines around them', () => {
+    const text = `title: x\nauthor: y\nurl: https://a.cn\na: 1\nb: 2\nc: 3\nbeian:\r\n  icp: ${ICP}\r\n  applied: 2024-06-10 # 已提交\r\n  online: 2024-06-01\r\n`;
+    expect(fixBeian(text, '_config.yml', 'en').after).to.equal(`title: x\nauthor: y\nurl: https://a.cn\na: 1\nb: 2\nc: 3\nbeian:\r\n  icp: ${ICP}\r\n  online: 2024-06-01\r\n  gongan:\r\n    applied: 2024-06-10 # 已提交\r\n`);
+    const flipped = `title: x\r\nauthor: y\r\nurl: https://a.cn\r\na: 1\r\nb: 2\r\nc: 3\r\nbeian:\n  icp: ${ICP}\n  applied: 2024-06-10 # 已提交\n  online: 2024-06-01\n`;
+    expect(fixBeian(flipped, '_config.yml', 'en').after).to.equal(`title: x\r\nauthor: y\r\nurl: https://a.cn\r\na: 1\r\nb: 2\r\nc: 3\r\nbeian:\n  icp: ${ICP}\n  online: 2024-06-01\n  gongan:\n    applied: 2024-06-10 # 已提交\n`);
+  });
+
   // An outside review: the comment of a number moved from the top level under beian: was dropped.
   it('icp:/gongan: at the top level go under beian: with the comment on their line, written canonically or as written', () => {
     const text = `title: x\ngongan: 11010502030413 # my gongan\nicp: "京ICP备 20180491号-1"   # 备案\n`;
