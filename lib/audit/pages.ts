@@ -748,6 +748,10 @@ export function auditPage(path: string, html: Buffer, plan: PagePlan): Finding[]
       const { footer } = filter();
       return footer === false || (o.start > footer.start && o.start < footer.end);
     },
+    lineHidden: () => {
+      const at = html.indexOf(LINE);
+      return at >= 0 && filter().marks.size === 0 && filter().hidden.some(range => at > range.start && at < range.end);
+    },
     retired: retiredLinks(html, filter)
   });
 }
@@ -799,6 +803,8 @@ export interface PageRead<A extends { href: string; target: Target }> {
    * whole text the filter reads instead. Asked only when it matters.
    */
   inSiteFooter(occurrence: Pick<Occurrence, 'start'>): boolean;
+  /** Does the page carry `data-hexo-beian` only in a `hidden` element (where a theme called `beian()`)? Asked only of a page that misses a number. */
+  lineHidden(): boolean;
   retired: readonly string[];
 }
 
@@ -838,7 +844,9 @@ export function judgePage<A extends { href: string; target: Target }>(path: stri
         ? { zh: '首页底部必须显示 ICP备案号（《非经营性互联网信息服务备案管理办法》第十三条）', en: 'the home page must show it at the bottom (MIIT Order No. 33, art. 13)' }
         : { zh: '这个页面应当显示它', en: 'this page should show it' };
       // With position: none only the theme's own beian() call puts the line on a page.
-      const fix = plan.placement.position === 'none'
+      const fix = read.lineHidden()
+        ? { zh: '页面上有备案行，但它在带 hidden 属性的元素里，访客看不到：去掉 hidden，或把主题布局里的 beian() 移到这个元素外面', en: 'the line is on the page, but inside an element with the hidden attribute, where no visitor sees it: remove hidden, or move the beian() call in the theme\'s layout out of that element' }
+        : plan.placement.position === 'none'
         ? { zh: 'beian.position 是 none，只有主题调用 beian() 的地方才显示备案行：在主题的页脚布局里加上 <%- beian() %>（EJS）或 {{ beian() }}（Nunjucks），或把 position 改回 footer', en: 'with beian.position none, the line shows only where the theme calls beian(): add <%- beian() %> (EJS) or {{ beian() }} (Nunjucks) to the theme\'s footer layout, or set position back to footer' }
         : { zh: `${REGENERATE.zh}；若仍然没有，说明主题的布局既没有站点 <footer> 也没有 </body>`, en: `to fix it, ${REGENERATE.en}; if it is still missing, the theme's layout has neither a site <footer> nor </body>` };
       add('page-missing', 'error', {

@@ -296,6 +296,10 @@ export function referenceAuditPage(path: string, html: Buffer, plan: PagePlan): 
       })();
       return footer === false || (o.start > footer[0] && o.start < footer[1]);
     },
+    lineHidden: () => {
+      const at = html.indexOf(LINE);
+      return at >= 0 && marks.size === 0 && tree.hidden.some(([start, end]) => at > bytes(start) && at < bytes(end));
+    },
     retired: retiredLinks(html, hidden)
   });
 }

@@ -208,6 +208,11 @@ describe('pages: the audit of one page (no Hexo)', () => {
       const reopened = page('', `${ICP_LINK}<p><b hidden>spoiler</p>${line('')}`);
       expect(codes(auditPage('index.html', reopened, PLAIN))).to.deep.equal(['page-missing']);
       expect(auditPage('index.html', reopened, PLAIN)).to.deep.equal(referenceAuditPage('index.html', reopened, PLAIN));
+      // The line only in a hidden element: what to do about it, not a stale build.
+      const hiddenLine = auditPage('index.html', page('', `${ICP_LINK}<div hidden>${line('')}</div>`), PLAIN);
+      expect(codes(hiddenLine)).to.deep.equal(['page-missing']);
+      expect(hiddenLine[0].message).to.contain('The line is on the page, but inside an element with the hidden attribute, where no visitor sees it: remove hidden, or move the beian() call');
+      expect(hiddenLine).to.deep.equal(referenceAuditPage('index.html', page('', `${ICP_LINK}<div hidden>${line('')}</div>`), PLAIN));
       // One the adoption agency moves a <div> out of holds it no more: shown.
       expect(codes(auditPage('index.html', page('', `${ICP_LINK}<b><span hidden><div>${line('')}</b></div>`), PLAIN))).to.deep.equal([]);
     });

@@ -247,7 +247,9 @@ describe('footer (real Hexo, landscape theme)', function () {
       // Without the filter's own line, the audit says the page shows nothing.
       writeFileSync(join(dir, 'public', 'index.html'), page.replace(`${line}</footer>`, '</footer>'));
       const missing = await runHexo(dir, ['beian', 'check', '--json', '--silent']);
-      expect(jsonReport(missing.stdout).findings.filter(f => f.page === 'index.html').map(f => f.code)).to.deep.equal(['page-missing', 'page-missing']);
+      const found = jsonReport(missing.stdout).findings.filter(f => f.page === 'index.html');
+      expect(found.map(f => f.code)).to.deep.equal(['page-missing', 'page-missing']);
+      expect(found[0].message).to.contain('The line is on the page, but inside an element with the hidden attribute');
     });
 
     it('with position: none only the helper shows it, and pages: home holds for the helper too', () => {
