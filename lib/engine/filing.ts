@@ -507,6 +507,17 @@ const TRADITIONAL: ReadonlyMap<string, string> = new Map([
   ...TRADITIONAL_PROVINCE_CHARS
 ]);
 
+/**
+ * Text with the traditional characters of filing numbers in their simplified form and long
+ * dashes as `-`, character for character: how the filter compares a page's text with a
+ * number (`京ICP備20180491號－1` shows `京ICP备20180491号-1`), as the engine reads it.
+ */
+export function simplifiedChars(text: string): string {
+  let out = '';
+  for (const ch of text) out += DASHES.has(ch) ? '-' : TRADITIONAL.get(ch) ?? ch;
+  return out;
+}
+
 /** Character-level clean-up, one pass: spaces, invisibles, width, brackets, dashes, script. */
 function normaliseChars(ctx: Ctx, text: string): string {
   let out = '';

@@ -3,6 +3,7 @@ import { finding, type Finding } from '../finding';
 import type { LineItem } from './items';
 import { parse5, treeSlots, type Shown } from './inject';
 import { printable } from '../engine/text';
+import { simplifiedChars } from '../engine/filing';
 import { crossed, linkRating, rightLink, targetOf } from '../audit/links';
 import { ownLineAdvice } from '../themes';
 
@@ -16,9 +17,13 @@ import { ownLineAdvice } from '../themes';
 /** Invisible characters people paste along with numbers. */
 const INVISIBLE = /[\u200b-\u200d\u2060\ufeff]/g;
 
-/** Text as compared with a number: NFKC (full-width → half-width), no invisible characters, each run of whitespace one space. */
+/**
+ * Text as compared with a number: NFKC (full-width → half-width), traditional characters and
+ * long dashes as the engine reads them (`號`, `備`, `–`), no invisible characters, each run
+ * of whitespace one space.
+ */
 export function normalText(text: string): string {
-  return text.normalize('NFKC').replace(INVISIBLE, '').replace(/\s+/g, ' ');
+  return simplifiedChars(text.normalize('NFKC')).replace(INVISIBLE, '').replace(/\s+/g, ' ');
 }
 
 const ALNUM = /[\dA-Za-z]/;
