@@ -92,6 +92,14 @@ export function parse5(): typeof import('parse5') {
  */
 export const MAX_OPEN = 512;
 
+/**
+ * How many elements parse5 may make of one page: some 30,000 a MiB of a real page, and what
+ * bounds its memory. Misnested formatting in tables (`<table><b>x` repeated) makes it clone
+ * formatting elements at every turn: 476,000 elements for 1 MiB, and a 32 MB page of it ran
+ * `hexo beian check` out of heap.
+ */
+export const MAX_ELEMENTS = 200_000;
+
 class TooDeep extends Error {}
 
 /** The children the tree builder's lookups went past, for the tests ({@link treeWork}). */
@@ -104,9 +112,10 @@ export function treeWork(html: string): number {
   return childrenSearched;
 }
 
-/** parse5's tree builder, stopped ({@link TooDeep}) when more than {@link MAX_OPEN} elements are open. */
+/** parse5's tree builder, stopped ({@link TooDeep}) when more than {@link MAX_OPEN} elements are open or {@link MAX_ELEMENTS} made. */
 function boundedAdapter(maxOpen = MAX_OPEN): TreeAdapter<DefaultTreeAdapterMap> {
   let open = 0;
+  let made = 0;
   const base = parse5().defaultTreeAdapter;
   type Parent = DefaultTreeAdapterMap['parentNode'];
   type Child = DefaultTreeAdapterMap['childNode'];
@@ -128,6 +137,10 @@ function boundedAdapter(maxOpen = MAX_OPEN): TreeAdapter<DefaultTreeAdapterMap> 
   };
   return {
     ...base,
+    createElement(tagName, namespaceURI, attrs) {
+      if (++made > MAX_ELEMENTS) throw new TooDeep();
+      return base.createElement(tagName, namespaceURI, attrs);
+    },
     insertBefore,
     insertTextBefore(parent, text, reference) {
       const previous = parent.childNodes[indexOf(parent, reference) - 1];

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
-import { findSlots, injectLine, MAX_OPEN, scanSlots, scanWork, treeSlots, treeWork, type Shown } from '../../lib/line/inject';
+import { findSlots, injectLine, MAX_ELEMENTS, MAX_OPEN, scanSlots, scanWork, treeSlots, treeWork, type Shown } from '../../lib/line/inject';
 import { parse } from 'parse5';
 import { cleanPage, tokenPages } from '../adversarial';
 
@@ -469,6 +469,17 @@ describe('inject', () => {
       const html = `<body><svg></svg>${'<div>'.repeat(MAX_OPEN - 4)}<footer>京ICP备20180491号-1</footer></body>`;
       expect(treeSlots(html, { text: true })).to.deep.include({ footerStart: html.indexOf('<footer>'), footerEnd: html.indexOf('</footer>'), bodyEnd: html.indexOf('</body>') });
       expect(treeSlots(html, { text: true }).text?.text).to.equal('京ICP备20180491号-1');
+    });
+
+    // The second outside review: a 32 MB page of this ran hexo beian check out of heap (parse5 cloned a <b> at every turn).
+    it('nor one of which it would make more than MAX_ELEMENTS elements: the same reading, in bounded memory', () => {
+      const html = `<!DOCTYPE html><html><body>${'<table><b>x'.repeat(MAX_ELEMENTS)}<footer>京ICP备20180491号-1</footer></body></html>`;
+      expect(scanSlots(html)).to.equal(undefined);
+      expect(treeSlots(html, { text: true })).to.deep.equal({ footerEnd: -1, footerStart: -1, bodyEnd: html.lastIndexOf('</body>'), marks: [], hidden: [], text: { text: '', links: [] } });
+      expect(injectLine(html, LINE)).to.equal(html.replace('</body>', `${LINE}</body>`));
+      // Well below it, the tree's reading.
+      const small = `<!DOCTYPE html><html><body>${'<table><b>x'.repeat(2000)}<footer>c</footer></body></html>`;
+      expect(treeSlots(small)).to.deep.include({ footerStart: small.indexOf('<footer>') });
     });
   });
 
