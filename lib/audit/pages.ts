@@ -282,6 +282,10 @@ class Hidden {
   private attribute?: boolean;
   /** The first of the filter's `hidden` ranges that may still hold an offset asked. */
   private range = 0;
+  /** The next `<`, `>` and `=`: each searched for forwards once, whatever the tags hold. */
+  private readonly lt = new Next(TAG_OPEN);
+  private readonly gt = new Next(TAG_CLOSE);
+  private readonly eq = new Next(Buffer.from('='));
 
   constructor(private readonly page: Buffer, private readonly filter: () => FilterReading) {}
 
@@ -306,18 +310,58 @@ class Hidden {
     for (;;) {
       if (at < this.end) return at > this.start && this.start >= 0;
       if (this.next < this.end) this.next = this.end;
-      const open = page.indexOf(0x3c, this.next);
+      const open = this.lt.from(page, this.next);
       if (open < 0 || open >= at) return false;
-      this.next = open + 1;
-      if (page[open + 1] === 0x21 && page[open + 2] === 0x2d && page[open + 3] === 0x2d) {
-        // `<!-->` and `<!--->` are empty comments: the end may start right after `<!`.
-        const close = page.indexOf('-->', open + 2);
-        [this.start, this.end] = [open, close < 0 ? page.length : close + 3];
+      const after = page[open + 1];
+      if (after === 0x21 && page[open + 2] === 0x2d && page[open + 3] === 0x2d) {
+        [this.start, this.end] = [open, commentEnd(page, open)];
         continue;
       }
+      if (after === 0x21 || after === 0x3f || (after === 0x2f && !isLetter(page[open + 2]))) {
+        // A doctype or a bogus comment (`<?php …?>`, `<![CDATA[…` outside SVG, `</1>`): to its first `>`.
+        this.next = this.skipTo(open + 2);
+        continue;
+      }
+      if (!isLetter(after) && after !== 0x2f) {
+        this.next = open + 1; // a `<` that is text
+        continue;
+      }
+      // A tag: read to its end, past quoted values (`title="<script>"` opens nothing).
+      let nameEnd = open + 1;
+      while (nameEnd < page.length && !endsName(page, nameEnd)) nameEnd++;
+      const end = this.tagEnd(nameEnd);
+      this.next = end;
+      if (after === 0x2f) continue;
       const name = tagName(page, open + 1, HIDDEN_NAME);
       if (!HIDDEN.has(name)) continue;
-      [this.start, this.end] = [open, name === 'plaintext' ? page.length : endTag(page, name, open + 1 + name.length)];
+      [this.start, this.end] = [open, name === 'plaintext' ? page.length : name === 'script' ? scriptEnd(page, end) : endTag(page, name, end)];
+    }
+  }
+
+  /** Just after the first `>` at or after `from` (the page's end when none). */
+  private skipTo(from: number): number {
+    const gt = this.gt.from(this.page, from);
+    return gt < 0 ? this.page.length : gt + 1;
+  }
+
+  /** Just after the end of the tag whose name ends at `from`: its first `>` outside a quoted attribute value. */
+  private tagEnd(from: number): number {
+    const { page } = this;
+    for (let p = from; ;) {
+      const gt = this.gt.from(page, p);
+      if (gt < 0) return page.length;
+      const eq = this.eq.from(page, p);
+      if (eq < 0 || eq > gt) return gt + 1;
+      let v = eq + 1;
+      while (v < gt && isSpace(page[v])) v++;
+      const quote = page[v];
+      if (quote !== 0x22 && quote !== 0x27) {
+        p = v;
+        continue;
+      }
+      const close = page.indexOf(quote, v + 1);
+      if (close < 0) return page.length;
+      p = close + 1;
     }
   }
 }
@@ -327,6 +371,60 @@ class Hidden {
  * tells): after a space, a `/` or a quote (`<div/hidden>`, `title="a"hidden`, as the tokenizer reads them).
  */
 const HIDDEN_ATTRIBUTE = /[\t\n\f\r "'/]hidden(?:[\t\n\f\r =/>]|$)/i;
+
+const isLetter = (byte: number | undefined) => byte !== undefined && (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7a;
+
+/**
+ * Just after the comment that opens at `open` (`<!--`), as the tokenizer ends it: the first
+ * `-->` or `--!>`; `<!-->` and `<!--->` are empty. The page's end when unclosed.
+ */
+function commentEnd(page: Buffer, open: number): number {
+  let p = open + 4;
+  if (page[p] === 0x3e) return p + 1;
+  if (page[p] === 0x2d && page[p + 1] === 0x3e) return p + 2;
+  for (;;) {
+    const dashes = page.indexOf('--', p);
+    if (dashes < 0) return page.length;
+    if (page[dashes + 2] === 0x3e) return dashes + 3;
+    if (page[dashes + 2] === 0x21 && page[dashes + 3] === 0x3e) return dashes + 4;
+    p = dashes + 1;
+  }
+}
+
+/**
+ * Just after a script's end tag, as the tokenizer finds it from `from` (after `<script…>`): the
+ * first `</script`, unless a `<!--` before it opens an escape, where a `<script` starts a
+ * double escape that a `</script` only ends (`<script><!--<script></script>…</script>`); `-->`
+ * ends either. The page's end when there is none.
+ */
+function scriptEnd(page: Buffer, from: number): number {
+  let state: 'data' | 'escaped' | 'double' = 'data';
+  for (let lt = page.indexOf(0x3c, from), dashes = page.indexOf('-->', from); ;) {
+    if (state !== 'data' && dashes >= 0 && dashes < from) dashes = page.indexOf('-->', from);
+    if (lt < 0 && (state === 'data' || dashes < 0)) return page.length;
+    if (state !== 'data' && dashes >= 0 && (lt < 0 || dashes < lt)) {
+      state = 'data';
+      from = dashes + 3;
+      lt = page.indexOf(0x3c, from);
+      continue;
+    }
+    const next = lt + 1;
+    if (page[next] === 0x2f && tagName(page, lt + 2, 6) === 'script') {
+      if (state !== 'double') return lt + 8;
+      state = 'escaped';
+    } else if (state === 'data' && page[next] === 0x21 && page[next + 1] === 0x2d && page[next + 2] === 0x2d) {
+      state = 'escaped';
+      let p = lt + 4;
+      while (page[p] === 0x2d) p++;
+      if (page[p] === 0x3e) state = 'data'; // `<!-->`, `<!--->`: opened and closed
+      from = p;
+      lt = page.indexOf(0x3c, from);
+      continue;
+    } else if (state === 'escaped' && tagName(page, next, 6) === 'script') state = 'double';
+    from = next;
+    lt = page.indexOf(0x3c, from);
+  }
+}
 
 /** Just after the end tag `</name` (any case) at or after `from`; the page's end when there is none. */
 function endTag(page: Buffer, name: string, from: number): number {

@@ -306,27 +306,56 @@ export function referenceAuditPage(path: string, html: Buffer, plan: PagePlan): 
 
 /**
  * The hidden elements of a page (lib/audit/pages.ts HIDDEN: scripts, styles, templates,
- * comments …) as [start, end) byte ranges, read with one expression from the end of each to
- * the next opening, as a tokenizer meets them.
+ * comments …) as [start, end) byte ranges, read with one expression of the tokenizer's tokens
+ * (comments, bogus comments, tags with their quoted values whole), from the end of each hidden
+ * one to the next, as a tokenizer meets them.
  */
 function hiddenRanges(page: Buffer): [number, number][] {
   // latin1: one character per byte, so offsets are the sweep's byte offsets.
   const text = page.toString('latin1');
-  const names = [...[...HIDDEN].map(name => `${name}(?=[\\t\\n\\f\\r />])`), '!--'];
-  // Tag names in any case, as the tokenizer reads them.
-  const open = new RegExp(`<(?:${names.join('|')})`, 'gi');
+  const token = /<!--(?:-?>|[\s\S]*?(?:--!?>|$))|<(?:[!?]|\/(?![a-zA-Z]))[^>]*>?|<(\/?)([a-zA-Z][^\t\n\f\r />]*)(?:[^>=]|=[\t\n\f\r ]*"[^"]*(?:"|$)|=[\t\n\f\r ]*'[^']*(?:'|$)|=)*>?/g;
   const ranges: [number, number][] = [];
-  for (let m = open.exec(text); m; m = open.exec(text)) {
-    const comment = m[0] === '<!--';
-    // `<plaintext>` has no end: the rest of the page is its text.
-    const close = comment ? /-->/g : m[0].toLowerCase() === '<plaintext' ? /$^/g : new RegExp(`</${m[0].slice(1)}(?=[\\t\\n\\f\\r />])`, 'gi');
-    close.lastIndex = comment ? m.index + 2 : m.index + m[0].length;
-    const c = close.exec(text);
-    const end = c ? c.index + c[0].length : text.length;
+  for (let m = token.exec(text); m; m = token.exec(text)) {
+    const after = m.index + m[0].length;
+    if (m[0].startsWith('<!--')) {
+      ranges.push([m.index, after]);
+      continue;
+    }
+    const name = (m[2] ?? '').toLowerCase();
+    if (m[1] !== '' || !HIDDEN.has(name)) continue;
+    const end = name === 'plaintext' ? text.length : name === 'script' ? scriptClose(text, after) : closeOf(text, name, after);
     ranges.push([m.index, end]);
-    open.lastIndex = end;
+    token.lastIndex = end;
   }
   return ranges;
+}
+
+/** Just after `</name` (any case) from `from`, or the text's end. */
+function closeOf(text: string, name: string, from: number): number {
+  const close = new RegExp(`</${name}(?=[\\t\\n\\f\\r />])`, 'gi');
+  close.lastIndex = from;
+  const c = close.exec(text);
+  return c ? c.index + c[0].length : text.length;
+}
+
+/** Just after a script's end tag, through the tokenizer's escape states (`<!--`, a `<script` in it, `-->`). */
+function scriptClose(text: string, from: number): number {
+  const part = /<!--+>|<!--|-->|<(\/?)script(?=[\t\n\f\r />])/gi;
+  part.lastIndex = from;
+  let state = 0; // 0: data, 1: escaped, 2: double escaped
+  for (let m = part.exec(text); m; m = part.exec(text)) {
+    const p = m[0].toLowerCase();
+    if (p === '-->') {
+      if (state !== 0) state = 0;
+    } else if (p.startsWith('<!--')) {
+      if (state === 0 && !p.endsWith('>')) state = 1;
+      else if (state !== 0) part.lastIndex = m.index + 1;
+    } else if (m[1] === '/') {
+      if (state !== 2) return m.index + m[0].length;
+      state = 1;
+    } else if (state === 1) state = 2;
+  }
+  return text.length;
 }
 
 function isHidden(ranges: readonly [number, number][], at: number): boolean {

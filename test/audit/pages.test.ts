@@ -81,7 +81,10 @@ describe('pages: the audit of one page (no Hexo)', () => {
       '<script>', '<script type="application/json">', '</script>', '</script >', '<scripts>', '</scripts>', '<style>', '</style>', '<noscript>', '</noscript>',
       '<!--', '-->', '<!-->', '"', '=', 'href=', '//www.beian.', 'http:', 'HTTPS:', '\n      ', '&nbsp;', '<br/>',
       // An element carrying `hidden` hides what it holds until the tree ends it; values that only read like it.
-      '<div hidden>', '<span hidden>', '</span>', '<p HIDDEN=x>', '<section hidden>', '</section>', '<div class="a hidden b">', '<div title=hidden>', '<span/hidden>', '<b title="a"hidden>'
+      '<div hidden>', '<span hidden>', '</span>', '<p HIDDEN=x>', '<section hidden>', '</section>', '<div class="a hidden b">', '<div title=hidden>', '<span/hidden>', '<b title="a"hidden>',
+      // What only reads like an opening (a value, a bogus comment, CDATA outside SVG), comments ending --!>, and a script's escapes.
+      '<span title="<script>">', "<b data-x='<!--'>", '<p title=<style>>', '<?php echo "<style>" ?>', '<![CDATA[<noscript>]]>', '<!-- x --!>', '--!>', '</1 <script>', '<a="x>y">',
+      '<script><!--<script>', '<!--<script>', '</script>', '<!-->', '<script><!--->'
     ];
     const pageOf = fc.array(fc.constantFrom(...PIECES), { maxLength: 60 }).map(parts => parts.join(''));
 
@@ -215,6 +218,21 @@ describe('pages: the audit of one page (no Hexo)', () => {
       expect(hiddenLine).to.deep.equal(referenceAuditPage('index.html', page('', `${ICP_LINK}<div hidden>${line('')}</div>`), PLAIN));
       // One the adoption agency moves a <div> out of holds it no more: shown.
       expect(codes(auditPage('index.html', page('', `${ICP_LINK}<b><span hidden><div>${line('')}</b></div>`), PLAIN))).to.deep.equal([]);
+    });
+
+    // The second outside review: each of these made the rest of the page unseen (page-missing on a correct page, an error the guard blocks on).
+    it('what only reads like a hidden element opens none: a value, a comment ending --!>, a bogus comment, CDATA outside SVG', () => {
+      for (const before of ['<span title="<script>">©</span>', '<span title="<!--">©</span>', '<i data-x="<TEXTAREA>">x</i>', '<!-- note --!>', '<?php echo "<style>" ?>', '<![CDATA[<noscript>]]>', '</1 <script>']) {
+        const html = page('', `${before}${ICP_LINK}${line('')}`);
+        expect(codes(auditPage('index.html', html, PLAIN)), before).to.deep.equal([]);
+        expect(auditPage('index.html', html, PLAIN), before).to.deep.equal(referenceAuditPage('index.html', html, PLAIN));
+      }
+      // A script's double escape: its first </script> does not end it, so what follows is still the script's.
+      for (const script of ['<script><!--<script></script><a href="https://beian.miit.gov.cn/">京ICP备11111111号</a></script>', `<script><!--<script></script>${ICP_LINK}</script>`]) {
+        const html = page('', `${script}${ICP_LINK}${line('')}`);
+        expect(codes(auditPage('index.html', html, PLAIN)), script).to.deep.equal([]);
+        expect(auditPage('index.html', html, PLAIN), script).to.deep.equal(referenceAuditPage('index.html', html, PLAIN));
+      }
     });
 
     it('a number the site footer displays next to a script is still judged (the script ends where the browser ends it)', () => {
