@@ -4,7 +4,7 @@ import { parseGongan, parseIcp } from '../engine/filing';
 import { isIdeograph, printable } from '../engine/text';
 import { finding, type Finding } from '../finding';
 import type { BeianConfig, ConfigPaths } from '../config/schema';
-import { findSlots, UNSHOWN } from '../line/inject';
+import { findSlots, UNRENDERED, UNSHOWN } from '../line/inject';
 import type { LineItem } from '../line/items';
 import { crossed, exturlHref, linkRating, rightLink, targetOf, type Kind, type Target } from './links';
 import { expectedItems, isHomePage, type PlacementSettings } from '../line/placement';
@@ -368,9 +368,10 @@ class Hidden {
 
 /**
  * What may be the attribute `hidden` (or a value that reads like it: the filter's reading
- * tells): after a space, a `/` or a quote (`<div/hidden>`, `title="a"hidden`, as the tokenizer reads them).
+ * tells): after a space, a `/` or a quote (`<div/hidden>`, `title="a"hidden`, as the tokenizer
+ * reads them); or an element that renders nothing of what it holds (`<video>`: UNRENDERED).
  */
-const HIDDEN_ATTRIBUTE = /[\t\n\f\r "'/]hidden(?:[\t\n\f\r =/>]|$)/i;
+const HIDDEN_ATTRIBUTE = new RegExp(`[\\t\\n\\f\\r "'/]hidden(?:[\\t\\n\\f\\r =/>]|$)|<(?:${[...UNRENDERED].join('|')})(?:[\\t\\n\\f\\r />]|$)`, 'i');
 
 const isLetter = (byte: number | undefined) => byte !== undefined && (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7a;
 
@@ -943,7 +944,7 @@ export function judgePage<A extends { href: string; target: Target }>(path: stri
         : { zh: '这个页面应当显示它', en: 'this page should show it' };
       // With position: none only the theme's own beian() call puts the line on a page.
       const fix = read.lineHidden()
-        ? { zh: '页面上有备案行，但它在带 hidden 属性的元素里，访客看不到：去掉 hidden，或把主题布局里的 beian() 移到这个元素外面', en: 'the line is on the page, but inside an element with the hidden attribute, where no visitor sees it: remove hidden, or move the beian() call in the theme\'s layout out of that element' }
+        ? { zh: '页面上有备案行，但它在带 hidden 属性的元素里（或 <video>、<canvas> 这类不显示内容的元素里），访客看不到：去掉 hidden，或把主题布局里的 beian() 移到这个元素外面', en: 'the line is on the page, but inside an element with the hidden attribute (or one that shows nothing of what it holds, a <video> say), where no visitor sees it: remove hidden, or move the beian() call in the theme\'s layout out of that element' }
         : plan.placement.position === 'none'
         ? { zh: 'beian.position 是 none，只有主题调用 beian() 的地方才显示备案行：在主题的页脚布局里加上 <%- beian() %>（EJS）或 {{ beian() }}（Nunjucks），或把 position 改回 footer', en: 'with beian.position none, the line shows only where the theme calls beian(): add <%- beian() %> (EJS) or {{ beian() }} (Nunjucks) to the theme\'s footer layout, or set position back to footer' }
         : { zh: `${REGENERATE.zh}；若仍然没有，说明主题的布局既没有站点 <footer> 也没有 </body>`, en: `to fix it, ${REGENERATE.en}; if it is still missing, the theme's layout has neither a site <footer> nor </body>` };

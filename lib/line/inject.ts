@@ -20,6 +20,14 @@ const SECTIONING = new Set(['article', 'aside', 'nav', 'section']);
  */
 export const UNSHOWN: ReadonlySet<string> = new Set(['script', 'style', 'noscript', 'iframe', 'noembed', 'noframes', 'textarea', 'title', 'xmp', 'plaintext']);
 
+/**
+ * Elements whose content a browser does not render, read as the tree holds them (not raw
+ * text), like an element carrying `hidden`: the fallback of `<video>`, `<audio>` and
+ * `<canvas>`, a `<datalist>`'s options, the label of `<meter>` and `<progress>`, and `<rp>`
+ * where ruby is shown (a post that leaves one open takes the footer in).
+ */
+export const UNRENDERED: ReadonlySet<string> = new Set(['audio', 'canvas', 'datalist', 'meter', 'progress', 'rp', 'video']);
+
 /** What a page offers the filing line, as offsets into the page (UTF-16 code units). */
 export interface Slots {
   /** The `<` of the site footer's `</footer>`, or -1: the last footer outside sectioning content and `<template>`, closed by its own end tag. */
@@ -36,9 +44,9 @@ export interface Slots {
    */
   marks: number[];
   /**
-   * The elements carrying the `hidden` attribute, outermost only, as [its `<`, the `<` of the
-   * token that ends it (the page's length when none does)): no visitor sees what they hold.
-   * Not void elements, nor a `<template>` or what it holds (inert anyway).
+   * The elements carrying the `hidden` attribute, and the {@link UNRENDERED} ones, outermost
+   * only, as [its `<`, the `<` of the token that ends it (the page's length when none does)):
+   * no visitor sees what they hold. Not void elements, nor a `<template>` or what it holds (inert anyway).
    */
   hidden: [number, number][];
   /**
@@ -302,7 +310,7 @@ function merged(ranges: [number, number][]): [number, number][] {
 
 /** The `hidden` attribute hides an element (and all it holds) as `display: none` does. */
 function isHidden(node: Element): boolean {
-  return node.attrs.some(attr => attr.name === 'hidden');
+  return (UNRENDERED.has(node.tagName) && node.namespaceURI === HTML_NS) || node.attrs.some(attr => attr.name === 'hidden');
 }
 
 /** Where an element links to: an `<a>`'s `href` ('' without one), NexT's `exturl` span's decoded `data-url`; undefined for no link. */
@@ -985,7 +993,7 @@ function startTag(tag: Tag, at: number, open: OpenElements, slots: Slots, quirks
   const template = open.has('template');
   if (tag.marked && flags & F.inert) throw new Decline(); // a formatting element may be reopened elsewhere, mark and all
   // A `hidden` element is kept on the stack, with what it holds, to know where it ends (not in a template: inert anyway).
-  const hidden = tag.hidden && !template && !(flags & F.void) && name !== 'template';
+  const hidden = (tag.hidden || UNRENDERED.has(name)) && !template && !(flags & F.void) && name !== 'template';
   // Its mark counts where the tag makes an element (not a table part outside a table, nor a
   // form inside a form: both ignored), once what it closes is closed: not in a `hidden` one.
   const marked = tag.marked && !template && !open.has('sectioning') && !tag.hidden;
