@@ -286,6 +286,7 @@ class Hidden {
   private readonly lt = new Next(TAG_OPEN);
   private readonly gt = new Next(TAG_CLOSE);
   private readonly eq = new Next(Buffer.from('='));
+  private readonly dashes = new Next(Buffer.from('-->'));
 
   constructor(private readonly page: Buffer, private readonly filter: () => FilterReading) {}
 
@@ -334,7 +335,7 @@ class Hidden {
       if (after === 0x2f) continue;
       const name = tagName(page, open + 1, HIDDEN_NAME);
       if (!HIDDEN.has(name)) continue;
-      [this.start, this.end] = [open, name === 'plaintext' ? page.length : name === 'script' ? scriptEnd(page, end) : endTag(page, name, end)];
+      [this.start, this.end] = [open, name === 'plaintext' ? page.length : name === 'script' ? scriptEnd(page, end, this.dashes) : endTag(page, name, end)];
     }
   }
 
@@ -398,10 +399,11 @@ function commentEnd(page: Buffer, open: number): number {
  * double escape that a `</script` only ends (`<script><!--<script></script>…</script>`); `-->`
  * ends either. The page's end when there is none.
  */
-function scriptEnd(page: Buffer, from: number): number {
+function scriptEnd(page: Buffer, from: number, closes: Next): number {
   let state: 'data' | 'escaped' | 'double' = 'data';
-  for (let lt = page.indexOf(0x3c, from), dashes = page.indexOf('-->', from); ;) {
-    if (state !== 'data' && dashes >= 0 && dashes < from) dashes = page.indexOf('-->', from);
+  for (let lt = page.indexOf(0x3c, from); ;) {
+    // The next `-->`, asked in page order across the page's scripts: each byte searched once.
+    const dashes = state === 'data' ? -1 : closes.from(page, from);
     if (lt < 0 && (state === 'data' || dashes < 0)) return page.length;
     if (state !== 'data' && dashes >= 0 && (lt < 0 || dashes < lt)) {
       state = 'data';
