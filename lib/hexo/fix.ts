@@ -221,7 +221,11 @@ function finish(fixes: readonly FileFix[], write: boolean, language: Language, b
       }
       written.push(fix.name);
     }
-    if (written.length > 0) out.push(say(language, { zh: `已写入 ${written.join('、')}。`, en: `Written: ${written.join(', ')}.` }));
+    if (written.length > 0) {
+      out.push(say(language, { zh: `已写入 ${written.join('、')}。`, en: `Written: ${written.join(', ')}.` }));
+      // hexo beian check reads public/: until it is generated again, it reports what the old config made.
+      out.push(say(language, { zh: '请重新生成站点（hexo clean && hexo generate）后再运行 hexo beian check：public/ 里的页面还是修改前生成的。', en: 'Regenerate the site (hexo clean && hexo generate) before running hexo beian check again: the pages in public/ were made before these changes.' }));
+    }
     if (failed) {
       out.push(problemLine(failed.problem, failed.name, language));
       code = FIX_EXIT.left;

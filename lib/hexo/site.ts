@@ -276,11 +276,11 @@ function keyOf(parts: unknown[]): string | undefined {
 /** The user's template: its text, or the finding that says why it cannot be used. */
 function readTemplateFile(file: string, path: string, language: Language): { file: string; source?: string; finding?: Finding } {
   const WHERE = { zh: '请写相对于站点目录（_config.yml 所在目录）的路径，例如 beian.njk。', en: 'Write a path relative to the site folder (where _config.yml is), for example beian.njk.' };
-  const refused = (reason: { zh: string; en: string }, advice = WHERE) => ({
+  const refused = (reason: { zh: string; en: string }, advice = WHERE, cannot = { zh: '无法读取', en: 'Cannot read' }) => ({
     file,
     finding: finding(language, 'config-template', 'error', {
-      zh: `无法读取 ${path} 指定的文件 ${file}（${reason.zh}）；已使用内置模板。${advice.zh}`,
-      en: `Cannot read the file of ${path}, ${file} (${reason.en}); the built-in template is used. ${advice.en}`
+      zh: `${cannot.zh} ${path} 指定的文件 ${file}（${reason.zh}）；已使用内置模板。${advice.zh}`,
+      en: `${cannot.en} the file of ${path}, ${file} (${reason.en}); the built-in template is used. ${advice.en}`
     }, { path })
   });
   let fd: number | undefined;
@@ -301,7 +301,7 @@ function readTemplateFile(file: string, path: string, language: Language): { fil
     // Read otherwise, its Chinese would reach every page as replacement characters.
     if (!isUtf8(bytes)) {
       const line = source.slice(0, source.indexOf('\uFFFD')).split('\n').length;
-      return refused({ zh: `不是 UTF-8 文本，第 ${line} 行`, en: `not UTF-8 text, line ${line}` }, { zh: '请把它另存为 UTF-8 编码。', en: 'Save it as UTF-8.' });
+      return refused({ zh: `不是 UTF-8 文本，第 ${line} 行`, en: `not UTF-8 text, line ${line}` }, { zh: '请把它另存为 UTF-8 编码。', en: 'Save it as UTF-8.' }, { zh: '无法使用', en: 'Cannot use' });
     }
     return { file, source: source.replace(/^\uFEFF/, '') };
   } catch (err) {

@@ -61,7 +61,8 @@ No file was changed. Run the command again with --write to make these changes (-
       const { code, stdout } = await runHexo(dir, ['beian', 'fix', '--write']);
       expect(code).to.equal(0);
       expect(stdout).to.contain(DIFF);
-      expect(stdout).to.contain('Written: _config.yml.\n');
+      // What to do next: public/ still holds the pages of the old config (a newcomer checked them before regenerating).
+      expect(stdout).to.contain('Written: _config.yml.\nRegenerate the site (hexo clean && hexo generate) before running hexo beian check again: the pages in public/ were made before these changes.\n');
       expect(configOf(dir)).to.equal(HEAD + BROKEN.replace('ICP: 京ICP備20180491號-1', `icp: ${ICP}`).replace('gongan_num', 'gongan'));
       expect(statSync(file).mode & 0o777).to.equal(0o640);
       expect(readdirSync(dir).filter(name => name.endsWith('.tmp'))).to.deep.equal([]);

@@ -116,7 +116,7 @@ describe('site reading (real Hexo): once per build', function () {
     writeFileSync(join(bad, 'gbk.njk'), Buffer.concat([Buffer.from('<p data-hexo-beian>\n'), Buffer.from([0xb1, 0xb8, 0xb0, 0xb8]), Buffer.from('{% for item in items %}<a href="{{ item.href }}">{{ item.text }}</a>{% endfor %}</p>')]));
     const { code, stdout, stderr } = await runHexo(bad, ['generate']);
     expect(code, stderr).to.equal(0);
-    expect(stdout + stderr).to.match(/beian\.template: Cannot read the file of beian\.template, .*gbk\.njk \(not UTF-8 text, line 2\); the built-in template is used\. Save it as UTF-8\. \(config-template\)/);
+    expect(stdout + stderr).to.match(/beian\.template: Cannot use the file of beian\.template, .*gbk\.njk \(not UTF-8 text, line 2\); the built-in template is used\. Save it as UTF-8\. \(config-template\)/);
     expect(readPublic(bad, 'index.html')).to.contain(`>${ICP}</a>`).and.not.contain('\ufffd');
     const bom = site(`beian:\n  icp: ${ICP}\n  template: bom.njk\n`);
     writeFileSync(join(bom, 'bom.njk'), '\ufeff<p class="mine" data-hexo-beian>{% for item in items %}<a href="{{ item.href }}">{{ item.text }}</a>{% endfor %}</p>');
