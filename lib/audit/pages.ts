@@ -4,7 +4,7 @@ import { parseGongan, parseIcp } from '../engine/filing';
 import { isIdeograph, printable } from '../engine/text';
 import { finding, type Finding } from '../finding';
 import type { BeianConfig, ConfigPaths } from '../config/schema';
-import { findSlots, UNRENDERED, UNSHOWN } from '../line/inject';
+import { CLOSED, findSlots, UNRENDERED, UNSHOWN } from '../line/inject';
 import type { LineItem } from '../line/items';
 import { crossed, exturlHref, linkRating, rightLink, targetOf, type Kind, type Target } from './links';
 import { expectedItems, isHomePage, type PlacementSettings } from '../line/placement';
@@ -372,7 +372,7 @@ class Hidden {
  * tells): after a space, a `/` or a quote (`<div/hidden>`, `title="a"hidden`, as the tokenizer
  * reads them); or an element that renders nothing of what it holds (`<video>`: UNRENDERED).
  */
-const HIDDEN_ATTRIBUTE = new RegExp(`[\\t\\n\\f\\r "'/]hidden(?:[\\t\\n\\f\\r =/>]|$)|<(?:${[...UNRENDERED].join('|')})(?:[\\t\\n\\f\\r />]|$)`, 'i');
+const HIDDEN_ATTRIBUTE = new RegExp(`[\\t\\n\\f\\r "'/]hidden(?:[\\t\\n\\f\\r =/>]|$)|<(?:${[...UNRENDERED, ...CLOSED].join('|')})(?:[\\t\\n\\f\\r />]|$)`, 'i');
 
 const isLetter = (byte: number | undefined) => byte !== undefined && (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7a;
 

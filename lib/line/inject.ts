@@ -28,6 +28,9 @@ export const UNSHOWN: ReadonlySet<string> = new Set(['script', 'style', 'noscrip
  */
 export const UNRENDERED: ReadonlySet<string> = new Set(['audio', 'canvas', 'datalist', 'meter', 'progress', 'rp', 'video']);
 
+/** Elements shown only with the attribute `open`: a `<dialog>` without it is on no screen. */
+export const CLOSED: ReadonlySet<string> = new Set(['dialog']);
+
 /** What a page offers the filing line, as offsets into the page (UTF-16 code units). */
 export interface Slots {
   /** The `<` of the site footer's `</footer>`, or -1: the last footer outside sectioning content and `<template>`, closed by its own end tag. */
@@ -310,7 +313,8 @@ function merged(ranges: [number, number][]): [number, number][] {
 
 /** The `hidden` attribute hides an element (and all it holds) as `display: none` does. */
 function isHidden(node: Element): boolean {
-  return (UNRENDERED.has(node.tagName) && node.namespaceURI === HTML_NS) || node.attrs.some(attr => attr.name === 'hidden');
+  if (node.namespaceURI === HTML_NS && (UNRENDERED.has(node.tagName) || (CLOSED.has(node.tagName) && !node.attrs.some(attr => attr.name === 'open')))) return true;
+  return node.attrs.some(attr => attr.name === 'hidden');
 }
 
 /** Where an element links to: an `<a>`'s `href` ('' without one), NexT's `exturl` span's decoded `data-url`; undefined for no link. */
@@ -559,8 +563,9 @@ const RAW_END = new Map([...RAW].map(name => [name, new RegExp(`</${name}[\\t\\n
 interface Tag {
   name: string;
   marked: boolean;
-  /** It carries the `hidden` attribute. */
+  /** It carries the `hidden` attribute; the `open` attribute (read of {@link CLOSED} elements only). */
   hidden: boolean;
+  open: boolean;
   /** The offset after the token. */
   next: number;
 }
@@ -710,7 +715,7 @@ function asciiLower(text: string): string {
 }
 
 /** The one tag being read: reused, as a page holds thousands. */
-const TAG: Tag = { name: '', marked: false, hidden: false, next: 0 };
+const TAG: Tag = { name: '', marked: false, hidden: false, open: false, next: 0 };
 
 /**
  * The usual tag, matched at once by V8's compiled expressions: a name, then attributes each
@@ -771,16 +776,19 @@ function readTag(html: string, at: number, end: boolean): Tag | undefined {
     TAG.name = name;
     TAG.marked = false;
     TAG.hidden = false;
+    TAG.open = false;
     TAG.next = done(at, p + 1);
     return TAG;
   }
-  if (matches(USUAL_TAG, html, at)) {
+  // A CLOSED element's attributes are read below: whether it is `open`.
+  if (!CLOSED.has(name) && matches(USUAL_TAG, html, at)) {
     const next = USUAL_TAG.lastIndex;
     // A tag that mentions the mark or `hidden` anywhere (a value may) is read below, to tell a name from a value.
     if (end || (!marks.within(html, p, next) && !hiddens.within(html, p, next))) {
       TAG.name = name;
       TAG.marked = false;
       TAG.hidden = false;
+      TAG.open = false;
       TAG.next = done(at, next);
       return TAG;
     }
@@ -788,6 +796,7 @@ function readTag(html: string, at: number, end: boolean): Tag | undefined {
   if (html.indexOf('>', p) < 0) return void done(at, length); // cut off by the end of the page, however it goes on
   let marked = false;
   let hidden = false;
+  let open = false;
   for (;;) {
     while (p < length && isSpace(html.charCodeAt(p))) p++;
     if (p >= length) return void done(at, p);
@@ -796,6 +805,7 @@ function readTag(html: string, at: number, end: boolean): Tag | undefined {
       TAG.name = name;
       TAG.marked = marked;
       TAG.hidden = hidden;
+      TAG.open = open;
       TAG.next = done(at, p + 1);
       return TAG;
     }
@@ -807,6 +817,7 @@ function readTag(html: string, at: number, end: boolean): Tag | undefined {
     p = skip(ATTRIBUTE_NAME, html, p);
     if (p - nameStart === MARK.length && asciiLower(html.slice(nameStart, p)) === MARK) marked = true;
     else if (p - nameStart === 6 && asciiLower(html.slice(nameStart, p)) === 'hidden') hidden = true;
+    else if (p - nameStart === 4 && asciiLower(html.slice(nameStart, p)) === 'open') open = true;
     while (p < length && isSpace(html.charCodeAt(p))) p++;
     if (html.charCodeAt(p) !== EQUALS) continue;
     p++;
@@ -993,7 +1004,7 @@ function startTag(tag: Tag, at: number, open: OpenElements, slots: Slots, quirks
   const template = open.has('template');
   if (tag.marked && flags & F.inert) throw new Decline(); // a formatting element may be reopened elsewhere, mark and all
   // A `hidden` element is kept on the stack, with what it holds, to know where it ends (not in a template: inert anyway).
-  const hidden = (tag.hidden || UNRENDERED.has(name)) && !template && !(flags & F.void) && name !== 'template';
+  const hidden = (tag.hidden || UNRENDERED.has(name) || (CLOSED.has(name) && !tag.open)) && !template && !(flags & F.void) && name !== 'template';
   // Its mark counts where the tag makes an element (not a table part outside a table, nor a
   // form inside a form: both ignored), once what it closes is closed: not in a `hidden` one.
   const marked = tag.marked && !template && !open.has('sectioning') && !tag.hidden;
@@ -1159,7 +1170,7 @@ function endTag(name: string, at: number, open: OpenElements, slots: Slots): voi
     if (target < 0 && open.lastOf('special') < open.hiddenStart) throw new Decline();
     if (target < open.lastOf('special')) return;
   }
-  else if (flags & F.special) target = open.inScope(entry);
+  else if (flags & F.special || name === 'dialog') target = open.inScope(entry); // `</dialog>` closes as the special ones do
   else target = open.last(entry) > open.lastOf('special') ? open.last(entry) : -1; // any other end tag
   if (target < 0) return;
   if (name === 'footer' && open.starts[target] >= 0 && target === open.last(EL.footer)) {

@@ -85,7 +85,7 @@ describe('pages: the audit of one page (no Hexo)', () => {
       // What only reads like an opening (a value, a bogus comment, CDATA outside SVG), comments ending --!>, and a script's escapes.
       '<span title="<script>">', "<b data-x='<!--'>", '<p title=<style>>', '<?php echo "<style>" ?>', '<![CDATA[<noscript>]]>', '<!-- x --!>', '--!>', '</1 <script>', '<a="x>y">',
       '<script><!--<script>', '<!--<script>', '</script>', '<!-->', '<script><!--->',
-      '<video>', '</video>', '<progress>', '<ruby>x<rp>', '</rp>'
+      '<video>', '</video>', '<progress>', '<ruby>x<rp>', '</rp>', '<dialog>', '<dialog open>', '</dialog>'
     ];
     const pageOf = fc.array(fc.constantFrom(...PIECES), { maxLength: 60 }).map(parts => parts.join(''));
 

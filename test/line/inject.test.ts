@@ -109,12 +109,16 @@ describe('inject', () => {
       }
       // Elements that render nothing of what they hold (the second outside review): a theme's beian() in
       // one is not carried; one a post leaves open holds the footer, and the line in it is on no screen.
-      for (const holder of ['video controls', 'audio', 'canvas', 'datalist', 'meter value=1', 'progress']) {
+      for (const holder of ['video controls', 'audio', 'canvas', 'datalist', 'meter value=1', 'progress', 'dialog', 'dialog class="d"']) {
         const html = `<!DOCTYPE html><html><body><footer>© me<${holder}>${LINE}</${holder.split(' ')[0]}></footer></body></html>`;
         expect(findSlots(html).marks, holder).to.deep.equal([]);
         expect(treeSlots(html).marks, holder).to.deep.equal([]);
         expect(injectLine(html, LINE), holder).to.equal(html.replace('</footer>', `${LINE}</footer>`));
       }
+      // A <dialog open> is shown.
+      const open = `<!DOCTYPE html><html><body><footer>© me<dialog open>${LINE}</dialog></footer></body></html>`;
+      expect(findSlots(open).marks).to.deep.equal([open.indexOf(LINE)]);
+      expect(scanSlots(open)).to.deep.equal(treeSlots(open));
       // Ended where the tree ends it: a <p> closed by a <div>, an inline element by its parent's end tag.
       for (const html of [`<body><footer><p hidden>x<div>${LINE}</div></footer></body>`, `<body><footer><div><span hidden>x</div>${LINE}</footer></body>`]) {
         expect(findSlots(html).marks, html).to.deep.equal([html.indexOf(LINE)]);
@@ -162,7 +166,8 @@ describe('inject', () => {
       `<div hidden>${LINE}</div>`, `<span hidden="">${LINE}</span>`, `<div data-hexo-beian hidden>x</div>`, '<span hidden itemprop="author"><meta itemprop="name" content="a"></span>',
       '<h4 hidden>', '<h5>', '<form hidden>', '<body hidden>', '<span hidden/>', '<div/hidden>', '<i title="a"hidden>', '<option hidden>', '<ruby hidden>',
       // Elements that render nothing of what they hold.
-      '<video controls>', '</video>', '<AUDIO>', '<canvas>', '</canvas>', '<datalist id=d>', '<meter value=1>', '<progress>', '</progress>', '<rp>(', '</rp>', `<video>${LINE}</video>`
+      '<video controls>', '</video>', '<AUDIO>', '<canvas>', '</canvas>', '<datalist id=d>', '<meter value=1>', '<progress>', '</progress>', '<rp>(', '</rp>', `<video>${LINE}</video>`,
+      '<dialog>', '<dialog open>', '<DIALOG OPEN="">', '<dialog class=x>', '</dialog>', `<dialog>${LINE}</dialog>`, `<dialog open>${LINE}</dialog>`
     ];
     const page = fc.array(fc.constantFrom(...TRICKY), { maxLength: 30 }).map(parts => parts.join(''));
 
