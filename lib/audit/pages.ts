@@ -4,7 +4,7 @@ import { parseGongan, parseIcp } from '../engine/filing';
 import { isIdeograph, printable } from '../engine/text';
 import { finding, type Finding } from '../finding';
 import type { BeianConfig, ConfigPaths } from '../config/schema';
-import { CLOSED, findSlots, UNRENDERED, UNSHOWN } from '../line/inject';
+import { CLOSED, findSlots, isLetter, UNRENDERED, UNSHOWN } from '../line/inject';
 import type { LineItem } from '../line/items';
 import { crossed, exturlHref, linkRating, rightLink, targetOf, type Kind, type Target } from './links';
 import { expectedItems, isHomePage, type PlacementSettings } from '../line/placement';
@@ -373,8 +373,6 @@ class Hidden {
  * reads them); or an element that renders nothing of what it holds (`<video>`: UNRENDERED).
  */
 const HIDDEN_ATTRIBUTE = new RegExp(`[\\t\\n\\f\\r "'/]hidden(?:[\\t\\n\\f\\r =/>]|$)|<(?:${[...UNRENDERED, ...CLOSED].join('|')})(?:[\\t\\n\\f\\r />]|$)`, 'i');
-
-const isLetter = (byte: number | undefined) => byte !== undefined && (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7a;
 
 /**
  * Just after the comment that opens at `open` (`<!--`), as the tokenizer ends it: the first

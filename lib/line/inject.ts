@@ -226,7 +226,7 @@ export function treeSlots(html: string, options: { text?: boolean; maxOpen?: num
     }
     if (!('childNodes' in node)) continue;
     let inside = sectioning;
-    if (cover === Cover.Shown && 'tagName' in node && !VOID.has(node.tagName) && node.tagName !== 'template' && isHidden(node)) {
+    if (cover === Cover.Shown && 'tagName' in node && isHidden(node)) {
       const at = node.sourceCodeLocation;
       cover = at ? Cover.Covered : Cover.Uncovered;
       if (at) slots.hidden.push([at.startOffset, at.endTag?.startOffset ?? at.endOffset ?? html.length]);
@@ -313,8 +313,19 @@ function merged(ranges: [number, number][]): [number, number][] {
 
 /** The `hidden` attribute hides an element (and all it holds) as `display: none` does. */
 function isHidden(node: Element): boolean {
-  if (node.namespaceURI === HTML_NS && (UNRENDERED.has(node.tagName) || (CLOSED.has(node.tagName) && !node.attrs.some(attr => attr.name === 'open')))) return true;
-  return node.attrs.some(attr => attr.name === 'hidden');
+  const has = (name: string) => node.attrs.some(attr => attr.name === name);
+  // The names are HTML's: an SVG or MathML element of the same name hides nothing.
+  return hides(node.namespaceURI === HTML_NS ? node.tagName : '', has('hidden'), has('open'));
+}
+
+/**
+ * The one rule of what hides what it holds, for both readings: an element carrying `hidden`,
+ * an {@link UNRENDERED} one, a {@link CLOSED} one without `open`; never a void element (it
+ * holds nothing) nor a `<template>` (inert anyway).
+ */
+function hides(name: string, hidden: boolean, open: boolean): boolean {
+  if (VOID.has(name) || name === 'template') return false;
+  return hidden || UNRENDERED.has(name) || (CLOSED.has(name) && !open);
 }
 
 /** Where an element links to: an `<a>`'s `href` ('' without one), NexT's `exturl` span's decoded `data-url`; undefined for no link. */
@@ -553,7 +564,8 @@ class OpenElements {
 }
 
 const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0c || c === 0x0d;
-const isLetter = (c: number) => (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
+/** An ASCII letter (a byte past the end of a Buffer, undefined, is none). */
+export const isLetter = (c: number) => (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
 const LT = 0x3c, GT = 0x3e, SLASH = 0x2f, BANG = 0x21, QUESTION = 0x3f, EQUALS = 0x3d, DQ = 0x22, SQ = 0x27, DASH = 0x2d;
 
 /** The end of a raw text element's content: its own end tag (any case), by element. */
@@ -1004,7 +1016,7 @@ function startTag(tag: Tag, at: number, open: OpenElements, slots: Slots, quirks
   const template = open.has('template');
   if (tag.marked && flags & F.inert) throw new Decline(); // a formatting element may be reopened elsewhere, mark and all
   // A `hidden` element is kept on the stack, with what it holds, to know where it ends (not in a template: inert anyway).
-  const hidden = (tag.hidden || UNRENDERED.has(name) || (CLOSED.has(name) && !tag.open)) && !template && !(flags & F.void) && name !== 'template';
+  const hidden = !template && hides(name, tag.hidden, tag.open);
   // Its mark counts where the tag makes an element (not a table part outside a table, nor a
   // form inside a form: both ignored), once what it closes is closed: not in a `hidden` one.
   const marked = tag.marked && !template && !open.has('sectioning') && !tag.hidden;
