@@ -104,8 +104,9 @@ const SITE_FOOTER: Record<Theme, RegExp> = {
  *   hexo-beian in the site's zone, none of 10 without, nor of 32 without but with a site script
  *   that delays before_generate, formats a date in Asia/Shanghai with Intl, or spends 2 ms on
  *   each page. The cause is not found (the plugin reads no post, no date and no moment); the
- *   instant and the page's text are the same: compared as the instant. So is Redefine's
- *   `data-date` (moment's default text: `Tue May 21 2024 02:00:00 GMT+0000` or `…10:00:00 GMT+0800`).
+ *   instant and the page's text are the same: compared as the instant. So is any attribute
+ *   holding moment's default text of a date (Redefine's `data-date`, Keep's `data-updated`:
+ *   `Tue May 21 2024 02:00:00 GMT+0000` or `…10:00:00 GMT+0800`).
  *   The likely cause (read in hexo/dist/plugins/helper/date.js, getMoment): the date helpers call `locale()` and `tz()` on the post's own moment, which changes that date
  *   object to the site's zone, so a page rendered after one shows that zone; the order pages
  *   render in varies between builds.
@@ -123,8 +124,8 @@ function normalise(file: string, text: string): string {
     .replace(/(<a href="[^"]*\/tags\/[^"]*" style="color: )#[0-9a-f]{3,6}"/g, '$1#"')
     .replace(/(lastupdate: new Date\()\d+\)/g, '$1)')
     .replace(/(\sdatetime=")(\d{4}-\d{2}-\d{2}T[^"]+)"/g, (_, head: string, value: string) => `${head}${Number.isNaN(Date.parse(value)) ? value : new Date(value).toISOString()}"`)
-    // Redefine's `data-date="<%= post.date %>"`, moment's default text, in either zone likewise.
-    .replace(/(\sdata-date=")(\w{3} \w{3} \d{2} \d{4} \d{2}:\d{2}:\d{2} GMT[+-]\d{4})"/g, (_, head: string, value: string) => `${head}${new Date(value).toISOString()}"`);
+    // Any attribute holding moment's default text of a date (Redefine's `data-date`, Keep's `data-updated`), in either zone likewise.
+    .replace(/(\s[\w:-]+=")(\w{3} \w{3} \d{2} \d{4} \d{2}:\d{2}:\d{2} GMT[+-]\d{4})"/g, (_, head: string, value: string) => `${head}${new Date(value).toISOString()}"`);
 }
 
 /**
