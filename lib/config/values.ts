@@ -348,13 +348,29 @@ export function unknownKeys(block: Plain, known: readonly string[], path: string
     const meantValue = guess === undefined ? undefined : valueMeant(guess, block[key]) ?? written;
     // The key meant is written already (`Position:` beside `position:`): this line is to delete, not to paste.
     const taken = guess !== undefined && guess !== key && Object.prototype.hasOwnProperty.call(block, guess);
-    const line = taken ? undefined : number && guess === number.key ? `${guess}: ${number.canonical}` : guess && meantValue !== undefined ? `${guess}: ${meantValue}` : guess;
+    const nested = guess !== undefined && isPlain(value) ? blockText(guess, value, number) ?? `${guess}:` : undefined;
+    const line = taken ? undefined : nested ?? (number && guess === number.key ? `${guess}: ${number.canonical}` : guess && meantValue !== undefined ? `${guess}: ${meantValue}` : guess);
     const held = number ? { zh: `它写的是${number.key === 'icp' ? ' ICP备案号' : '公安联网备案号'} ${number.canonical}，但没有被使用`, en: `it holds ${number.key === 'icp' ? 'the ICP number' : 'the public-security (公安) number'} ${number.canonical}, which is not used` } : undefined;
     return finding(language, 'config-unknown-key', guess || number ? 'error' : 'warning', {
       zh: `未知的键 ${path}.${key}，已忽略${held ? `：${held.zh}` : ''}；${taken ? `${path}.${guess} 已经写了：删去这一行，或把值合并到 ${guess}。` : `${guess ? `是不是 ${guess}？` : ''}${path} 下可用的键：${known.join('、')}。`}`,
       en: `Unknown key ${path}.${key} is ignored${held ? `: ${held.en}` : ''}; ${taken ? `${path}.${guess} is written already: delete this line, or merge its value into ${guess}.` : `${guess ? `did you mean ${guess}? ` : ''}${guess ? 'The' : 'the'} keys under ${path} are ${known.join(', ')}.`}`
     }, { path: `${path}.${key}`, suggestion: line });
   });
+}
+
+/**
+ * A block under a misspelt key, written under the key meant with all it holds (`ICP:` with its
+ * `number` and `approved` → `icp:` and both): the number canonical; undefined when it holds
+ * more than plain values (the key line alone is the suggestion then).
+ */
+function blockText(key: string, value: Plain, number: { key: string; canonical: string } | undefined): string | undefined {
+  const lines = [`${key}:`];
+  for (const [name, inner] of Object.entries(value)) {
+    const text = name === 'number' && number?.key === key ? number.canonical : scalarText(inner);
+    if (text === undefined || !/^[a-z_]+$/i.test(name)) return undefined;
+    lines.push(`  ${name}: ${text}`);
+  }
+  return lines.length > 1 ? lines.join('\n') : undefined;
 }
 
 /** The `number:` line of a long form: the block's own number, its shape, or none for `applied` (the number still to come). */

@@ -189,7 +189,8 @@ function finish(fixes: readonly FileFix[], write: boolean, language: Language, b
   for (const { name, result } of changed) {
     const diff = unifiedDiff(result.before, result.after, name);
     out.push(...diff.replace(/\n$/, '').split('\n').map(line => {
-      const shown = printable(line);
+      // A tab the user wrote is shown as one, as `git diff` does; every other control character escaped.
+      const shown = line.split('\t').map(part => printable(part)).join('\t');
       if (line.startsWith('---') || line.startsWith('+++')) return colors.bold(shown);
       if (line.startsWith('@@')) return colors.cyan(shown);
       if (line.startsWith('-')) return colors.red(shown);

@@ -14,7 +14,7 @@ import { lineItems } from '../line/items';
 import { MARK, renderLine, type LineTemplate } from '../line/render';
 import { sandboxTemplate } from '../line/sandbox';
 import { findSlots } from '../line/inject';
-import { unseenItems } from '../line/shown';
+import { unseenItems, type UnseenWhy } from '../line/shown';
 import type { SiteReading } from '../audit/site';
 import { logFindings } from './report';
 import { iconFolders, themeSettings } from './facts';
@@ -130,10 +130,7 @@ export function siteOf(hexo: Hexo): Site {
           // A number the output holds only in a comment, a <template>, a <noscript>, a <textarea>, …
           // is on no visitor's screen, and the audit takes the line as written: not used.
           const unseen = unseenItems(markup, reading.items);
-          if (unseen.length > 0) throw new Error(say(lang, {
-            zh: `它的输出没有按要求显示 ${unseen.join('、')}：访客看得见、备案号链接到它的查询页面、设置了图标时带图标（它在注释、<template>、<noscript>、<textarea>、带 hidden 的元素之类不显示的地方，没有链接或图标，或根本没有）`,
-            en: `its output does not show ${unseen.join(', ')} as the line must, visible, a filing number linked to its query page, with its icon when one is set (it is in a comment, a <template>, <noscript>, <textarea>, a hidden element or the like, without its link or icon, or not there at all)`
-          }));
+          if (unseen.length > 0) throw new Error(say(lang, unseenReasons(unseen)));
           reading.template = { file: template.file, compiled };
           if (markup && findSlots(markup).marks.length === 0) findings.push(templateUnmarked(config.paths.template, lang));
         } catch (err) {
@@ -318,6 +315,24 @@ export function templateUnmarked(path: string, language: Language): Finding {
     zh: `模板的输出没有 ${MARK} 属性，已包在 <div ${MARK}> 中，以保证每页只加一次。请在模板最外层元素上写 ${MARK}，例如 <p class="beian" ${MARK}>。`,
     en: `The template's output carries no ${MARK} attribute, so it was wrapped in <div ${MARK}> to be added once per page. Put ${MARK} on the template's outer element, for example <p class="beian" ${MARK}>.`
   }, { path });
+}
+
+/** Why each item is missing from a template's output, items of one reason together. */
+function unseenReasons(unseen: readonly { text: string; why: UnseenWhy }[]): { zh: string; en: string } {
+  const said: Record<UnseenWhy, { zh: string; en: string }> = {
+    absent: { zh: '不在输出里', en: 'not in it at all' },
+    unseen: { zh: '写在访客看不到的地方（注释、<template>、<noscript>、<textarea>、带 hidden 的元素之类）', en: 'where no visitor sees it (a comment, a <template>, <noscript>, <textarea>, a hidden element or the like)' },
+    unlinked: { zh: '没有链接到它的查询页面', en: 'not linked to its query page' },
+    'no-icon': { zh: '没有带上设置的图标', en: 'without the icon set' }
+  };
+  const reasons = [...new Set(unseen.map(item => item.why))].map(why => {
+    const texts = unseen.filter(item => item.why === why).map(item => item.text);
+    return { zh: `${texts.join('、')} ${said[why].zh}`, en: `${texts.join(', ')}: ${said[why].en}` };
+  });
+  return {
+    zh: `它的输出没有按要求显示备案信息：${reasons.map(r => r.zh).join('；')}`,
+    en: `its output does not show the line as it must: ${reasons.map(r => r.en).join('; ')}`
+  };
 }
 
 /** The finding for a template that does not compile or fails when rendered. */

@@ -2,6 +2,7 @@ import type { Language } from '../engine/diagnostic';
 import { finding, type Finding } from '../finding';
 import type { LineItem } from './items';
 import { parse5, treeSlots, type Shown } from './inject';
+import { unescapeHTML } from 'hexo-util';
 import { printable } from '../engine/text';
 import { simplifiedChars } from '../engine/filing';
 import { crossed, linkRating, rightLink, targetOf } from '../audit/links';
@@ -99,19 +100,30 @@ export function copyOf(shown: Shown, item: LineItem): Copy | undefined {
   return best ?? { linked: 'wrong' };
 }
 
+/** Why an item of a template's output is not shown as the line must show it. */
+export type UnseenWhy = 'absent' | 'unseen' | 'unlinked' | 'no-icon';
+
 /**
  * The items a line's markup does not show as the line must, read as a browser shows it inside a
- * page's footer: visible (a number in a comment, a `<template>`, `<noscript>`, `<textarea>` or a
- * `hidden` element is on no screen), and a filing number linked to its own query system.
- * Their texts, escaped for a message.
+ * page's footer, each with the first reason: not in the output at all (`absent`); written where
+ * no visitor sees it (`unseen`: a comment, a `<template>`, `<noscript>`, `<textarea>` or a
+ * `hidden` element); a filing number not linked to its own query system (`unlinked`); without
+ * its configured icon (`no-icon`). Their texts escaped for a message.
  */
-export function unseenItems(markup: string, items: readonly LineItem[]): string[] {
+export function unseenItems(markup: string, items: readonly LineItem[]): { text: string; why: UnseenWhy }[] {
   const shown = treeSlots(`<!DOCTYPE html><html><body><footer>${markup}</footer></body></html>`, { text: true }).text;
   const images = items.some(item => item.icon) ? imageSources(markup) : new Set<string>();
-  return items.filter(item => {
+  // Everything the output writes, seen or not, to tell a hidden number from a missing one.
+  const written = normalText(unescapeHTML(markup));
+  const unseen: { text: string; why: UnseenWhy }[] = [];
+  for (const item of items) {
     const copy = shown && copyOf(shown, item);
-    return copy === undefined || copy.linked === 'wrong' || (item.icon !== undefined && !images.has(item.icon.src));
-  }).map(item => printable(item.icon && !images.has(item.icon.src) ? `${item.text} (${item.icon.src})` : item.text));
+    const why: UnseenWhy | undefined = copy === undefined ? (holds(written, item.text) ? 'unseen' : 'absent')
+      : copy.linked === 'wrong' ? 'unlinked'
+        : item.icon !== undefined && !images.has(item.icon.src) ? 'no-icon' : undefined;
+    if (why) unseen.push({ text: printable(why === 'no-icon' && item.icon ? `${item.text} (${item.icon.src})` : item.text), why });
+  }
+  return unseen;
 }
 
 /** The `src` of every `<img>` in some markup, as a browser reads the attribute (entities decoded). */

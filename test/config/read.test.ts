@@ -229,6 +229,15 @@ describe('config', () => {
     expect(readConfig({ icp: ICP, positon: 'a: b' }, 'en').findings[0].suggestion).to.equal('position: "a: b"');
   });
 
+  it('a block under a misspelt key: the suggestion is the block under the key meant, nothing it holds left out', () => {
+    const suggestion = (block: Record<string, unknown>) => readConfig(block, 'en').findings[0].suggestion;
+    expect(suggestion({ ICP: { number: '京ICP備20180491號-1', approved: new Date('2024-05-20T00:00:00Z') } })).to.equal(`icp:\n  number: ${ICP}\n  approved: 2024-05-20`);
+    expect(suggestion({ icp: ICP, Gongan: { number: GONGAN, icon: '/images/a b.png' } })).to.equal(`gongan:\n  number: ${GONGAN}\n  icon: /images/a b.png`);
+    expect(suggestion({ icp: ICP, Gongan: { applied: '2024-06-01' } })).to.equal('gongan:\n  applied: 2024-06-01');
+    // What cannot be written back as one line each: the key line alone, the block's lines kept where they are.
+    expect(suggestion({ ICP: { number: ICP, more: [1] } })).to.equal('icp:');
+  });
+
   it('a misspelt word (guard: blok, position: bodyend): the word it most likely meant, as the line to write', () => {
     const [guard] = readConfig({ icp: ICP, guard: 'blok' }, 'zh').findings;
     expect([guard.code, guard.severity, guard.suggestion]).to.deep.equal(['config-choice', 'error', 'guard: block']);

@@ -286,7 +286,7 @@ describe('footer (real Hexo, landscape theme)', function () {
       const { page, logged } = await build('<p data-hexo-beian>{{ items[0].text }}</p>');
       expect(lineInSiteFooter(page)).to.contain('>京公网安备11010502030413号</a>');
       expect(logged.error).to.have.length(1);
-      expect(logged.error[0]).to.match(/beian\.template: 模板 \/.*beian\.njk 出错（它的输出没有按要求显示 京ICP备20180491号-1、京公网安备11010502030413号 \(\/images\/gongan\.png\)：.*）；已使用内置模板。/);
+      expect(logged.error[0]).to.match(/beian\.template: 模板 \/.*beian\.njk 出错（它的输出没有按要求显示备案信息：京ICP备20180491号-1 没有链接到它的查询页面；京公网安备11010502030413号 不在输出里）；已使用内置模板。/);
     });
 
     it('a missing file: one error naming the file, and the built-in line', async () => {

@@ -94,6 +94,13 @@ No file was changed. Run the command again with --write to make these changes (-
       expect(configOf(dir)).to.equal(`\ufeff${HEAD}# 备案号\nbeian:\n  icp: ${ICP}\n  gongan: ${GONGAN}\n`.replace(/\n/g, '\r\n'));
     });
 
+    it('the diff shows a tab the user wrote as a tab, and any other control character escaped', async () => {
+      const dir = site(`# 备案\tICP\u001b[2J\nbeian:\n  ICP: ${ICP}\t# 工信部\n`);
+      const { code, stdout } = await runHexo(dir, ['beian', 'fix']);
+      expect(code).to.equal(0);
+      expect(stdout).to.contain(` # 备案\tICP\\u001b[2J\n beian:\n-  ICP: ${ICP}\t# 工信部\n+  icp: ${ICP}\t# 工信部\n`);
+    });
+
     it('what it cannot fix: listed with what to do, untouched, exit 1 (with or without --write)', async () => {
       const dir = site(`beian:\n  icp: ${ICP}\n  gongan: 渝公网安备 33010002050803号\n`);
       for (const args of [['beian', 'fix'], ['beian', 'fix', '--write']]) {

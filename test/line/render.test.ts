@@ -170,21 +170,21 @@ describe('render', () => {
     });
 
     // An outside review: a template hiding the numbers passed hexo beian check --strict.
-    it('unseenItems: the numbers a template\'s output keeps from a visitor (a comment, <template>, <noscript>, <textarea>, <title>, <script>)', () => {
+    it('unseenItems: the numbers a template\'s output keeps from a visitor (a comment, <template>, <noscript>, <textarea>, <title>, <script>), each with its reason', () => {
       const shown = `<a href="${ICP_QUERY_URL}">${ICP}</a>`;
       expect(unseenItems(`<p data-hexo-beian>${shown} &lt;i&gt;x&lt;/i&gt;</p>`, items)).to.deep.equal([]);
-      expect(unseenItems(`<p data-hexo-beian>${shown}</p>`, items)).to.deep.equal(['<i>x</i>']);
+      expect(unseenItems(`<p data-hexo-beian>${shown}</p>`, items)).to.deep.equal([{ text: '<i>x</i>', why: 'absent' }]);
       for (const hiding of [`<p data-hexo-beian><!-- ${shown} --></p>`, `<template data-hexo-beian>${shown}</template>`, `<noscript data-hexo-beian>${shown}</noscript>`, `<textarea data-hexo-beian>${shown}</textarea>`, `<title data-hexo-beian>${shown}</title>`, `<script type="text/plain" data-hexo-beian>${shown}</script>`, `<p data-hexo-beian><template>${shown}</template></p>`, `<p data-hexo-beian hidden>${shown}</p>`, `<div data-hexo-beian><span hidden="">${shown}</span></div>`]) {
-        expect(unseenItems(hiding, items.slice(0, 1)), hiding).to.deep.equal([ICP]);
+        expect(unseenItems(hiding, items.slice(0, 1)), hiding).to.deep.equal([{ text: ICP, why: 'unseen' }]);
       }
       expect(unseenItems(`<p data-hexo-beian>${shown}</p>`, items.slice(0, 1))).to.deep.equal([]);
       // A filing number is shown as the line must: linked to its query system (a newcomer's trial: a template without links passed the build).
-      expect(unseenItems(`<p data-hexo-beian>${ICP}</p>`, items.slice(0, 1))).to.deep.equal([ICP]);
-      expect(unseenItems(`<p data-hexo-beian><a href="https://example.cn/">${ICP}</a></p>`, items.slice(0, 1))).to.deep.equal([ICP]);
+      expect(unseenItems(`<p data-hexo-beian>${ICP}</p>`, items.slice(0, 1))).to.deep.equal([{ text: ICP, why: 'unlinked' }]);
+      expect(unseenItems(`<p data-hexo-beian><a href="https://example.cn/">${ICP}</a></p>`, items.slice(0, 1))).to.deep.equal([{ text: ICP, why: 'unlinked' }]);
       // A configured icon the output leaves out (a second newcomer's trial: page-icon-missing then asked to regenerate).
       const gongan: LineItem = { kind: 'gongan', text: '京公网安备11010502030413号', href: 'https://beian.mps.gov.cn/#/query/webSearch?code=11010502030413', digits: '11010502030413', path: 'beian.gongan', icon: { src: '/images/g&a.png', alt: 'x', width: 16, height: 16 } };
       const link = `<a href="${gongan.href}">`;
-      expect(unseenItems(`<p data-hexo-beian>${link}${gongan.text}</a></p>`, [gongan])).to.deep.equal(['京公网安备11010502030413号 (/images/g&a.png)']);
+      expect(unseenItems(`<p data-hexo-beian>${link}${gongan.text}</a></p>`, [gongan])).to.deep.equal([{ text: '京公网安备11010502030413号 (/images/g&a.png)', why: 'no-icon' }]);
       expect(unseenItems(`<p data-hexo-beian>${link}<img src="/images/g&amp;a.png">${gongan.text}</a></p>`, [gongan])).to.deep.equal([]);
     });
 
