@@ -4,7 +4,7 @@ import { parseGongan, parseIcp } from '../engine/filing';
 import { isIdeograph, printable } from '../engine/text';
 import { finding, type Finding } from '../finding';
 import type { BeianConfig, ConfigPaths } from '../config/schema';
-import { CLOSED, findSlots, isLetter, UNRENDERED, UNSHOWN } from '../line/inject';
+import { findSlots, HIDING_TAGS, isLetter, UNSHOWN } from '../line/inject';
 import type { LineItem } from '../line/items';
 import { crossed, exturlHref, linkRating, rightLink, targetOf, type Kind, type Target } from './links';
 import { expectedItems, isHomePage, type PlacementSettings } from '../line/placement';
@@ -299,7 +299,7 @@ class Hidden {
    * filter's reading has them, read only for a page that writes the attribute.
    */
   private inHiddenElement(at: number): boolean {
-    this.attribute ??= HIDDEN_ATTRIBUTE.test(this.page.toString('latin1'));
+    this.attribute ??= hidesAny(this.page.toString('latin1'));
     if (!this.attribute) return false;
     const { hidden } = this.filter();
     while (this.range < hidden.length && hidden[this.range].end <= at) this.range++;
@@ -370,9 +370,22 @@ class Hidden {
 /**
  * What may be the attribute `hidden` (or a value that reads like it: the filter's reading
  * tells): after a space, a `/` or a quote (`<div/hidden>`, `title="a"hidden`, as the tokenizer
- * reads them); or an element that renders nothing of what it holds (`<video>`: UNRENDERED).
+ * reads them); or an element that hides what it holds (`<video>`, `<dialog>`, `<details>`, an SVG `<desc>`: HIDING_TAGS).
  */
-const HIDDEN_ATTRIBUTE = new RegExp(`[\\t\\n\\f\\r "'/]hidden(?:[\\t\\n\\f\\r =/>]|$)|<(?:${[...UNRENDERED, ...CLOSED].join('|')})(?:[\\t\\n\\f\\r />]|$)`, 'i');
+const HIDDEN_ATTRIBUTE = new RegExp(`[\\t\\n\\f\\r "'/]hidden(?:[\\t\\n\\f\\r =/>]|$)|<(?:${HIDING_TAGS.join('|')})(?:[\\t\\n\\f\\r />]|$)`, 'i');
+
+/** An SVG element and a `<title>` after it: an SVG `<title>` ends where the tree ends it, not at `</title>` as the audit reads a page's title. */
+const SVG_OPEN = /<svg(?:[\t\n\f\r />]|$)/i;
+const TITLE_OPEN = /<title(?:[\t\n\f\r />]|$)/gi;
+
+/** May the page hide what it holds where the tree says ({@link HIDDEN_ATTRIBUTE}, an SVG `<title>`)? Each search linear. */
+function hidesAny(page: string): boolean {
+  if (HIDDEN_ATTRIBUTE.test(page)) return true;
+  const svg = page.search(SVG_OPEN);
+  if (svg < 0) return false;
+  TITLE_OPEN.lastIndex = svg;
+  return TITLE_OPEN.test(page);
+}
 
 /**
  * Just after the comment that opens at `open` (`<!--`), as the tokenizer ends it: the first
@@ -944,7 +957,7 @@ export function judgePage<A extends { href: string; target: Target }>(path: stri
         : { zh: '这个页面应当显示它', en: 'this page should show it' };
       // With position: none only the theme's own beian() call puts the line on a page.
       const fix = read.lineHidden()
-        ? { zh: '页面上有备案行，但它在带 hidden 属性的元素里（或 <video>、<canvas> 这类不显示内容的元素里），访客看不到：去掉 hidden，或把主题布局里的 beian() 移到这个元素外面', en: 'the line is on the page, but inside an element with the hidden attribute (or one that shows nothing of what it holds, a <video> say), where no visitor sees it: remove hidden, or move the beian() call in the theme\'s layout out of that element' }
+        ? { zh: '页面上有备案行，但它在带 hidden 属性的元素里（或 <video>、<canvas> 这类不显示内容的元素里，或没有 open 的 <details> 中 <summary> 以外的部分），访客看不到：去掉 hidden，或把主题布局里的 beian() 移到这个元素外面', en: 'the line is on the page, but inside an element with the hidden attribute (or one that shows nothing of what it holds, a <video> say, or a <details> without open beyond its <summary>), where no visitor sees it: remove hidden, or move the beian() call in the theme\'s layout out of that element' }
         : plan.placement.position === 'none'
         ? { zh: 'beian.position 是 none，只有主题调用 beian() 的地方才显示备案行：在主题的页脚布局里加上 <%- beian() %>（EJS）或 {{ beian() }}（Nunjucks），或把 position 改回 footer', en: 'with beian.position none, the line shows only where the theme calls beian(): add <%- beian() %> (EJS) or {{ beian() }} (Nunjucks) to the theme\'s footer layout, or set position back to footer' }
         : { zh: `${REGENERATE.zh}；若仍然没有，说明主题的布局既没有站点 <footer> 也没有 </body>`, en: `to fix it, ${REGENERATE.en}; if it is still missing, the theme's layout has neither a site <footer> nor </body>` };

@@ -31,6 +31,25 @@ export const UNRENDERED: ReadonlySet<string> = new Set(['audio', 'canvas', 'data
 /** Elements shown only with the attribute `open`: a `<dialog>` without it is on no screen. */
 export const CLOSED: ReadonlySet<string> = new Set(['dialog']);
 
+/** Elements shown folded without the attribute `open`: of a `<details>`, only its first `<summary>` child. */
+export const FOLDED: ReadonlySet<string> = new Set(['details']);
+
+/**
+ * SVG and MathML elements that render nothing of what they hold, by namespace: an SVG icon's
+ * `<title>` (a tooltip), `<desc>` and `<metadata>`; MathML's annotations. HTML written in a
+ * `<desc>` or `<title>` is HTML to the parser (an integration point), and still on no screen.
+ */
+const FOREIGN_UNRENDERED: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['http://www.w3.org/2000/svg', new Set(['title', 'desc', 'metadata'])],
+  ['http://www.w3.org/1998/Math/MathML', new Set(['annotation', 'annotation-xml'])]
+]);
+
+/**
+ * The names of the tags that may hide what follows them, for a search of a page's bytes (the
+ * audit's pre-check): not those of {@link UNSHOWN} (an SVG `<title>`), which the audit reads itself.
+ */
+export const HIDING_TAGS: readonly string[] = [...UNRENDERED, ...CLOSED, ...FOLDED, ...[...FOREIGN_UNRENDERED.values()].flatMap(set => [...set]).filter(name => !UNSHOWN.has(name))];
+
 /** What a page offers the filing line, as offsets into the page (UTF-16 code units). */
 export interface Slots {
   /** The `<` of the site footer's `</footer>`, or -1: the last footer outside sectioning content and `<template>`, closed by its own end tag. */
@@ -47,9 +66,11 @@ export interface Slots {
    */
   marks: number[];
   /**
-   * The elements carrying the `hidden` attribute, and the {@link UNRENDERED} ones, outermost
-   * only, as [its `<`, the `<` of the token that ends it (the page's length when none does)):
-   * no visitor sees what they hold. Not void elements, nor a `<template>` or what it holds (inert anyway).
+   * The elements carrying the `hidden` attribute, and the {@link UNRENDERED}, {@link CLOSED} and
+   * foreign ones, outermost only, as [its `<`, the `<` of the token that ends it (the page's
+   * length when none does)), and what a folded `<details>` holds besides its summary, each
+   * node as [its `<`, its end]: no visitor sees what they hold. Not void elements, nor a
+   * `<template>` or what it holds (inert anyway).
    */
   hidden: [number, number][];
   /**
@@ -245,7 +266,13 @@ export function treeSlots(html: string, options: { text?: boolean; maxOpen?: num
         lines.push({ start: node.sourceCodeLocation?.startOffset ?? -1, shown: true });
       }
     }
-    for (let i = node.childNodes.length - 1; i >= 0; i--) pending.push({ node: node.childNodes[i], sectioning: inside, hidden: cover, line: inLine });
+    // A folded `<details>` shows its summary alone: each other node it holds gives its own range.
+    const folded = cover === Cover.Shown && 'tagName' in node && isFolded(node);
+    const summary = folded ? summaryOf(node) : undefined;
+    for (let i = node.childNodes.length - 1; i >= 0; i--) {
+      const child = node.childNodes[i];
+      pending.push({ node: child, sectioning: inside, hidden: folded && child !== summary ? Cover.Uncovered : cover, line: inLine });
+    }
   }
   slots.hidden = merged(slots.hidden);
   // A formatting element reopened by the parser keeps its source: one mark, once.
@@ -286,12 +313,17 @@ function shownOf(root: Node): Shown {
     const node = step;
     if (node.nodeName === '#text' && 'value' in node && node.value) add(node.value);
     if (!('childNodes' in node) || ('tagName' in node && (UNSHOWN.has(node.tagName) || isHidden(node)))) continue;
+    let children = node.childNodes;
     if ('tagName' in node) {
       gap();
       const href = linkOf(node);
       pending.push(href === undefined ? null : { href, start: length });
+      if (isFolded(node)) {
+        const summary = summaryOf(node);
+        children = summary ? [summary] : [];
+      }
     }
-    for (let i = node.childNodes.length - 1; i >= 0; i--) pending.push(node.childNodes[i]);
+    for (let i = children.length - 1; i >= 0; i--) pending.push(children[i]);
   }
   const text = parts.join('');
   return { text: text.trimEnd(), links: spans.sort((a, b) => a.start - b.start).map(span => ({ href: span.href, text: text.slice(span.start, span.end).trim() })) };
@@ -313,9 +345,20 @@ function merged(ranges: [number, number][]): [number, number][] {
 
 /** The `hidden` attribute hides an element (and all it holds) as `display: none` does. */
 function isHidden(node: Element): boolean {
+  if (node.namespaceURI !== HTML_NS) return FOREIGN_UNRENDERED.get(node.namespaceURI)?.has(node.tagName) ?? false;
   const has = (name: string) => node.attrs.some(attr => attr.name === name);
-  // The names are HTML's: an SVG or MathML element of the same name hides nothing.
-  return hides(node.namespaceURI === HTML_NS ? node.tagName : '', has('hidden'), has('open'));
+  return hides(node.tagName, has('hidden'), has('open'));
+}
+
+/** A `<details>` without `open`: it shows its {@link summaryOf} alone. */
+function isFolded(node: Element): boolean {
+  return node.namespaceURI === HTML_NS && FOLDED.has(node.tagName) && !node.attrs.some(attr => attr.name === 'open');
+}
+
+/** The summary a `<details>` shows: its first `<summary>` child (none: the browser's own "Details"). */
+function summaryOf(node: Element): Element | undefined {
+  for (const child of node.childNodes) if ('tagName' in child && child.tagName === 'summary' && child.namespaceURI === HTML_NS) return child;
+  return undefined;
 }
 
 /**
@@ -575,7 +618,7 @@ const RAW_END = new Map([...RAW].map(name => [name, new RegExp(`</${name}[\\t\\n
 interface Tag {
   name: string;
   marked: boolean;
-  /** It carries the `hidden` attribute; the `open` attribute (read of {@link CLOSED} elements only). */
+  /** It carries the `hidden` attribute; the `open` attribute (read of {@link CLOSED} and {@link FOLDED} elements only). */
   hidden: boolean;
   open: boolean;
   /** The offset after the token. */
@@ -792,8 +835,8 @@ function readTag(html: string, at: number, end: boolean): Tag | undefined {
     TAG.next = done(at, p + 1);
     return TAG;
   }
-  // A CLOSED element's attributes are read below: whether it is `open`.
-  if (!CLOSED.has(name) && matches(USUAL_TAG, html, at)) {
+  // A CLOSED or FOLDED element's attributes are read below: whether it is `open`.
+  if (!CLOSED.has(name) && !FOLDED.has(name) && matches(USUAL_TAG, html, at)) {
     const next = USUAL_TAG.lastIndex;
     // A tag that mentions the mark or `hidden` anywhere (a value may) is read below, to tell a name from a value.
     if (end || (!marks.within(html, p, next) && !hiddens.within(html, p, next))) {
@@ -1015,6 +1058,8 @@ function startTag(tag: Tag, at: number, open: OpenElements, slots: Slots, quirks
   open.offset = at;
   const template = open.has('template');
   if (tag.marked && flags & F.inert) throw new Decline(); // a formatting element may be reopened elsewhere, mark and all
+  // A folded `<details>` hides all but its summary: the tree's to read.
+  if (FOLDED.has(name) && !tag.open && !template) throw new Decline();
   // A `hidden` element is kept on the stack, with what it holds, to know where it ends (not in a template: inert anyway).
   const hidden = !template && hides(name, tag.hidden, tag.open);
   // Its mark counts where the tag makes an element (not a table part outside a table, nor a

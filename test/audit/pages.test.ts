@@ -85,7 +85,8 @@ describe('pages: the audit of one page (no Hexo)', () => {
       // What only reads like an opening (a value, a bogus comment, CDATA outside SVG), comments ending --!>, and a script's escapes.
       '<span title="<script>">', "<b data-x='<!--'>", '<p title=<style>>', '<?php echo "<style>" ?>', '<![CDATA[<noscript>]]>', '<!-- x --!>', '--!>', '</1 <script>', '<a="x>y">',
       '<script><!--<script>', '<!--<script>', '</script>', '<!-->', '<script><!--->',
-      '<video>', '</video>', '<progress>', '<ruby>x<rp>', '</rp>', '<dialog>', '<dialog open>', '</dialog>'
+      '<video>', '</video>', '<progress>', '<ruby>x<rp>', '</rp>', '<dialog>', '<dialog open>', '</dialog>',
+      '<details>', '<details open>', '</details>', '<summary>', '</summary>', '<svg><desc>', '</desc>', '<svg><title>', '</title>', '</svg>', '<svg><metadata>'
     ];
     const pageOf = fc.array(fc.constantFrom(...PIECES), { maxLength: 60 }).map(parts => parts.join(''));
 
@@ -203,7 +204,10 @@ describe('pages: the audit of one page (no Hexo)', () => {
       // A style, a template, a comment and a JSON blob are not displayed either.
       for (const hidden of [`<style>.beian::after{content:"${GONGAN}"}</style>`, `<template><a href="${MPS}">${GONGAN}</a></template>`, `<!-- <a href="${MPS}">${GONGAN}</a> -->`, `<script type="application/json">{"gongan":"${GONGAN}"}</script>`,
         `<div hidden><a href="${MPS}">${GONGAN}</a></div>`, `<p hidden="">x<span><a href="${MPS}">${GONGAN}</a></span></p>`, `<span HIDDEN><span>x</span>${GONGAN}</span>`,
-        `<span/hidden><a href="${MPS}">${GONGAN}</a></span>`, `<span title="a"hidden><a href="${MPS}">${GONGAN}</a></span>`]) {
+        `<span/hidden><a href="${MPS}">${GONGAN}</a></span>`, `<span title="a"hidden><a href="${MPS}">${GONGAN}</a></span>`,
+        // A folded <details> beyond its summary, an SVG icon's <desc> (the third outside review).
+        `<details><summary>备案</summary><a href="${MPS}">${GONGAN}</a></details>`, `<details class="folding-tag"><a href="${MPS}">${GONGAN}</a></details>`,
+        `<svg><desc><a href="${MPS}">${GONGAN}</a></desc></svg>`, `<svg><title>${GONGAN}</title><path d="M0"/></svg>`]) {
         expect(codes(auditPage('index.html', page('', `${ICP_LINK}${hidden}${line('')}`), PLAIN)), hidden).to.deep.equal([]);
         expect(codes(auditPage('index.html', page('', `${ICP_LINK}${hidden}`), PLAIN)), hidden).to.deep.equal(['page-missing']);
       }
@@ -215,8 +219,16 @@ describe('pages: the audit of one page (no Hexo)', () => {
       // The line only in a hidden element: what to do about it, not a stale build.
       const hiddenLine = auditPage('index.html', page('', `${ICP_LINK}<div hidden>${line('')}</div>`), PLAIN);
       expect(codes(hiddenLine)).to.deep.equal(['page-missing']);
-      expect(hiddenLine[0].message).to.contain('The line is on the page, but inside an element with the hidden attribute (or one that shows nothing of what it holds, a <video> say), where no visitor sees it: remove hidden, or move the beian() call');
+      expect(hiddenLine[0].message).to.contain('The line is on the page, but inside an element with the hidden attribute (or one that shows nothing of what it holds, a <video> say, or a <details> without open beyond its <summary>), where no visitor sees it: remove hidden, or move the beian() call');
       expect(hiddenLine).to.deep.equal(referenceAuditPage('index.html', page('', `${ICP_LINK}<div hidden>${line('')}</div>`), PLAIN));
+      // Shown: a <details> open, its summary.
+      for (const shown of [`<details open><summary>S</summary><a href="${MPS}">${GONGAN}</a></details>`, `<details><summary><a href="${MPS}">${GONGAN}</a></summary>x</details>`]) {
+        expect(codes(auditPage('index.html', page('', `${ICP_LINK}${shown}`), PLAIN)), shown).to.deep.equal([]);
+        expect(codes(auditPage('index.html', page('', `${ICP_LINK}${shown}${line('')}`), PLAIN)), shown).to.deep.equal(['page-shown-twice']);
+      }
+      const folded = page('', `${ICP_LINK}<details><summary>S</summary>${line('')}</details>`);
+      expect(auditPage('index.html', folded, PLAIN)[0].message).to.contain('or a <details> without open beyond its <summary>');
+      expect(auditPage('index.html', folded, PLAIN)).to.deep.equal(referenceAuditPage('index.html', folded, PLAIN));
       // A <video> a post leaves open holds the footer and the line: its fallback, which no browser that plays it shows.
       const inVideo = Buffer.from(`<!DOCTYPE html><html><body>post <video controls src=a.mp4><footer>${ICP_LINK}${line('')}</footer></body></html>`);
       expect(codes(auditPage('index.html', inVideo, PLAIN))).to.deep.equal(['page-missing', 'page-missing']);

@@ -119,6 +119,35 @@ describe('inject', () => {
       const open = `<!DOCTYPE html><html><body><footer>© me<dialog open>${LINE}</dialog></footer></body></html>`;
       expect(findSlots(open).marks).to.deep.equal([open.indexOf(LINE)]);
       expect(scanSlots(open)).to.deep.equal(treeSlots(open));
+      // A folded <details> shows its first <summary> alone (the third outside review): a line beside
+      // the summary, or in a <details> without one, is not carried; in the summary, or with open, it is.
+      for (const [folded, carried] of [[`<details><summary>Filing</summary>${LINE}</details>`, false], [`<details>${LINE}</details>`, false],
+        [`<details class="folding-tag"><p>x</p><summary>S</summary><p>${LINE}</p></details>`, false], [`<details><summary>${LINE}</summary>x</details>`, true],
+        [`<details open><summary>S</summary>${LINE}</details>`, true], [`<DETAILS OPEN=""><p>${LINE}</p></DETAILS>`, true]] as const) {
+        const html = `<!DOCTYPE html><html><body><footer>© me${folded}</footer></body></html>`;
+        expect(findSlots(html).marks, folded).to.deep.equal(carried ? [html.indexOf(LINE)] : []);
+        expect(injectLine(html, LINE), folded).to.equal(carried ? html : html.replace('</footer>', `${LINE}</footer>`));
+        // The scan reads an open one, and leaves a folded one to the tree.
+        expect(scanSlots(html) === undefined, folded).to.equal(!folded.toLowerCase().includes('open'));
+        // What the footer shows: the summary alone.
+        expect(findSlots(html, { text: true }).text?.text, folded).to.equal(carried ? `© me ${folded.includes('<summary>S') ? 'S ' : ''}京ICP备20180491号-1` : `© me${folded.includes('Filing') ? ' Filing' : folded.includes('<summary>S') ? ' S' : ''}`);
+      }
+      // A post that leaves a <details> folded takes the footer in: the line goes before </body>.
+      const post = `<!DOCTYPE html><html><body><article><details><summary>S</summary><p>x</article><footer>© me</footer></body></html>`;
+      expect(injectLine(post, LINE)).to.equal(post.replace('</footer>', `${LINE}</footer>`)); // </article> closes it
+      const left = `<!DOCTYPE html><html><body><div><details><summary>S</summary><p>x<footer>© me</footer></body></html>`;
+      expect(injectLine(left, LINE)).to.equal(left.replace('</body>', `${LINE}</body>`));
+      // An SVG icon's <desc>, <title> or <metadata>, MathML's annotation: HTML in them is HTML, and on no screen.
+      for (const foreign of [`<svg><desc>${LINE}</desc></svg>`, `<svg viewBox="0 0 1 1"><title>${LINE}</title></svg>`, `<svg><desc><p>${LINE}</p></desc></svg>`, `<math><semantics><mi>x</mi><annotation-xml encoding="text/html">${LINE}</annotation-xml></semantics></math>`]) {
+        const html = `<!DOCTYPE html><html><body><footer>© me${foreign}</footer></body></html>`;
+        expect(findSlots(html).marks, foreign).to.deep.equal([]);
+        expect(injectLine(html, LINE), foreign).to.equal(html.replace('</footer>', `${LINE}</footer>`));
+        expect(findSlots(html, { text: true }).text?.text, foreign).to.equal(foreign.startsWith('<math') ? '© me x' : '© me');
+      }
+      expect(findSlots(`<body><footer>© me<svg><metadata>京ICP备20180491号-1</metadata><text>T</text></svg></footer></body>`, { text: true }).text?.text).to.equal('© me T');
+      // Its <foreignObject> is shown.
+      const shownIn = `<!DOCTYPE html><html><body><footer>© me<svg><foreignObject>${LINE}</foreignObject></svg></footer></body></html>`;
+      expect(findSlots(shownIn).marks).to.deep.equal([shownIn.indexOf(LINE)]);
       // Ended where the tree ends it: a <p> closed by a <div>, an inline element by its parent's end tag.
       for (const html of [`<body><footer><p hidden>x<div>${LINE}</div></footer></body>`, `<body><footer><div><span hidden>x</div>${LINE}</footer></body>`]) {
         expect(findSlots(html).marks, html).to.deep.equal([html.indexOf(LINE)]);
@@ -167,7 +196,10 @@ describe('inject', () => {
       '<h4 hidden>', '<h5>', '<form hidden>', '<body hidden>', '<span hidden/>', '<div/hidden>', '<i title="a"hidden>', '<option hidden>', '<ruby hidden>',
       // Elements that render nothing of what they hold.
       '<video controls>', '</video>', '<AUDIO>', '<canvas>', '</canvas>', '<datalist id=d>', '<meter value=1>', '<progress>', '</progress>', '<rp>(', '</rp>', `<video>${LINE}</video>`,
-      '<dialog>', '<dialog open>', '<DIALOG OPEN="">', '<dialog class=x>', '</dialog>', `<dialog>${LINE}</dialog>`, `<dialog open>${LINE}</dialog>`
+      '<dialog>', '<dialog open>', '<DIALOG OPEN="">', '<dialog class=x>', '</dialog>', `<dialog>${LINE}</dialog>`, `<dialog open>${LINE}</dialog>`,
+      // A folded <details> shows its first <summary> alone; an SVG <desc> or <title>, MathML's annotations, nothing.
+      '<details>', '<details open>', '<DETAILS class=x>', '</details>', '<summary>', '</summary>', `<details><summary>S</summary>${LINE}</details>`, `<details open>${LINE}</details>`,
+      `<details><summary>${LINE}</summary></details>`, '<svg><desc>', '</desc>', `<svg><title>${LINE}</title></svg>`, '<math><annotation-xml encoding="text/html">'
     ];
     const page = fc.array(fc.constantFrom(...TRICKY), { maxLength: 30 }).map(parts => parts.join(''));
 
