@@ -266,12 +266,24 @@ export function treeSlots(html: string, options: { text?: boolean; maxOpen?: num
         lines.push({ start: node.sourceCodeLocation?.startOffset ?? -1, shown: true });
       }
     }
-    // A folded `<details>` shows its summary alone: each other node it holds gives its own range.
-    const folded = cover === Cover.Shown && 'tagName' in node && isFolded(node);
-    const summary = folded ? summaryOf(node) : undefined;
+    // A folded `<details>` shows its summary alone: hidden from its `<` to the summary's, and
+    // after the summary to the token that ends the details (from the `>` of `</summary>`: what
+    // is inserted right after it is in the details; from the token that ends the summary
+    // otherwise, where an insertion is still in it).
+    const folded = cover === Cover.Shown && 'tagName' in node && isFolded(node) ? node.sourceCodeLocation : undefined;
+    const summary = folded && 'tagName' in node ? summaryOf(node) : undefined;
+    if (folded) {
+      const end = folded.endTag?.startOffset ?? folded.endOffset ?? html.length;
+      const shown = summary?.sourceCodeLocation;
+      if (shown) {
+        slots.hidden.push([folded.startOffset, shown.startOffset]);
+        const after = shown.endTag ? shown.endTag.endOffset - 1 : shown.endOffset ?? html.length;
+        if (after < end) slots.hidden.push([after, end]);
+      } else slots.hidden.push([folded.startOffset, end]);
+    }
     for (let i = node.childNodes.length - 1; i >= 0; i--) {
       const child = node.childNodes[i];
-      pending.push({ node: child, sectioning: inside, hidden: folded && child !== summary ? Cover.Uncovered : cover, line: inLine });
+      pending.push({ node: child, sectioning: inside, hidden: folded && child !== summary ? Cover.Covered : cover, line: inLine });
     }
   }
   slots.hidden = merged(slots.hidden);

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { findSlots, injectLine, MAX_ELEMENTS, MAX_OPEN, scanSlots, scanWork, treeSlots, treeWork, type Shown } from '../../lib/line/inject';
-import { parse } from 'parse5';
+import { parse, serialize } from 'parse5';
 import { cleanPage, tokenPages } from '../adversarial';
 
 const LINE = '<div class="hexo-beian" data-hexo-beian>京ICP备20180491号-1</div>';
@@ -131,6 +131,14 @@ describe('inject', () => {
         expect(scanSlots(html) === undefined, folded).to.equal(!folded.toLowerCase().includes('open'));
         // What the footer shows: the summary alone.
         expect(findSlots(html, { text: true }).text?.text, folded).to.equal(carried ? `© me ${folded.includes('<summary>S') ? 'S ' : ''}京ICP备20180491号-1` : `© me${folded.includes('Filing') ? ' Filing' : folded.includes('<summary>S') ? ' S' : ''}`);
+      }
+      // A folded <details> that the footer's end closes (holding nothing after its summary, or nothing at all):
+      // what is inserted there is in it (the third outside review): before </body>.
+      for (const folded of ['<details><summary>s</summary>', '<details>', '<details><summary>s']) {
+        const html = `<!DOCTYPE html><html><body><footer>© me${folded}</footer></body></html>`;
+        // (Before a </footer> that ends the summary too, the line is in the summary: shown.)
+        expect(injectLine(html, LINE), folded).to.equal(folded.endsWith('s') ? html.replace('</footer>', `${LINE}</footer>`) : html.replace('</body>', `${LINE}</body>`));
+        expect(serialize(parse(injectLine(html, LINE)))).not.to.match(/<details>(?:<summary>s<\/summary>)?<div class="hexo-beian"/);
       }
       // A post that leaves a <details> folded takes the footer in: the line goes before </body>.
       const post = `<!DOCTYPE html><html><body><article><details><summary>S</summary><p>x</article><footer>© me</footer></body></html>`;
