@@ -1314,6 +1314,33 @@ function lastBodyEnd(html: string): number {
 }
 const BODY_END_TAG = /<\/body/gi;
 
+/**
+ * The last `</body>` written, when the tree reads it as a tag it ignores ({@link lastBodyEnd});
+ * -1 when it is text to the tree: in a comment, an attribute's value, raw text (a post's
+ * `<textarea>`, `<!--` or `<plaintext>` left open) or a template, where the line would be
+ * shown as its markup, or not at all. (A page too deep for a tree keeps the last one written.)
+ */
+function ignoredBodyEnd(html: string): number {
+  const at = lastBodyEnd(html);
+  if (at < 0) return -1;
+  const document = parseTree(html, MAX_OPEN);
+  if (!document) return at;
+  const within = (start: number, end: number | undefined) => start <= at && at < (end ?? html.length);
+  const pending: Node[] = [document];
+  while (pending.length > 0) {
+    const node = pending.pop() as Node;
+    const location = 'sourceCodeLocation' in node ? node.sourceCodeLocation : undefined;
+    if (location && (node.nodeName === '#text' || node.nodeName === '#comment') && within(location.startOffset, location.endOffset)) return -1;
+    if ('tagName' in node && node.sourceCodeLocation) {
+      const { startTag, startOffset, endOffset } = node.sourceCodeLocation;
+      if (startTag && within(startTag.startOffset, startTag.endOffset)) return -1;
+      if (node.tagName === 'template' && within(startOffset, endOffset)) return -1;
+    }
+    if ('childNodes' in node) pending.push(...node.childNodes);
+  }
+  return at;
+}
+
 /** Where a line may go: the site footer (else before `</body>`), or before `</body>`. */
 export type LinePosition = Exclude<Position, 'none'>;
 
@@ -1336,7 +1363,7 @@ export function injectLine(html: string, markup: string | ((shown: Shown) => str
   // (The tree's reading of what the page shows comes with it: parse5 reads a page once.)
   const slots = fast ?? (CLOSING.test(html) ? treeSlots(html, { text: typeof markup === 'function' }) : undefined);
   if (!slots) return html;
-  const bodyEnd = slots.bodyEnd >= 0 ? slots.bodyEnd : lastBodyEnd(html);
+  const bodyEnd = slots.bodyEnd >= 0 ? slots.bodyEnd : ignoredBodyEnd(html);
   if (carries(html, slots, bodyEnd, lines)) return html;
   // In the site footer, unless it is in a `hidden` element (or is one): then before `</body>`, which a visitor may see.
   const at = position === 'footer' && slots.footerEnd >= 0 && !inHidden(slots, slots.footerEnd) ? slots.footerEnd : bodyEnd;
