@@ -23,10 +23,11 @@ export const UNSHOWN: ReadonlySet<string> = new Set(['script', 'style', 'noscrip
 /**
  * Elements whose content a browser does not render, read as the tree holds them (not raw
  * text), like an element carrying `hidden`: the fallback of `<video>`, `<audio>` and
- * `<canvas>`, a `<datalist>`'s options, the label of `<meter>` and `<progress>`, and `<rp>`
- * where ruby is shown (a post that leaves one open takes the footer in).
+ * `<canvas>`, a `<datalist>`'s options, the label of `<meter>` and `<progress>`, `<rp>`
+ * where ruby is shown, and a `<select>`, which shows its options' text in a list and drops
+ * (or does not render) any other element (a post that leaves one open takes the footer in).
  */
-export const UNRENDERED: ReadonlySet<string> = new Set(['audio', 'canvas', 'datalist', 'meter', 'progress', 'rp', 'video']);
+export const UNRENDERED: ReadonlySet<string> = new Set(['audio', 'canvas', 'datalist', 'meter', 'progress', 'rp', 'select', 'video']);
 
 /** Elements shown only with the attribute `open`: a `<dialog>` without it is on no screen. */
 export const CLOSED: ReadonlySet<string> = new Set(['dialog']);
@@ -1367,7 +1368,8 @@ export function injectLine(html: string, markup: string | ((shown: Shown) => str
   if (carries(html, slots, bodyEnd, lines)) return html;
   // In the site footer, unless it is in a `hidden` element (or is one): then before `</body>`, which a visitor may see.
   const at = position === 'footer' && slots.footerEnd >= 0 && !inHidden(slots, slots.footerEnd) ? slots.footerEnd : bodyEnd;
-  if (at < 0) return html;
+  // Nowhere a visitor sees it (a post left open a <select>, or a <video> that holds the footer and </body>): the page as it was.
+  if (at < 0 || inHidden(slots, at)) return html;
   // What the page shows is read only when it gets a line: the site footer's text as the scan found it, else the tree's.
   const shown = () => (fast && fast.footerEnd >= 0 && !linkMayBeOpen(html, fast.footerStart) ? footerText(html.slice(fast.footerStart, fast.footerEnd)) : (fast ? treeSlots(html, { text: true }) : slots).text ?? NOTHING_SHOWN);
   const line = typeof markup === 'function' ? markup(shown()) : markup;

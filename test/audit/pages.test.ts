@@ -86,7 +86,8 @@ describe('pages: the audit of one page (no Hexo)', () => {
       '<span title="<script>">', "<b data-x='<!--'>", '<p title=<style>>', '<?php echo "<style>" ?>', '<![CDATA[<noscript>]]>', '<!-- x --!>', '--!>', '</1 <script>', '<a="x>y">',
       '<script><!--<script>', '<!--<script>', '</script>', '<!-->', '<script><!--->',
       '<video>', '</video>', '<progress>', '<ruby>x<rp>', '</rp>', '<dialog>', '<dialog open>', '</dialog>',
-      '<details>', '<details open>', '</details>', '<summary>', '</summary>', '<svg><desc>', '</desc>', '<svg><title>', '</title>', '</svg>', '<svg><metadata>'
+      '<details>', '<details open>', '</details>', '<summary>', '</summary>', '<svg><desc>', '</desc>', '<svg><title>', '</title>', '</svg>', '<svg><metadata>',
+      '<select>', '<option>', '</select>'
     ];
     const pageOf = fc.array(fc.constantFrom(...PIECES), { maxLength: 60 }).map(parts => parts.join(''));
 
@@ -207,7 +208,7 @@ describe('pages: the audit of one page (no Hexo)', () => {
         `<span/hidden><a href="${MPS}">${GONGAN}</a></span>`, `<span title="a"hidden><a href="${MPS}">${GONGAN}</a></span>`,
         // A folded <details> beyond its summary, an SVG icon's <desc> (the third outside review).
         `<details><summary>备案</summary><a href="${MPS}">${GONGAN}</a></details>`, `<details class="folding-tag"><a href="${MPS}">${GONGAN}</a></details>`,
-        `<svg><desc><a href="${MPS}">${GONGAN}</a></desc></svg>`, `<svg><title>${GONGAN}</title><path d="M0"/></svg>`]) {
+        `<svg><desc><a href="${MPS}">${GONGAN}</a></desc></svg>`, `<svg><title>${GONGAN}</title><path d="M0"/></svg>`, `<select><a href="${MPS}">${GONGAN}</a></select>`]) {
         expect(codes(auditPage('index.html', page('', `${ICP_LINK}${hidden}${line('')}`), PLAIN)), hidden).to.deep.equal([]);
         expect(codes(auditPage('index.html', page('', `${ICP_LINK}${hidden}`), PLAIN)), hidden).to.deep.equal(['page-missing']);
       }
@@ -229,6 +230,10 @@ describe('pages: the audit of one page (no Hexo)', () => {
       const folded = page('', `${ICP_LINK}<details><summary>S</summary>${line('')}</details>`);
       expect(auditPage('index.html', folded, PLAIN)[0].message).to.contain('or a <details> without open beyond its <summary>');
       expect(auditPage('index.html', folded, PLAIN)).to.deep.equal(referenceAuditPage('index.html', folded, PLAIN));
+      // A <select> a post leaves open takes the footer in, and drops the line's elements (the third outside review): no line.
+      const inSelect = Buffer.from(`<!DOCTYPE html><html><body><article><select><option>a</article><footer>${ICP_LINK}${line('')}</footer></body></html>`);
+      expect(codes(auditPage('index.html', inSelect, PLAIN))).to.deep.equal(['page-missing', 'page-missing']);
+      expect(auditPage('index.html', inSelect, PLAIN)).to.deep.equal(referenceAuditPage('index.html', inSelect, PLAIN));
       // A <video> a post leaves open holds the footer and the line: its fallback, which no browser that plays it shows.
       const inVideo = Buffer.from(`<!DOCTYPE html><html><body>post <video controls src=a.mp4><footer>${ICP_LINK}${line('')}</footer></body></html>`);
       expect(codes(auditPage('index.html', inVideo, PLAIN))).to.deep.equal(['page-missing', 'page-missing']);

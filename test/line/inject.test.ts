@@ -143,8 +143,17 @@ describe('inject', () => {
       // A post that leaves a <details> folded takes the footer in: the line goes before </body>.
       const post = `<!DOCTYPE html><html><body><article><details><summary>S</summary><p>x</article><footer>© me</footer></body></html>`;
       expect(injectLine(post, LINE)).to.equal(post.replace('</footer>', `${LINE}</footer>`)); // </article> closes it
+      // One left open to </body>: nowhere a visitor sees, and the page is left as it was.
       const left = `<!DOCTYPE html><html><body><div><details><summary>S</summary><p>x<footer>© me</footer></body></html>`;
-      expect(injectLine(left, LINE)).to.equal(left.replace('</body>', `${LINE}</body>`));
+      expect(injectLine(left, LINE)).to.equal(left);
+      // So is a <select> a post left open (the third outside review): its options' text would take the line's.
+      for (const post of ['<select><option>a', '<video><marquee>', '<dialog><marquee>']) {
+        const html = `<!DOCTYPE html><html><body><article>${post}</article><footer id=footer>© me</footer></body></html>`;
+        expect(injectLine(html, LINE), post).to.equal(html);
+      }
+      // A <select> closed in the footer (a language switcher) changes nothing.
+      const switcher = '<!DOCTYPE html><html><body><footer><select><option>en<option>zh</select>© me</footer></body></html>';
+      expect(injectLine(switcher, LINE)).to.equal(switcher.replace('</footer>', `${LINE}</footer>`));
       // An SVG icon's <desc>, <title> or <metadata>, MathML's annotation: HTML in them is HTML, and on no screen.
       for (const foreign of [`<svg><desc>${LINE}</desc></svg>`, `<svg viewBox="0 0 1 1"><title>${LINE}</title></svg>`, `<svg><desc><p>${LINE}</p></desc></svg>`, `<math><semantics><mi>x</mi><annotation-xml encoding="text/html">${LINE}</annotation-xml></semantics></math>`]) {
         const html = `<!DOCTYPE html><html><body><footer>© me${foreign}</footer></body></html>`;
