@@ -3,7 +3,7 @@ import type { Diagnostic, Language } from '../engine/diagnostic';
 import { parseGongan, parseIcp } from '../engine/filing';
 import { NUMBER_SHAPES as SHAPE } from '../engine/examples';
 import { dayOf, isCalendarDate, otherDateForm, yamlTimestamp } from '../engine/date';
-import { browserPath, CONTROL, isBlank, isPlain, isWellFormed, printable, urlScheme, type Plain } from '../engine/text';
+import { browserPath, CONTROL, FORMAT_CONTROL, isBlank, isPlain, isWellFormed, printable, urlScheme, type Plain } from '../engine/text';
 import { finding, type Finding } from '../finding';
 import { CHOICE_KEYS, ROOT } from './schema';
 
@@ -270,10 +270,11 @@ function oneDay(value: unknown): string | undefined {
 /**
  * The icon must be served from the site or over http(s): no `javascript:`, no `data:`, read as
  * a browser reads the scheme (`"\u0000javascript:…"`, `"java\tscript:…"` are `javascript:`); no
- * control character and no broken character (a lone surrogate, on which url_for throws).
+ * control character, no bidirectional control or line separator (`/images/\u202eg.png`), and no
+ * broken character (a lone surrogate, on which url_for throws).
  */
 export function readIcon(value: unknown, path: string, language: Language, findings: Finding[]): string | undefined {
-  if (typeof value === 'string' && isWellFormed(value) && !CONTROL.test(value)) {
+  if (typeof value === 'string' && isWellFormed(value) && !CONTROL.test(value) && !FORMAT_CONTROL.test(value)) {
     const src = value.trim();
     const scheme = urlScheme(src);
     // `//host/x.png` (or `/\host`, `\\host`, read by a browser as `//`) is another host's image, not a site path.

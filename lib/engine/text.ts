@@ -66,22 +66,29 @@ export function urlScheme(text: string): string | undefined {
 
 /** A control character (C0, DEL, C1): never part of a path, a URL or a date. */
 export const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+/** The bidirectional controls and the line and paragraph separators: invisible, they make a path or a name read as another. */
+export const FORMAT_CONTROL = /[\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/;
+
+/** Dot segments as the URL parser reads them: a dot may be written `%2e` (WHATWG URL, "single-dot" and "double-dot" URL path segments). */
+const SINGLE_DOT = /^(?:\.|%2e)$/i;
+const DOUBLE_DOT = /^(?:\.|%2e){2}$/i;
 
 /**
- * A site path as a browser asks for it: `.` and `..` segments resolved (`/../package.json` is
- * `/package.json`, `/a/./b` is `/a/b`), backslashes read as `/`; the query and fragment kept.
+ * A site path as a browser asks for it: `.` and `..` segments resolved, a dot written `%2e` too
+ * (`/../package.json` is `/package.json`, `/a/./b` and `/a/%2e/b` are `/a/b`), backslashes read
+ * as `/`; the query and fragment kept.
  * The path itself when it has none of them.
  */
 export function browserPath(src: string): string {
   const end = src.search(/[?#]/);
   const pathPart = end < 0 ? src : src.slice(0, end);
   const segments = pathPart.replace(/\\/g, '/').split('/');
-  if (!pathPart.includes('\\') && !segments.some(segment => segment === '.' || segment === '..')) return src;
+  if (!pathPart.includes('\\') && !segments.some(segment => SINGLE_DOT.test(segment) || DOUBLE_DOT.test(segment))) return src;
   const out: string[] = [];
   for (const segment of segments) {
-    if (segment === '..') {
+    if (DOUBLE_DOT.test(segment)) {
       if (out.length > 1 || (out.length === 1 && out[0] !== '')) out.pop();
-    } else if (segment !== '.') out.push(segment);
+    } else if (!SINGLE_DOT.test(segment)) out.push(segment);
   }
   return (out.join('/') || '/') + (end < 0 ? '' : src.slice(end));
 }

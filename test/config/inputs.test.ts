@@ -289,13 +289,25 @@ describe('inputs: URL schemes are read as a browser reads them (one function, ic
 
   // An outside review: each passed, and the page asked for another file (/package.json), or a folder.
   it('gongan.icon: a site path with . or .. segments or a backslash is config-icon, suggesting the path a browser asks for', () => {
-    for (const [icon, meant] of [['/../package.json', '/package.json'], ['/images/../../_config.yml', '/_config.yml'], ['/images/gongan.png/.', '/images/gongan.png'], ['/images\\gongan.png', '/images/gongan.png'], ['../_config.yml', '_config.yml'], ['/images/./g.png?v=1', '/images/g.png?v=1']]) {
+    for (const [icon, meant] of [['/../package.json', '/package.json'], ['/images/../../_config.yml', '/_config.yml'], ['/images/gongan.png/.', '/images/gongan.png'], ['/images\\gongan.png', '/images/gongan.png'], ['../_config.yml', '_config.yml'], ['/images/./g.png?v=1', '/images/g.png?v=1'],
+      // A dot written %2e is a dot to the URL parser (the third outside review: Hexo's url_for decoded it onto the page).
+      ['/images/%2e%2e/images/g.png', '/images/g.png'], ['/images/%2E./%2e/g.png', '/g.png'], ['/a/.%2E/b.png', '/b.png']]) {
       const { config, findings } = readConfig({ gongan: { number: GONGAN, icon } }, 'en');
       expect(summary(findings), icon).to.deep.equal([['config-icon', 'error', 'beian.gongan.icon']]);
       expect(findings[0].suggestion, icon).to.equal(`icon: ${meant}`);
       expect(renderLine(lineItems(config, 'en', p => p)), icon).not.to.contain('<img');
     }
     expect(readConfig({ gongan: { number: GONGAN, icon: '/images/g..png' } }, 'en').findings).to.deep.equal([]);
+    expect(readConfig({ gongan: { number: GONGAN, icon: '/images/g%2e.png' } }, 'en').findings).to.deep.equal([]);
+  });
+
+  it('gongan.icon: a bidirectional control or a line separator in it is config-icon, never on the page', () => {
+    for (const icon of ['/images/\u202egnp.g', '/images/g.png\u2028', '/images/\u2066g.png']) {
+      const { config, findings } = readConfig({ gongan: { number: GONGAN, icon } }, 'en');
+      expect(summary(findings), icon).to.deep.equal([['config-icon', 'error', 'beian.gongan.icon']]);
+      expect(findings[0].message, icon).to.contain(printable(icon)).and.not.to.match(/[\u2028\u202e\u2066]/);
+      expect(renderLine(lineItems(config, 'en', p => p)), icon).not.to.contain('<img');
+    }
   });
 
   it('gongan.icon: the same addresses are config-icon, suggesting the address, and no <img> is rendered', () => {
