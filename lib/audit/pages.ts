@@ -287,11 +287,37 @@ class Hidden {
   private readonly gt = new Next(TAG_CLOSE);
   private readonly eq = new Next(Buffer.from('='));
   private readonly dashes = new Next(Buffer.from('-->'));
+  /** The last tag read: its `<`, the offset after it, and its quoted values, as pairs [after the quote, the closing quote). */
+  private tagStart = -1;
+  private tagStop = -1;
+  private readonly values: number[] = [];
 
   constructor(private readonly page: Buffer, private readonly filter: () => FilterReading) {}
 
+  /** Not shown: in a hidden element or a comment, or in a tag (`<span title='<a …>京ICP备…</a>'>`: an attribute's value, `>` and all). */
   has(at: number): boolean {
-    return this.inElement(at) || this.inHiddenElement(at);
+    return this.inElement(at) || this.inTag(at) || this.inHiddenElement(at);
+  }
+
+  /**
+   * Is the address at `at`, which starts at `start` after `href=`, a link: the value of a tag's
+   * own attribute, not text, nor in another attribute's quoted value (`title='<a href="…">'`),
+   * nor hidden?
+   */
+  isLink(at: number, start: number): boolean {
+    if (this.inElement(at) || !this.inTag(at) || this.inHiddenElement(at)) return false;
+    const { values, page } = this;
+    for (let i = 0; i < values.length; i += 2) {
+      if (values[i] > at || at >= values[i + 1]) continue;
+      for (let p = values[i]; p < start; p++) if (!isSpace(page[p])) return false;
+      return true;
+    }
+    return true; // an unquoted value
+  }
+
+  /** In the last tag read (ask after {@link inElement} has read up to `at`). */
+  private inTag(at: number): boolean {
+    return this.tagStart < at && at < this.tagStop;
   }
 
   /**
@@ -330,7 +356,9 @@ class Hidden {
       // A tag: read to its end, past quoted values (`title="<script>"` opens nothing).
       let nameEnd = open + 1;
       while (nameEnd < page.length && !endsName(page, nameEnd)) nameEnd++;
+      this.values.length = 0;
       const end = this.tagEnd(nameEnd);
+      [this.tagStart, this.tagStop] = [open, end];
       this.next = end;
       if (after === 0x2f) continue;
       const name = tagName(page, open + 1, HIDDEN_NAME);
@@ -361,6 +389,7 @@ class Hidden {
         continue;
       }
       const close = page.indexOf(quote, v + 1);
+      this.values.push(v + 1, close < 0 ? page.length : close);
       if (close < 0) return page.length;
       p = close + 1;
     }
@@ -792,8 +821,8 @@ function retiredLinks(page: Buffer, filter: () => FilterReading): string[] {
   for (let at = page.indexOf(BEIAN); at >= 0; at = page.indexOf(BEIAN, at + BEIAN.length)) {
     if (!maybeRetired(page, at)) continue;
     const start = hrefStart(page, at);
-    // An address in a script (a theme's config copied into the page) or a comment is no link.
-    if (start < 0 || hidden.has(at)) continue;
+    // An address in a script (a theme's config copied into the page), a comment, text or another attribute's value is no link.
+    if (start < 0 || !hidden.isLink(at, start)) continue;
     // Forward to the end of the URL (at most 200 bytes): the first quote, space or `>`.
     let end = at;
     while (end < page.length && end < at + 200 && !URL_END.has(page[end])) end++;

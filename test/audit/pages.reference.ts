@@ -202,7 +202,7 @@ function maybeRetired(page: Buffer, at: number): boolean {
 const HREF_BEFORE = new RegExp(`href\\s*=\\s*["']?[\\t\\n\\f\\r ]{0,${HREF_SPACE_REACH}}((?:https?:)?\\/\\/[a-z0-9.-]{0,${HOST_REACH}})$`, 'i');
 
 /** Retired query addresses found as link targets (`href="…"`), one per address. */
-function retiredLinks(page: Buffer, hidden: readonly [number, number][]): string[] {
+function retiredLinks(page: Buffer, hidden: readonly [number, number][], tags: readonly Tag[]): string[] {
   const found = new Set<string>();
   for (const at of offsets(page, BEIAN)) {
     if (!maybeRetired(page, at) || isHidden(hidden, at)) continue;
@@ -211,6 +211,11 @@ function retiredLinks(page: Buffer, hidden: readonly [number, number][]): string
     const before = page.toString('utf8', from, at);
     const m = HREF_BEFORE.exec(before);
     if (!m) continue;
+    // A tag's own attribute: not text, nor in another attribute's quoted value.
+    const tag = tagAround(tags, at);
+    const value = tag?.values.find(([start, end]) => start <= at && at < end);
+    const start = at - Buffer.byteLength(m[1]);
+    if (!tag || (value && !/^[\t\n\f\r ]*$/.test(page.toString('latin1', value[0], start)))) continue;
     const rest = page.toString('utf8', at, Math.min(at + 200, page.length)).split(/["'\s>]/)[0];
     const href = unescapeHTML(m[1] + rest);
     if (targetOf(href).kind === 'retired') found.add(href);
@@ -249,14 +254,15 @@ export function referenceAuditPage(path: string, html: Buffer, plan: PagePlan): 
   };
   // Not displayed: a script (a theme's config copied into the page), a style, a template, a
   // comment; and what the tree has in an element carrying `hidden`.
-  const hidden = [...hiddenRanges(html), ...tree.hidden.map(([start, end]): [number, number] => [bytes(start), bytes(end)])];
+  const tags: Tag[] = [];
+  const hidden = [...hiddenRanges(html, tags), ...tree.hidden.map(([start, end]): [number, number] => [bytes(start), bytes(end)])];
   for (const [needle, kind] of [[ICP, 'icp'], [GONGAN, 'gongan']] as const) {
     for (const at of offsets(html, needle)) {
       if (insideTag(html, at)) continue;
       const found = readNumber(html, at, kind);
       if (!found) continue;
       // Not displayed, unless it is in the line (the element a visitor sees).
-      if (!inLine(found.start) && isHidden(hidden, at)) continue;
+      if (!inLine(found.start) && (isHidden(hidden, at) || tagAround(tags, at))) continue;
       found.anchor = anchorAround(html, found.start);
       occurrences.push(found);
     }
@@ -265,7 +271,7 @@ export function referenceAuditPage(path: string, html: Buffer, plan: PagePlan): 
   for (const item of plan.items) {
     if (item.kind !== 'icp' || item.text.includes('ICP')) continue;
     for (const at of offsets(html, Buffer.from(item.text))) {
-      if (insideTag(html, at) || (!inLine(at) && isHidden(hidden, at))) continue;
+      if (insideTag(html, at) || (!inLine(at) && (isHidden(hidden, at) || tagAround(tags, at)))) continue;
       const found: Occurrence = { kind: 'icp', text: item.text, start: at };
       found.anchor = anchorAround(html, at);
       occurrences.push(found);
@@ -300,7 +306,7 @@ export function referenceAuditPage(path: string, html: Buffer, plan: PagePlan): 
       const at = html.indexOf(LINE);
       return at >= 0 && marks.size === 0 && tree.hidden.some(([start, end]) => at > bytes(start) && at < bytes(end));
     },
-    retired: retiredLinks(html, hidden)
+    retired: retiredLinks(html, hidden, tags)
   });
 }
 
@@ -310,7 +316,7 @@ export function referenceAuditPage(path: string, html: Buffer, plan: PagePlan): 
  * (comments, bogus comments, tags with their quoted values whole), from the end of each hidden
  * one to the next, as a tokenizer meets them.
  */
-function hiddenRanges(page: Buffer): [number, number][] {
+function hiddenRanges(page: Buffer, tags: Tag[] = []): [number, number][] {
   // latin1: one character per byte, so offsets are the sweep's byte offsets.
   const text = page.toString('latin1');
   const token = /<!--(?:-?>|[\s\S]*?(?:--!?>|$))|<(?:[!?]|\/(?![a-zA-Z]))[^>]*>?|<(\/?)([a-zA-Z][^\t\n\f\r />]*)(?:[^>=]|=[\t\n\f\r ]*"[^"]*(?:"|$)|=[\t\n\f\r ]*'[^']*(?:'|$)|=)*>?/g;
@@ -321,6 +327,7 @@ function hiddenRanges(page: Buffer): [number, number][] {
       ranges.push([m.index, after]);
       continue;
     }
+    if (m[2] !== undefined) tags.push({ start: m.index, end: after, values: quotedValues(text, m.index + 1 + m[1].length + m[2].length, after) });
     const name = (m[2] ?? '').toLowerCase();
     if (m[1] !== '' || !HIDDEN.has(name)) continue;
     const end = name === 'plaintext' ? text.length : name === 'script' ? scriptClose(text, after) : closeOf(text, name, after);
@@ -328,6 +335,33 @@ function hiddenRanges(page: Buffer): [number, number][] {
     token.lastIndex = end;
   }
   return ranges;
+}
+
+/** A tag as the tokenizer reads it: [its `<`, after it), and its quoted values [after the quote, the closing quote). */
+interface Tag {
+  start: number;
+  end: number;
+  values: [number, number][];
+}
+
+/** The quoted values of the tag in `text` from `start` to `end`: after an `=` and spaces, a quote to the same quote (or the tag's end). */
+function quotedValues(text: string, start: number, end: number): [number, number][] {
+  const values: [number, number][] = [];
+  for (let p = start; p < end; p++) {
+    if (text[p] !== '=') continue;
+    let v = p + 1;
+    while (v < end && '\t\n\f\r '.includes(text[v])) v++;
+    if (text[v] !== '"' && text[v] !== "'") continue;
+    const close = text.indexOf(text[v], v + 1);
+    values.push([v + 1, close < 0 || close >= end ? end : close]);
+    p = close < 0 || close >= end ? end : close;
+  }
+  return values;
+}
+
+/** The tag `at` is in (strictly inside: after its `<`, before its end), if any. */
+function tagAround(tags: readonly Tag[], at: number): Tag | undefined {
+  return tags.find(tag => tag.start < at && at < tag.end);
 }
 
 /** Just after `</name` (any case) from `from`, or the text's end. */

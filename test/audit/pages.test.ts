@@ -87,7 +87,9 @@ describe('pages: the audit of one page (no Hexo)', () => {
       '<script><!--<script>', '<!--<script>', '</script>', '<!-->', '<script><!--->',
       '<video>', '</video>', '<progress>', '<ruby>x<rp>', '</rp>', '<dialog>', '<dialog open>', '</dialog>',
       '<details>', '<details open>', '</details>', '<summary>', '</summary>', '<svg><desc>', '</desc>', '<svg><title>', '</title>', '</svg>', '<svg><metadata>',
-      '<select>', '<option>', '</select>'
+      '<select>', '<option>', '</select>',
+      // Markup in an attribute's value.
+      "<span data-x='<a href=https://beian.miit.gov.cn/>", "</a>'>", `<b title='<a href="http://www.miitbeian.gov.cn/">'>`, "'"
     ];
     const pageOf = fc.array(fc.constantFrom(...PIECES), { maxLength: 60 }).map(parts => parts.join(''));
 
@@ -255,6 +257,20 @@ describe('pages: the audit of one page (no Hexo)', () => {
         expect(codes(auditPage('index.html', html, PLAIN)), script).to.deep.equal([]);
         expect(auditPage('index.html', html, PLAIN), script).to.deep.equal(referenceAuditPage('index.html', html, PLAIN));
       }
+    });
+
+    // The third outside review: markup written in an attribute's value read as the page's (false page-other-number, link-retired).
+    it('a number or a link written as markup in an attribute\'s value is neither shown nor a link', () => {
+      for (const value of [`<span data-x='<a href=https://beian.miit.gov.cn/>京ICP备20231111号-1</a>'>x</span>`, `<i title='<a href="${MPS}">京公网安备11010502030499号</a>'>i</i>`,
+        `<span title='<a href="http://www.miitbeian.gov.cn/">x</a>'>y</span>`, `<b data-a="1" data-b='<a href="http://www.beian.gov.cn/portal/registerSystemInfo?recordcode=1">'>z</b>`]) {
+        const html = page('', `${ICP_LINK}${value}${line('')}`);
+        expect(codes(auditPage('index.html', html, PLAIN)), value).to.deep.equal([]);
+        expect(auditPage('index.html', html, PLAIN), value).to.deep.equal(referenceAuditPage('index.html', html, PLAIN));
+      }
+      // A link's own href is a link, spaces after its quote and all; one written as text is none.
+      const retired = page('', `${ICP_LINK}<a href="  http://www.miitbeian.gov.cn/" title='<x>'>x</a>${line('')}`);
+      expect(codes(auditPage('index.html', retired, PLAIN))).to.deep.equal(['link-retired']);
+      expect(codes(auditPage('index.html', page('', `${ICP_LINK}<p>write href="http://www.miitbeian.gov.cn/" in a link</p>${line('')}`), PLAIN))).to.deep.equal([]);
     });
 
     it('a number the site footer displays next to a script is still judged (the script ends where the browser ends it)', () => {
