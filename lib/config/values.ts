@@ -2,7 +2,7 @@ import { distance } from 'fastest-levenshtein';
 import type { Diagnostic, Language } from '../engine/diagnostic';
 import { parseGongan, parseIcp } from '../engine/filing';
 import { NUMBER_SHAPES as SHAPE } from '../engine/examples';
-import { dayOf, isCalendarDate, otherDateForm, yamlTimestamp } from '../engine/date';
+import { dayAndTime, dayOf, isCalendarDate, otherDateForm, yamlTimestamp } from '../engine/date';
 import { browserPath, CONTROL, FORMAT_CONTROL, isBlank, isPlain, isWellFormed, printable, urlScheme, type Plain } from '../engine/text';
 import { finding, type Finding } from '../finding';
 import { CHOICE_KEYS, ROOT } from './schema';
@@ -218,7 +218,7 @@ function readDay(value: unknown, path: string, language: Language, findings: Fin
   if (typeof value === 'string') {
     if (isCalendarDate(value.trim())) return value.trim();
     // Quoted or not, a date with a time is the day written (`"2024-06-01 00:30:00+08:00"`).
-    const stamp = yamlTimestamp(value.trim());
+    const stamp = yamlTimestamp(value.trim()) ?? dayAndTime(value.trim());
     if (stamp) return stampDay(stamp, shown(value), undefined, path, language, findings);
   }
   // A number, `null` or `.inf` is quoted as it was written, not as JSON shows the value.
@@ -241,7 +241,7 @@ function readDay(value: unknown, path: string, language: Language, findings: Fin
  * config-date when the day or the time of day does not exist. `rolled` is the Date js-yaml made
  * of an unquoted one, which the message names.
  */
-function stampDay(stamp: NonNullable<ReturnType<typeof yamlTimestamp>>, text: string, rolled: Date | undefined, path: string, language: Language, findings: Finding[]): string | undefined {
+function stampDay(stamp: { day: string; realTime: boolean }, text: string, rolled: Date | undefined, path: string, language: Language, findings: Finding[]): string | undefined {
   const realDay = isCalendarDate(stamp.day);
   if (realDay && stamp.realTime) return stamp.day;
   const yaml = rolled === undefined

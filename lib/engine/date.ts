@@ -21,8 +21,10 @@ export function isCalendarDate(text: string): boolean {
  * as `YYYY-MM-DD`, when the day exists; for suggesting it, never for taking it silently.
  */
 export function otherDateForm(text: string): string | undefined {
+  // Full-width digits and signs read as ASCII (`２０２４－０６－０１`); a time of day after it is left out.
+  const plain = text.normalize('NFKC').trim().replace(/\s+\d{1,2}:\d{2}(?::\d{2})?$/, '');
   // Eight digits (`20240601`, which YAML reads as a number) are year, month and day too.
-  const m = /^(\d{4})\s*[/.年-]\s*(\d{1,2})\s*[/.月-]\s*(\d{1,2})\s*日?$/.exec(text.trim()) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(text.trim());
+  const m = /^(\d{4})\s*[/.年-]\s*(\d{1,2})\s*[/.月-]\s*(\d{1,2})\s*日?$/.exec(plain) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(plain);
   if (!m) return undefined;
   const iso = `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`;
   return isCalendarDate(iso) ? iso : undefined;
@@ -62,6 +64,19 @@ export function today(timezone?: unknown, now: Date = new Date()): string {
     return new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
   }
 }
+
+/**
+ * A day and a time of day in the other forms people write (`2024-06-01 10:00` without seconds,
+ * `2024-06-01t10:00:00z` in lower case, RFC 3339's): the day as written, and whether the time
+ * exists. Undefined for any other text. (YAML reads these as text, not as timestamps.)
+ */
+export function dayAndTime(text: string): { day: string; realTime: boolean } | undefined {
+  const m = DAY_AND_TIME.exec(text);
+  if (!m) return undefined;
+  const [hour, minute, second, offsetHour, offsetMinute] = [m[2], m[3], m[4], m[5], m[6]].map(part => (part === undefined ? 0 : Number(part)));
+  return { day: m[1], realTime: hour <= 23 && minute <= 59 && second <= 59 && offsetHour <= 23 && offsetMinute <= 59 };
+}
+const DAY_AND_TIME = /^([0-9]{4}-[0-9]{2}-[0-9]{2})(?:[Tt]|[ \t]+)([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:[.,][0-9]+)?)?(?:[ \t]*(?:[Zz]|[-+]([0-9]{1,2})(?::?([0-9]{2}))?))?$/;
 
 /** js-yaml 4's timestamp type (YAML 1.1), which Hexo's config loader uses: a date, or a date and time. */
 const YAML_DATE = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/;

@@ -247,7 +247,8 @@ describe('config', () => {
   });
 
   it('a day written the other usual ways: the YYYY-MM-DD form to write, never taken silently', () => {
-    for (const written of ['2024/6/1', '2024.6.1', '2024年6月1日', '2024-6-1']) {
+    // Full-width digits (the third outside review), and a time of day after the day, are read for the suggestion too.
+    for (const written of ['2024/6/1', '2024.6.1', '2024年6月1日', '2024-6-1', '２０２４-０６-０１', '２０２４年６月１日', '2024/6/1 10:00']) {
       const { config, findings } = readConfig({ icp: ICP, online: written }, 'zh');
       expect(config.online, written).to.equal(undefined);
       // The whole line to write, as the other suggestions are.
@@ -257,6 +258,19 @@ describe('config', () => {
     expect(describeFinding(readConfig({ icp: ICP, online: '2024/6/1' }, 'zh').findings[0], 'zh'))
       .to.equal('beian.online: 要写成 年-月-日（写的是 "2024/6/1"），即 2024-06-01。 (config-date)\n    改为: online: 2024-06-01');
     expect(readConfig({ online: '2024/6/31' }, 'en').findings[0].suggestion).to.equal(undefined);
+  });
+
+  it('a date with a time in the other forms people write (no seconds, lower-case t and z, RFC 3339): the day written, as YAML\'s own', () => {
+    for (const written of ['2024-06-01 10:00', '2024-06-01t10:00:00z', '2024-06-01T10:00+0800', '2024-06-01 10:00:00.5 +08:00', '2024-06-01 23:59']) {
+      const { config, findings } = readConfig({ icp: ICP, online: written }, 'en');
+      expect([config.online, findings], written).to.deep.equal(['2024-06-01', []]);
+    }
+    // A time or a day that does not exist is config-date, as in YAML's form.
+    for (const [written, suggestion] of [['2024-06-01 25:00', 'online: 2024-06-01'], ['2024-06-01 10:60', 'online: 2024-06-01'], ['2024-02-30 10:00', undefined]]) {
+      const { config, findings } = readConfig({ icp: ICP, online: written }, 'en');
+      expect(config.online, written).to.equal(undefined);
+      expect(findings.map(f => [f.code, f.suggestion]), written).to.deep.equal([['config-date', suggestion]]);
+    }
   });
 
   it('a long form without its number is an error at .number with an example', () => {
