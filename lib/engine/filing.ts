@@ -465,6 +465,8 @@ const CHANGE = {
   icpCase: { zh: 'icp 改为大写 ICP', en: 'icp → ICP' },
   icpBeian: { zh: '“ICP备案”改为“ICP备”', en: 'ICP备案 → ICP备' },
   gonganOrder: { zh: '“公安网备”改为“公网安备”', en: '公安网备 → 公网安备' },
+  gonganBeian: { zh: '“公网安备案”改为“公网安备”', en: '公网安备案 → 公网安备' },
+  licenceCase: { zh: 'b 改为大写 B', en: 'b → B' },
   punctuation: { zh: '去掉了末尾的标点', en: 'removed trailing punctuation' },
   separator: { zh: '去掉了“备”后面的 - 或冒号', en: 'removed the - or : after 备' },
   suffixMoved: { zh: '把 -N 移到“号”后面', en: 'moved -N after 号' },
@@ -580,6 +582,12 @@ function normaliseWords(ctx: Ctx, text: string, written: string): string {
   // `公安网备` for `公网安备` (observed; docs/filing-rules.md).
   const gongan = out.replace(/公安网备/g, '公网安备');
   if (gongan !== out) { note(ctx, 'gonganOrder'); out = gongan; }
+  // `公网安备案`, as `ICP备案` (docs/filing-rules.md).
+  const gonganBeian = out.replace(/公网安备案/g, '公网安备');
+  if (gonganBeian !== out) { note(ctx, 'gonganBeian'); out = gonganBeian; }
+  // A telecom licence's `b2` in lower case, as `icp` (`浙b2-20080101`): after its province, at the start or after `B1.`.
+  const licence = out.replace(/(^|[\u3400-\u9fff.])b([12])(?=[-.0-9Xx])/g, (_, before: string, digit: string) => `${before}B${digit}`);
+  if (licence !== out) { note(ctx, 'licenceCase'); out = licence; }
   return out;
 }
 

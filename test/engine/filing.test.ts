@@ -393,6 +393,13 @@ describe('filing: every diagnostic code', () => {
     expect(parseIcp('沪ICP证：沪B2-20100043').diagnostics[0]).to.include({ suggestion: '沪B2-20100043' });
     expect(parseGongan('京公安网备11010502808495', { language: 'zh' }).diagnostics[0].message)
       .to.equal('写法不规范（“公安网备”改为“公网安备”；补上了“号”）：请改写为 京公网安备11010502808495号。');
+    // The third outside review: 公网安备案 (as ICP备案), a licence's b in lower case (as icp).
+    expect(parseGongan('京公网安备案11010502030413号')).to.deep.include({ ok: true, canonical: '京公网安备11010502030413号' });
+    expect(parseGongan('京公网安备案11010502030413号').diagnostics[0].message).to.contain('公网安备案 → 公网安备');
+    for (const [written, canonical] of [['浙b2-20080101', '浙B2-20080101'], ['粤b1.b2-20060628', '粤B1.B2-20060628'], ['b2-20140501', 'B2-20140501']]) {
+      expect(parseIcp(written), written).to.deep.include({ ok: true, canonical });
+      expect(parseIcp(written).diagnostics[0].message, written).to.contain('b → B');
+    }
   });
 
   it('normalised: leading and trailing spaces alone are not worth a warning', () => {
@@ -476,7 +483,7 @@ describe('filing: both languages', () => {
 /** Pieces of real filing text, so random strings reach every branch of the parser. */
 const PIECES = [
   '京', '粤', '沪', '蜀', '云', '萌', '粵', '滬', 'ICP', 'icp', 'ＩＣＰ', '备', '備', '备案', '证', '證', '号', '號',
-  '公网安备', '公網安備', '公安网备', 'B2', 'B1.B2', '-', '－', '：', ':', '|', ' ', '\t', '\n', '\u200b', '（', '）',
+  '公网安备', '公網安備', '公安网备', '公网安备案', 'B2', 'B1.B2', 'b2', 'b1.b2', '-', '－', '：', ':', '|', ' ', '\t', '\n', '\u200b', '（', '）',
   '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '２', 'X', 'x', 'A', '备案号：', 'ICP: ', '<%', '11010502030413',
   '20180491', '2024143378', '000000', '12345678'
 ];
