@@ -203,8 +203,9 @@ export function buildAccident(publicDir: string, theme: string): string | undefi
   } catch {
     // a theme without a source folder
   }
-  // Each file's first 64 characters, when it has as many.
-  const starts = styles.map(name => readFileSync(join(source, name), 'utf8').trimStart().slice(0, 64)).filter(start => start.length === 64);
+  // Each file's first 64 characters, or the whole of a short one (Keep's archives.styl, 55
+  // characters, leaked into archives/2024/05/index.html once), when it has a rule's worth.
+  const starts = styles.map(name => readFileSync(join(source, name), 'utf8').trim().slice(0, 64)).filter(start => start.length >= 24 && start.includes('{'));
   for (const page of filesUnder(publicDir)) {
     if (!page.endsWith('.html') && !page.endsWith('.json')) continue;
     const text = readFileSync(join(publicDir, page), 'utf8');
