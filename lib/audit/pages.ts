@@ -4,7 +4,8 @@ import { parseGongan, parseIcp } from '../engine/filing';
 import { isIdeograph, printable } from '../engine/text';
 import { finding, type Finding } from '../finding';
 import type { BeianConfig, ConfigPaths } from '../config/schema';
-import { findSlots, HIDING_TAGS, isLetter, UNSHOWN } from '../line/inject';
+import { findSlots, HIDING_TAGS, isLetter, UNSHOWN, type Shown } from '../line/inject';
+import { copyOf, type Copy } from '../line/shown';
 import type { LineItem } from '../line/items';
 import { crossed, exturlHref, linkRating, rightLink, targetOf, type Kind, type Target } from './links';
 import { expectedItems, isHomePage, type PlacementSettings } from '../line/placement';
@@ -847,6 +848,14 @@ const REGENERATE = {
  * The message of `link-insecure`: a number linked to its own query system over plain http
  * (Fluid's `http://beian.miit.gov.cn/`). The same on every page, so the report says it once.
  */
+/** `page-unlinked`: the item is on the page, linked to `seen` (or not at all). */
+function unlinkedText(label: { zh: string; en: string }, item: LineItem, seen: string | undefined): { zh: string; en: string } {
+  return {
+    zh: `${label.zh} ${item.text} 在这个页面上，但没有链接到 ${item.href}（${seen ? `链接到的是 ${seen}` : '没有链接'}）。若是主题自己显示的备案号，请在主题配置里关闭它（hexo-beian 就会显示正确链接的那一行）；否则${REGENERATE.zh}。`,
+    en: `${label.en} ${item.text} is on this page but not linked to ${item.href} (${seen ? `its link goes to ${seen}` : 'it has no link'}). If the theme shows it with its own filing line, turn that off in the theme's config (hexo-beian then shows its correctly linked line); otherwise ${REGENERATE.en}.`
+  };
+}
+
 export function insecureText(kind: Kind, text: string, href: string, digits?: string): { zh: string; en: string } {
   const label = NUMBER_NAME[kind];
   const right = rightLink(kind, digits);
@@ -881,6 +890,7 @@ export function insecureText(kind: Kind, text: string, href: string, digits?: st
  */
 export function auditPage(path: string, html: Buffer, plan: PagePlan): Finding[] {
   let reading: FilterReading | undefined;
+  let shown: Shown | undefined;
   const filter = () => (reading ??= filterReading(html));
   return judgePage(path, html, plan, {
     occurrences: occurrencesOf(html, plan, filter),
@@ -892,6 +902,10 @@ export function auditPage(path: string, html: Buffer, plan: PagePlan): Finding[]
     lineHidden: () => {
       const at = html.indexOf(LINE);
       return at >= 0 && filter().marks.size === 0 && filter().hidden.some(range => at > range.start && at < range.end);
+    },
+    shownAs: item => {
+      shown ??= findSlots(html.toString('utf8'), { text: true }).text;
+      return shown && copyOf(shown, item);
     },
     retired: retiredLinks(html, filter)
   });
@@ -946,6 +960,13 @@ export interface PageRead<A extends { href: string; target: Target }> {
   inSiteFooter(occurrence: Pick<Occurrence, 'start'>): boolean;
   /** Does the page carry `data-hexo-beian` only in a `hidden` element (where a theme called `beian()`)? Asked only of a page that misses a number. */
   lineHidden(): boolean;
+  /**
+   * How the filter's reading (the tree's text of the site footer, or of the page) shows an
+   * item the sweep did not find: written with character references (`京ICP&#22791;…`) or
+   * split by inline markup (`京ICP备<span>…</span>号`), as a browser shows it, and as the
+   * filter left it out of the line. Asked only of a page that would miss a number.
+   */
+  shownAs(item: LineItem): Copy | undefined;
   retired: readonly string[];
 }
 
@@ -980,7 +1001,11 @@ export function judgePage<A extends { href: string; target: Target }>(path: stri
     const right = shown.filter(o => o.anchor && linkRating(item.kind, o.anchor.target, item.digits) === 'right');
     // Its own live query page over plain http still works: a warning (link-insecure, below), not page-unlinked.
     const linked = right.length > 0 ? right : shown.filter(o => o.anchor && linkRating(item.kind, o.anchor.target, item.digits) === 'insecure');
-    if (shown.length === 0) {
+    const elsewise = shown.length === 0 ? read.shownAs(item) : undefined;
+    if (elsewise && elsewise.linked !== 'wrong') continue;
+    if (elsewise) {
+      add('page-unlinked', 'error', unlinkedText(label, item, elsewise.href));
+    } else if (shown.length === 0) {
       const rule = home && item.kind === 'icp'
         ? { zh: '首页底部必须显示 ICP备案号（《非经营性互联网信息服务备案管理办法》第十三条）', en: 'the home page must show it at the bottom (MIIT Order No. 33, art. 13)' }
         : { zh: '这个页面应当显示它', en: 'this page should show it' };
@@ -995,11 +1020,7 @@ export function judgePage<A extends { href: string; target: Target }>(path: stri
         en: `${label.en} ${item.text} is not on this page: ${rule.en}. ${fix.en[0].toUpperCase()}${fix.en.slice(1)}.`
       });
     } else if (linked.length === 0) {
-      const seen = shown.map(o => o.anchor?.href).find(href => href);
-      add('page-unlinked', 'error', {
-        zh: `${label.zh} ${item.text} 在这个页面上，但没有链接到 ${item.href}（${seen ? `链接到的是 ${seen}` : '没有链接'}）。若是主题自己显示的备案号，请在主题配置里关闭它（hexo-beian 就会显示正确链接的那一行）；否则${REGENERATE.zh}。`,
-        en: `${label.en} ${item.text} is on this page but not linked to ${item.href} (${seen ? `its link goes to ${seen}` : 'it has no link'}). If the theme shows it with its own filing line, turn that off in the theme's config (hexo-beian then shows its correctly linked line); otherwise ${REGENERATE.en}.`
-      });
+      add('page-unlinked', 'error', unlinkedText(label, item, shown.map(o => o.anchor?.href).find(href => href)));
     } else {
       // Shown twice: hexo-beian's line beside the theme's (`duplicates: keep`), or a copy typed into the footer text.
       // (Counted only when two copies may be there: a page with one never reads its site footer for it.)

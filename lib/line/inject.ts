@@ -290,7 +290,8 @@ export function treeSlots(html: string, options: { text?: boolean; maxOpen?: num
   slots.hidden = merged(slots.hidden);
   // A formatting element reopened by the parser keeps its source: one mark, once.
   slots.marks = [...new Set(lines.filter(line => line.shown).map(line => line.start))].sort((a, b) => a - b);
-  if (options.text) slots.text = shownOf(footer ?? document);
+  // A site footer no visitor sees (a post's <video> left open holds it) shows nothing: the page's text then, as the line goes before </body>.
+  if (options.text) slots.text = shownOf(footer && !inHidden(slots, slots.footerEnd) ? footer : document);
   return slots;
 }
 
@@ -343,14 +344,15 @@ function shownOf(root: Node): Shown {
 }
 
 /**
- * Ranges in page order, those that overlap made one: a formatting element the tree builder
- * reopens (the adoption agency) has its first tag's source, and ends elsewhere.
+ * Ranges in page order, those that overlap or touch made one (both hold the offset where they
+ * meet): a formatting element the tree builder reopens (the adoption agency) has its first
+ * tag's source, and ends elsewhere; a folded `<details>` ends where its hidden summary starts.
  */
 function merged(ranges: [number, number][]): [number, number][] {
   const out: [number, number][] = [];
   for (const [start, end] of ranges.sort((a, b) => a[0] - b[0])) {
     const last = out[out.length - 1];
-    if (last && start < last[1]) last[1] = Math.max(last[1], end);
+    if (last && start <= last[1]) last[1] = Math.max(last[1], end);
     else out.push([start, end]);
   }
   return out;
@@ -518,10 +520,19 @@ class OpenElements {
   private readonly hiddenAt: number[] = [];
   private hiddenFrom = -1;
   readonly hidden: [number, number][] = [];
-  /** While a `hidden` element is open: the formatting elements opened since the first one, per name, not yet ended. */
+  /**
+   * The folded `<details>` open (see {@link FOLDED}): each one's position, and its summary's:
+   * -1 before it, its position while it is open (what it holds is shown: the details' range
+   * is cut there), -2 once it ended (the rest is hidden again).
+   */
+  private readonly folded: { at: number; summary: number }[] = [];
+  /** While a `hidden` element or a folded `<details>` is open: the formatting elements opened since, per name, not yet ended. */
   readonly formatting = new Map<string, number>();
   /** The `<` of the token being read: where an element it closes ends. */
   offset = 0;
+  /** The end tag being read ('' for a start tag), and the offset after it: the element it names ends after it. */
+  closing = '';
+  closingEnd = 0;
   private readonly scan = ++scans;
   /** The current node's entry (`html` when the stack is empty). */
   top: Entry = EL.html;
@@ -535,13 +546,14 @@ class OpenElements {
     return this.entries.length;
   }
 
-  /** Pushes an element whose tag starts at `start` (-1 for a footer that is not the site's), `hidden` when its tag hides it. */
-  push(entry: Entry, start: number, hidden = false): void {
+  /** Pushes an element whose tag starts at `start` (-1 for a footer that is not the site's), `hidden` when its tag hides it, `folded` for a folded `<details>`. */
+  push(entry: Entry, start: number, hidden = false, folded = false): void {
     const at = this.entries.length;
-    if (hidden) {
+    if (hidden || folded) {
       if (this.hiddenAt.length === 0) this.hiddenFrom = this.offset;
       this.hiddenAt.push(at);
     }
+    if (folded) this.folded.push({ at, summary: -1 });
     this.starts.push(start);
     this.entries.push(entry);
     this.top = entry;
@@ -563,13 +575,39 @@ class OpenElements {
       for (const kind of entry.kinds) kind.pop();
       if (this.hiddenAt[this.hiddenAt.length - 1] === entries.length) {
         this.hiddenAt.pop();
-        if (this.hiddenAt.length === 0) {
-          this.hidden.push([this.hiddenFrom, this.offset]);
-          this.formatting.clear();
-        }
+        if (this.hiddenAt.length === 0 && this.hiddenFrom < this.offset) this.hidden.push([this.hiddenFrom, this.offset]);
       }
+      const fold = this.folded[this.folded.length - 1];
+      if (fold?.summary === entries.length) {
+        // Its summary ends: the rest of the details is hidden again, from the `>` of `</summary>`
+        // (what is inserted right after it is in the details), else from the token that ends it.
+        this.hiddenAt.push(fold.at);
+        this.hiddenFrom = this.closing === 'summary' ? this.closingEnd - 1 : this.offset;
+        fold.summary = -2;
+      } else if (fold?.at === entries.length) this.folded.pop();
+      if (!this.tracking) this.formatting.clear();
     }
     this.top = entries.length > 0 ? entries[entries.length - 1] : EL.html;
+  }
+
+  /**
+   * A `<summary>` about to be pushed: when the current node is a folded `<details>` that has
+   * had none and that nothing else hides, it is the one shown (unless it is `hidden` itself),
+   * and the details' range ends at its `<`. A formatting element opened since may be the current node instead: the tree's to say.
+   */
+  summarise(): void {
+    const fold = this.folded[this.folded.length - 1];
+    const top = this.entries.length - 1;
+    if (fold?.at !== top || fold.summary !== -1 || this.hiddenAt.length !== 1 || this.hiddenAt[0] !== top) return;
+    for (const opened of this.formatting.values()) if (opened > 0) throw new Decline();
+    this.hidden.push([this.hiddenFrom, this.offset]);
+    this.hiddenAt.pop();
+    fold.summary = top + 1;
+  }
+
+  /** Are formatting elements counted ({@link formatting}): in a `hidden` element or a folded `<details>`, its summary included. */
+  get tracking(): boolean {
+    return this.hiddenAt.length > 0 || this.folded.length > 0;
   }
 
   /** The position of the topmost open element of this entry, or -1. */
@@ -598,7 +636,7 @@ class OpenElements {
    * and the tree's answer is the one to take.
    */
   topKnown(): number {
-    if (this.inHidden) for (const opened of this.formatting.values()) if (opened > 0) throw new Decline();
+    if (this.tracking) for (const opened of this.formatting.values()) if (opened > 0) throw new Decline();
     return this.entries.length - 1;
   }
 
@@ -609,7 +647,7 @@ class OpenElements {
 
   /** The ranges of the `hidden` elements, when the page ends at `end`. */
   hiddenRanges(end: number): [number, number][] {
-    return this.inHidden ? [...this.hidden, [this.hiddenFrom, end]] : this.hidden;
+    return merged(this.inHidden && this.hiddenFrom < end ? [...this.hidden, [this.hiddenFrom, end]] : this.hidden);
   }
 
   /** The position of the element when it is in the given scope (no boundary above it), else -1. */
@@ -960,7 +998,8 @@ export function scanSlots(html: string, options: { text?: boolean } = {}): Slots
   try {
     const slots = scan(html);
     if (options.text) {
-      if (slots.footerEnd < 0 || linkMayBeOpen(html, slots.footerStart)) return undefined; // the text of the whole page, or a link reopened in the footer: the tree's job
+      // The text of the whole page (no site footer, or one no visitor sees), or a link reopened in the footer: the tree's job.
+      if (slots.footerEnd < 0 || inHidden(slots, slots.footerEnd) || linkMayBeOpen(html, slots.footerStart)) return undefined;
       slots.text = footerText(html.slice(slots.footerStart, slots.footerEnd));
     }
     return slots;
@@ -986,7 +1025,7 @@ function scan(html: string): Slots {
   let lt = html.indexOf('<');
   while (lt >= 0 && lt < length - 1) {
     // (Not in a `hidden` element, whose elements the scan keeps on its stack, inline ones included.)
-    const leaves = runs && !first && !open.inHidden && open.body !== 'before' && !(open.top.flags & F.tableMode) && open.top !== EL.colgroup ? leavesAllowed(open) : undefined;
+    const leaves = runs && !first && !open.tracking && open.body !== 'before' && !(open.top.flags & F.tableMode) && open.top !== EL.colgroup ? leavesAllowed(open) : undefined;
     if (leaves !== undefined && runMayStart(html, lt, leaves)) {
       const run = leaves ? RUN_LEAVES : RUN;
       if (matches(run, html, lt)) lt = done(lt, run.lastIndex); // the text before `lt` was counted already
@@ -1000,7 +1039,7 @@ function scan(html: string): Slots {
       first = false; // text before the doctype: quirks mode
     }
     if (open.body === 'before' && !open.has('template') && /[^\t\n\f\r ]/.test(html.slice(text, lt))) open.body = 'implied';
-    const whole = runs && !first && !open.inHidden ? wholeRun(html, lt, open) : undefined;
+    const whole = runs && !first && !open.tracking ? wholeRun(html, lt, open) : undefined;
     if (whole) {
       if (!matches(whole, html, lt)) runs = false;
       else if (whole.lastIndex > lt) {
@@ -1020,7 +1059,7 @@ function scan(html: string): Slots {
       const tag = readTag(html, lt + 2, true);
       if (!tag) break;
       first = false;
-      endTag(tag.name, lt, open, slots);
+      endTag(tag.name, lt, tag.next, open, slots);
       next = tag.next;
     } else if (c === SLASH) {
       next = html.charCodeAt(lt + 2) === GT ? lt + 3 : skipMarkup(html, lt); // `</>` is nothing; `</1…>` a bogus comment
@@ -1069,12 +1108,13 @@ function startTag(tag: Tag, at: number, open: OpenElements, slots: Slots, quirks
     return flags;
   }
   open.offset = at;
+  open.closing = '';
   const template = open.has('template');
   if (tag.marked && flags & F.inert) throw new Decline(); // a formatting element may be reopened elsewhere, mark and all
-  // A folded `<details>` hides all but its summary: the tree's to read.
-  if (FOLDED.has(name) && !tag.open && !template) throw new Decline();
   // A `hidden` element is kept on the stack, with what it holds, to know where it ends (not in a template: inert anyway).
   const hidden = !template && hides(name, tag.hidden, tag.open);
+  // So is a folded `<details>`, all but its summary (only when nothing else hides it: then its summary is hidden too).
+  const folded = !template && !hidden && FOLDED.has(name) && !tag.open;
   // Its mark counts where the tag makes an element (not a table part outside a table, nor a
   // form inside a form: both ignored), once what it closes is closed: not in a `hidden` one.
   const marked = tag.marked && !template && !open.has('sectioning') && !tag.hidden;
@@ -1101,7 +1141,7 @@ function startTag(tag: Tag, at: number, open: OpenElements, slots: Slots, quirks
     return made();
   }
   if (flags & F.inert) {
-    if (!hidden && !open.inHidden) return made();
+    if (!hidden && !open.tracking) return made();
     // In a `hidden` element: where it ends is the tree's to say when a formatting element may
     // carry it off (the adoption agency; `<a>` and `<nobr>` close an open one first).
     if (flags & F.formatting) {
@@ -1133,8 +1173,9 @@ function startTag(tag: Tag, at: number, open: OpenElements, slots: Slots, quirks
     }
   }
   if (flags & F.raw) return made(); // a raw text element is closed by the end tag the scan reads with it
+  if (name === 'summary') open.summarise();
   if (name === 'footer' && !template && !open.has('sectioning')) open.push(entry, at, hidden);
-  else open.push(entry, name === 'footer' ? -1 : at, hidden);
+  else open.push(entry, name === 'footer' ? -1 : at, hidden, folded);
   return made();
 }
 
@@ -1195,12 +1236,14 @@ function closeP(open: OpenElements): void {
   if (p >= 0) open.popTo(p);
 }
 
-/** What an end tag does to the stack of open elements, and the slots. */
-function endTag(name: string, at: number, open: OpenElements, slots: Slots): void {
+/** What an end tag (from `at` to `next`) does to the stack of open elements, and the slots. */
+function endTag(name: string, at: number, next: number, open: OpenElements, slots: Slots): void {
   const entry = entryOf(name);
   const { flags } = entry;
   if (flags & F.declined) throw new Decline();
   open.offset = at;
+  open.closing = name;
+  open.closingEnd = next;
   if (open.top === EL.colgroup && name !== 'colgroup' && name !== 'template') open.popTo(open.length - 1); // the column group ends
   if (open.top.flags & F.tableMode && !(flags & F.tablePart) && name !== 'table' && name !== 'template' && name !== 'body' && name !== 'html') throw new Decline();
   if (open.body === 'before' && name === 'head') open.afterHead = true;
@@ -1227,7 +1270,7 @@ function endTag(name: string, at: number, open: OpenElements, slots: Slots): voi
   else if (flags & F.tablePart || name === 'table') target = open.inScope(entry, 'tableScope');
   else if (name === 'template') target = open.last(EL.template);
   else if (flags & F.inert) {
-    if (!open.inHidden) return;
+    if (!open.tracking) return;
     if (flags & F.formatting) {
       // One opened in the `hidden` element ends in it; another may carry it off (see startTag).
       const opened = open.formatting.get(name) ?? 0;
@@ -1371,7 +1414,7 @@ export function injectLine(html: string, markup: string | ((shown: Shown) => str
   // Nowhere a visitor sees it (a post left open a <select>, or a <video> that holds the footer and </body>): the page as it was.
   if (at < 0 || inHidden(slots, at)) return html;
   // What the page shows is read only when it gets a line: the site footer's text as the scan found it, else the tree's.
-  const shown = () => (fast && fast.footerEnd >= 0 && !linkMayBeOpen(html, fast.footerStart) ? footerText(html.slice(fast.footerStart, fast.footerEnd)) : (fast ? treeSlots(html, { text: true }) : slots).text ?? NOTHING_SHOWN);
+  const shown = () => (fast && fast.footerEnd >= 0 && !inHidden(fast, fast.footerEnd) && !linkMayBeOpen(html, fast.footerStart) ? footerText(html.slice(fast.footerStart, fast.footerEnd)) : (fast ? treeSlots(html, { text: true }) : slots).text ?? NOTHING_SHOWN);
   const line = typeof markup === 'function' ? markup(shown()) : markup;
   return line ? html.slice(0, at) + line + html.slice(at) : html;
 }

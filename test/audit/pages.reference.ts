@@ -9,6 +9,7 @@ import type { LineItem } from '../../lib/line/items';
 import { targetOf, type Kind, type Target } from '../../lib/audit/links';
 import { ANCHOR_REACH, DATA_URL, EXTURL_OPEN, HIDDEN, HOST_REACH, HREF_SPACE_REACH, judgePage } from '../../lib/audit/pages';
 import { treeSlots } from '../../lib/line/inject';
+import { copyOf } from '../../lib/line/shown';
 import type { PlacementSettings } from '../../lib/line/placement';
 
 /**
@@ -305,6 +306,11 @@ export function referenceAuditPage(path: string, html: Buffer, plan: PagePlan): 
     lineHidden: () => {
       const at = html.indexOf(LINE);
       return at >= 0 && marks.size === 0 && tree.hidden.some(([start, end]) => at > bytes(start) && at < bytes(end));
+    },
+    // What the tree shows of it (character references decoded, inline markup joined): the filter's reading.
+    shownAs: item => {
+      const shown = treeSlots(text, { text: true }).text;
+      return shown && copyOf(shown, item);
     },
     retired: retiredLinks(html, hidden, tags)
   });

@@ -273,6 +273,22 @@ describe('pages: the audit of one page (no Hexo)', () => {
       expect(codes(auditPage('index.html', page('', `${ICP_LINK}<p>write href="http://www.miitbeian.gov.cn/" in a link</p>${line('')}`), PLAIN))).to.deep.equal([]);
     });
 
+    // The third outside review: a browser shows these as the number, and the filter left it out of the line; the audit said page-missing.
+    it('a number written with character references or split by inline markup is shown as a browser shows it', () => {
+      const MIIT = '<a href="https://beian.miit.gov.cn/">';
+      for (const written of [`${MIIT}京ICP&#22791;20180491号-1</a>`, `${MIIT}京ICP&#x5907;20180491&#21495;-1</a>`, `${MIIT}京ICP备<span>20180491</span>号-1</a>`, `${MIIT}<b>京ICP备</b>20180491号-1</a>`]) {
+        const html = page('', `${written}<a href="${MPS}">${GONGAN}</a>`);
+        expect(codes(auditPage('index.html', html, PLAIN)), written).to.deep.equal([]);
+        expect(auditPage('index.html', html, PLAIN), written).to.deep.equal(referenceAuditPage('index.html', html, PLAIN));
+      }
+      // Linked elsewhere: page-unlinked, naming the link.
+      const elsewhere = auditPage('index.html', page('', `<a href="https://example.cn/">京ICP&#22791;20180491号-1</a><a href="${MPS}">${GONGAN}</a>`), PLAIN);
+      expect(codes(elsewhere)).to.deep.equal(['page-unlinked']);
+      expect(elsewhere[0].message).to.contain('its link goes to https://example.cn/');
+      // A word break inside the digits is two words to the filter too: missing (and the line shows it).
+      expect(codes(auditPage('index.html', page('', `${MIIT}京ICP备2018 0491号-1</a><a href="${MPS}">${GONGAN}</a>`), PLAIN))).to.include('page-missing');
+    });
+
     it('a number the site footer displays next to a script is still judged (the script ends where the browser ends it)', () => {
       const after = page('', `<script>var s = "<!--"; if (a < b) {}</script><span>沪ICP备19999999号-2</span>${ICP_LINK}${line('')}`);
       expect(codes(auditPage('index.html', after, PLAIN))).to.deep.equal(['page-other-number']);

@@ -127,8 +127,9 @@ describe('inject', () => {
         const html = `<!DOCTYPE html><html><body><footer>© me${folded}</footer></body></html>`;
         expect(findSlots(html).marks, folded).to.deep.equal(carried ? [html.indexOf(LINE)] : []);
         expect(injectLine(html, LINE), folded).to.equal(carried ? html : html.replace('</footer>', `${LINE}</footer>`));
-        // The scan reads an open one, and leaves a folded one to the tree.
-        expect(scanSlots(html) === undefined, folded).to.equal(!folded.toLowerCase().includes('open'));
+        // The scan reads them, as the tree does.
+        expect(scanSlots(html), folded).not.to.equal(undefined);
+        expect(scanSlots(html), folded).to.deep.equal(treeSlots(html));
         // What the footer shows: the summary alone.
         expect(findSlots(html, { text: true }).text?.text, folded).to.equal(carried ? `© me ${folded.includes('<summary>S') ? 'S ' : ''}京ICP备20180491号-1` : `© me${folded.includes('Filing') ? ' Filing' : folded.includes('<summary>S') ? ' S' : ''}`);
       }
@@ -232,6 +233,22 @@ describe('inject', () => {
         expect(findSlots(html, { text })).to.deep.equal(reference);
       }), { numRuns: Number(process.env.FUZZ_RUNS ?? 3000) });
       // A scan that declined everything would agree vacuously.
+      expect(scanned).to.be.greaterThan(300);
+    });
+
+    it('folded <details> (the scan reads them too): the same slots and text as the tree, or it declines', () => {
+      const FOLDS = ['<details>', '<details open>', '<details hidden>', '</details>', '<summary>', '<summary hidden>', '</summary>', '<summary>S</summary>',
+        '<b>', '</b>', '<i class=x></i>', '<span>', '</span>', '<div>', '</div>', '<p>', '<h4>', '<h5>', 'x', '<footer>', '</footer>', '<div hidden>', '<dialog>', '</dialog>',
+        '<template>', '</template>', '<table>', '<td>', '<a href=x>', '</a>', '</body>', LINE, `<summary>${LINE}</summary>`, '<ul><li>', '<button>', '</p>'];
+      const folds = fc.array(fc.constantFrom(...FOLDS), { maxLength: 14 }).map(parts => `<!DOCTYPE html><html><body>${parts.join('')}`);
+      let scanned = 0;
+      fc.assert(fc.property(folds, fc.boolean(), (html, text) => {
+        const fast = scanSlots(html, { text });
+        if (fast) {
+          scanned++;
+          expect(fast, html).to.deep.equal(treeSlots(html, { text }));
+        }
+      }), { numRuns: Number(process.env.FUZZ_RUNS ?? 3000) });
       expect(scanned).to.be.greaterThan(300);
     });
 

@@ -12,7 +12,8 @@ import { repoRoot } from '../paths';
 /**
  * The themes from npm, each built twice — with and without hexo-beian — from the same
  * small site: posts over two index pages, a tag, a category, a page, a post whose body holds
- * a `<footer>` and a `</footer></body>` inside a `<script>`, and a `.json` source rendered
+ * a `<footer>`, a `</footer></body>` inside a `<script>` and a folded `<details>` (Butterfly's
+ * and Stellar's folding tags write one), and a `.json` source rendered
  * through a layout. On every page: exactly one filing line, inside the theme's site footer,
  * and everything else the same bytes as the build without the plugin.
  */
@@ -38,6 +39,8 @@ A post with a footer of its own:
 <footer class="post-note">Not the site footer.</footer>
 
 <script>var closing = "</footer></body>";</script>
+
+<details class="folding-tag"><summary>More</summary><p>Folded away.</p></details>
 
 <!-- more -->
 
