@@ -86,7 +86,7 @@ export function readDomains<T>(value: unknown, path: string, url: unknown, langu
     read.choice.hosts.push(entryHost);
     const entry: { path: string; read?: T } = { path: entryPath };
     if (isPlain(value_)) {
-      findings.push(...unknownKeys(value_, KEYS.domain, entryPath, language));
+      for (const found of unknownKeys(value_, KEYS.domain, entryPath, language)) findings.push(found);
       entry.read = readEntry(value_, entryPath, key, entryHost);
     } else if (value_ !== null && value_ !== undefined) {
       findings.push(notABlock(value_, entryPath, {

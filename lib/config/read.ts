@@ -81,9 +81,9 @@ export function readConfig(raw: unknown, language: Language, site: SiteSettings 
   if (host !== undefined) config.host = host;
   // `beian:` written in _config.yml (null when nothing follows it): a block to write goes under it, not beside it.
   const hasBlock = raw !== undefined;
-  findings.push(...topLevelNumbers(site.topLevel, config, hasBlock, language));
+  for (const found of topLevelNumbers(site.topLevel, config, hasBlock, language)) findings.push(found);
   if (raw === undefined || raw === null) {
-    findings.push(...themeBlockNumbers(site.themeBlock, config, hasBlock, language));
+    for (const found of themeBlockNumbers(site.themeBlock, config, hasBlock, language)) findings.push(found);
     return { config, findings };
   }
   if (!isPlain(raw)) {
@@ -107,7 +107,7 @@ export function readConfig(raw: unknown, language: Language, site: SiteSettings 
   };
   const dates: DateText = { at: dateAt };
 
-  findings.push(...unknownKeys(raw, KEYS.beian, ROOT, language));
+  for (const found of unknownKeys(raw, KEYS.beian, ROOT, language)) findings.push(found);
   misplacedIn(raw, KEYS.beian, ROOT, config.misplaced);
   const applied = appliedOutside(raw, dates);
   if (applied) config.misplaced.applied = applied;
@@ -181,7 +181,7 @@ function readFilings(block: Plain, blockPath: string, blockKeys: readonly string
   if (gongan?.result.diagnostics.some(d => d.code === 'wrong-kind')) misplaced.icp = gongan.path;
   if (icp?.result.diagnostics.some(d => d.code === 'wrong-kind')) misplaced.gongan = icp.path;
   if (icp && gongan) {
-    findings.push(...compareFilings(icp.result, gongan.result, { language, fields }).map(d => at(blockPath, d)));
+    for (const found of compareFilings(icp.result, gongan.result, { language, fields }).map(d => at(blockPath, d))) findings.push(found);
   }
   return { ...(icp && { icp }), ...(gongan && { gongan }), ...(gonganApplied && { gonganApplied }), misplaced };
 }
@@ -275,7 +275,7 @@ function readIcp(value: unknown, path: string, gonganFree: boolean, { host, lang
   let approved: string | undefined;
   let numberPath = path;
   if (isPlain(value)) {
-    findings.push(...unknownKeys(value, KEYS.icp, path, language));
+    for (const found of unknownKeys(value, KEYS.icp, path, language)) findings.push(found);
     input = value.number;
     numberPath = `${path}.number`;
     if (!isBlank(value.approved)) approved = readDate(value.approved, `${path}.approved`, language, findings, dates.at(['icp', 'approved']));
@@ -285,7 +285,7 @@ function readIcp(value: unknown, path: string, gonganFree: boolean, { host, lang
     }
   }
   const result = checkExample(parseIcp(input, { language, fields }), host, language);
-  findings.push(...result.diagnostics.map(d => at(numberPath, withKey(numberPath, movedTo('gongan', gonganFree, d)))));
+  for (const found of result.diagnostics.map(d => at(numberPath, withKey(numberPath, movedTo('gongan', gonganFree, d))))) findings.push(found);
   return { input, result, path: numberPath, ...(approved && { approved }) };
 }
 
@@ -299,7 +299,7 @@ function readGongan(value: unknown, path: string, icpFree: boolean, { host, lang
   let icon: string | undefined;
   let numberPath = path;
   if (isPlain(value)) {
-    findings.push(...unknownKeys(value, KEYS.gongan, path, language));
+    for (const found of unknownKeys(value, KEYS.gongan, path, language)) findings.push(found);
     input = value.number;
     numberPath = `${path}.number`;
     if (!isBlank(value.icon)) icon = readIcon(value.icon, `${path}.icon`, language, findings);
@@ -312,7 +312,7 @@ function readGongan(value: unknown, path: string, icpFree: boolean, { host, lang
     }
   }
   const result = checkExample(parseGongan(input, { language, fields }), host, language);
-  findings.push(...result.diagnostics.map(d => at(numberPath, withKey(numberPath, movedTo('icp', icpFree, d)))));
+  for (const found of result.diagnostics.map(d => at(numberPath, withKey(numberPath, movedTo('icp', icpFree, d))))) findings.push(found);
   return { gongan: { input, result, path: numberPath, ...(icon && { icon }) } };
 }
 
@@ -369,7 +369,7 @@ function readRecord(item: unknown, path: string, host: string | undefined, langu
   let textPath = path;
   let link: string | undefined;
   if (isPlain(item)) {
-    findings.push(...unknownKeys(item, KEYS.extra, path, language));
+    for (const found of unknownKeys(item, KEYS.extra, path, language)) findings.push(found);
     text = item.text;
     textPath = `${path}.text`;
     if (!isBlank(item.link)) link = readLink(item.link, `${path}.link`, language, findings);

@@ -1380,7 +1380,8 @@ function ignoredBodyEnd(html: string): number {
       if (startTag && within(startTag.startOffset, startTag.endOffset)) return -1;
       if (node.tagName === 'template' && within(startOffset, endOffset)) return -1;
     }
-    if ('childNodes' in node) pending.push(...node.childNodes);
+    // One by one: a spread of a node's children overflows the call stack past some 100,000 of them.
+    if ('childNodes' in node) for (const child of node.childNodes) pending.push(child);
   }
   return at;
 }

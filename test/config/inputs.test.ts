@@ -470,3 +470,15 @@ describe('inputs: property — any config never throws, and every finding names 
     }), { numRuns: 500 });
   });
 });
+
+// Found by the bench's worst pages (this session): a spread of findings, like one of a node's
+// children, is one call argument each, and past some 100,000 the call stack overflows.
+describe('inputs: a block of any size never crashes', () => {
+  it('200,000 unknown keys under beian: one finding each, no RangeError', () => {
+    const block: Record<string, unknown> = { icp: '京ICP备20180491号-1' };
+    for (let i = 0; i < 200_000; i++) block[`k${i}`] = 1;
+    const { findings } = readConfig(block, 'en');
+    expect(findings.length).to.equal(200_000);
+    expect(findings[199_999].path).to.equal('beian.k199999');
+  });
+});

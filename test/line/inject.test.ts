@@ -485,6 +485,9 @@ describe('inject', () => {
       const html = `<!DOCTYPE html><html><body><article>${post}</article><footer id="footer">© me</footer></body></html>`;
       expect(injectLine(html, LINE), post).to.equal(html);
     }
+    // A page of 150,000 elements in one parent, whose </body> the tree ignores (a table left open): read without a RangeError.
+    const wide = `<!DOCTYPE html><html><body>${'<br>'.repeat(150_000)}<table><tr><td>x</body></html>`;
+    expect(injectLine(wide, LINE)).to.equal(wide.replace('</body>', `${LINE}</body>`));
     // In an attribute's value, likewise (in a table left open, it is a tag the tree ignores: see above).
     const attribute = '<!DOCTYPE html><html><body><p title="</body>">x';
     expect(injectLine(attribute, LINE)).to.equal(attribute);
