@@ -848,6 +848,12 @@ const REGENERATE = {
  * The message of `link-insecure`: a number linked to its own query system over plain http
  * (Fluid's `http://beian.miit.gov.cn/`). The same on every page, so the report says it once.
  */
+/** Does the page write the item's longest run of digits (`20180491` of `京ICP备20180491号-1`) as it is? */
+export function writesDigits(page: Buffer, item: LineItem): boolean {
+  const digits = item.text.match(/[0-9]+/g)?.reduce((a, b) => (b.length > a.length ? b : a), '') ?? '';
+  return digits !== '' && page.includes(digits);
+}
+
 /** `page-unlinked`: the item is on the page, linked to `seen` (or not at all). */
 function unlinkedText(label: { zh: string; en: string }, item: LineItem, seen: string | undefined): { zh: string; en: string } {
   return {
@@ -904,6 +910,8 @@ export function auditPage(path: string, html: Buffer, plan: PagePlan): Finding[]
       return at >= 0 && filter().marks.size === 0 && filter().hidden.some(range => at > range.start && at < range.end);
     },
     shownAs: item => {
+      // Only a page that writes its digits (a page without the line has none): the tree's reading costs a parse.
+      if (!writesDigits(html, item)) return undefined;
       shown ??= findSlots(html.toString('utf8'), { text: true }).text;
       return shown && copyOf(shown, item);
     },

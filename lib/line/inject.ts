@@ -140,6 +140,7 @@ let childrenSearched = 0;
 
 /** How many children the tree reading of a page looks past to find where to insert or detach: linear in the page whatever it holds. */
 export function treeWork(html: string): number {
+  forgetTree();
   childrenSearched = 0;
   treeSlots(html);
   return childrenSearched;
@@ -196,14 +197,30 @@ function boundedAdapter(maxOpen = MAX_OPEN): TreeAdapter<DefaultTreeAdapterMap> 
   };
 }
 
+/**
+ * The last page parsed and its tree (undefined: too deep), read only: a page the filter or the
+ * audit asks the tree twice about (its slots, then its text or its ignored `</body>`) is parsed
+ * once. Kept for pages of at most {@link TREE_KEPT} characters, so no large tree outlives its page for long.
+ */
+let lastTree: { html: string; maxOpen: number; document: DefaultTreeAdapterMap['document'] | undefined } | undefined;
+const TREE_KEPT = 4 * 1024 * 1024;
+
+/** Forgets the last page's tree: for the bench, whose runs read one page again and again, and must parse it each time. */
+export function forgetTree(): void {
+  lastTree = undefined;
+}
+
 /** The page's tree, or undefined when it holds more than `maxOpen` elements open at once. */
 function parseTree(html: string, maxOpen: number): DefaultTreeAdapterMap['document'] | undefined {
+  if (lastTree?.html === html && lastTree.maxOpen === maxOpen) return lastTree.document;
+  let document: DefaultTreeAdapterMap['document'] | undefined;
   try {
-    return parse5().parse(html, { sourceCodeLocationInfo: true, treeAdapter: boundedAdapter(maxOpen) });
+    document = parse5().parse(html, { sourceCodeLocationInfo: true, treeAdapter: boundedAdapter(maxOpen) });
   } catch (error) {
-    if (error instanceof TooDeep) return undefined;
-    throw error;
+    if (!(error instanceof TooDeep)) throw error;
   }
+  lastTree = html.length <= TREE_KEPT ? { html, maxOpen, document } : undefined;
+  return document;
 }
 
 /** What nothing is read of: a page, or a site footer, too deep to be read as a tree. */

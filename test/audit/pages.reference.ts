@@ -7,7 +7,7 @@ import type { ConfigPaths } from '../../lib/config/schema';
 import type { LineItem } from '../../lib/line/items';
 // What a link is (the query systems, the retired hosts, the right link of each kind) is one rule, not the sweep's.
 import { targetOf, type Kind, type Target } from '../../lib/audit/links';
-import { ANCHOR_REACH, DATA_URL, EXTURL_OPEN, HIDDEN, HOST_REACH, HREF_SPACE_REACH, judgePage } from '../../lib/audit/pages';
+import { ANCHOR_REACH, DATA_URL, EXTURL_OPEN, HIDDEN, HOST_REACH, HREF_SPACE_REACH, judgePage, writesDigits } from '../../lib/audit/pages';
 import { treeSlots } from '../../lib/line/inject';
 import { copyOf } from '../../lib/line/shown';
 import type { PlacementSettings } from '../../lib/line/placement';
@@ -309,6 +309,7 @@ export function referenceAuditPage(path: string, html: Buffer, plan: PagePlan): 
     },
     // What the tree shows of it (character references decoded, inline markup joined): the filter's reading.
     shownAs: item => {
+      if (!writesDigits(html, item)) return undefined;
       const shown = treeSlots(text, { text: true }).text;
       return shown && copyOf(shown, item);
     },
