@@ -844,10 +844,6 @@ const REGENERATE = {
   en: 'regenerate the site (hexo clean && hexo generate)'
 };
 
-/**
- * The message of `link-insecure`: a number linked to its own query system over plain http
- * (Fluid's `http://beian.miit.gov.cn/`). The same on every page, so the report says it once.
- */
 /** Does the page write the item's longest run of digits (`20180491` of `京ICP备20180491号-1`) as it is? */
 export function writesDigits(page: Buffer, item: LineItem): boolean {
   const digits = item.text.match(/[0-9]+/g)?.reduce((a, b) => (b.length > a.length ? b : a), '') ?? '';
@@ -862,6 +858,10 @@ function unlinkedText(label: { zh: string; en: string }, item: LineItem, seen: s
   };
 }
 
+/**
+ * The message of `link-insecure`: a number linked to its own query system over plain http
+ * (Fluid's `http://beian.miit.gov.cn/`). The same on every page, so the report says it once.
+ */
 export function insecureText(kind: Kind, text: string, href: string, digits?: string): { zh: string; en: string } {
   const label = NUMBER_NAME[kind];
   const right = rightLink(kind, digits);

@@ -21,8 +21,11 @@ export function isCalendarDate(text: string): boolean {
  * as `YYYY-MM-DD`, when the day exists; for suggesting it, never for taking it silently.
  */
 export function otherDateForm(text: string): string | undefined {
-  // Full-width digits and signs read as ASCII (`２０２４－０６－０１`); a time of day after it is left out.
-  const plain = text.normalize('NFKC').trim().replace(/\s+\d{1,2}:\d{2}(?::\d{2})?$/, '');
+  // Full-width digits and signs read as ASCII (`２０２４－０６－０１`); a time of day after it is left out
+  // (found by an expression of bounded length at the end, then the spaces before it: linear whatever the text).
+  const normal = text.normalize('NFKC').trim();
+  const time = /[\t ]\d{1,2}:\d{2}(?::\d{2})?$/.exec(normal);
+  const plain = time ? normal.slice(0, time.index).trimEnd() : normal;
   // Eight digits (`20240601`, which YAML reads as a number) are year, month and day too.
   const m = /^(\d{4})\s*[/.年-]\s*(\d{1,2})\s*[/.月-]\s*(\d{1,2})\s*日?$/.exec(plain) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(plain);
   if (!m) return undefined;
