@@ -474,11 +474,12 @@ describe('inputs: property — any config never throws, and every finding names 
 // Found by the bench's worst pages (this session): a spread of findings, like one of a node's
 // children, is one call argument each, and past some 100,000 the call stack overflows.
 describe('inputs: a block of any size never crashes', () => {
-  it('200,000 unknown keys under beian: one finding each, no RangeError', () => {
+  // (Node 20's default stack takes a spread of about 126,000.)
+  it('150,000 unknown keys under beian: one finding each, no RangeError', () => {
     const block: Record<string, unknown> = { icp: '京ICP备20180491号-1' };
-    for (let i = 0; i < 200_000; i++) block[`k${i}`] = 1;
+    for (let i = 0; i < 150_000; i++) block[`k${i}`] = 1;
     const { findings } = readConfig(block, 'en');
-    expect(findings.length).to.equal(200_000);
-    expect(findings[199_999].path).to.equal('beian.k199999');
+    expect(findings.length).to.equal(150_000);
+    expect(findings[149_999].path).to.equal('beian.k149999');
   });
 });
