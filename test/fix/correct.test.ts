@@ -47,6 +47,12 @@ describe('fix: days written another way (config-date with a suggestion)', () => 
     const result = fixBeian(text, '_config.yml', 'en');
     expect(result.after).to.equal(text.replace('20240601', '2024-06-01'));
     expect(result.left.filter(f => f.code === 'config-date').map(f => [f.path, f.suggestion])).to.deep.equal([['beian.gongan.applied', 'applied: 2024-06-03']]);
+    // A day with a time in the other forms (no seconds, lower case): taken as the day written, left as written (a newcomer's trial);
+    // one whose time does not exist, to the user as above.
+    for (const written of ['2024-06-01 10:00', '"2024-06-01 10:00"', '2024-06-01t10:00z', '2024-06-01 25:00']) {
+      const dated = `beian:\n  icp: ${ICP}\n  online: ${written}\n`;
+      expect(fixBeian(dated, '_config.yml', 'en').after, written).to.equal(dated);
+    }
   });
 
   it('leaves a day that does not exist, or is not year first, to the user', () => {
