@@ -328,8 +328,8 @@ export const LONG_FORM: ReadonlyMap<string, 'icp' | 'gongan'> = new Map([['appro
 export function unknownKeys(block: Plain, known: readonly string[], path: string, language: Language): Finding[] {
   return Object.keys(block).filter(key => !known.includes(key)).map(key => {
     const home = path === ROOT ? LONG_FORM.get(key) : undefined;
-    // The long form with the block's own number when it has one, else the number's shape.
-    const own = home ? filingIn(block[home]) : undefined;
+    // The long form with the block's own number when it has one (under a misspelt key too: `ICP:`), else the number's shape.
+    const own = home ? filingIn(block[home]) ?? Object.values(block).map(filingIn).find(found => found?.key === home) : undefined;
     // The value as the user wrote it (a date js-yaml read as a Date, as its day), never an example of ours.
     const value = block[key];
     const asWritten = value instanceof Date ? dayOf(value) : typeof value === 'string' || typeof value === 'number' ? printable(String(value)) : undefined;

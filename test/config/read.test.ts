@@ -210,6 +210,9 @@ describe('config', () => {
     }
     const [icon] = readConfig({ gongan: '京公网安备11010502030413号', icon: '/img/my-gongan.png' }, 'en').findings.filter(f => f.path === 'beian.icon');
     expect(icon.suggestion).to.equal('gongan:\n  number: 京公网安备11010502030413号\n  icon: /img/my-gongan.png');
+    // The number under a misspelt key (ICP:) is the block's own, not the shape's placeholder (a newcomer's trial).
+    const misspelt = readConfig({ ICP: '京ICP備20180491號-1', approved: '2024-05-20' }, 'en').findings.find(f => f.path === 'beian.approved');
+    expect(misspelt?.suggestion).to.equal('icp:\n  number: 京ICP备20180491号-1\n  approved: 2024-05-20');
   });
 
   it('a number in the other field, when that field is taken: no line to paste', () => {
