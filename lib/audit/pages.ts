@@ -4,7 +4,7 @@ import { parseGongan, parseIcp } from '../engine/filing';
 import { isIdeograph, printable } from '../engine/text';
 import { finding, type Finding } from '../finding';
 import type { BeianConfig, ConfigPaths } from '../config/schema';
-import { findSlots, HIDING_TAGS, isLetter, UNSHOWN, type Shown } from '../line/inject';
+import { findSlots, HIDING_TAGS, isLetter, linePlace, UNSHOWN, type Shown } from '../line/inject';
 import { copyOf, type Copy } from '../line/shown';
 import type { LineItem } from '../line/items';
 import { crossed, exturlHref, linkRating, rightLink, targetOf, type Kind, type Target } from './links';
@@ -760,7 +760,7 @@ function iconBefore(page: Buffer, open: number, src: string): boolean {
 }
 
 /** The page has `</body>` or a site footer: a place for the line (as the filter sees it). */
-function hasSlot(page: Buffer): boolean {
+export function hasSlot(page: Buffer): boolean {
   if (page.lastIndexOf(BODY_END) >= 0 || page.lastIndexOf(BODY_END_UPPER) >= 0) return true;
   const html = page.toString('utf8');
   if (!/<\/(?:body|footer)/i.test(html)) return false;
@@ -909,6 +909,7 @@ export function auditPage(path: string, html: Buffer, plan: PagePlan): Finding[]
       const at = html.indexOf(LINE);
       return at >= 0 && filter().marks.size === 0 && filter().hidden.some(range => at > range.start && at < range.end);
     },
+    nowhere: () => hasSlot(html) && linePlace(html.toString('utf8'), plan.placement.position === 'body_end' ? 'body_end' : 'footer') < 0,
     shownAs: item => {
       // Only a page that writes its digits (a page without the line has none): the tree's reading costs a parse.
       if (!writesDigits(html, item)) return undefined;
@@ -968,6 +969,8 @@ export interface PageRead<A extends { href: string; target: Target }> {
   inSiteFooter(occurrence: Pick<Occurrence, 'start'>): boolean;
   /** Does the page carry `data-hexo-beian` only in a `hidden` element (where a theme called `beian()`)? Asked only of a page that misses a number. */
   lineHidden(): boolean;
+  /** Does the page write a site footer or `</body>` the filter finds no visible place at (a post's element left open takes them in)? Asked only of a page that misses a number. */
+  nowhere(): boolean;
   /**
    * How the filter's reading (the tree's text of the site footer, or of the page) shows an
    * item the sweep did not find: written with character references (`京ICP&#22791;…`) or
@@ -1022,6 +1025,8 @@ export function judgePage<A extends { href: string; target: Target }>(path: stri
         ? { zh: '页面上有备案行，但它在带 hidden 属性的元素里（或 <video>、<canvas> 这类不显示内容的元素里，或没有 open 的 <details> 中 <summary> 以外的部分），访客看不到：去掉 hidden，或把主题布局里的 beian() 移到这个元素外面', en: 'the line is on the page, but inside an element with the hidden attribute (or one that shows nothing of what it holds, a <video> say, or a <details> without open beyond its <summary>), where no visitor sees it: remove hidden, or move the beian() call in the theme\'s layout out of that element' }
         : plan.placement.position === 'none'
         ? { zh: 'beian.position 是 none，只有主题调用 beian() 的地方才显示备案行：在主题的页脚布局里加上 <%- beian() %>（EJS）或 {{ beian() }}（Nunjucks），或把 position 改回 footer', en: 'with beian.position none, the line shows only where the theme calls beian(): add <%- beian() %> (EJS) or {{ beian() }} (Nunjucks) to the theme\'s footer layout, or set position back to footer' }
+        : read.nowhere()
+        ? { zh: '页面上有站点页脚或 </body>，但页面里的一篇文章留下了没有闭合的元素（<textarea>、<select>、<video>、注释之类），把页脚和 </body> 都包了进去，放在那里的备案行访客看不到，所以 hexo-beian 没有添加：在这篇文章里闭合这个元素（例如补上 </textarea>），再重新生成站点（hexo clean && hexo generate）', en: 'the page has a site footer or </body>, but a post on it leaves an element open (a <textarea>, <select>, <video>, a comment or the like) that takes them in, where no visitor would see the line, so hexo-beian added none: close that element in the post (write its </textarea>, say), then regenerate the site (hexo clean && hexo generate)' }
         : { zh: `${REGENERATE.zh}；若仍然没有，说明主题的布局既没有站点 <footer> 也没有 </body>`, en: `to fix it, ${REGENERATE.en}; if it is still missing, the theme's layout has neither a site <footer> nor </body>` };
       add('page-missing', 'error', {
         zh: `${label.zh} ${item.text} 不在这个页面上：${rule.zh}。${fix.zh}。`,

@@ -1427,14 +1427,28 @@ export function injectLine(html: string, markup: string | ((shown: Shown) => str
   if (!slots) return html;
   const bodyEnd = slots.bodyEnd >= 0 ? slots.bodyEnd : ignoredBodyEnd(html);
   if (carries(html, slots, bodyEnd, lines)) return html;
-  // In the site footer, unless it is in a `hidden` element (or is one): then before `</body>`, which a visitor may see.
-  const at = position === 'footer' && slots.footerEnd >= 0 && !inHidden(slots, slots.footerEnd) ? slots.footerEnd : bodyEnd;
-  // Nowhere a visitor sees it (a post left open a <select>, or a <video> that holds the footer and </body>): the page as it was.
-  if (at < 0 || inHidden(slots, at)) return html;
+  const at = placeOf(slots, bodyEnd, position);
+  if (at < 0) return html;
   // What the page shows is read only when it gets a line: the site footer's text as the scan found it, else the tree's.
   const shown = () => (fast && fast.footerEnd >= 0 && !inHidden(fast, fast.footerEnd) && !linkMayBeOpen(html, fast.footerStart) ? footerText(html.slice(fast.footerStart, fast.footerEnd)) : (fast ? treeSlots(html, { text: true }) : slots).text ?? NOTHING_SHOWN);
   const line = typeof markup === 'function' ? markup(shown()) : markup;
   return line ? html.slice(0, at) + line + html.slice(at) : html;
+}
+
+/**
+ * Where the line goes: in the site footer, unless it is in a `hidden` element (or is one), else
+ * before `</body>`; -1 when neither is where a visitor sees it (a post left open a `<select>`,
+ * or a `<video>` that holds the footer and `</body>`): the page is left as it was then.
+ */
+function placeOf(slots: Slots, bodyEnd: number, position: LinePosition): number {
+  const at = position === 'footer' && slots.footerEnd >= 0 && !inHidden(slots, slots.footerEnd) ? slots.footerEnd : bodyEnd;
+  return at >= 0 && !inHidden(slots, at) ? at : -1;
+}
+
+/** Where {@link injectLine} would put a line on a page (-1: nowhere a visitor sees), for the audit to say why a page has none. */
+export function linePlace(html: string, position: LinePosition = 'footer'): number {
+  const slots = findSlots(html);
+  return placeOf(slots, slots.bodyEnd >= 0 ? slots.bodyEnd : ignoredBodyEnd(html), position);
 }
 
 /** Would markup inserted at `at` be in a `hidden` element ({@link Slots.hidden}: up to the token that ends it)? */

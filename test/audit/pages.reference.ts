@@ -7,8 +7,8 @@ import type { ConfigPaths } from '../../lib/config/schema';
 import type { LineItem } from '../../lib/line/items';
 // What a link is (the query systems, the retired hosts, the right link of each kind) is one rule, not the sweep's.
 import { targetOf, type Kind, type Target } from '../../lib/audit/links';
-import { ANCHOR_REACH, DATA_URL, EXTURL_OPEN, HIDDEN, HOST_REACH, HREF_SPACE_REACH, judgePage, writesDigits } from '../../lib/audit/pages';
-import { treeSlots } from '../../lib/line/inject';
+import { ANCHOR_REACH, DATA_URL, EXTURL_OPEN, HIDDEN, HOST_REACH, HREF_SPACE_REACH, hasSlot, judgePage, writesDigits } from '../../lib/audit/pages';
+import { linePlace, treeSlots } from '../../lib/line/inject';
 import { copyOf } from '../../lib/line/shown';
 import type { PlacementSettings } from '../../lib/line/placement';
 
@@ -307,6 +307,7 @@ export function referenceAuditPage(path: string, html: Buffer, plan: PagePlan): 
       const at = html.indexOf(LINE);
       return at >= 0 && marks.size === 0 && tree.hidden.some(([start, end]) => at > bytes(start) && at < bytes(end));
     },
+    nowhere: () => hasSlot(html) && linePlace(text, plan.placement.position === 'body_end' ? 'body_end' : 'footer') < 0,
     // What the tree shows of it (character references decoded, inline markup joined): the filter's reading.
     shownAs: item => {
       if (!writesDigits(html, item)) return undefined;

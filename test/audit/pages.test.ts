@@ -232,6 +232,14 @@ describe('pages: the audit of one page (no Hexo)', () => {
       const folded = page('', `${ICP_LINK}<details><summary>S</summary>${line('')}</details>`);
       expect(auditPage('index.html', folded, PLAIN)[0].message).to.contain('or a <details> without open beyond its <summary>');
       expect(auditPage('index.html', folded, PLAIN)).to.deep.equal(referenceAuditPage('index.html', folded, PLAIN));
+      // A post that leaves open an element taking in the footer and </body>: page-missing says to close it (a newcomer's trial).
+      for (const post of ['<textarea>code', '<select><option>a', '<!-- a']) {
+        const html = Buffer.from(`<!DOCTYPE html><html><body><article>${post}</article><footer>© me</footer></body></html>`);
+        const found = auditPage('index.html', html, PLAIN);
+        expect(codes(found), post).to.deep.equal(['page-missing', 'page-missing']);
+        expect(found[0].message, post).to.contain('a post on it leaves an element open (a <textarea>, <select>, <video>, a comment or the like) that takes them in');
+        expect(found, post).to.deep.equal(referenceAuditPage('index.html', html, PLAIN));
+      }
       // A <select> a post leaves open takes the footer in, and drops the line's elements (the third outside review): no line.
       const inSelect = Buffer.from(`<!DOCTYPE html><html><body><article><select><option>a</article><footer>${ICP_LINK}${line('')}</footer></body></html>`);
       expect(codes(auditPage('index.html', inSelect, PLAIN))).to.deep.equal(['page-missing', 'page-missing']);
