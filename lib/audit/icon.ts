@@ -76,10 +76,15 @@ export function auditIconAt(src: string, path: string, options: IconAuditOptions
   const { language } = options;
   const findings: Finding[] = [];
   if (options.found === false) {
-    findings.push(finding(language, 'icon-not-found', 'error', {
+    // `/source/images/gongan.png`: the folder's own name written into the site path (a newcomer's trial).
+    const served = /^\/?source\/./.test(src) ? `/${src.replace(/^\/?source\//, '')}` : undefined;
+    findings.push(finding(language, 'icon-not-found', 'error', served ? {
+      zh: `图标 ${src} 不在站点的 source 文件夹里（也不在主题的 source 里），每个页面都会显示一张坏图：站点路径不带 source/，source/${iconFile(served)} 的路径是 ${served}，请写 ${served}。`,
+      en: `The icon ${src} is not a file in the site's source folder (nor in the theme's), so every page would show a broken image: a site path leaves out source/; source/${iconFile(served)} is served at ${served}, so write ${served}.`
+    } : {
       zh: `图标 ${src} 不在站点的 source 文件夹里（也不在主题的 source 里），每个页面都会显示一张坏图：把图标文件放到 source/${iconFile(src)}，或改成它真正的路径。`,
       en: `The icon ${src} is not a file in the site's source folder (nor in the theme's), so every page would show a broken image: put the icon file at source/${iconFile(src)}, or write its real path.`
-    }, { path }));
+    }, { path, suggestion: served && `${path.slice(path.lastIndexOf('.') + 1)}: ${served}` }));
   }
   const url = parseUrl(src);
   if (url?.protocol === 'http:' && parseUrl(String(options.siteUrl ?? ''))?.protocol === 'https:') {

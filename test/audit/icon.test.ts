@@ -49,6 +49,10 @@ describe('icon', () => {
     expect(rest).to.deep.equal([]);
     expect([finding.code, finding.severity, finding.path]).to.deep.equal(['icon-not-found', 'error', 'beian.gongan.icon']);
     expect(finding.message).to.equal('The icon /images/gongan.png is not a file in the site\'s source folder (nor in the theme\'s), so every page would show a broken image: put the icon file at source/images/gongan.png, or write its real path.');
+    // The folder's name written into the path (a newcomer's trial was told to put it at source/source/images/): the path to write.
+    const [named] = audit('/source/images/gongan.png', false);
+    expect(named.message).to.contain('a site path leaves out source/; source/images/gongan.png is served at /images/gongan.png, so write /images/gongan.png.');
+    expect(named.suggestion).to.equal('icon: /images/gongan.png');
   });
 
   it('an http icon on an https site is mixed content; on an http site it is not', () => {
