@@ -268,7 +268,8 @@ export function treeSlots(html: string, options: { text?: boolean; maxOpen?: num
     if (cover === Cover.Shown && 'tagName' in node && isHidden(node)) {
       const at = node.sourceCodeLocation;
       cover = at ? Cover.Covered : Cover.Uncovered;
-      if (at) slots.hidden.push([at.startOffset, at.endTag?.startOffset ?? at.endOffset ?? html.length]);
+      const end = at ? at.endTag?.startOffset ?? at.endOffset ?? html.length : -1;
+      if (at && end > at.startOffset) slots.hidden.push([at.startOffset, end]);
       if (line >= 0 && FORMATTING.has(node.tagName)) lines[line].shown = false;
     }
     if ('tagName' in node && node.namespaceURI === HTML_NS) {
@@ -279,7 +280,8 @@ export function treeSlots(html: string, options: { text?: boolean; maxOpen?: num
         slots.footerStart = node.sourceCodeLocation?.startOffset ?? -1;
         slots.footerEnd = end;
       } else if (node.tagName === 'body') slots.bodyEnd = end;
-      if (!sectioning && cover === Cover.Shown && node.attrs.some(attr => attr.name === MARK)) {
+      // (Not a folded `<details>`: it hides what it holds but its summary.)
+      if (!sectioning && cover === Cover.Shown && !isFolded(node) && node.attrs.some(attr => attr.name === MARK)) {
         inLine = lines.length;
         lines.push({ start: node.sourceCodeLocation?.startOffset ?? -1, shown: true });
       }
@@ -1375,32 +1377,33 @@ function lastBodyEnd(html: string): number {
 }
 const BODY_END_TAG = /<\/body/gi;
 
+/** The smallest line: what {@link ignoredBodyEnd} tries where the line would go. */
+const PROBE = `<div ${MARK}></div>`;
+
 /**
- * The last `</body>` written, when the tree reads it as a tag it ignores ({@link lastBodyEnd});
- * -1 when it is text to the tree: in a comment, an attribute's value, raw text (a post's
- * `<textarea>`, `<!--` or `<plaintext>` left open) or a template, where the line would be
- * shown as its markup, or not at all. (A page too deep for a tree keeps the last one written.)
+ * The last `</body>` written ({@link lastBodyEnd}), when a line put there is an element a
+ * visitor sees, as the tree reads the page with it: the tree ignores that `</body>` where a
+ * post left open a table or math. -1 when the line would not be one: the `</body>` is text in
+ * a comment, raw text (a post's `<textarea>`, `<!--` or `<plaintext>` left open), an
+ * attribute's value or a doctype, or inert in a template, or dropped by a `<select>`.
  */
 function ignoredBodyEnd(html: string): number {
   const at = lastBodyEnd(html);
   if (at < 0) return -1;
-  const document = parseTree(html, MAX_OPEN);
-  if (!document) return at;
-  const within = (start: number, end: number | undefined) => start <= at && at < (end ?? html.length);
+  const probed = html.slice(0, at) + PROBE + html.slice(at);
+  const document = parseTree(probed, MAX_OPEN);
+  if (!document) return at; // too deep for a tree: the last one written, as for the slots
+  // Its element in the tree (a template's content is a fragment apart, not walked), where no hidden element holds it.
   const pending: Node[] = [document];
   while (pending.length > 0) {
     const node = pending.pop() as Node;
-    const location = 'sourceCodeLocation' in node ? node.sourceCodeLocation : undefined;
-    if (location && (node.nodeName === '#text' || node.nodeName === '#comment') && within(location.startOffset, location.endOffset)) return -1;
-    if ('tagName' in node && node.sourceCodeLocation) {
-      const { startTag, startOffset, endOffset } = node.sourceCodeLocation;
-      if (startTag && within(startTag.startOffset, startTag.endOffset)) return -1;
-      if (node.tagName === 'template' && within(startOffset, endOffset)) return -1;
+    if ('tagName' in node && node.sourceCodeLocation?.startOffset === at && node.attrs.some(attr => attr.name === MARK)) {
+      return inHidden(treeSlots(probed), at + 1) ? -1 : at;
     }
     // One by one: a spread of a node's children overflows the call stack past some 100,000 of them.
     if ('childNodes' in node) for (const child of node.childNodes) pending.push(child);
   }
-  return at;
+  return -1;
 }
 
 /** Where a line may go: the site footer (else before `</body>`), or before `</body>`. */

@@ -237,7 +237,7 @@ describe('inject', () => {
     });
 
     it('folded <details> (the scan reads them too): the same slots and text as the tree, or it declines', () => {
-      const FOLDS = ['<details>', '<details open>', '<details hidden>', '</details>', '<summary>', '<summary hidden>', '</summary>', '<summary>S</summary>',
+      const FOLDS = ['<details>', '<details open>', '<details hidden>', '</details>', '<details data-hexo-beian>', '<textarea HIDDEN>', '<summary>', '<summary hidden>', '</summary>', '<summary>S</summary>',
         '<b>', '</b>', '<i class=x></i>', '<span>', '</span>', '<div>', '</div>', '<p>', '<h4>', '<h5>', 'x', '<footer>', '</footer>', '<div hidden>', '<dialog>', '</dialog>',
         '<template>', '</template>', '<table>', '<td>', '<a href=x>', '</a>', '</body>', LINE, `<summary>${LINE}</summary>`, '<ul><li>', '<button>', '</p>'];
       const folds = fc.array(fc.constantFrom(...FOLDS), { maxLength: 14 }).map(parts => `<!DOCTYPE html><html><body>${parts.join('')}`);
@@ -488,9 +488,15 @@ describe('inject', () => {
     // A page of 150,000 elements in one parent, whose </body> the tree ignores (a table left open): read without a RangeError.
     const wide = `<!DOCTYPE html><html><body>${'<br>'.repeat(150_000)}<table><tr><td>x</body></html>`;
     expect(injectLine(wide, LINE)).to.equal(wide.replace('</body>', `${LINE}</body>`));
-    // In an attribute's value, likewise (in a table left open, it is a tag the tree ignores: see above).
-    const attribute = '<!DOCTYPE html><html><body><p title="</body>">x';
-    expect(injectLine(attribute, LINE)).to.equal(attribute);
+    // In an attribute's value, likewise (in a table left open, it is a tag the tree ignores: see above); and
+    // (the fourth outside review) in a tag the tree drops, a doctype, a tag the page's end cuts off, a template the page's end closes.
+    for (const tail of ['<p title="</body>">x', '<p>x</p></p title="</body>">', '<p>x</p><body title="</body>">', '<table><tr><td>x</table title="</body>">',
+      '<p>x</p><col title="</body>">', '<p title="</body>', '<p>x</p><template><p>unclosed</body>\n', '<p>x<template><template></template></body>']) {
+      const html = `<!DOCTYPE html><html><body>${tail}`;
+      expect(injectLine(html, LINE), tail).to.equal(html);
+    }
+    const doctype = '<!DOCTYPE html SYSTEM "</body>"><p>x</p>';
+    expect(injectLine(doctype, LINE)).to.equal(doctype);
   });
 
   describe('linear when read as a tree too: content fostered out of tables, formatting reopened (the work counted, never timed)', () => {
