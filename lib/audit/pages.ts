@@ -532,7 +532,7 @@ class Context {
   private readonly tagOpen = new Latest([TAG_OPEN]);
   private readonly tagClose = new Latest([TAG_CLOSE]);
   // `<a>` or `<a …`, not `<abbr`, `<article`.
-  private readonly aOpen = new Latest(A_OPEN, (page, at) => page[at + 2] === 0x3e || isSpace(page[at + 2]));
+  private readonly aOpen = new Latest(A_OPEN, (page, at) => isAnchorStart(page, at));
   private readonly aClose = new Latest(A_CLOSE);
   private readonly footerOpen = new Latest([FOOTER_OPEN]);
   private readonly footerClose = new Latest([FOOTER_CLOSE]);
@@ -567,9 +567,7 @@ class Context {
     if (this.anchor?.open === open) return this.anchor;
     // Its tag must have ended before the number: some `>` after the `<a`.
     if (this.tagClose.before(page, at) < open) return undefined;
-    const tagEnd = page.indexOf(0x3e, open);
-    const m = HREF.exec(page.toString('utf8', open, tagEnd + 1));
-    const href = m ? unescapeHTML((m[1] ?? m[2] ?? m[3]).trim()) : '';
+    const href = unescapeHTML((hrefIn(page.toString('utf8', open, tagEndAt(page, open))) ?? '').trim());
     this.anchor = { href, target: targetOf(href), open };
     return this.anchor;
   }
@@ -848,6 +846,64 @@ const REGENERATE = {
 export function writesDigits(page: Buffer, item: LineItem): boolean {
   const digits = item.text.match(/[0-9]+/g)?.reduce((a, b) => (b.length > a.length ? b : a), '') ?? '';
   return digits !== '' && page.includes(digits);
+}
+
+/** `<a>`, `<a …`, `<a/…` at `at` (not `<abbr`, `<article`). */
+export function isAnchorStart(page: Buffer, at: number): boolean {
+  const next = page[at + 2];
+  return next === 0x3e || next === 0x2f || isSpace(next);
+}
+
+/** Just after the tag that opens at `open`: its first `>` outside a quoted attribute value (`title="a>b"`); the page's end when none. */
+export function tagEndAt(page: Buffer, open: number): number {
+  for (let p = open + 1; p < page.length; p++) {
+    const c = page[p];
+    if (c === 0x3e) return p + 1;
+    if (c !== 0x3d) continue;
+    let v = p + 1;
+    while (v < page.length && isSpace(page[v])) v++;
+    if (page[v] !== 0x22 && page[v] !== 0x27) continue;
+    const close = page.indexOf(page[v], v + 1);
+    if (close < 0) return page.length;
+    p = close;
+  }
+  return page.length;
+}
+
+/**
+ * The `href` of a tag's text (`<a …>`) as the tokenizer reads its attributes: each name, then
+ * `=` and a value quoted or plain; the first `href` wins, and one inside another's value
+ * (`title=" href=x"`) is none. Undefined without one.
+ */
+export function hrefIn(tag: string): string | undefined {
+  const n = tag.length;
+  let p = 1;
+  while (p < n && !/[\t\n\f\r />]/.test(tag[p])) p++; // the tag's name
+  while (p < n) {
+    while (p < n && /[\t\n\f\r /]/.test(tag[p])) p++;
+    if (p >= n || tag[p] === '>') return undefined;
+    const start = p++; // a name may start with `=`
+    while (p < n && !/[\t\n\f\r />=]/.test(tag[p])) p++;
+    const name = tag.slice(start, p).toLowerCase();
+    while (p < n && /[\t\n\f\r ]/.test(tag[p])) p++;
+    let value = '';
+    if (tag[p] === '=') {
+      p++;
+      while (p < n && /[\t\n\f\r ]/.test(tag[p])) p++;
+      const quote = tag[p];
+      if (quote === '"' || quote === "'") {
+        const close = tag.indexOf(quote, p + 1);
+        value = tag.slice(p + 1, close < 0 ? n : close);
+        p = close < 0 ? n : close + 1;
+      } else {
+        const from = p;
+        while (p < n && !/[\t\n\f\r >]/.test(tag[p])) p++;
+        value = tag.slice(from, p);
+      }
+    }
+    if (name === 'href') return value;
+  }
+  return undefined;
 }
 
 /** `page-unlinked`: the item is on the page, linked to `seen` (or not at all). */

@@ -7,7 +7,7 @@ import type { ConfigPaths } from '../../lib/config/schema';
 import type { LineItem } from '../../lib/line/items';
 // What a link is (the query systems, the retired hosts, the right link of each kind) is one rule, not the sweep's.
 import { targetOf, type Kind, type Target } from '../../lib/audit/links';
-import { ANCHOR_REACH, DATA_URL, EXTURL_OPEN, HIDDEN, HOST_REACH, HREF_SPACE_REACH, hasSlot, judgePage, writesDigits } from '../../lib/audit/pages';
+import { ANCHOR_REACH, DATA_URL, EXTURL_OPEN, HIDDEN, HOST_REACH, HREF_SPACE_REACH, hasSlot, hrefIn, isAnchorStart, judgePage, tagEndAt, writesDigits } from '../../lib/audit/pages';
 import { linePlace, treeSlots } from '../../lib/line/inject';
 import { copyOf } from '../../lib/line/shown';
 import type { PlacementSettings } from '../../lib/line/placement';
@@ -153,15 +153,13 @@ function anchorOnly(page: Buffer, at: number): Occurrence['anchor'] {
   for (;;) {
     open = lastBefore(page, A_OPEN, open);
     if (open < 0 || open < at - ANCHOR_REACH) return undefined;
-    const next = page[open + 2];
-    if (next === 0x3e || isSpace(next)) break; // `<a>` or `<a …`, not `<abbr`, `<article`
+    if (isAnchorStart(page, open)) break; // `<a>`, `<a …` or `<a/…`, not `<abbr`, `<article`
   }
   if (lastBefore(page, A_CLOSE, at) > open) return undefined;
-  const tagEnd = page.indexOf(0x3e, open);
-  if (tagEnd < 0 || tagEnd > at) return undefined;
-  const tag = page.toString('utf8', open, tagEnd + 1);
-  const m = /\shref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(tag);
-  const href = m ? unescapeHTML((m[1] ?? m[2] ?? m[3]).trim()) : '';
+  const gt = page.indexOf(0x3e, open);
+  if (gt < 0 || gt > at) return undefined;
+  // Its attributes as the tokenizer reads them, quoted values whole (the sweep's reading: lib/audit/pages.ts hrefIn).
+  const href = unescapeHTML((hrefIn(page.toString('utf8', open, tagEndAt(page, open))) ?? '').trim());
   let close = -1;
   for (const needle of A_CLOSE) {
     const c = page.indexOf(needle, at);

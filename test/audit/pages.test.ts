@@ -89,7 +89,9 @@ describe('pages: the audit of one page (no Hexo)', () => {
       '<details>', '<details open>', '</details>', '<summary>', '</summary>', '<svg><desc>', '</desc>', '<svg><title>', '</title>', '</svg>', '<svg><metadata>',
       '<select>', '<option>', '</select>',
       // Markup in an attribute's value.
-      "<span data-x='<a href=https://beian.miit.gov.cn/>", "</a>'>", `<b title='<a href="http://www.miitbeian.gov.cn/">'>`, "'"
+      "<span data-x='<a href=https://beian.miit.gov.cn/>", "</a>'>", `<b title='<a href="http://www.miitbeian.gov.cn/">'>`, "'",
+      // A link's attributes as the tokenizer reads them.
+      '<a title="a>b" href="https://beian.miit.gov.cn/">', '<a/href="https://beian.miit.gov.cn/">', '<a title=" href=https://beian.miit.gov.cn/" href="/x">'
     ];
     const pageOf = fc.array(fc.constantFrom(...PIECES), { maxLength: 60 }).map(parts => parts.join(''));
 
@@ -295,6 +297,15 @@ describe('pages: the audit of one page (no Hexo)', () => {
       expect(elsewhere[0].message).to.contain('its link goes to https://example.cn/');
       // A word break inside the digits is two words to the filter too: missing (and the line shows it).
       expect(codes(auditPage('index.html', page('', `${MIIT}京ICP备2018 0491号-1</a><a href="${MPS}">${GONGAN}</a>`), PLAIN))).to.include('page-missing');
+    });
+
+    // The fourth outside review: a link's href read by an expression over the tag to its first >.
+    it('a link\'s href is read as the tokenizer reads its attributes: past a > in a quoted value, after a /, never from another attribute\'s value', () => {
+      for (const [open, expected] of [['<a title="a>b" href="https://beian.miit.gov.cn/">', []], ['<a/href="https://beian.miit.gov.cn/">', []], ['<a title=" href=https://beian.miit.gov.cn/" href="/x">', ['page-unlinked']]] as const) {
+        const html = page('', `${open}${ICP}</a><a href="${MPS}">${GONGAN}</a>`);
+        expect(codes(auditPage('index.html', html, PLAIN)), open).to.deep.equal(expected);
+        expect(auditPage('index.html', html, PLAIN), open).to.deep.equal(referenceAuditPage('index.html', html, PLAIN));
+      }
     });
 
     it('a number the site footer displays next to a script is still judged (the script ends where the browser ends it)', () => {
