@@ -544,8 +544,13 @@ class Context {
   private anchor?: Anchor;
   /** The last `data-hexo-beian` asked of, and whether it is a mark. */
   private mark?: { at: number; real: boolean };
+  /** The last link's `<a` asked of, and whether no visitor sees it; read by a walk of its own (its offsets trail the numbers'). */
+  private unseen?: { open: number; hidden: boolean };
+  private readonly anchorWalk: Hidden;
 
-  constructor(private readonly page: Buffer, private readonly filter: () => FilterReading) {}
+  constructor(private readonly page: Buffer, private readonly filter: () => FilterReading) {
+    this.anchorWalk = new Hidden(page, filter);
+  }
 
   /** In a tag at `at` (every question's `at` at or after the last one's). */
   inTag(at: number): boolean {
@@ -555,6 +560,13 @@ class Context {
   /** The latest `<` before `at`: where the latest of any string that begins with one can begin. */
   private lt(at: number): number {
     return this.tagOpen.before(this.page, at);
+  }
+
+  /** Is the `<a` at `open` in a comment, a script, a tag or a hidden element (asked in page order: the sweep's anchors' opens only grow)? */
+  unseenAnchor(open: number): boolean {
+    if ((this.page[open + 1] | 0x20) !== 0x61) return false; // NexT's exturl span: read as it was
+    if (this.unseen?.open !== open) this.unseen = { open, hidden: this.anchorWalk.has(open) };
+    return this.unseen.hidden;
   }
 
   /** The `<a …>` whose text holds the number at `at` (starting at `start`, its province), with its href. */
@@ -691,8 +703,7 @@ function occurrencesOf(page: Buffer, plan: PagePlan, filter: () => FilterReading
     if (context.inTag(at)) continue;
     const found: Occurrence | undefined = marker.literal !== undefined ? { kind: 'icp', text: marker.literal, start: at, end: at + marker.needle.length } : readNumber(page, at, marker.kind);
     if (!found) continue;
-    const anchor = context.anchorOf(at, found.start);
-    if (anchor) found.anchor = anchor;
+    let anchor = context.anchorOf(at, found.start);
     // A link to a query page shows the number wherever it is; is it in a footer or the line (where copies are counted)?
     // Copies in different footers are kept apart: only the site footer's count.
     const frame = context.framed(at);
@@ -700,6 +711,9 @@ function occurrencesOf(page: Buffer, plan: PagePlan, filter: () => FilterReading
     // Asked of every number but the line's, whose element is the one a visitor sees: a page
     // whose only numbers are the line's is never searched for these.
     if (frame !== 'line' && hidden.has(at)) continue;
+    // Nor is a link opened there (`<!-- <a href=…> -->京ICP备…`): the number after it is unlinked.
+    if (frame !== 'line' && anchor && context.unseenAnchor(anchor.open)) anchor = undefined;
+    if (anchor) found.anchor = anchor;
     if (frame !== undefined) found.framed = true;
     if (frame === 'line') found.line = true;
     last[which] = { at, found };

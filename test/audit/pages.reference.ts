@@ -255,6 +255,7 @@ export function referenceAuditPage(path: string, html: Buffer, plan: PagePlan): 
   // comment; and what the tree has in an element carrying `hidden`.
   const tags: Tag[] = [];
   const hidden = [...hiddenRanges(html, tags), ...tree.hidden.map(([start, end]): [number, number] => [bytes(start), bytes(end)])];
+  const unseenLink = (open: number) => (html[open + 1] | 0x20) === 0x61 && (isHidden(hidden, open) || tagAround(tags, open) !== undefined);
   for (const [needle, kind] of [[ICP, 'icp'], [GONGAN, 'gongan']] as const) {
     for (const at of offsets(html, needle)) {
       if (insideTag(html, at)) continue;
@@ -263,6 +264,8 @@ export function referenceAuditPage(path: string, html: Buffer, plan: PagePlan): 
       // Not displayed, unless it is in the line (the element a visitor sees).
       if (!inLine(found.start) && (isHidden(hidden, at) || tagAround(tags, at))) continue;
       found.anchor = anchorAround(html, found.start);
+      // A link opened in a comment, a script, a tag or a hidden element is none of the page's.
+      if (!inLine(found.start) && found.anchor && unseenLink(found.anchor.open)) found.anchor = undefined;
       occurrences.push(found);
     }
   }
@@ -273,6 +276,7 @@ export function referenceAuditPage(path: string, html: Buffer, plan: PagePlan): 
       if (insideTag(html, at) || (!inLine(at) && (isHidden(hidden, at) || tagAround(tags, at)))) continue;
       const found: Occurrence = { kind: 'icp', text: item.text, start: at };
       found.anchor = anchorAround(html, at);
+      if (!inLine(at) && found.anchor && unseenLink(found.anchor.open)) found.anchor = undefined;
       occurrences.push(found);
     }
   }

@@ -91,7 +91,8 @@ describe('pages: the audit of one page (no Hexo)', () => {
       // Markup in an attribute's value.
       "<span data-x='<a href=https://beian.miit.gov.cn/>", "</a>'>", `<b title='<a href="http://www.miitbeian.gov.cn/">'>`, "'",
       // A link's attributes as the tokenizer reads them.
-      '<a title="a>b" href="https://beian.miit.gov.cn/">', '<a/href="https://beian.miit.gov.cn/">', '<a title=" href=https://beian.miit.gov.cn/" href="/x">'
+      '<a title="a>b" href="https://beian.miit.gov.cn/">', '<a/href="https://beian.miit.gov.cn/">', '<a title=" href=https://beian.miit.gov.cn/" href="/x">',
+      '<!-- <a href="https://beian.miit.gov.cn/"> -->', '<img alt="<a href=https://beian.miit.gov.cn/>">'
     ];
     const pageOf = fc.array(fc.constantFrom(...PIECES), { maxLength: 60 }).map(parts => parts.join(''));
 
@@ -305,6 +306,17 @@ describe('pages: the audit of one page (no Hexo)', () => {
         const html = page('', `${open}${ICP}</a><a href="${MPS}">${GONGAN}</a>`);
         expect(codes(auditPage('index.html', html, PLAIN)), open).to.deep.equal(expected);
         expect(auditPage('index.html', html, PLAIN), open).to.deep.equal(referenceAuditPage('index.html', html, PLAIN));
+      }
+    });
+
+    // The fourth outside review: the latest <a before a number was its link wherever it was.
+    it('a link opened in a comment, a script, a template, a <select> or a tag\'s value links nothing after it', () => {
+      const MIIT = 'href="https://beian.miit.gov.cn/"';
+      for (const before of [`<!-- <a ${MIIT}> -->`, `<script>x='<a ${MIIT}>'</script>`, `<template><a ${MIIT}></template>`, `<select><a ${MIIT}></select>`,
+        `<span title='<a ${MIIT}>'>`, `<img alt="<a ${MIIT}>">`, `<div hidden><a ${MIIT}></div>`]) {
+        const html = page('', `${before}${ICP}<a href="${MPS}">${GONGAN}</a>`);
+        expect(codes(auditPage('index.html', html, PLAIN)), before).to.deep.equal(['page-unlinked']);
+        expect(auditPage('index.html', html, PLAIN), before).to.deep.equal(referenceAuditPage('index.html', html, PLAIN));
       }
     });
 
