@@ -967,6 +967,7 @@ export function insecureText(kind: Kind, text: string, href: string, digits?: st
 export function auditPage(path: string, html: Buffer, plan: PagePlan): Finding[] {
   let reading: FilterReading | undefined;
   let shown: Shown | undefined;
+  let nowhere: boolean | undefined;
   const filter = () => (reading ??= filterReading(html));
   return judgePage(path, html, plan, {
     occurrences: occurrencesOf(html, plan, filter),
@@ -979,7 +980,7 @@ export function auditPage(path: string, html: Buffer, plan: PagePlan): Finding[]
       const at = html.indexOf(LINE);
       return at >= 0 && filter().marks.size === 0 && filter().hidden.some(range => at > range.start && at < range.end);
     },
-    nowhere: () => hasSlot(html) && linePlace(html.toString('utf8'), plan.placement.position === 'body_end' ? 'body_end' : 'footer') < 0,
+    nowhere: () => (nowhere ??= hasSlot(html) && linePlace(html.toString('utf8'), plan.placement.position === 'body_end' ? 'body_end' : 'footer') < 0),
     shownAs: item => {
       // Only a page that writes its digits (a page without the line has none): the tree's reading costs a parse.
       if (!writesDigits(html, item)) return undefined;
