@@ -316,6 +316,14 @@ class Hidden {
     return true; // an unquoted value
   }
 
+  /**
+   * Is the tag at `at` read as one: not in a comment, raw text, a template or another tag's
+   * value? (An element carrying `hidden` hides what it holds, and its tags are still tags.)
+   */
+  readsAsTag(at: number): boolean {
+    return !this.inElement(at) && !this.inTag(at);
+  }
+
   /** In the last tag read (ask after {@link inElement} has read up to `at`). */
   private inTag(at: number): boolean {
     return this.tagStart < at && at < this.tagStop;
@@ -547,9 +555,15 @@ class Context {
   /** The last link's `<a` asked of, and whether no visitor sees it; read by a walk of its own (its offsets trail the numbers'). */
   private unseen?: { open: number; hidden: boolean };
   private readonly anchorWalk: Hidden;
+  /** The `</a`s read after the last link's `<a`: up to where, and whether one ended it. */
+  private closes?: { open: number; from: number; closed: boolean };
+  private readonly closeWalk: Hidden;
+  /** The next `</a` and `</A`, each searched for forwards once. */
+  private readonly closeSearch = A_CLOSE.map(needle => new Next(needle));
 
   constructor(private readonly page: Buffer, private readonly filter: () => FilterReading) {
     this.anchorWalk = new Hidden(page, filter);
+    this.closeWalk = new Hidden(page, filter);
   }
 
   /** In a tag at `at` (every question's `at` at or after the last one's). */
@@ -560,6 +574,27 @@ class Context {
   /** The latest `<` before `at`: where the latest of any string that begins with one can begin. */
   private lt(at: number): number {
     return this.tagOpen.before(this.page, at);
+  }
+
+  /**
+   * Is the link opened at `open` ended before `at` by a `</a` the parser reads, not one in a
+   * comment, a script or a tag's value (`<a href=…><!-- </a> -->京ICP备…</a>`)? The `</a`s
+   * after `open` are read once each: asked again for the same link, it goes on from the last.
+   */
+  private closedBefore(open: number, at: number): boolean {
+    if (this.closes?.open !== open) this.closes = { open, from: open, closed: false };
+    const scan = this.closes;
+    while (!scan.closed) {
+      let next = -1;
+      for (const search of this.closeSearch) {
+        const c = search.from(this.page, scan.from);
+        if (c >= 0 && c + 3 <= at && (next < 0 || c < next)) next = c;
+      }
+      if (next < 0) break;
+      scan.from = next + 1;
+      if (this.closeWalk.readsAsTag(next)) scan.closed = true;
+    }
+    return scan.closed;
   }
 
   /** Is the `<a` at `open` in a comment, a script, a tag or a hidden element (asked in page order: the sweep's anchors' opens only grow)? */
@@ -575,7 +610,7 @@ class Context {
     const lt = this.lt(at);
     const open = this.aOpen.before(page, at, lt);
     const close = this.aClose.before(page, at, lt);
-    if (open < 0 || open < start - ANCHOR_REACH || close > open) return this.exturlOf(at, start, lt);
+    if (open < 0 || open < start - ANCHOR_REACH || (close > open && this.closedBefore(open, at))) return this.exturlOf(at, start, lt);
     if (this.anchor?.open === open) return this.anchor;
     // Its tag must have ended before the number: some `>` after the `<a`.
     if (this.tagClose.before(page, at) < open) return undefined;

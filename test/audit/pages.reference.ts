@@ -144,18 +144,20 @@ function exturlAround(page: Buffer, at: number): Occurrence['anchor'] {
   return { href, target: targetOf(href), open, close: close < 0 ? page.length : close };
 }
 
-function anchorAround(page: Buffer, at: number): Occurrence['anchor'] {
-  return anchorOnly(page, at) ?? exturlAround(page, at);
+/** `read(at)`: does the parser read the `</a` at `at` (not one in a comment, a script, a tag's value)? */
+function anchorAround(page: Buffer, at: number, read: (at: number) => boolean): Occurrence['anchor'] {
+  return anchorOnly(page, at, read) ?? exturlAround(page, at);
 }
 
-function anchorOnly(page: Buffer, at: number): Occurrence['anchor'] {
+function anchorOnly(page: Buffer, at: number, read: (at: number) => boolean): Occurrence['anchor'] {
   let open = at;
   for (;;) {
     open = lastBefore(page, A_OPEN, open);
     if (open < 0 || open < at - ANCHOR_REACH) return undefined;
     if (isAnchorStart(page, open)) break; // `<a>`, `<a …` or `<a/…`, not `<abbr`, `<article`
   }
-  if (lastBefore(page, A_CLOSE, at) > open) return undefined;
+  // Ended by a `</a` between, one the parser reads.
+  for (const needle of A_CLOSE) for (const c of offsets(page, needle)) if (c > open && c + needle.length <= at && read(c)) return undefined;
   const gt = page.indexOf(0x3e, open);
   if (gt < 0 || gt > at) return undefined;
   // Its attributes as the tokenizer reads them, quoted values whole (the sweep's reading: lib/audit/pages.ts hrefIn).
@@ -254,7 +256,10 @@ export function referenceAuditPage(path: string, html: Buffer, plan: PagePlan): 
   // Not displayed: a script (a theme's config copied into the page), a style, a template, a
   // comment; and what the tree has in an element carrying `hidden`.
   const tags: Tag[] = [];
-  const hidden = [...hiddenRanges(html, tags), ...tree.hidden.map(([start, end]): [number, number] => [bytes(start), bytes(end)])];
+  const own = hiddenRanges(html, tags);
+  const hidden = [...own, ...tree.hidden.map(([start, end]): [number, number] => [bytes(start), bytes(end)])];
+  // A tag in a hidden element is still a tag: only comments, raw text, templates and tags' values are not.
+  const readClose = (at: number) => !isHidden(own, at) && tagAround(tags, at) === undefined;
   const unseenLink = (open: number) => (html[open + 1] | 0x20) === 0x61 && (isHidden(hidden, open) || tagAround(tags, open) !== undefined);
   for (const [needle, kind] of [[ICP, 'icp'], [GONGAN, 'gongan']] as const) {
     for (const at of offsets(html, needle)) {
@@ -263,7 +268,7 @@ export function referenceAuditPage(path: string, html: Buffer, plan: PagePlan): 
       if (!found) continue;
       // Not displayed, unless it is in the line (the element a visitor sees).
       if (!inLine(found.start) && (isHidden(hidden, at) || tagAround(tags, at))) continue;
-      found.anchor = anchorAround(html, found.start);
+      found.anchor = anchorAround(html, found.start, readClose);
       // A link opened in a comment, a script, a tag or a hidden element is none of the page's.
       if (!inLine(found.start) && found.anchor && unseenLink(found.anchor.open)) found.anchor = undefined;
       occurrences.push(found);
@@ -275,7 +280,7 @@ export function referenceAuditPage(path: string, html: Buffer, plan: PagePlan): 
     for (const at of offsets(html, Buffer.from(item.text))) {
       if (insideTag(html, at) || (!inLine(at) && (isHidden(hidden, at) || tagAround(tags, at)))) continue;
       const found: Occurrence = { kind: 'icp', text: item.text, start: at };
-      found.anchor = anchorAround(html, at);
+      found.anchor = anchorAround(html, at, readClose);
       if (!inLine(at) && found.anchor && unseenLink(found.anchor.open)) found.anchor = undefined;
       occurrences.push(found);
     }

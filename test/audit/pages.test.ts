@@ -92,7 +92,7 @@ describe('pages: the audit of one page (no Hexo)', () => {
       "<span data-x='<a href=https://beian.miit.gov.cn/>", "</a>'>", `<b title='<a href="http://www.miitbeian.gov.cn/">'>`, "'",
       // A link's attributes as the tokenizer reads them.
       '<a title="a>b" href="https://beian.miit.gov.cn/">', '<a/href="https://beian.miit.gov.cn/">', '<a title=" href=https://beian.miit.gov.cn/" href="/x">',
-      '<!-- <a href="https://beian.miit.gov.cn/"> -->', '<img alt="<a href=https://beian.miit.gov.cn/>">'
+      '<!-- <a href="https://beian.miit.gov.cn/"> -->', '<img alt="<a href=https://beian.miit.gov.cn/>">', '<!-- </a> -->', '<i title="</a>">'
     ];
     const pageOf = fc.array(fc.constantFrom(...PIECES), { maxLength: 60 }).map(parts => parts.join(''));
 
@@ -317,6 +317,15 @@ describe('pages: the audit of one page (no Hexo)', () => {
         const html = page('', `${before}${ICP}<a href="${MPS}">${GONGAN}</a>`);
         expect(codes(auditPage('index.html', html, PLAIN)), before).to.deep.equal(['page-unlinked']);
         expect(auditPage('index.html', html, PLAIN), before).to.deep.equal(referenceAuditPage('index.html', html, PLAIN));
+      }
+    });
+
+    it('a link is ended by a </a the parser reads, not one in a comment, a script or a tag\'s value; one in a hidden element ends it', () => {
+      const MIIT = '<a href="https://beian.miit.gov.cn/">';
+      for (const [inside, expected] of [['<!-- </a> -->', []], ['<script>"</a>"</script>', []], ['<span title="</a>">x</span>', []], ['x</a>', ['page-unlinked']], ['<span hidden></a></span>', ['page-unlinked']]] as const) {
+        const html = page('', `${MIIT}${inside}${ICP}</a><a href="${MPS}">${GONGAN}</a>`);
+        expect(codes(auditPage('index.html', html, PLAIN)), inside).to.deep.equal(expected);
+        expect(auditPage('index.html', html, PLAIN), inside).to.deep.equal(referenceAuditPage('index.html', html, PLAIN));
       }
     });
 
