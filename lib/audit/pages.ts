@@ -279,21 +279,18 @@ class Hidden {
   private end = 0;
   /** Where the search for the next opening goes on. */
   private next = 0;
-  /** Does the page write an attribute `hidden` anywhere (asked once, when first needed)? */
-  private attribute?: boolean;
   /** The first of the filter's `hidden` ranges that may still hold an offset asked. */
   private range = 0;
   /** The next `<`, `>` and `=`: each searched for forwards once, whatever the tags hold. */
   private readonly lt = new Next(TAG_OPEN);
   private readonly gt = new Next(TAG_CLOSE);
-  private readonly eq = new Next(Buffer.from('='));
   private readonly dashes = new Next(Buffer.from('-->'));
   /** The last tag read: its `<`, the offset after it, and its quoted values, as pairs [after the quote, the closing quote). */
   private tagStart = -1;
   private tagStop = -1;
   private readonly values: number[] = [];
 
-  constructor(private readonly page: Buffer, private readonly filter: () => FilterReading) {}
+  constructor(private readonly page: Buffer, private readonly reading: PageReading) {}
 
   /** Not shown: in a hidden element or a comment, or in a tag (`<span title='<a …>京ICP备…</a>'>`: an attribute's value, `>` and all). */
   has(at: number): boolean {
@@ -334,9 +331,8 @@ class Hidden {
    * filter's reading has them, read only for a page that writes the attribute.
    */
   private inHiddenElement(at: number): boolean {
-    this.attribute ??= hidesAny(this.page.toString('latin1'));
-    if (!this.attribute) return false;
-    const { hidden } = this.filter();
+    if (!this.reading.mayHide()) return false;
+    const { hidden } = this.reading.filter();
     while (this.range < hidden.length && hidden[this.range].end <= at) this.range++;
     return this.range < hidden.length && hidden[this.range].start < at;
   }
@@ -366,7 +362,7 @@ class Hidden {
       let nameEnd = open + 1;
       while (nameEnd < page.length && !endsName(page, nameEnd)) nameEnd++;
       this.values.length = 0;
-      const end = this.tagEnd(nameEnd);
+      const end = tagEnd(page, nameEnd, this.values);
       [this.tagStart, this.tagStop] = [open, end];
       this.next = end;
       if (after === 0x2f) continue;
@@ -380,28 +376,6 @@ class Hidden {
   private skipTo(from: number): number {
     const gt = this.gt.from(this.page, from);
     return gt < 0 ? this.page.length : gt + 1;
-  }
-
-  /** Just after the end of the tag whose name ends at `from`: its first `>` outside a quoted attribute value. */
-  private tagEnd(from: number): number {
-    const { page } = this;
-    for (let p = from; ;) {
-      const gt = this.gt.from(page, p);
-      if (gt < 0) return page.length;
-      const eq = this.eq.from(page, p);
-      if (eq < 0 || eq > gt) return gt + 1;
-      let v = eq + 1;
-      while (v < gt && isSpace(page[v])) v++;
-      const quote = page[v];
-      if (quote !== 0x22 && quote !== 0x27) {
-        p = v;
-        continue;
-      }
-      const close = page.indexOf(quote, v + 1);
-      this.values.push(v + 1, close < 0 ? page.length : close);
-      if (close < 0) return page.length;
-      p = close + 1;
-    }
   }
 }
 
@@ -561,9 +535,9 @@ class Context {
   /** The next `</a` and `</A`, each searched for forwards once. */
   private readonly closeSearch = A_CLOSE.map(needle => new Next(needle));
 
-  constructor(private readonly page: Buffer, private readonly filter: () => FilterReading) {
-    this.anchorWalk = new Hidden(page, filter);
-    this.closeWalk = new Hidden(page, filter);
+  constructor(private readonly page: Buffer, private readonly reading: PageReading) {
+    this.anchorWalk = new Hidden(page, reading);
+    this.closeWalk = new Hidden(page, reading);
   }
 
   /** In a tag at `at` (every question's `at` at or after the last one's). */
@@ -588,7 +562,7 @@ class Context {
       let next = -1;
       for (const search of this.closeSearch) {
         const c = search.from(this.page, scan.from);
-        if (c >= 0 && c + 3 <= at && (next < 0 || c < next)) next = c;
+        if (c >= 0 && c + A_CLOSE[0].length <= at && (next < 0 || c < next)) next = c;
       }
       if (next < 0) break;
       scan.from = next + 1;
@@ -614,7 +588,7 @@ class Context {
     if (this.anchor?.open === open) return this.anchor;
     // Its tag must have ended before the number: some `>` after the `<a`.
     if (this.tagClose.before(page, at) < open) return undefined;
-    const href = unescapeHTML((hrefIn(page.toString('utf8', open, tagEndAt(page, open))) ?? '').trim());
+    const href = unescapeHTML((hrefIn(page.toString('utf8', open, tagEnd(page, open + 2))) ?? '').trim());
     this.anchor = { href, target: targetOf(href), open };
     return this.anchor;
   }
@@ -648,7 +622,7 @@ class Context {
 
   /** Is the `data-hexo-beian` at `at` in a start tag the filter reads as a mark? Each one is asked once. */
   private isMark(at: number): boolean {
-    if (this.mark?.at !== at) this.mark = { at, real: this.filter().marks.has(this.page.lastIndexOf(0x3c, at)) };
+    if (this.mark?.at !== at) this.mark = { at, real: this.reading.filter().marks.has(this.page.lastIndexOf(0x3c, at)) };
     return this.mark.real;
   }
 }
@@ -703,7 +677,7 @@ interface Marker {
  * literal ones, each in page order; an occurrence that says nothing new (the same number in
  * the same link and frame as one before) is left out.
  */
-function occurrencesOf(page: Buffer, plan: PagePlan, filter: () => FilterReading): Occurrence[] {
+function occurrencesOf(page: Buffer, plan: PagePlan, reading: PageReading): Occurrence[] {
   const markers: Marker[] = [{ needle: ICP, kind: 'icp' }, { needle: GONGAN, kind: 'gongan' }];
   for (const item of plan.items) {
     if (item.kind === 'icp' && !item.text.includes('ICP') && item.text !== '') markers.push({ needle: Buffer.from(item.text), kind: 'icp', literal: item.text });
@@ -714,8 +688,8 @@ function occurrencesOf(page: Buffer, plan: PagePlan, filter: () => FilterReading
   const seen = markers.map(() => new Map<string, Set<number>>());
   const place = (anchor: Anchor | undefined, frame: 'line' | number | undefined) => (anchor ? anchor.open + 1 : 0) * (page.length + 3) + (frame === undefined ? 0 : frame === 'line' ? 1 : frame + 2);
   const next = markers.map(m => page.indexOf(m.needle));
-  const context = new Context(page, filter);
-  const hidden = new Hidden(page, filter);
+  const context = new Context(page, reading);
+  const hidden = new Hidden(page, reading);
   // Per marker, the last number read, and where its context can change next (a `<`, a `>`,
   // the line's attribute: looked for when the marker comes again, each marker in page order).
   const changes = markers.map(() => [new Next(TAG_OPEN), new Next(TAG_CLOSE), new Next(LINE)]);
@@ -863,9 +837,9 @@ function hrefStart(page: Buffer, at: number): number {
 }
 
 /** Retired query addresses found as link targets (`href="…"`), one per address. */
-function retiredLinks(page: Buffer, filter: () => FilterReading): string[] {
+function retiredLinks(page: Buffer, reading: PageReading): string[] {
   const found = new Set<string>();
-  const hidden = new Hidden(page, filter);
+  const hidden = new Hidden(page, reading);
   for (let at = page.indexOf(BEIAN); at >= 0; at = page.indexOf(BEIAN, at + BEIAN.length)) {
     if (!maybeRetired(page, at)) continue;
     const start = hrefStart(page, at);
@@ -903,20 +877,32 @@ export function isAnchorStart(page: Buffer, at: number): boolean {
   return next === 0x3e || next === 0x2f || isSpace(next);
 }
 
-/** Just after the tag that opens at `open`: its first `>` outside a quoted attribute value (`title="a>b"`); the page's end when none. */
-export function tagEndAt(page: Buffer, open: number): number {
-  for (let p = open + 1; p < page.length; p++) {
-    const c = page[p];
-    if (c === 0x3e) return p + 1;
-    if (c !== 0x3d) continue;
-    let v = p + 1;
-    while (v < page.length && isSpace(page[v])) v++;
-    if (page[v] !== 0x22 && page[v] !== 0x27) continue;
-    const close = page.indexOf(page[v], v + 1);
+/**
+ * Just after the tag whose name ends at `from`: its first `>` outside a quoted attribute value
+ * (`title="a>b"`, a value after `=` and spaces), the page's end when none. Each quoted value,
+ * as [after the quote, the closing quote), is pushed on `values` when given. Every byte of the
+ * tag is read once (one before a `>` in a value, twice).
+ */
+export function tagEnd(page: Buffer, from: number, values?: number[]): number {
+  let gt = -1;
+  for (let p = from; ;) {
+    if (gt < p) gt = page.indexOf(0x3e, p);
+    if (gt < 0) return page.length;
+    let eq = p;
+    while (eq < gt && page[eq] !== 0x3d) eq++;
+    if (eq === gt) return gt + 1;
+    let v = eq + 1;
+    while (v < gt && isSpace(page[v])) v++;
+    const quote = page[v];
+    if (quote !== 0x22 && quote !== 0x27) {
+      p = v;
+      continue;
+    }
+    const close = page.indexOf(quote, v + 1);
+    values?.push(v + 1, close < 0 ? page.length : close);
     if (close < 0) return page.length;
-    p = close;
+    p = close + 1;
   }
-  return page.length;
 }
 
 /**
@@ -1000,12 +986,14 @@ export function insecureText(kind: Kind, text: string, href: string, digits?: st
  * - `link-retired` (warning): a link to a retired query address.
  */
 export function auditPage(path: string, html: Buffer, plan: PagePlan): Finding[] {
-  let reading: FilterReading | undefined;
+  let read: FilterReading | undefined;
+  let hides: boolean | undefined;
   let shown: Shown | undefined;
   let nowhere: boolean | undefined;
-  const filter = () => (reading ??= filterReading(html));
+  const filter = () => (read ??= filterReading(html));
+  const reading: PageReading = { filter, mayHide: () => (hides ??= hidesAny(html.toString('latin1'))) };
   return judgePage(path, html, plan, {
-    occurrences: occurrencesOf(html, plan, filter),
+    occurrences: occurrencesOf(html, plan, reading),
     iconIn: (anchors, src) => iconInAnchors(html, anchors.map(anchor => anchor.open), src) || anchors.some(anchor => iconBefore(html, anchor.open, src)),
     inSiteFooter: o => {
       const { footer } = filter();
@@ -1022,7 +1010,7 @@ export function auditPage(path: string, html: Buffer, plan: PagePlan): Finding[]
       shown ??= findSlots(html.toString('utf8'), { text: true }).text;
       return shown && copyOf(shown, item);
     },
-    retired: retiredLinks(html, filter)
+    retired: retiredLinks(html, reading)
   });
 }
 
@@ -1051,6 +1039,16 @@ function filterReading(page: Buffer): FilterReading {
     marks: new Set(marks.map(byteAt)),
     hidden: hidden.map(([start, end]) => ({ start: byteAt(start), end: byteAt(end) }))
   };
+}
+
+/**
+ * What is read of a page at most once, shared by the walks over it (its numbers', its links',
+ * its retired addresses'): the filter's reading, and whether the page may hide what it holds
+ * where the tree says ({@link hidesAny}: a whole page decoded and searched).
+ */
+interface PageReading {
+  filter(): FilterReading;
+  mayHide(): boolean;
 }
 
 /**

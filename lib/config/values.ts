@@ -2,7 +2,7 @@ import { distance } from 'fastest-levenshtein';
 import type { Diagnostic, Language } from '../engine/diagnostic';
 import { parseGongan, parseIcp } from '../engine/filing';
 import { NUMBER_SHAPES as SHAPE } from '../engine/examples';
-import { dayAndTime, dayOf, isCalendarDate, otherDateForm, yamlTimestamp } from '../engine/date';
+import { dayOf, isCalendarDate, otherDateForm, timestampDay, yamlTimestamp } from '../engine/date';
 import { browserPath, CONTROL, FORMAT_CONTROL, isBlank, isPlain, isWellFormed, printable, urlScheme, type Plain } from '../engine/text';
 import { finding, type Finding } from '../finding';
 import { CHOICE_KEYS, ROOT } from './schema';
@@ -218,7 +218,7 @@ function readDay(value: unknown, path: string, language: Language, findings: Fin
   if (typeof value === 'string') {
     if (isCalendarDate(value.trim())) return value.trim();
     // Quoted or not, a date with a time is the day written (`"2024-06-01 00:30:00+08:00"`).
-    const stamp = yamlTimestamp(value.trim()) ?? dayAndTime(value.trim());
+    const stamp = timestampDay(value.trim());
     if (stamp) return stampDay(stamp, shown(value), undefined, path, language, findings);
   }
   // A number, `null` or `.inf` is quoted as it was written, not as JSON shows the value.
@@ -329,7 +329,7 @@ export function unknownKeys(block: Plain, known: readonly string[], path: string
   return Object.keys(block).filter(key => !known.includes(key)).map(key => {
     const home = path === ROOT ? LONG_FORM.get(key) : undefined;
     // The long form with the block's own number when it has one (under a misspelt key too: `ICP:`), else the number's shape.
-    const own = home ? filingIn(block[home]) ?? Object.values(block).map(filingIn).find(found => found?.key === home) : undefined;
+    const own = home ? filingIn(block[home]) ?? numberOfKind(block, home) : undefined;
     // The value as the user wrote it (a date js-yaml read as a Date, as its day), never an example of ours.
     const value = block[key];
     const asWritten = value instanceof Date ? dayOf(value) : typeof value === 'string' || typeof value === 'number' ? printable(String(value)) : undefined;
@@ -372,6 +372,15 @@ function blockText(key: string, value: Plain, number: { key: string; canonical: 
     lines.push(`  ${name}: ${text}`);
   }
   return lines.length > 1 ? lines.join('\n') : undefined;
+}
+
+/** The first number of this kind the block holds under any key (`ICP:` misspelt), read up to it. */
+function numberOfKind(block: Plain, kind: 'icp' | 'gongan'): { key: 'icp' | 'gongan'; canonical: string } | undefined {
+  for (const value of Object.values(block)) {
+    const found = filingIn(value);
+    if (found?.key === kind) return found;
+  }
+  return undefined;
 }
 
 /** The `number:` line of a long form: the block's own number, its shape, or none for `applied` (the number still to come). */

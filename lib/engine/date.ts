@@ -69,6 +69,14 @@ export function today(timezone?: unknown, now: Date = new Date()): string {
 }
 
 /**
+ * A day with a time of day, in YAML's timestamp form or another people write ({@link dayAndTime}):
+ * the day as written and whether the time exists; undefined for any other text.
+ */
+export function timestampDay(text: string): { day: string; realTime: boolean } | undefined {
+  return yamlTimestamp(text) ?? dayAndTime(text);
+}
+
+/**
  * A day and a time of day in the other forms people write (`2024-06-01 10:00` without seconds,
  * `2024-06-01t10:00:00z` in lower case, RFC 3339's): the day as written, and whether the time
  * exists. Undefined for any other text. (YAML reads these as text, not as timestamps.)

@@ -31,13 +31,16 @@ export function isWellFormed(text: string): boolean {
   return !LONE_SURROGATE.test(text);
 }
 
+/** The bidirectional controls (U+061C, U+200E–F, U+202A–E, U+2066–9) and U+2028, U+2029, as a character class's body. */
+const FORMAT = '\\u061c\\u200e\\u200f\\u2028-\\u202e\\u2066-\\u2069';
+
 /**
  * What a terminal must not be sent raw from a user's text: C0 and C1 control characters and DEL
  * (ESC starts a terminal escape sequence, BEL rings), the bidirectional overrides and isolates
  * (they reorder what is shown), the line and paragraph separators U+2028 and U+2029 (they
  * break a message's line), and lone surrogates (not text at all).
  */
-const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const UNPRINTABLE = new RegExp(`[\\u0000-\\u001f\\u007f-\\u009f${FORMAT}]|[\\ud800-\\udbff](?![\\udc00-\\udfff])|(?<![\\ud800-\\udbff])[\\udc00-\\udfff]`, 'g');
 
 /**
  * A user's text as a message quotes it: every character of {@link UNPRINTABLE} written as its
@@ -67,7 +70,7 @@ export function urlScheme(text: string): string | undefined {
 /** A control character (C0, DEL, C1): never part of a path, a URL or a date. */
 export const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 /** The bidirectional controls and the line and paragraph separators: invisible, they make a path or a name read as another. */
-export const FORMAT_CONTROL = /[\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/;
+export const FORMAT_CONTROL = new RegExp(`[${FORMAT}]`);
 
 /** Dot segments as the URL parser reads them: a dot may be written `%2e` (WHATWG URL, "single-dot" and "double-dot" URL path segments). */
 const SINGLE_DOT = /^(?:\.|%2e)$/i;

@@ -1,7 +1,7 @@
 import { isMap, isScalar, type Document, type Node } from 'yaml';
 import { say, type Language, type Text } from '../engine/diagnostic';
 import { parseGongan, parseIcp, type FilingResult } from '../engine/filing';
-import { dayAndTime, isCalendarDate, otherDateForm, yamlTimestamp } from '../engine/date';
+import { isCalendarDate, otherDateForm, timestampDay } from '../engine/date';
 import { isBlank, isPlain, type Plain } from '../engine/text';
 import { finding, type Finding } from '../finding';
 import { readConfig } from '../config/read';
@@ -300,7 +300,7 @@ function* dateChanges(beian: Plain, source: (path: KeyPath) => string | undefine
     const value = isPlain(holder) ? holder[path[path.length - 1]] : undefined;
     const text = source(path);
     // A day with a time of day is the reading's to take (the day written) or to ask about (a time that does not exist).
-    if (typeof value === 'string' && (yamlTimestamp(value.trim()) ?? dayAndTime(value.trim()))) continue;
+    if (typeof value === 'string' && timestampDay(value.trim())) continue;
     // `20240601` unquoted is a number to YAML; its text is the day.
     const day = typeof value === 'string' ? otherDateForm(value) : typeof value === 'number' && text !== undefined ? otherDateForm(text) : undefined;
     if (day === undefined || text === undefined) continue;

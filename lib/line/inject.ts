@@ -268,7 +268,7 @@ export function treeSlots(html: string, options: { text?: boolean; maxOpen?: num
     if (cover === Cover.Shown && 'tagName' in node && isHidden(node)) {
       const at = node.sourceCodeLocation;
       cover = at ? Cover.Covered : Cover.Uncovered;
-      const end = at ? at.endTag?.startOffset ?? at.endOffset ?? html.length : -1;
+      const end = at ? endOf(at, html) : -1;
       if (at && end > at.startOffset) slots.hidden.push([at.startOffset, end]);
       if (line >= 0 && FORMATTING.has(node.tagName)) lines[line].shown = false;
     }
@@ -293,7 +293,7 @@ export function treeSlots(html: string, options: { text?: boolean; maxOpen?: num
     const folded = cover === Cover.Shown && 'tagName' in node && isFolded(node) ? node.sourceCodeLocation : undefined;
     const summary = folded && 'tagName' in node ? summaryOf(node) : undefined;
     if (folded) {
-      const end = folded.endTag?.startOffset ?? folded.endOffset ?? html.length;
+      const end = endOf(folded, html);
       const shown = summary?.sourceCodeLocation;
       if (shown) {
         slots.hidden.push([folded.startOffset, shown.startOffset]);
@@ -312,6 +312,11 @@ export function treeSlots(html: string, options: { text?: boolean; maxOpen?: num
   // A site footer no visitor sees (a post's <video> left open holds it) shows nothing: the page's text then, as the line goes before </body>.
   if (options.text) slots.text = shownOf(footer && !inHidden(slots, slots.footerEnd) ? footer : document);
   return slots;
+}
+
+/** Where an element ends, as a hidden range does: the `<` of its end tag, else of the token that ended it (the page's end). */
+function endOf(at: NonNullable<Element['sourceCodeLocation']>, html: string): number {
+  return at.endTag?.startOffset ?? at.endOffset ?? html.length;
 }
 
 /** Where a link's text ends: popped after its element's children. */
@@ -1017,8 +1022,7 @@ export function scanSlots(html: string, options: { text?: boolean } = {}): Slots
   try {
     const slots = scan(html);
     if (options.text) {
-      // The text of the whole page (no site footer, or one no visitor sees), or a link reopened in the footer: the tree's job.
-      if (slots.footerEnd < 0 || inHidden(slots, slots.footerEnd) || linkMayBeOpen(html, slots.footerStart)) return undefined;
+      if (!footerReadAlone(html, slots)) return undefined;
       slots.text = footerText(html.slice(slots.footerStart, slots.footerEnd));
     }
     return slots;
@@ -1341,6 +1345,15 @@ function linkMayBeOpen(html: string, footerStart: number): boolean {
   return lastA(html, footerStart, false) > lastA(html, footerStart, true);
 }
 
+/**
+ * May the scan's site footer be read alone for what the page shows? Not without one, nor one no
+ * visitor sees (the whole page's text then), nor one a link opened before it reaches into:
+ * the tree's job.
+ */
+function footerReadAlone(html: string, slots: Slots): boolean {
+  return slots.footerEnd >= 0 && !inHidden(slots, slots.footerEnd) && !linkMayBeOpen(html, slots.footerStart);
+}
+
 /** What site footers already read show: every page of a site has the same few. */
 const footerTexts = new Map<string, Shown>();
 
@@ -1428,12 +1441,12 @@ export function injectLine(html: string, markup: string | ((shown: Shown) => str
   // (The tree's reading of what the page shows comes with it: parse5 reads a page once.)
   const slots = fast ?? (CLOSING.test(html) ? treeSlots(html, { text: typeof markup === 'function' }) : undefined);
   if (!slots) return html;
-  const bodyEnd = slots.bodyEnd >= 0 ? slots.bodyEnd : ignoredBodyEnd(html);
+  const bodyEnd = bodyEndOf(html, slots);
   if (carries(html, slots, bodyEnd, lines)) return html;
   const at = placeOf(slots, bodyEnd, position);
   if (at < 0) return html;
   // What the page shows is read only when it gets a line: the site footer's text as the scan found it, else the tree's.
-  const shown = () => (fast && fast.footerEnd >= 0 && !inHidden(fast, fast.footerEnd) && !linkMayBeOpen(html, fast.footerStart) ? footerText(html.slice(fast.footerStart, fast.footerEnd)) : (fast ? treeSlots(html, { text: true }) : slots).text ?? NOTHING_SHOWN);
+  const shown = () => (fast && footerReadAlone(html, fast) ? footerText(html.slice(fast.footerStart, fast.footerEnd)) : (fast ? treeSlots(html, { text: true }) : slots).text ?? NOTHING_SHOWN);
   const line = typeof markup === 'function' ? markup(shown()) : markup;
   return line ? html.slice(0, at) + line + html.slice(at) : html;
 }
@@ -1451,7 +1464,12 @@ function placeOf(slots: Slots, bodyEnd: number, position: LinePosition): number 
 /** Where {@link injectLine} would put a line on a page (-1: nowhere a visitor sees), for the audit to say why a page has none. */
 export function linePlace(html: string, position: LinePosition = 'footer'): number {
   const slots = findSlots(html);
-  return placeOf(slots, slots.bodyEnd >= 0 ? slots.bodyEnd : ignoredBodyEnd(html), position);
+  return placeOf(slots, bodyEndOf(html, slots), position);
+}
+
+/** Where `</body>` is for the line: the tree's, else the last one written when the tree ignores it ({@link ignoredBodyEnd}). */
+function bodyEndOf(html: string, slots: Slots): number {
+  return slots.bodyEnd >= 0 ? slots.bodyEnd : ignoredBodyEnd(html);
 }
 
 /** Would markup inserted at `at` be in a `hidden` element ({@link Slots.hidden}: up to the token that ends it)? */

@@ -7,7 +7,7 @@ import type { ConfigPaths } from '../../lib/config/schema';
 import type { LineItem } from '../../lib/line/items';
 // What a link is (the query systems, the retired hosts, the right link of each kind) is one rule, not the sweep's.
 import { targetOf, type Kind, type Target } from '../../lib/audit/links';
-import { ANCHOR_REACH, DATA_URL, EXTURL_OPEN, HIDDEN, HOST_REACH, HREF_SPACE_REACH, hasSlot, hrefIn, isAnchorStart, judgePage, tagEndAt, writesDigits } from '../../lib/audit/pages';
+import { ANCHOR_REACH, DATA_URL, EXTURL_OPEN, HIDDEN, HOST_REACH, HREF_SPACE_REACH, hasSlot, hrefIn, isAnchorStart, judgePage, tagEnd, writesDigits } from '../../lib/audit/pages';
 import { linePlace, treeSlots } from '../../lib/line/inject';
 import { copyOf } from '../../lib/line/shown';
 import type { PlacementSettings } from '../../lib/line/placement';
@@ -161,7 +161,7 @@ function anchorOnly(page: Buffer, at: number, read: (at: number) => boolean): Oc
   const gt = page.indexOf(0x3e, open);
   if (gt < 0 || gt > at) return undefined;
   // Its attributes as the tokenizer reads them, quoted values whole (the sweep's reading: lib/audit/pages.ts hrefIn).
-  const href = unescapeHTML((hrefIn(page.toString('utf8', open, tagEndAt(page, open))) ?? '').trim());
+  const href = unescapeHTML((hrefIn(page.toString('utf8', open, tagEnd(page, open + 2))) ?? '').trim());
   let close = -1;
   for (const needle of A_CLOSE) {
     const c = page.indexOf(needle, at);
