@@ -2,6 +2,7 @@ import { unescapeHTML } from 'hexo-util';
 import { isIdeograph } from '../engine/text';
 import type { Kind } from './links';
 import { AFTER_GONGAN, AFTER_ICP, HREF, IMG_SRC, PROVINCE_REACH } from './pages';
+import { parse5 } from '../line/inject';
 
 /**
  * The filing numbers in a theme's free text (Butterfly `footer.custom_text`, Stellar
@@ -32,6 +33,15 @@ const ENTITY = /^&(?:#\d{1,7}|#x[\da-f]{1,6}|[a-z]\w{0,31});/i;
 /** Elements whose end is a line break or a new block: their tags stand for a space. */
 const BREAKS = new Set(['br', 'p', 'div', 'li', 'ul', 'ol', 'span', 'hr', 'tr', 'td', 'section', 'footer', 'img']);
 const MARKER = /ICP|公网安备/g;
+
+/**
+ * A character reference as the HTML standard decodes it (parse5's tokenizer; a browser shows
+ * `&#22791;` as 备, `&nbsp;` as a no-break space); one it does not know, as written.
+ */
+function decodedReference(reference: string): string {
+  const [node] = parse5().parseFragment(reference).childNodes;
+  return node && 'value' in node ? node.value : reference;
+}
 
 /** The end of the tag opening at `at` (just after its `>`), quotes respected; the text's end when it never closes. */
 function tagEnd(text: string, at: number): number {
@@ -97,7 +107,7 @@ function displayed(source: string): { shown: string; links: { start: number; end
     }
     if (c === '&') {
       const entity = ENTITY.exec(text.slice(i, i + 40));
-      shown += entity ? unescapeHTML(entity[0]) : c;
+      shown += entity ? decodedReference(entity[0]) : c;
       i += entity ? entity[0].length : 1;
       continue;
     }
