@@ -5,6 +5,7 @@ import { isCalendarDate, otherDateForm, timestampDay } from '../engine/date';
 import { isBlank, isPlain, type Plain } from '../engine/text';
 import { finding, type Finding } from '../finding';
 import { readConfig } from '../config/read';
+import { auditIcon } from '../audit/icon';
 import { CHOICE_KEYS, KEYS, ROOT, domainPath } from '../config/schema';
 import { filingIn, LONG_FORM, readBoolean, readChoice, readDate, readIcon } from '../config/values';
 import { writtenText } from '../config/written';
@@ -140,9 +141,11 @@ export interface FixSite {
   /** More corrections of this file, made before the block's own (the theme handover's), and the numbers they move in or out. */
   planners?: readonly Planner[];
   moves?: NumberMoves;
+  /** Is a site-path icon a file the site serves (lib/audit/icon.ts `iconExists`)? Given, an icon that is none is left to the user (`icon-not-found`). */
+  iconExists?: (src: string) => boolean | undefined;
 }
 
-/** The reading's findings on a text that are for the user to act on. */
+/** The reading's findings on a text that are for the user to act on, the icon's file as the check finds it included. */
 function leftIn(text: string, language: Language, site: FixSite): Finding[] {
   const doc = parseYaml(text);
   const values = doc ? valuesOf(doc) : undefined;
@@ -150,14 +153,16 @@ function leftIn(text: string, language: Language, site: FixSite): Finding[] {
   const inline = isPlain(values.theme_config) && values.theme_config[ROOT] !== undefined
     ? { where: '_config.yml:theme_config.beian', value: values.theme_config[ROOT] }
     : undefined;
-  const { findings } = readConfig(values[ROOT], language, {
+  const { config, findings } = readConfig(values[ROOT], language, {
     url: values.url,
     topLevel: { icp: values.icp, gongan: values.gongan },
     written: writtenText([text]),
     // As the build reads it (lib/hexo/site.ts): the theme's file first, else theme_config.
     themeBlock: site.themeBlock ?? inline
   });
-  return findings.filter(actionable);
+  const icon = config.gongan?.icon;
+  const icons = icon !== undefined && site.iconExists ? auditIcon(config, { language, siteUrl: values.url, found: site.iconExists(icon) }) : [];
+  return [...findings, ...icons].filter(actionable);
 }
 
 /** Every filing number written anywhere in the file, canonical, sorted: `icp:京ICP备20000491号-1`. */

@@ -143,7 +143,7 @@ async function fixes(hexo: Hexo, config: { file: string; name: string; bytes: Bu
   }
   // _config.yml again, with its beian block's own corrections after the handover's.
   const own = plans.get(config.name);
-  const result = fixBeian(config.text, config.name, language, { themeBlock: themeFileBlock(hexo), planners: own?.planners, moves: own?.moves });
+  const result = fixBeian(config.text, config.name, language, { themeBlock: themeFileBlock(hexo), planners: own?.planners, moves: own?.moves, iconExists: src => iconExists(src, iconFolders(hexo)) });
   return [{ file: config.file, name: config.name, bytes: config.bytes, result: { ...result, left: [...left, ...result.left] } }, ...made.values()];
 }
 

@@ -113,6 +113,15 @@ No file was changed. Run the command again with --write to make these changes (-
       expect(configOf(dir)).to.equal(`${HEAD}beian:\n  icp: ${ICP}\n  gongan: 渝公网安备 33010002050803号\n`);
     });
 
+    // A newcomer's trial: fix said nothing was left and exited 0 while the check failed on the icon.
+    it('an icon that is no file of the site: listed with the path to write, exit 1, nothing written for it', async () => {
+      const dir = site(`beian:\n  icp: ${ICP}\n  gongan:\n    number: ${GONGAN}\n    icon: /source/images/gongan.png\n`);
+      const { code, stdout } = await runHexo(dir, ['beian', 'fix']);
+      expect(code).to.equal(1);
+      expect(stdout).to.match(/Left to fix by hand:\nERROR _config\.yml:\d+:\d+ beian\.gongan\.icon: The icon \/source\/images\/gongan\.png is not a file .* \(icon-not-found\)\n {4}write: icon: \/images\/gongan\.png/);
+      expect(configOf(dir)).to.contain('icon: /source/images/gongan.png');
+    });
+
     it('a file it must not edit (an anchor on the number): refused, with the reason and the text to write, exit 1', async () => {
       const dir = site(`beian:\n  icp: &icp 京ICP備20180491號-1\nmirror: *icp\n`);
       const { code, stdout } = await runHexo(dir, ['beian', 'fix', '--write']);
